@@ -1,0 +1,1 @@
+# Sources of app/auth (paths relative to app/).

@@ -1,0 +1,1 @@
+# Sources of app/cache (paths relative to app/).

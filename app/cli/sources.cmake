@@ -1,0 +1,1 @@
+# Sources of app/cli (paths relative to app/).

@@ -1,0 +1,4 @@
+# Sources of app/core (paths relative to app/).
+target_sources(gc_core PRIVATE
+    core/AppInfo.h core/AppInfo.cpp
+)

@@ -1,0 +1,1 @@
+# Sources of app/gateway (paths relative to app/).

@@ -1,0 +1,1 @@
+# Sources of app/localapi (paths relative to app/).

@@ -1,0 +1,49 @@
+// The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
+#include "core/AppInfo.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// Terminal uses (--help, --version, sub-commands, --headless) must work without a display,
+// so the GUI application object is only created when a window will be shown.
+bool wantsWindow(int argc, char *argv[])
+{
+    static const char *const terminalOnly[] = {"-h", "--help", "--help-all", "-v", "--version",
+                                               "--headless"};
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : terminalOnly)
+            if (std::strcmp(argv[i], flag) == 0)
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsWindow(argc, argv))
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    AppInfo::applyTo(*app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Admin console for a multi-tenant WhatsApp gateway."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(*app);
+
+    QApplication::setApplicationDisplayName(AppInfo::displayName());
+    MainWindow window;
+    window.show();
+    return app->exec();
+}

@@ -1,0 +1,1 @@
+# Sources of app/sync (paths relative to app/).

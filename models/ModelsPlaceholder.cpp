@@ -1,0 +1,1 @@
+// The models arrive with the cache (issue: the console window).
