@@ -1,0 +1,54 @@
+#pragma once
+
+#include "gateway/GatewayTypes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// Decoders from the gateway's JSON to the typed structs, and encoders back (the local API
+// serves the same shapes). Decoders never throw or crash on hostile input: they return
+// std::nullopt and say what was wrong, with the JSON path, in *error.
+// Encoders leave unknown optional fields out, as the published schemas expect.
+namespace GatewayJson {
+
+std::optional<WaSession> toSession(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<Contact> toContact(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<Identity> toIdentity(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<ContactGroup> toContactGroup(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<ContactDetail> toContactDetail(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<Group> toGroup(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+
+std::optional<Page<WaSession>> toSessionPage(const QJsonValue &value, QString *error);
+std::optional<Page<Contact>> toContactPage(const QJsonValue &value, QString *error);
+std::optional<Page<Group>> toGroupPage(const QJsonValue &value, QString *error);
+std::optional<Page<GroupMember>> toGroupMemberPage(const QJsonValue &value, QString *error);
+
+QJsonObject fromSession(const WaSession &s);
+QJsonObject fromContact(const Contact &c);
+QJsonObject fromIdentity(const Identity &i);
+QJsonObject fromContactGroup(const ContactGroup &g);
+QJsonObject fromContactDetail(const ContactDetail &d);
+QJsonObject fromGroup(const Group &g);
+QJsonObject fromGroupMember(const GroupMember &m);
+
+// {"data": [...], "nextCursor": "..."} with nextCursor left out on the last page.
+template <typename T, typename Encoder>
+QJsonObject fromPage(const Page<T> &page, Encoder encode)
+{
+    QJsonArray data;
+    for (const T &item : page.items)
+        data.append(encode(item));
+    QJsonObject out{{QStringLiteral("data"), data}};
+    if (page.hasMore())
+        out.insert(QStringLiteral("nextCursor"), page.nextCursor);
+    return out;
+}
+
+} // namespace GatewayJson
