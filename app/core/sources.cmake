@@ -1,4 +1,5 @@
 # Sources of app/core (paths relative to app/).
 target_sources(gc_core PRIVATE
     core/AppInfo.h core/AppInfo.cpp
+    core/Logging.h core/Logging.cpp
 )

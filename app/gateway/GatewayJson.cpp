@@ -28,7 +28,7 @@ std::optional<T> decodeObject(const QJsonValue &value, QString *error, const QSt
     return out;
 }
 
-// The list envelope: data may be null (an empty list); nextCursor absent, "" or null all
+// The list envelope: data is required but may be null (an empty list); nextCursor absent, "" or null all
 // mean "no more pages".
 template <typename T, typename Decode>
 std::optional<Page<T>> decodePage(const QJsonValue &value, QString *error, Decode decode)
@@ -40,7 +40,12 @@ std::optional<Page<T>> decodePage(const QJsonValue &value, QString *error, Decod
     }
     const QJsonObject object = value.toObject();
     const QJsonValue data = object.value(QLatin1String("data"));
-    if (!data.isArray() && !data.isNull() && !data.isUndefined()) {
+    if (data.isUndefined()) {
+        if (error)
+            *error = QStringLiteral("$.data is missing");
+        return std::nullopt;
+    }
+    if (!data.isArray() && !data.isNull()) {
         if (error)
             *error = QStringLiteral("$.data is not an array");
         return std::nullopt;
