@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QObject>
 #include <QString>
 
 // What went wrong with one gateway request, typed so callers branch on kind and code
 // (never on message text). Api errors carry the gateway's envelope
 // {"error": {"code", "message", "details"}} and the X-Request-Id it answered with.
 struct GatewayError {
+    Q_GADGET
+public:
     enum class Kind {
         None,
         Api,              // the gateway answered with its error envelope (see code)
@@ -19,6 +22,7 @@ struct GatewayError {
         InvalidArgument,  // refused before sending (e.g. a LID that is not digits@lid)
         Cancelled,
     };
+    Q_ENUM(Kind)
 
     Kind kind = Kind::None;
     int httpStatus = 0;
