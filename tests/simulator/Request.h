@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// What the handlers see of an HTTP request. Paths are matched on their percent-encoded form
+// and each segment is decoded on its own, so "%40" becomes "@", "%2F" never splits a segment
+// and a ":action" suffix reaches the router untouched.
+namespace sim {
+
+enum class Op {
+    ListSessions, GetSession, ListContacts, GetContact, BlockContact, UnblockContact,
+    GetContactPicture, GetContactAbout, ListGroups, GetGroup, ListGroupMembers, NoRoute,
+};
+const char *opName(Op op); // the contract's operationId, "noRoute" for anything else
+
+struct Route {
+    Op op = Op::NoRoute;
+    QString session;         // decoded {session}
+    QString item;            // decoded {lid}, {jid} or {gid}
+    bool sessionOk = true;   // false: not valid percent-encoded UTF-8
+    bool itemOk = true;
+};
+
+struct ApiCall {
+    QByteArray method;
+    QByteArray encodedPath;
+    QByteArray encodedQuery;
+    Route route;
+    QHash<QString, QString> query; // first value of each parameter, decoded
+    QString badQueryParam;         // set when a parameter is not valid UTF-8
+    QByteArray authorization;
+    QByteArray apiKey;
+    bool explicitNulls = false;
+};
+
+// "%xx" decoding; '+' means a space in queries (as in Go's net/url, the gateway's parser).
+// False for a malformed escape or bytes that are not UTF-8.
+bool decodeComponent(QByteArrayView encoded, bool plusIsSpace, QString *out);
+QList<QByteArray> splitPath(const QByteArray &encodedPath); // without the leading "/"
+Route matchRoute(const QByteArray &method, const QList<QByteArray> &segments);
+void parseQuery(const QByteArray &encodedQuery, ApiCall *call);
+
+} // namespace sim
