@@ -1,14 +1,14 @@
 #include "auth/CredentialStore.h"
 
 #include "core/AppInfo.h"
+#include "core/Logging.h"
 
-#include <QLoggingCategory>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
 
-// Only profile names and error kinds are ever logged here, never a token.
-Q_LOGGING_CATEGORY(lcCredentials, "gc.auth.credentials")
+// Only profile names and error kinds are ever logged here (category gc.auth), never a
+// token. Failures are logged at info level: callers report them to the user already.
 
 namespace {
 
@@ -47,7 +47,7 @@ void CredentialStore::setMode(Mode mode)
     m_mode = mode;
     if (mode == Mode::Keychain)
         m_memory.clear();
-    qCInfo(lcCredentials) << "credential mode:"
+    qCInfo(lcAuth) << "credential mode:"
                           << (mode == Mode::MemoryOnly ? "memory-only" : "keychain");
     emit modeChanged(mode);
 }
@@ -87,7 +87,7 @@ void CredentialStore::startRead(const QString &profile, int attempt, QPointer<QO
                 const CredentialError error =
                     CredentialError::fromKeychain(job->error(), job->errorString(), profile);
                 if (!error.isOk() && isTransient(error) && attempt == 0) {
-                    qCInfo(lcCredentials) << "keychain read for profile" << profile << "failed ("
+                    qCInfo(lcAuth) << "keychain read for profile" << profile << "failed ("
                                           << credentialErrorKindName(error.kind)
                                           << "); retrying once";
                     QTimer::singleShot(m_retryDelayMs, this, [this, profile, context, done] {
@@ -99,7 +99,7 @@ void CredentialStore::startRead(const QString &profile, int attempt, QPointer<QO
                     return;
                 }
                 if (!error.isOk() && error.kind != CredentialError::Kind::NotFound)
-                    qCWarning(lcCredentials) << "keychain read for profile" << profile
+                    qCInfo(lcAuth) << "keychain read for profile" << profile
                                              << "failed:" << error.detail;
                 if (context)
                     done(error.isOk() ? job->textData() : QString(), error);
@@ -122,7 +122,7 @@ void CredentialStore::writeToken(const QString &profile, const QString &token, Q
                 const CredentialError error =
                     CredentialError::fromKeychain(job->error(), job->errorString(), profile);
                 if (!error.isOk())
-                    qCWarning(lcCredentials) << "keychain write for profile" << profile
+                    qCInfo(lcAuth) << "keychain write for profile" << profile
                                              << "failed:" << error.detail;
                 if (context)
                     done(error);
@@ -145,7 +145,7 @@ void CredentialStore::removeToken(const QString &profile, QObject *context, Call
                 if (error.kind == CredentialError::Kind::NotFound)
                     error = CredentialError::ok();
                 if (!error.isOk())
-                    qCWarning(lcCredentials) << "keychain delete for profile" << profile
+                    qCInfo(lcAuth) << "keychain delete for profile" << profile
                                              << "failed:" << error.detail;
                 if (context)
                     done(error);
@@ -182,7 +182,7 @@ void CredentialStore::moveToken(const QString &from, const QString &to, QObject 
                 // The token is safe under its new name; a stale old entry is worth a
                 // warning, not a failed rename.
                 if (!removeError.isOk())
-                    qCWarning(lcCredentials) << "token moved from profile" << from << "to" << to
+                    qCWarning(lcAuth) << "token moved from profile" << from << "to" << to
                                              << "but the old entry stayed:" << removeError.detail;
                 if (guard)
                     done(CredentialError::ok());

@@ -186,10 +186,12 @@ void ProfileStore::save(const QList<GatewayProfile> &profiles)
         m_settings->setValue(QStringLiteral("name"), p.name);
         m_settings->setValue(QStringLiteral("url"), p.baseUrl.toString());
         m_settings->setValue(QStringLiteral("tokenKind"), tokenKindName(p.tokenKind));
-        m_settings->setValue(QStringLiteral("sessions"), p.sessionIds);
-        m_settings->setValue(QStringLiteral("lastUsed"),
-                             p.lastUsed.isValid() ? p.lastUsed.toUTC().toString(Qt::ISODateWithMs)
-                                                  : QString());
+        // Left out when empty: QSettings would write an empty list as "@Invalid()".
+        if (!p.sessionIds.isEmpty())
+            m_settings->setValue(QStringLiteral("sessions"), p.sessionIds);
+        if (p.lastUsed.isValid())
+            m_settings->setValue(QStringLiteral("lastUsed"),
+                                 p.lastUsed.toUTC().toString(Qt::ISODateWithMs));
     }
     m_settings->endArray();
     m_settings->sync();

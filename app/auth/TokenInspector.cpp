@@ -169,7 +169,7 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
         r->notes << tr("The JWT is unsigned (alg \"none\"); the gateway will reject it.");
     else if (r->alg != QLatin1String("EdDSA") && r->alg != QLatin1String("ES256")
              && r->alg != QLatin1String("RS256"))
-        r->notes << tr("The JWT is signed with %1; the gateway accepts EdDSA, ES256 and RS256.")
+        r->notes << tr("The JWT is signed with %1; the gateway normally expects EdDSA, ES256 or RS256.")
                         .arg(r->alg.left(32));
     if (r->activeOrganizationId.isEmpty())
         r->notes << tr("The JWT names no active organization (activeOrganizationId).");

@@ -5,4 +5,5 @@ target_sources(gc_core PRIVATE
     auth/MemoryTokens.h auth/MemoryTokens.cpp
     auth/CredentialStore.h auth/CredentialStore.cpp
     auth/ProfileStore.h auth/ProfileStore.cpp
+    auth/CapabilityProbe.h auth/CapabilityProbe.cpp
 )
