@@ -1,4 +1,5 @@
 // The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
+#include "cli/ProfileCommand.h"
 #include "core/AppInfo.h"
 #include "MainWindow.h"
 
@@ -28,6 +29,13 @@ bool wantsWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // `gateway-console profile ...`: a terminal command, run to its end without a display.
+    if (argc > 1 && std::strcmp(argv[1], "profile") == 0) {
+        QCoreApplication app(argc, argv);
+        AppInfo::applyTo(app);
+        return runProfileCommand(app.arguments().mid(2));
+    }
+
     std::unique_ptr<QCoreApplication> app;
     if (wantsWindow(argc, argv))
         app = std::make_unique<QApplication>(argc, argv);

@@ -1,1 +1,4 @@
 # Sources of app/cli (paths relative to app/).
+target_sources(gc_core PRIVATE
+    cli/ProfileCommand.h cli/ProfileCommand.cpp
+)
