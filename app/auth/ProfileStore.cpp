@@ -2,18 +2,12 @@
 
 #include "core/AppInfo.h"
 
-#include <QCoreApplication>
 #include <QHostAddress>
 #include <QSettings>
 
 #include <algorithm>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProfileStore", text);
-}
 
 const QString ProfilesKey = QStringLiteral("profiles");
 const QString CurrentKey = QStringLiteral("currentProfile");
@@ -42,18 +36,6 @@ bool isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-QString checkSessionId(const QString &id)
-{
-    if (id.isEmpty())
-        return tr("No session id was given.");
-    if (id.size() > 128)
-        return tr("The session id is too long.");
-    for (QChar c : id)
-        if (c.isSpace() || isUnsafeChar(c) || c == QLatin1Char('/'))
-            return tr("The session id contains a space, a slash or a control character.");
-    return {};
-}
-
 void setError(QString *error, const QString &text)
 {
     if (error)
@@ -80,6 +62,18 @@ ProfileStore::~ProfileStore() = default;
 QString ProfileStore::settingsFile() const
 {
     return m_settings->fileName();
+}
+
+QString ProfileStore::checkSessionId(const QString &id)
+{
+    if (id.isEmpty())
+        return tr("No session id was given.");
+    if (id.size() > 128)
+        return tr("The session id is too long.");
+    for (QChar c : id)
+        if (c.isSpace() || isUnsafeChar(c) || c == QLatin1Char('/'))
+            return tr("The session id contains a space, a slash or a control character.");
+    return {};
 }
 
 QString ProfileStore::checkName(const QString &name)

@@ -49,6 +49,7 @@ public:
     // Empty when the name is usable, else the reason.
     static QString checkName(const QString &name);
     static GatewayUrlCheck checkUrl(const QString &text);
+    static QString checkSessionId(const QString &id); // an id added by hand, trimmed
 
     QList<GatewayProfile> profiles() const; // sorted by name, case-insensitively
     QStringList names() const;

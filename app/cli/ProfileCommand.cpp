@@ -265,6 +265,13 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
         err() << url.problem << '\n';
         return done(Failure);
     }
+    for (const QString &id : sessions) {
+        const QString problem = ProfileStore::checkSessionId(id.trimmed());
+        if (!problem.isEmpty()) {
+            err() << problem << '\n';
+            return done(Failure);
+        }
+    }
     for (const QString &existing : profiles().names()) {
         if (existing.compare(name, Qt::CaseInsensitive) == 0) {
             err() << tr("A profile named \"%1\" already exists; remove it first.").arg(existing) << '\n';

@@ -272,6 +272,8 @@ private slots:
         QTest::newRow("bad name") << QStringList{"add", "a/b", "--url", url} << newKey().toUtf8() << "'/'";
         QTest::newRow("bad url") << QStringList{"add", name("a"), "--url", "ftp://x"} << newKey().toUtf8()
                                  << "https://";
+        QTest::newRow("bad session") << QStringList{"add", name("a"), "--url", url, "--session", "a b"}
+                                     << newKey().toUtf8() << "session id";
         QTest::newRow("two tokens") << QStringList{"add", name("a"), "--url", url}
                                     << QByteArray("wa_one wa_two") << "space";
         QTest::newRow("expired jwt") << QStringList{"add", name("a"), "--url", url}
