@@ -57,7 +57,10 @@ CredentialError CredentialError::make(Kind kind, const QString &profile, const Q
                         .arg(why);
         break;
     case Kind::NotFound:
-        e.message = tr("No token is stored for profile \"%1\".").arg(profile);
+        // libsecret does not search a locked collection: a locked keychain reads as "not
+        // found" too, so the sentence names both.
+        e.message = tr("No token is stored for profile \"%1\" (or the keychain is locked).")
+                        .arg(profile);
         break;
     case Kind::Other:
         e.message = tr("The OS keychain failed%1.").arg(why);
