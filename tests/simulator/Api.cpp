@@ -26,19 +26,6 @@ Caps requiredCap(Op op)
     }
 }
 
-// "<digits>@g.us" or the older "<creator>-<time>@g.us"; returns the digits to look up.
-bool parseGroupJid(const QString &jid, QByteArray *digits)
-{
-    if (!jid.endsWith(QLatin1String("@g.us")))
-        return false;
-    const QByteArray d = jid.chopped(5).toLatin1();
-    const qsizetype dash = d.indexOf('-');
-    const bool ok = dash < 0 ? Ids::isDigits(d)
-                             : Ids::isDigits(QByteArrayView(d).first(dash)) && Ids::isDigits(QByteArrayView(d).sliced(dash + 1));
-    *digits = d;
-    return ok && d.size() <= 64;
-}
-
 } // namespace
 
 Api::Api(DataSet &data, const Auth &auth, Faults &faults)
@@ -134,7 +121,7 @@ Response Api::listGroups(int s, const ApiCall &call) const
 Response Api::groupOrMembers(int s, const ApiCall &call) const
 {
     QByteArray digits;
-    if (!parseGroupJid(call.route.item, &digits))
+    if (!Ids::userPart(call.route.item, QLatin1String("g.us"), &digits))
         return validationError(QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
                                {{QStringLiteral("path.gid"), QStringLiteral("expected a group JID"), call.route.item}});
     const qint64 g = m_data.groupByDigits(s, digits);

@@ -7,6 +7,13 @@
 // The gateway operations the console uses. Every call is checked in this order:
 //   unknown route 404 -> credentials 401 -> session of the caller's org 404 (never 403)
 //   -> 429 burst (fault knob) -> capability 403 -> malformed parameters 400 -> the operation.
+// Choices where the contract leaves room:
+// - listContacts: `group` that is a well-formed JID but not a group of the session gives an
+//   empty list; `q` matches the name case-insensitively, and when it looks like a number
+//   ("+62 812-3") the phone and LID digits; '+' in a query means a space (Go's net/url).
+// - validation_error details: {"errors":[{"location":"query.limit","message","value"}]}.
+// - Live actions take a LID or a phone JID (picture also a group JID); format 400, then
+//   not connected 501, then unknown 404. A picture hidden by privacy is 404 not_found.
 namespace sim {
 
 class DataSet;

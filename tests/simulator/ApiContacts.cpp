@@ -62,14 +62,6 @@ private:
     QString m_name; // reused buffer: no allocation per row
 };
 
-bool parseLid(const QString &lid, QByteArray *digits)
-{
-    if (!lid.endsWith(QLatin1String("@lid")) || lid.size() > 64)
-        return false;
-    *digits = lid.chopped(4).toLatin1();
-    return Ids::isDigits(*digits);
-}
-
 } // namespace
 
 Response Api::listContacts(int s, const ApiCall &call) const
@@ -97,9 +89,9 @@ Response Api::listContacts(int s, const ApiCall &call) const
     qint64 group = -1;
     if (!groupText.isEmpty()) {
         QByteArray digits;
-        if (!groupText.endsWith(QLatin1String("@g.us")) || groupText.size() > 64)
+        if (!Ids::userPart(groupText, QLatin1String("g.us"), &digits))
             errors << FieldError{QStringLiteral("query.group"), QStringLiteral("expected a group JID"), groupText};
-        else if ((group = m_data.groupByDigits(s, groupText.chopped(5).toLatin1())) < 0)
+        else if ((group = m_data.groupByDigits(s, digits)) < 0)
             group = -2; // well-formed but not a group of this session: an empty list
     }
     const QString cursorText = call.query.value(QStringLiteral("cursor"));
@@ -154,7 +146,7 @@ Response Api::listContacts(int s, const ApiCall &call) const
 Response Api::getContact(int s, const ApiCall &call) const
 {
     QByteArray digits;
-    if (!parseLid(call.route.item, &digits))
+    if (!Ids::userPart(call.route.item, QLatin1String("lid"), &digits))
         return validationError(QStringLiteral("lid must look like 205227043110953@lid"),
                                {{QStringLiteral("path.lid"), QStringLiteral("expected a LID"), call.route.item}});
     const qint64 c = m_data.contactByLidDigits(s, digits);
@@ -172,17 +164,12 @@ Response Api::liveAction(int s, const ApiCall &call)
     const Op op = call.route.op;
     QByteArray digits;
     qint64 contact = -1, group = -1;
-    if (parseLid(jid, &digits)) {
+    if (Ids::userPart(jid, QLatin1String("lid"), &digits))
         contact = m_data.contactByLidDigits(s, digits);
-    } else if (jid.endsWith(QLatin1String("@s.whatsapp.net")) && jid.size() < 64) {
-        digits = jid.chopped(15).toLatin1();
-        if (!Ids::isDigits(digits))
-            digits.clear();
+    else if (Ids::userPart(jid, QLatin1String("s.whatsapp.net"), &digits))
         contact = m_data.contactByPhone(s, digits);
-    } else if (op == Op::GetContactPicture && jid.endsWith(QLatin1String("@g.us")) && jid.size() < 64) {
-        digits = jid.chopped(5).toLatin1();
+    else if (op == Op::GetContactPicture && Ids::userPart(jid, QLatin1String("g.us"), &digits))
         group = m_data.groupByDigits(s, digits);
-    }
     if (digits.isEmpty())
         return validationError(QStringLiteral("jid must be a LID (…@lid) or a phone JID (…@s.whatsapp.net)"),
                                {{QStringLiteral("path.jid"), QStringLiteral("expected a user JID"), jid}});

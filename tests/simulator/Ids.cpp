@@ -79,6 +79,20 @@ bool Ids::isDigits(QByteArrayView s)
     return true;
 }
 
+bool Ids::userPart(const QString &jid, QLatin1String server, QByteArray *digits)
+{
+    const qsizetype at = jid.size() - server.size() - 1;
+    if (jid.size() > 64 || at <= 0 || jid.at(at) != QLatin1Char('@') || !jid.endsWith(server))
+        return false;
+    const QByteArray user = jid.left(at).toLatin1();
+    const qsizetype dash = server == QLatin1String("g.us") ? user.indexOf('-') : -1;
+    const bool ok = dash < 0 ? isDigits(user)
+                             : isDigits(QByteArrayView(user).first(dash)) && isDigits(QByteArrayView(user).sliced(dash + 1));
+    if (ok)
+        *digits = user;
+    return ok;
+}
+
 QByteArray Ids::lidDigits(quint32 contact) const
 {
     return QByteArray::number(kLidBase + m_lid.forward(contact));

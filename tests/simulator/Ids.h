@@ -38,6 +38,9 @@ public:
     QString ulid(qint64 ms, quint64 salt, quint64 index) const;
 
     static bool isDigits(QByteArrayView s);
+    // The user part of "<digits>@<server>" (server "lid", "s.whatsapp.net" or "g.us"; groups
+    // may also be the legacy "<creator>-<time>"). False for anything else, or over 64 chars.
+    static bool userPart(const QString &jid, QLatin1String server, QByteArray *digits);
 
 private:
     quint64 m_seed;

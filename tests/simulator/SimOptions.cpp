@@ -134,32 +134,27 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
 
     // The fault flags share their validation with PUT /_sim/faults.
     QJsonObject f;
-    auto number = [&](const char *flag, const char *key) {
-        if (p.isSet(QString::fromLatin1(flag)))
-            f.insert(QLatin1String(key), p.value(QString::fromLatin1(flag)).toDouble());
-    };
+    const char *const numeric[][2] = {
+        {"latency-ms", "latencyMs"},          {"error-rate", "errorRate"},
+        {"rate-limit-every", "rateLimitEvery"}, {"rate-limit-burst", "rateLimitBurst"},
+        {"retry-after", "retryAfter"},        {"malformed-rate", "malformedRate"},
+        {"truncate-rate", "truncateRate"},    {"drop-rate", "dropRate"}};
+    for (const auto &n : numeric) {
+        const QString flag = QString::fromLatin1(n[0]);
+        if (!p.isSet(flag))
+            continue;
+        bool ok = false;
+        const double v = p.value(flag).toDouble(&ok);
+        if (!ok) {
+            *error = QStringLiteral("--%1 wants a number").arg(flag);
+            return false;
+        }
+        f.insert(QLatin1String(n[1]), v);
+    }
     auto text = [&](const char *flag, const char *key) {
         if (p.isSet(QString::fromLatin1(flag)))
             f.insert(QLatin1String(key), p.value(QString::fromLatin1(flag)));
     };
-    for (const char *numeric : {"latency-ms", "error-rate", "rate-limit-every", "rate-limit-burst",
-                                "retry-after", "malformed-rate", "truncate-rate", "drop-rate"}) {
-        bool ok = true;
-        if (p.isSet(QString::fromLatin1(numeric)))
-            p.value(QString::fromLatin1(numeric)).toDouble(&ok);
-        if (!ok) {
-            *error = QStringLiteral("--%1 wants a number").arg(QLatin1String(numeric));
-            return false;
-        }
-    }
-    number("latency-ms", "latencyMs");
-    number("error-rate", "errorRate");
-    number("rate-limit-every", "rateLimitEvery");
-    number("rate-limit-burst", "rateLimitBurst");
-    number("retry-after", "retryAfter");
-    number("malformed-rate", "malformedRate");
-    number("truncate-rate", "truncateRate");
-    number("drop-rate", "dropRate");
     text("error-status", "errorStatus");
     text("redirect-to", "redirectTo");
     if (p.isSet(QStringLiteral("explicit-nulls")))

@@ -59,7 +59,9 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const QByteArray requestId = nextRequestId();
     const QByteArray method = methodName(request.method());
     const QUrl url = request.url();
-    const bool close = request.value("connection").toLower().contains("close");
+    // HEAD gets the GET answer's body too, so the connection closes after it instead of
+    // leaving stray bytes on a keep-alive connection.
+    const bool close = method == "HEAD" || request.value("connection").toLower().contains("close");
 
     // QtHttpServer has already buffered everything; refuse oversized requests all the same.
     qsizetype headBytes = url.path(QUrl::FullyEncoded).size() + url.query(QUrl::FullyEncoded).size();

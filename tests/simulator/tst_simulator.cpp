@@ -6,15 +6,6 @@
 #include <QSet>
 #include <QTest>
 
-namespace {
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-} // namespace
-
 void TstSimulator::initTestCase()
 {
     const QStringList args = {

@@ -3,10 +3,16 @@
 #include "SimClient.h"
 #include "SimulatorProcess.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
 #include <memory>
+
+inline QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 // gateway-sim over real HTTP. One simulator for the whole run:
 //   3 primary sessions (the last one "stopped"), 1 foreign session, and api-keys

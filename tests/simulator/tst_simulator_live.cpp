@@ -7,11 +7,6 @@
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
 QStringList strings(const QJsonValue &array)
 {
     QStringList out;
