@@ -6,4 +6,5 @@ target_sources(gc_core PRIVATE
     auth/CredentialStore.h auth/CredentialStore.cpp
     auth/ProfileStore.h auth/ProfileStore.cpp
     auth/CapabilityProbe.h auth/CapabilityProbe.cpp
+    auth/SignInController.h auth/SignInController.cpp
 )

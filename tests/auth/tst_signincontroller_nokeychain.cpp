@@ -1,0 +1,249 @@
+// SignInController with no D-Bus at all (the bus address points at a socket that does not
+// exist): keychainUnavailable names the cause, memory-only mode still signs in, and the
+// token reaches no file under the private HOME and no log line.
+#include "auth/CredentialStore.h"
+#include "auth/SignInController.h"
+#include "core/AppInfo.h"
+#include "gateway/GatewayClient.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int TimeoutMs = 20000;
+using Reason = SignInController::Reason;
+using State = SignInController::State;
+
+QMutex logMutex;
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&logMutex);
+        capturedLog << message;
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
+
+class TestSignInNoKeychain : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestSignInNoKeychain(const QString &home) : m_home(home) {}
+
+private:
+    QString m_home;
+    QString m_token = "wa_sic_nokc_" + QUuid::createUuid().toString(QUuid::Id128);
+    int m_savedStderr = -1;
+    QString m_stderrFile;
+
+    static GatewayProfile profile(const QString &name)
+    {
+        GatewayProfile p;
+        p.name = name;
+        p.baseUrl = QUrl("http://127.0.0.1:9");
+        p.tokenKind = TokenKind::ApiKey;
+        return p;
+    }
+    SignInOutcome signIn(SignInController &c, const GatewayProfile &p, const QString &token)
+    {
+        std::optional<SignInOutcome> result;
+        c.signIn(p, token, this, [&](const SignInOutcome &o) { result = o; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        return result.value_or(SignInOutcome());
+    }
+    QStringList filesContaining(const QString &secret) const
+    {
+        const QByteArray utf8 = secret.toUtf8();
+        const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2);
+        QStringList found;
+        QDirIterator it(m_home, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray content = f.readAll();
+            if (content.contains(utf8) || content.contains(utf16))
+                found << path;
+        }
+        return found;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        previousHandler = qInstallMessageHandler(captureMessage);
+        QLoggingCategory::setFilterRules(QStringLiteral("gc.*=true"));
+        m_stderrFile = m_home + "/stderr.log";
+        std::fflush(stderr);
+        m_savedStderr = ::dup(STDERR_FILENO);
+        const int fd = ::open(QFile::encodeName(m_stderrFile).constData(),
+                              O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        QVERIFY(fd >= 0 && m_savedStderr >= 0);
+        QVERIFY(::dup2(fd, STDERR_FILENO) >= 0);
+        ::close(fd);
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+                    .startsWith(m_home));
+    }
+
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(previousHandler);
+        std::fflush(stderr);
+        if (m_savedStderr >= 0) {
+            ::dup2(m_savedStderr, STDERR_FILENO);
+            ::close(m_savedStderr);
+        }
+        QFile f(m_stderrFile);
+        if (f.open(QIODevice::ReadOnly))
+            std::fprintf(stderr, "--- captured stderr ---\n%s", f.readAll().constData());
+    }
+
+    void startReportsTheMissingKeychain()
+    {
+        ProfileStore profiles; // the application's own QSettings, under the private HOME
+        QVERIFY(profiles.add(profile("nokc")));
+        QVERIFY(profiles.setCurrent("nokc"));
+
+        CredentialStore credentials;
+        credentials.setRetryDelayMs(50);
+        SignInController c(&profiles, &credentials);
+        QSignalSpy unavailable(&c, &SignInController::keychainUnavailable);
+        QSignalSpy required(&c, &SignInController::signInRequired);
+        QSignalSpy signedIn(&c, &SignInController::signedIn);
+        c.start();
+        QVERIFY(unavailable.wait(TimeoutMs));
+        QCOMPARE(unavailable.at(0).at(0).toString(), QStringLiteral("nokc"));
+        const auto error = qvariant_cast<CredentialError>(unavailable.at(0).at(1));
+        QCOMPARE(int(error.kind), int(CredentialError::Kind::NoBackend));
+        QVERIFY2(error.message.contains("D-Bus") && error.message.contains("memory"),
+                 qPrintable(error.message));
+        QCOMPARE(int(c.state()), int(State::KeychainUnavailable));
+        QCOMPARE(required.count(), 0);
+        QVERIFY(!c.isMemoryOnly()); // never chosen silently
+
+        // The user keeps the token for this run only: asked for it, then signed in.
+        c.useMemoryOnly();
+        QVERIFY(c.isMemoryOnly());
+        QCOMPARE(required.count(), 1);
+        QCOMPARE(required.at(0).at(0).toString(), QStringLiteral("nokc"));
+        QCOMPARE(int(qvariant_cast<Reason>(required.at(0).at(1))), int(Reason::MemoryOnly));
+        QVERIFY(required.at(0).at(2).toString().contains("memory"));
+
+        const SignInOutcome o = signIn(c, profile("nokc"), m_token);
+        QVERIFY2(o.ok, qPrintable(o.problem));
+        QCOMPARE(signedIn.count(), 1);
+        QVERIFY(c.isSignedIn());
+        QVERIFY(c.client()->hasEndpoint());
+
+        // Another profile has nothing in memory: typed again, not a keychain error.
+        QVERIFY(profiles.add(profile("other")));
+        c.switchTo("other");
+        QVERIFY(required.wait(TimeoutMs));
+        QCOMPARE(int(qvariant_cast<Reason>(required.last().at(1))), int(Reason::MemoryOnly));
+        QCOMPARE(unavailable.count(), 1);
+
+        // Back to the first: its token is still in memory.
+        c.switchTo("nokc");
+        QVERIFY(signedIn.wait(TimeoutMs));
+        QCOMPARE(c.profileName(), QStringLiteral("nokc"));
+
+        // Signing out forgets it.
+        std::optional<SignInOutcome> out;
+        c.signOut(false, this, [&](const SignInOutcome &r) { out = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), TimeoutMs);
+        QVERIFY(out->ok);
+        c.switchTo("nokc");
+        QVERIFY(required.wait(TimeoutMs));
+        QCOMPARE(int(qvariant_cast<Reason>(required.last().at(1))), int(Reason::MemoryOnly));
+    }
+
+    void signInReportsTheMissingKeychain()
+    {
+        // The sign-in dialog's path: the write fails with a kind it can offer memory-only for.
+        ProfileStore profiles;
+        CredentialStore credentials;
+        SignInController c(&profiles, &credentials);
+        QSignalSpy signedIn(&c, &SignInController::signedIn);
+        SignInOutcome o = signIn(c, profile("typed"), m_token);
+        QVERIFY(!o.ok);
+        QVERIFY(o.keychain.keychainUnavailable());
+        QVERIFY(o.problem.contains("D-Bus"));
+        QVERIFY(!profiles.contains("typed")); // nothing saved half-way
+        QCOMPARE(signedIn.count(), 0);
+
+        c.useMemoryOnly();
+        o = signIn(c, profile("typed"), m_token);
+        QVERIFY2(o.ok, qPrintable(o.problem));
+        QCOMPARE(signedIn.count(), 1);
+        QVERIFY(profiles.contains("typed"));
+    }
+
+    void nothingReachedDiskOrLogs()
+    {
+        std::fflush(stderr);
+        const QString canary = "canary-" + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QVERIFY(QDir().mkpath(m_home + "/.cache/canary"));
+            QFile f(m_home + "/.cache/canary/file");
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(canary.toUtf8());
+        }
+        QCOMPARE(filesContaining(canary), QStringList{m_home + "/.cache/canary/file"});
+        QVERIFY(QFile::remove(m_home + "/.cache/canary/file"));
+
+        const QStringList leaks = filesContaining(m_token);
+        QVERIFY2(leaks.isEmpty(), qPrintable("token found in " + leaks.join(", ")));
+
+        QMutexLocker lock(&logMutex);
+        QVERIFY(!capturedLog.filter("signed in to profile").isEmpty()); // the handler saw us
+        for (const QString &line : std::as_const(capturedLog))
+            QVERIFY2(!line.contains(m_token), "token found in a log line");
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    // Before Qt, GLib or libsecret read the environment.
+    QTemporaryDir home;
+    if (!home.isValid())
+        return 1;
+    const QByteArray h = QFile::encodeName(home.path());
+    QDir(home.path()).mkpath("runtime");
+    QFile::setPermissions(home.path() + "/runtime",
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("HOME", h);
+    qputenv("XDG_CONFIG_HOME", h + "/.config");
+    qputenv("XDG_DATA_HOME", h + "/.local/share");
+    qputenv("XDG_CACHE_HOME", h + "/.cache");
+    qputenv("XDG_RUNTIME_DIR", h + "/runtime");
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + h + "/no-bus-here");
+    qunsetenv("DISPLAY");
+    qunsetenv("WAYLAND_DISPLAY");
+
+    QCoreApplication app(argc, argv);
+    AppInfo::applyTo(app);
+    TestSignInNoKeychain test(home.path());
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_signincontroller_nokeychain.moc"
