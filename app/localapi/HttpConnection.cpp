@@ -1,0 +1,341 @@
+#include "localapi/HttpConnection.h"
+
+#include "core/Logging.h"
+#include "localapi/HttpResponseWriter.h"
+#include "localapi/LocalApiDispatcher.h"
+
+#include <QTcpSocket>
+#include <QVarLengthArray>
+
+#include <chrono>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace {
+constexpr qint64 kSocketReadBuffer = 256 * 1024; // beyond this, TCP flow control pushes back
+constexpr qint64 kReadChunk = 128 * 1024;
+
+qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Paths are logged (never queries or headers, which is where secrets could be); cut long ones.
+QByteArray loggablePath(const QByteArray &path)
+{
+    return path.size() > 200 ? path.left(200) + "..." : path;
+}
+} // namespace
+
+qint64 HttpConnection::nowMs()
+{
+    return nowNs() / 1000000;
+}
+
+HttpConnection::HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher,
+                               const LocalApiLimits &limits, QObject *parent)
+    : QObject(parent),
+      m_socket(socket),
+      m_peerAddress(socket->peerAddress()),
+      m_peerPort(socket->peerPort()),
+      m_dispatcher(dispatcher),
+      m_limits(limits),
+      m_parser(limits)
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(kSocketReadBuffer);
+    m_lastActivityMs = nowMs();
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+}
+
+HttpConnection::~HttpConnection()
+{
+    detachResponders();
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void HttpConnection::onReadyRead()
+{
+    m_lastActivityMs = nowMs();
+    if (m_phase != Phase::Open || m_inputDone) {
+        discardInput();
+        return;
+    }
+    processInput();
+}
+
+void HttpConnection::processInput()
+{
+    if (m_processing)
+        return;
+    m_processing = true;
+    while (m_phase == Phase::Open && !m_inputDone && int(m_pending.size()) < m_limits.maxPipelined) {
+        const QByteArrayView input(m_in.constData() + m_inPos, m_in.size() - m_inPos);
+        qsizetype consumed = 0;
+        const HttpRequestParser::Result result = m_parser.feed(input, &consumed);
+        if (result == HttpRequestParser::Result::Complete) {
+            m_inPos += consumed;
+            m_requestStartMs = -1;
+            startRequest(m_parser.takeRequest());
+            continue;
+        }
+        if (result == HttpRequestParser::Result::Error) {
+            refuse(m_parser.errorStatus(), m_parser.errorMessage());
+            break;
+        }
+        if (!input.isEmpty() && m_requestStartMs < 0)
+            m_requestStartMs = nowMs();
+        // Interim answers must not overtake final ones: only when nothing is outstanding.
+        if (m_parser.wantsContinue() && m_pending.empty()) {
+            m_parser.markContinueSent();
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_socket->flush();
+        }
+        if (!readMore())
+            break;
+    }
+    m_processing = false;
+}
+
+bool HttpConnection::readMore()
+{
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
+        return false;
+    // Keep only the unparsed tail; the buffer keeps its capacity between requests.
+    if (m_inPos > 0) {
+        m_in.remove(0, m_inPos);
+        m_inPos = 0;
+    }
+    const qint64 chunk = qMin(available, kReadChunk);
+    const qsizetype old = m_in.size();
+    m_in.resize(old + chunk);
+    const qint64 got = m_socket->read(m_in.data() + old, chunk);
+    m_in.resize(old + qMax<qint64>(got, 0));
+    return got > 0;
+}
+
+void HttpConnection::startRequest(LocalApiRequest request)
+{
+    Pending &p = m_pending.emplace_back();
+    p.sequence = m_nextSequence++;
+    p.startNs = nowNs();
+    p.headOnly = request.method == "HEAD";
+    p.keepAlive = request.keepAlive;
+    p.http10 = request.httpMinor == 0;
+    p.method = request.method;
+    p.path = request.path;
+    p.requestId = m_dispatcher->newRequestId();
+    if (!request.keepAlive)
+        m_inputDone = true; // "Connection: close": whatever follows is not read
+
+    request.requestId = p.requestId;
+    request.peerAddress = m_peerAddress;
+    request.peerPort = m_peerPort;
+    const quint64 sequence = p.sequence;
+    const std::optional<LocalApiResponse> response =
+        m_dispatcher->dispatch(request, [this, sequence] {
+            auto state = std::make_shared<LocalApiDetail::ResponderState>(this, sequence);
+            m_pending.back().responder = state; // nothing else is queued during dispatch
+            return LocalApiResponder(state);
+        });
+    // Deque references survive push_back; p is only popped once answered and written.
+    if (response)
+        answer(p, *response);
+    else if (!p.ready)
+        p.deadlineMs = nowMs() + m_limits.handlerTimeoutMs;
+}
+
+void HttpConnection::answer(Pending &p, const LocalApiResponse &response)
+{
+    if (p.ready)
+        return;
+    p.closeAfter = p.closeAfter || !p.keepAlive;
+    HttpResponseWriter::Frame frame;
+    frame.requestId = p.requestId;
+    frame.headOnly = p.headOnly;
+    frame.keepAlive = !p.closeAfter;
+    frame.http10 = p.http10;
+    p.bytes = HttpResponseWriter::serialize(response, frame);
+    p.status = response.status;
+    p.ready = true;
+    if (auto state = p.responder.lock())
+        state->detach(); // a late send() now goes nowhere
+
+    const double ms = double(nowNs() - p.startNs) / 1e6;
+    if (response.status >= 500 && response.status != 505) { // our faults, not the client's
+        qCWarning(lcLocalApi).noquote() << p.method << loggablePath(p.path) << response.status
+                                        << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
+    } else {
+        qCDebug(lcLocalApi).noquote() << p.method << loggablePath(p.path) << response.status
+                                      << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
+    }
+    flushAnswers();
+}
+
+void HttpConnection::deliver(quint64 sequence, const LocalApiResponse &response)
+{
+    for (Pending &p : m_pending) {
+        if (p.sequence == sequence) {
+            answer(p, response);
+            return;
+        }
+    }
+}
+
+void HttpConnection::refuse(int status, const QString &message)
+{
+    m_inputDone = true;
+    m_requestStartMs = -1;
+    Pending &p = m_pending.emplace_back();
+    p.sequence = m_nextSequence++;
+    p.startNs = nowNs();
+    p.keepAlive = false;
+    p.closeAfter = true;
+    p.method = "-";
+    p.path = "-";
+    p.requestId = m_dispatcher->newRequestId();
+    answer(p, LocalApiResponse::error(status, message));
+}
+
+void HttpConnection::flushAnswers()
+{
+    bool wrote = false;
+    while (m_phase == Phase::Open && !m_pending.empty() && m_pending.front().ready) {
+        const bool close = m_pending.front().closeAfter;
+        m_socket->write(m_pending.front().bytes);
+        m_pending.pop_front();
+        wrote = true;
+        if (close)
+            m_phase = Phase::Closing;
+    }
+    if (wrote)
+        m_socket->flush(); // now, not on the next event-loop pass
+    if (m_phase == Phase::Closing) {
+        beginClose();
+        return;
+    }
+    // Room again in the pipeline: continue with input that waited.
+    if (m_phase == Phase::Open && !m_processing && !m_inputDone
+        && int(m_pending.size()) < m_limits.maxPipelined
+        && (m_inPos < m_in.size() || m_socket->bytesAvailable() > 0))
+        processInput();
+}
+
+void HttpConnection::beginClose()
+{
+    detachResponders();
+    m_pending.clear();
+    discardInput();
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return; // disconnected() follows or came already
+    if (m_socket->bytesToWrite() == 0)
+        startLinger(); // otherwise once the last byte is out (onBytesWritten)
+}
+
+void HttpConnection::startLinger()
+{
+    // Half-close and drain for a moment: closing with unread input would send a RST that
+    // can destroy our error answer before the client reads it.
+    m_phase = Phase::Lingering;
+    m_lingerUntilMs = nowMs() + m_limits.lingerTimeoutMs;
+#ifdef Q_OS_UNIX
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+#else
+    m_socket->disconnectFromHost();
+#endif
+    discardInput();
+}
+
+void HttpConnection::discardInput()
+{
+    m_in.clear();
+    m_inPos = 0;
+    const qint64 available = m_socket->bytesAvailable();
+    if (available > 0)
+        m_socket->skip(available);
+}
+
+void HttpConnection::onBytesWritten()
+{
+    m_lastActivityMs = nowMs();
+    if (m_phase == Phase::Closing && m_socket->bytesToWrite() == 0)
+        startLinger();
+}
+
+void HttpConnection::onDisconnected()
+{
+    if (m_phase == Phase::Dead)
+        return;
+    m_phase = Phase::Dead;
+    detachResponders();
+    m_pending.clear();
+    Q_EMIT closed(this);
+}
+
+void HttpConnection::abort()
+{
+    m_socket->abort();
+    onDisconnected(); // no-op if abort() already reported it
+}
+
+void HttpConnection::detachResponders()
+{
+    for (const Pending &p : m_pending) {
+        if (auto state = p.responder.lock())
+            state->detach();
+    }
+}
+
+void HttpConnection::checkTimeouts()
+{
+    const qint64 now = nowMs();
+    switch (m_phase) {
+    case Phase::Dead:
+        return;
+    case Phase::Lingering:
+        if (now >= m_lingerUntilMs)
+            abort();
+        return;
+    case Phase::Closing:
+        if (now - m_lastActivityMs > m_limits.idleTimeoutMs)
+            abort(); // the client does not read its answer
+        return;
+    case Phase::Open:
+        break;
+    }
+
+    QVarLengthArray<quint64, 4> late;
+    for (const Pending &p : m_pending) {
+        if (!p.ready && p.deadlineMs > 0 && now >= p.deadlineMs)
+            late.append(p.sequence);
+    }
+    for (const quint64 sequence : late) {
+        deliver(sequence, LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
+                                                  QStringLiteral("no answer in time")));
+        if (m_phase != Phase::Open)
+            return;
+    }
+    if (m_requestStartMs >= 0 && !m_inputDone && now - m_requestStartMs > m_limits.requestTimeoutMs) {
+        refuse(408, QStringLiteral("request not received in time"));
+        return;
+    }
+    if (m_socket->bytesToWrite() > 0) {
+        if (now - m_lastActivityMs > m_limits.idleTimeoutMs)
+            abort(); // answers pile up unread
+        return;
+    }
+    if (m_pending.empty() && m_requestStartMs < 0 && now - m_lastActivityMs > m_limits.idleTimeoutMs) {
+        m_socket->disconnectFromHost();
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    }
+}

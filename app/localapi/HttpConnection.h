@@ -1,0 +1,94 @@
+#pragma once
+
+#include "localapi/HttpRequestParser.h"
+#include "localapi/LocalApiConfig.h"
+#include "localapi/LocalApiResponder.h"
+#include "localapi/LocalApiResponse.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+
+#include <deque>
+#include <memory>
+
+class LocalApiDispatcher;
+class QTcpSocket;
+
+// One client connection: reads and parses requests (pipelined ones too), hands them to the
+// dispatcher, and writes the answers strictly in request order, whether handlers answer at
+// once or later through a LocalApiResponder. Enforces the per-connection limits: head and
+// body size (via the parser), request deadline (slowloris), idle keep-alive timeout, handler
+// timeout, a cap on unanswered pipelined requests (reading pauses, TCP pushes back), and a
+// short lingering close so an error answer reaches a client that is still sending.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher, const LocalApiLimits &limits,
+                   QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    // Called periodically by the server: applies every deadline.
+    void checkTimeouts();
+    // Answer for request `sequence` (LocalApiResponder, queued onto this thread).
+    void deliver(quint64 sequence, const LocalApiResponse &response);
+    // Immediate close, nothing more is written (server shutdown).
+    void abort();
+
+    static qint64 nowMs();
+
+Q_SIGNALS:
+    // The socket is gone; the owner deletes this object (later).
+    void closed(HttpConnection *connection);
+
+private:
+    struct Pending {
+        quint64 sequence = 0;
+        bool ready = false;
+        bool closeAfter = false;
+        bool headOnly = false;
+        bool keepAlive = true;
+        bool http10 = false;
+        int status = 0;
+        qint64 startNs = 0;
+        qint64 deadlineMs = 0;
+        QByteArray method;
+        QByteArray path;
+        QByteArray requestId;
+        QByteArray bytes;
+        std::weak_ptr<LocalApiDetail::ResponderState> responder;
+    };
+    enum class Phase { Open, Closing, Lingering, Dead };
+
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void processInput();
+    bool readMore();
+    void startRequest(LocalApiRequest request);
+    void answer(Pending &pending, const LocalApiResponse &response);
+    void refuse(int status, const QString &message); // parser-level error: answer, then close
+    void flushAnswers();
+    void beginClose();
+    void startLinger();
+    void discardInput();
+    void detachResponders();
+
+    QTcpSocket *m_socket;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    LocalApiDispatcher *m_dispatcher;
+    const LocalApiLimits m_limits;
+    HttpRequestParser m_parser;
+    QByteArray m_in;
+    qsizetype m_inPos = 0;
+    std::deque<Pending> m_pending;
+    quint64 m_nextSequence = 1;
+    Phase m_phase = Phase::Open;
+    bool m_inputDone = false;      // an answer that closes is queued: parse nothing more
+    bool m_processing = false;     // guards processInput against re-entry
+    qint64 m_lastActivityMs = 0;
+    qint64 m_requestStartMs = -1;  // first byte of the request being received, or -1
+    qint64 m_lingerUntilMs = 0;
+};

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "localapi/LocalApiResponse.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+// Turns a LocalApiResponse into the bytes of one HTTP/1.1 response (head and body in one
+// buffer, so the connection writes it with a single call). Adds the headers every answer
+// carries and filters handler headers that could break framing or open CORS.
+namespace HttpResponseWriter {
+
+struct Frame {
+    QByteArrayView requestId;   // used unless the response sets X-Request-Id itself
+    bool headOnly = false;      // HEAD: same head, no body
+    bool keepAlive = true;
+    bool http10 = false;        // HTTP/1.0 client: keep-alive must be said explicitly
+};
+
+QByteArray serialize(const LocalApiResponse &response, const Frame &frame);
+
+// "OK", "Not Found", ... (empty for unknown codes, which is still valid HTTP).
+QByteArrayView reasonPhrase(int status);
+
+// True for handler headers the server refuses to pass on (framing, security, CORS, bad bytes).
+bool isReservedHeader(QByteArrayView name, QByteArrayView value);
+
+} // namespace HttpResponseWriter

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "localapi/LocalApiResponse.h"
+
+#include <QMutex>
+
+#include <memory>
+
+class HttpConnection;
+
+namespace LocalApiDetail {
+// Shared between the copies of one responder and its connection (which only holds a weak
+// reference and detaches when it closes or gives up waiting).
+class ResponderState
+{
+public:
+    ResponderState(HttpConnection *connection, quint64 sequence);
+    ~ResponderState(); // never answered: the client gets a 500 instead of a hung request
+    ResponderState(const ResponderState &) = delete;
+    ResponderState &operator=(const ResponderState &) = delete;
+
+    void send(const LocalApiResponse &response);
+    void detach();
+    bool isDetached() const;
+
+private:
+    mutable QMutex m_mutex;
+    HttpConnection *m_connection; // guarded by m_mutex; null once detached
+    const quint64 m_sequence;
+    bool m_sent = false;
+};
+} // namespace LocalApiDetail
+
+// Answers one request later, e.g. when a forwarded gateway call finishes. Copyable and
+// thread-safe: send() may be called from any thread; only the first call counts. Answers
+// still go out in request order on a pipelined connection. If every copy is destroyed
+// without an answer, the client gets a 500 "internal" envelope rather than a hung request.
+class LocalApiResponder
+{
+public:
+    LocalApiResponder() = default;
+
+    void send(const LocalApiResponse &response) const;
+    // The client is gone or the request was already answered (handler timeout): work may stop.
+    bool isCancelled() const;
+    bool isValid() const { return bool(m_state); }
+
+private:
+    friend class HttpConnection;
+    explicit LocalApiResponder(std::shared_ptr<LocalApiDetail::ResponderState> state)
+        : m_state(std::move(state)) {}
+    std::shared_ptr<LocalApiDetail::ResponderState> m_state;
+};

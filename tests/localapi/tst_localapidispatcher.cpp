@@ -1,0 +1,165 @@
+#include "localapi/LocalApiDispatcher.h"
+
+#include <QTest>
+
+#include <stdexcept>
+
+namespace {
+const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
+constexpr quint16 kPort = 8123;
+
+LocalApiRequest request(const QByteArray &method, const QByteArray &target,
+                        QList<QPair<QByteArray, QByteArray>> headers = {{"host", "127.0.0.1:8123"},
+                                                                        {"authorization", "Bearer " + kToken}})
+{
+    LocalApiRequest r;
+    r.method = method;
+    const qsizetype q = target.indexOf('?');
+    r.path = q < 0 ? target : target.left(q);
+    r.query = q < 0 ? QByteArray() : target.mid(q + 1);
+    r.headers = headers;
+    return r;
+}
+
+QString codeOf(const LocalApiResponse &r)
+{
+    return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toObject()
+        .value(QStringLiteral("code")).toString();
+}
+} // namespace
+
+class TestLocalApiDispatcher : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<LocalApiDispatcher> dispatcher;
+    LocalApiResponder kept;
+    QList<QPair<QString, QString>> seenQuery;
+
+    std::optional<LocalApiResponse> dispatch(LocalApiRequest r)
+    {
+        return dispatcher->dispatch(r, [] { return LocalApiResponder(); });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto router = std::make_shared<LocalApiRouter>();
+        router->get(QStringLiteral("/api/v1/sessions/{session}/contacts"), [this](const LocalApiRequest &r) {
+            seenQuery = r.queryItems;
+            return LocalApiResponse::json(QJsonObject{{QStringLiteral("session"), r.param(u"session")}});
+        });
+        router->get(QStringLiteral("/api/v1/openapi.json"),
+                    [](const LocalApiRequest &) { return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
+                    LocalApiRouter::Access::Public);
+        router->get(QStringLiteral("/throws"), [](const LocalApiRequest &) -> LocalApiResponse {
+            throw std::runtime_error("boom");
+        });
+        router->postAsync(QStringLiteral("/later"), [this](const LocalApiRequest &, LocalApiResponder responder) {
+            kept = responder;
+        });
+        dispatcher = std::make_unique<LocalApiDispatcher>(router, LocalApiGuard(kToken, kPort));
+    }
+
+    void runsTheHandlerWithDecodedParamsAndQuery()
+    {
+        const auto r = dispatch(request("GET", "/api/v1/sessions/s%401/contacts?q=a+b&limit=5"));
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(r->body, QByteArray("{\"session\":\"s@1\"}"));
+        QCOMPARE(seenQuery.size(), 2);
+        QCOMPARE(seenQuery[0].second, QStringLiteral("a b"));
+    }
+
+    void checksHostFirst()
+    {
+        // Wrong Host and no token: the Host refusal wins.
+        const auto r = dispatch(request("GET", "/nowhere", {{"host", "evil.example:8123"}}));
+        QCOMPARE(r->status, 403);
+        QCOMPARE(codeOf(*r), QStringLiteral("forbidden"));
+    }
+
+    void refusesBrowsersBeforeTheToken()
+    {
+        const auto r = dispatch(request("GET", "/api/v1/openapi.json",
+                                        {{"host", "localhost:8123"}, {"origin", "http://localhost:8123"}}));
+        QCOMPARE(r->status, 403);
+    }
+
+    void refusesHostilePathsWith400()
+    {
+        for (const QByteArray &path : {QByteArray("/api/../x"), QByteArray("/api/%00"), QByteArray("/%2e%2e/x"),
+                                      QByteArray("/a/%C0%AE")}) {
+            const auto r = dispatch(request("GET", path));
+            QCOMPARE(r->status, 400);
+            QCOMPARE(codeOf(*r), QStringLiteral("validation_error"));
+        }
+    }
+
+    void asksForTheTokenBeforeRevealingAnything()
+    {
+        const QList<QPair<QByteArray, QByteArray>> noToken = {{"host", "127.0.0.1:8123"}};
+        QCOMPARE(dispatch(request("GET", "/unknown", noToken))->status, 401);
+        QCOMPARE(dispatch(request("DELETE", "/api/v1/sessions/s/contacts", noToken))->status, 401);
+        const auto r = dispatch(request("GET", "/api/v1/sessions/s/contacts", noToken));
+        QCOMPARE(r->status, 401);
+        QCOMPARE(codeOf(*r), QStringLiteral("unauthorized"));
+    }
+
+    void servesPublicRoutesWithoutToken()
+    {
+        const auto r = dispatch(request("GET", "/api/v1/openapi.json", {{"host", "127.0.0.1:8123"}}));
+        QCOMPARE(r->status, 200);
+    }
+
+    void answersUnknownPathsAndMethods()
+    {
+        auto r = dispatch(request("GET", "/unknown"));
+        QCOMPARE(r->status, 404);
+        QCOMPARE(codeOf(*r), QStringLiteral("not_found"));
+        r = dispatch(request("PUT", "/api/v1/sessions/s/contacts"));
+        QCOMPARE(r->status, 405);
+        QCOMPARE(codeOf(*r), QStringLiteral("validation_error"));
+        bool allow = false;
+        for (const auto &h : r->headers)
+            allow = allow || (h.first == "Allow" && h.second == "GET, HEAD");
+        QVERIFY(allow);
+    }
+
+    void refusesBadParametersAndQueries()
+    {
+        QCOMPARE(dispatch(request("GET", "/api/v1/sessions/%FF/contacts"))->status, 400);
+        QCOMPARE(dispatch(request("GET", "/api/v1/sessions/s/contacts?q=%00"))->status, 400);
+    }
+
+    void turnsExceptionsInto500()
+    {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("handler threw"));
+        const auto r = dispatch(request("GET", "/throws"));
+        QCOMPARE(r->status, 500);
+        QCOMPARE(codeOf(*r), QStringLiteral("internal"));
+    }
+
+    void leavesAsyncAnswersToTheResponder()
+    {
+        bool made = false;
+        LocalApiRequest r = request("POST", "/later");
+        const auto answer = dispatcher->dispatch(r, [&made] {
+            made = true;
+            return LocalApiResponder();
+        });
+        QVERIFY(!answer);
+        QVERIFY(made);
+    }
+
+    void makesDistinctRequestIds()
+    {
+        const QByteArray a = dispatcher->newRequestId();
+        const QByteArray b = dispatcher->newRequestId();
+        QCOMPARE(a.size(), 32);
+        QVERIFY(a != b);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalApiDispatcher)
+#include "tst_localapidispatcher.moc"
