@@ -1,4 +1,5 @@
 // The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
+#include "auth/SignInController.h"
 #include "cli/ProfileCommand.h"
 #include "core/AppInfo.h"
 #include "MainWindow.h"
@@ -48,10 +49,21 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Admin console for a multi-tenant WhatsApp gateway."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("main", "Sign in with the saved profile NAME (default: the "
+                                            "one used last)."),
+        QStringLiteral("NAME"));
+    parser.addOption(profileOption);
     parser.process(*app);
 
+    // Start-up: the profile's token is read from the keychain; when there is none (or it is
+    // rejected later), the window's Profile menu opens the sign-in dialog.
+    SignInController signIn;
     QApplication::setApplicationDisplayName(AppInfo::displayName());
     MainWindow window;
+    window.setSignInController(&signIn);
     window.show();
+    signIn.start(parser.value(profileOption));
     return app->exec();
 }
