@@ -1,17 +1,14 @@
 // `gateway-console profile ...` run in-process: argument handling and exit codes, the
 // token taken from standard input only, stored in the real keychain (./run test's private
-// gnome-keyring), never echoed; `check` against a small fake gateway on 127.0.0.1.
+// gnome-keyring), never echoed; `check` against the gateway simulator over HTTP.
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "cli/ProfileCommand.h"
-#include "gateway/GatewayJson.h"
+
+#include "SimulatorProcess.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
-#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -43,7 +40,7 @@ private:
     QString m_ini;
     QString m_prefix;
     QStringList m_secrets; // every token used: none may ever show in any output
-    QHttpServer m_gateway;
+    SimulatorProcess m_sim;
     QUrl m_gatewayUrl;
     QString m_goodKey;
 
@@ -107,37 +104,11 @@ private slots:
         m_prefix = QStringLiteral("gc-cli-%1-").arg(QCoreApplication::applicationPid());
         m_goodKey = newKey();
 
-        // A fake gateway that knows one api-key with read and manage.
-        auto authorised = [this](const QHttpServerRequest &req) {
-            return req.value("Authorization") == "Bearer " + m_goodKey.toLatin1();
-        };
-        const auto unauthorised = [] {
-            return QHttpServerResponse(
-                QJsonObject{{"error", QJsonObject{{"code", "unauthorized"}, {"message", "bad token"}}}},
-                QHttpServerResponse::StatusCode::Unauthorized);
-        };
-        m_gateway.route("/api/v1/sessions", [=](const QHttpServerRequest &req) {
-            if (!authorised(req))
-                return unauthorised();
-            WaSession s;
-            s.id = "sess-1";
-            s.organizationId = "org";
-            s.gatewayId = "gw";
-            s.status = "working";
-            s.label = QStringLiteral("Front desk");
-            Page<WaSession> page;
-            page.items << s;
-            return QHttpServerResponse(GatewayJson::fromPage(page, GatewayJson::fromSession));
-        });
-        const auto read = [=](const QString &, const QHttpServerRequest &req) {
-            return authorised(req) ? QHttpServerResponse(QJsonObject{{"data", QJsonArray{}}})
-                                   : unauthorised();
-        };
-        m_gateway.route("/api/v1/sessions/<arg>/contacts", read);
-        m_gateway.route("/api/v1/sessions/<arg>/groups", read);
-        const quint16 port = m_gateway.listen(QHostAddress::LocalHost, 0);
-        QVERIFY(port != 0);
-        m_gatewayUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        // The simulator knows one secret api-key, with read and manage.
+        QVERIFY2(m_sim.start({"--seed", "9", "--sessions", "2", "--contacts", "20", "--groups",
+                              "3", "--members", "20", "--api-key", m_goodKey + "=read,manage"}),
+                 qPrintable(m_sim.errorString()));
+        m_gatewayUrl = m_sim.url();
     }
 
     void cleanupTestCase()
@@ -203,7 +174,8 @@ private slots:
     {
         const QString p = name("main");
         // Pasted with a prefix and a newline, as people do.
-        Outcome o = run({"add", p, "--url", m_gatewayUrl.toString() + "/api/v1/", "--session", "sess-9"},
+        const SimulatorProcess::Session byHand = m_sim.primarySessions().last();
+        Outcome o = run({"add", p, "--url", m_gatewayUrl.toString() + "/api/v1/", "--session", byHand.id},
                         "Bearer " + m_goodKey.toUtf8() + "\n");
         QVERIFY2(o.code == ProfileCommand::Ok, qPrintable(o.err));
         QVERIFY(o.out.contains("added"));
@@ -218,7 +190,7 @@ private slots:
         QVERIFY(saved.has_value());
         QCOMPARE(saved->baseUrl, m_gatewayUrl);
         QCOMPARE(saved->tokenKind, TokenKind::ApiKey);
-        QCOMPARE(saved->sessionIds, QStringList{"sess-9"});
+        QCOMPARE(saved->sessionIds, QStringList{byHand.id});
         QCOMPARE(profiles.currentName(), p); // the first profile becomes current
         QFile ini(m_ini);
         QVERIFY(ini.open(QIODevice::ReadOnly));
@@ -226,15 +198,16 @@ private slots:
 
         o = run({"list"});
         QCOMPARE(o.code, int(ProfileCommand::Ok));
-        QVERIFY2(o.out.contains("* " + p) && o.out.contains("api-key") && o.out.contains("sess-9"),
+        QVERIFY2(o.out.contains("* " + p) && o.out.contains("api-key") && o.out.contains(byHand.id),
                  qPrintable(o.out));
 
-        // check: the session given by hand is tried first (the fake answers every id).
+        // check: the session given by hand is tried first, and the listed ones are shown.
         o = run({"check", p});
         QVERIFY2(o.code == ProfileCommand::Ok, qPrintable(o.out + o.err));
         QVERIFY2(o.out.contains("manage: yes") && o.out.contains("read  : yes"), qPrintable(o.out));
-        QVERIFY(o.out.contains("sess-9"));
-        QVERIFY(o.out.contains("sess-1  working  Front desk"));
+        QVERIFY(o.out.contains("session " + byHand.id));
+        for (const SimulatorProcess::Session &s : m_sim.primarySessions())
+            QVERIFY2(o.out.contains("  " + s.id + "  " + s.status), qPrintable(o.out));
         QVERIFY(o.out.contains("send  : unknown"));
 
         o = run({"add", p.toUpper(), "--url", m_gatewayUrl.toString()}, newKey().toUtf8());
