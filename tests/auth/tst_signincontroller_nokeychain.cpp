@@ -6,39 +6,20 @@
 #include "core/AppInfo.h"
 #include "gateway/GatewayClient.h"
 
+#include "SecretScan.h"
+
 #include <QCoreApplication>
-#include <QDirIterator>
-#include <QLoggingCategory>
-#include <QMutex>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
-#include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
-
 namespace {
 
 constexpr int TimeoutMs = 20000;
 using Reason = SignInController::Reason;
 using State = SignInController::State;
-
-QMutex logMutex;
-QStringList capturedLog;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        capturedLog << message;
-    }
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
 
 } // namespace
 
@@ -51,8 +32,7 @@ public:
 private:
     QString m_home;
     QString m_token = "wa_sic_nokc_" + QUuid::createUuid().toString(QUuid::Id128);
-    int m_savedStderr = -1;
-    QString m_stderrFile;
+    SecretScan::Capture m_capture;
 
     static GatewayProfile profile(const QString &name)
     {
@@ -69,54 +49,15 @@ private:
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
         return result.value_or(SignInOutcome());
     }
-    QStringList filesContaining(const QString &secret) const
-    {
-        const QByteArray utf8 = secret.toUtf8();
-        const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2);
-        QStringList found;
-        QDirIterator it(m_home, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray content = f.readAll();
-            if (content.contains(utf8) || content.contains(utf16))
-                found << path;
-        }
-        return found;
-    }
-
 private slots:
     void initTestCase()
     {
-        previousHandler = qInstallMessageHandler(captureMessage);
-        QLoggingCategory::setFilterRules(QStringLiteral("gc.*=true"));
-        m_stderrFile = m_home + "/stderr.log";
-        std::fflush(stderr);
-        m_savedStderr = ::dup(STDERR_FILENO);
-        const int fd = ::open(QFile::encodeName(m_stderrFile).constData(),
-                              O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        QVERIFY(fd >= 0 && m_savedStderr >= 0);
-        QVERIFY(::dup2(fd, STDERR_FILENO) >= 0);
-        ::close(fd);
+        QVERIFY(m_capture.start(m_home + "/stderr.log"));
         QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
                     .startsWith(m_home));
     }
 
-    void cleanupTestCase()
-    {
-        qInstallMessageHandler(previousHandler);
-        std::fflush(stderr);
-        if (m_savedStderr >= 0) {
-            ::dup2(m_savedStderr, STDERR_FILENO);
-            ::close(m_savedStderr);
-        }
-        QFile f(m_stderrFile);
-        if (f.open(QIODevice::ReadOnly))
-            std::fprintf(stderr, "--- captured stderr ---\n%s", f.readAll().constData());
-    }
+    void cleanupTestCase() { m_capture.stop(); }
 
     void startReportsTheMissingKeychain()
     {
@@ -200,7 +141,6 @@ private slots:
 
     void nothingReachedDiskOrLogs()
     {
-        std::fflush(stderr);
         const QString canary = "canary-" + QUuid::createUuid().toString(QUuid::Id128);
         {
             QVERIFY(QDir().mkpath(m_home + "/.cache/canary"));
@@ -208,16 +148,14 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(canary.toUtf8());
         }
-        QCOMPARE(filesContaining(canary), QStringList{m_home + "/.cache/canary/file"});
+        QCOMPARE(SecretScan::filesContaining(m_home, canary),
+                 QStringList{m_home + "/.cache/canary/file"});
         QVERIFY(QFile::remove(m_home + "/.cache/canary/file"));
 
-        const QStringList leaks = filesContaining(m_token);
+        const QStringList leaks = SecretScan::filesContaining(m_home, m_token);
         QVERIFY2(leaks.isEmpty(), qPrintable("token found in " + leaks.join(", ")));
-
-        QMutexLocker lock(&logMutex);
-        QVERIFY(!capturedLog.filter("signed in to profile").isEmpty()); // the handler saw us
-        for (const QString &line : std::as_const(capturedLog))
-            QVERIFY2(!line.contains(m_token), "token found in a log line");
+        QVERIFY(SecretScan::logLinesContaining("signed in to profile") > 0); // the handler saw us
+        QCOMPARE(SecretScan::logLinesContaining(m_token), 0);
     }
 };
 

@@ -16,20 +16,18 @@
 #include "signin/SignInDialog.h"
 #include "signin/SignInStatus.h"
 
+#include "SecretScan.h"
 #include "SimulatorProcess.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMutex>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -39,27 +37,10 @@
 #include <QTest>
 #include <QUuid>
 
-#include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace {
 
 constexpr int TimeoutMs = 30000;
-
-QMutex logMutex;
-QStringList capturedLog;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        capturedLog << message;
-    }
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
 
 // A JWT as the frontend shapes it; the signature is junk (the dialog only reads claims).
 QString unsignedJwt(const QString &org, const QString &orgRole, qint64 exp)
@@ -91,8 +72,7 @@ private:
     QStringList m_secrets; // every token typed: none may reach a file or a log line
     CredentialStore m_keychain;
     int m_iniCount = 0;
-    int m_savedStderr = -1;
-    QString m_stderrFile;
+    SecretScan::Capture m_capture;
 
     QString name(const QString &base)
     {
@@ -144,40 +124,10 @@ private:
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
         return result.value_or(std::make_pair(QString(), CredentialError()));
     }
-    QStringList filesContaining(const QString &root, const QString &secret) const
-    {
-        const QByteArray utf8 = secret.toUtf8();
-        const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2);
-        QStringList found;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray content = f.readAll();
-            if (content.contains(utf8) || content.contains(utf16))
-                found << path;
-        }
-        return found;
-    }
-
 private slots:
     void initTestCase()
     {
-        previousHandler = qInstallMessageHandler(captureMessage);
-        QLoggingCategory::setFilterRules(QStringLiteral("gc.*=true"));
-        // Whatever Qt, GLib or libsecret write straight to stderr is scanned too.
-        m_stderrFile = m_home + "/stderr.log";
-        std::fflush(stderr);
-        m_savedStderr = ::dup(STDERR_FILENO);
-        const int fd = ::open(QFile::encodeName(m_stderrFile).constData(),
-                              O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        QVERIFY(fd >= 0 && m_savedStderr >= 0);
-        QVERIFY(::dup2(fd, STDERR_FILENO) >= 0);
-        ::close(fd);
-
+        QVERIFY(m_capture.start(m_home + "/stderr.log"));
         m_prefix = "dlg-" + QUuid::createUuid().toString(QUuid::Id128).left(8) + "-";
         QVERIFY2(m_sim.start({"--seed", "11", "--sessions", "2", "--contacts", "50", "--groups",
                               "4", "--members", "40", "--api-key", "wa_dlg_full=read,manage",
@@ -193,15 +143,7 @@ private slots:
             m_keychain.removeToken(n, this, [&done](const CredentialError &) { done = true; });
             QTRY_VERIFY_WITH_TIMEOUT(done, TimeoutMs);
         }
-        qInstallMessageHandler(previousHandler);
-        std::fflush(stderr);
-        if (m_savedStderr >= 0) {
-            ::dup2(m_savedStderr, STDERR_FILENO);
-            ::close(m_savedStderr);
-        }
-        QFile f(m_stderrFile);
-        if (f.open(QIODevice::ReadOnly))
-            std::fprintf(stderr, "--- captured stderr ---\n%s", f.readAll().constData());
+        m_capture.stop();
     }
 
     void accessibleAndInTabOrder()
@@ -539,7 +481,6 @@ private slots:
 
     void tokenReachedNoFileAndNoLog()
     {
-        std::fflush(stderr);
         QVERIFY(!m_secrets.isEmpty());
         QStringList roots{m_home};
         if (!m_keyringHome.isEmpty())
@@ -551,20 +492,17 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(canary.toUtf8());
         }
-        QCOMPARE(filesContaining(m_home, canary), QStringList{m_home + "/canary.txt"});
+        QCOMPARE(SecretScan::filesContaining(m_home, canary), QStringList{m_home + "/canary.txt"});
         QVERIFY(QFile::remove(m_home + "/canary.txt"));
 
         for (const QString &root : std::as_const(roots))
             for (const QString &secret : std::as_const(m_secrets)) {
-                const QStringList leaks = filesContaining(root, secret);
+                const QStringList leaks = SecretScan::filesContaining(root, secret);
                 QVERIFY2(leaks.isEmpty(), qPrintable("token found in " + leaks.join(", ")));
             }
-
-        QMutexLocker lock(&logMutex);
-        QVERIFY(!capturedLog.filter("signed in to profile").isEmpty()); // the handler saw us
-        for (const QString &line : std::as_const(capturedLog))
-            for (const QString &secret : std::as_const(m_secrets))
-                QVERIFY2(!line.contains(secret), "token found in a log line");
+        QVERIFY(SecretScan::logLinesContaining("signed in to profile") > 0); // the handler saw us
+        for (const QString &secret : std::as_const(m_secrets))
+            QVERIFY2(SecretScan::logLinesContaining(secret) == 0, "token found in a log line");
     }
 };
 
