@@ -1,1 +1,16 @@
 # Sources of app/cache (paths relative to app/).
+target_sources(gc_core PRIVATE
+    cache/SearchText.h cache/SearchText.cpp
+    cache/CacheLocation.h cache/CacheLocation.cpp
+    cache/CacheDatabase.h cache/CacheDatabase.cpp
+    cache/CacheSchema.h cache/CacheSchema.cpp
+    cache/CacheTypes.h cache/CacheTypes.cpp
+    cache/CacheKeys.h cache/CacheKeys.cpp
+    cache/CacheWriter.h cache/CacheWriter.cpp
+    cache/SearchIndexer.h cache/SearchIndexer.cpp
+    cache/ContactCursor.h cache/ContactCursor.cpp
+    cache/ContactSql.h cache/ContactSql.cpp
+    cache/ContactSearch.h cache/ContactSearch.cpp
+    cache/CacheReader.h cache/CacheReader.cpp
+    cache/AuditLog.h cache/AuditLog.cpp
+)

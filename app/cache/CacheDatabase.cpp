@@ -1,0 +1,188 @@
+#include "cache/CacheDatabase.h"
+
+#include "cache/CacheSchema.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("gc-cache-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+void setError(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+}
+
+} // namespace
+
+std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mode,
+                                                   QString *error)
+{
+    return open(path, mode, Options(), error);
+}
+
+std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mode,
+                                                   const Options &options, QString *error)
+{
+    if (mode == Mode::Read && !QFileInfo::exists(path)) {
+        setError(error, QStringLiteral("No cache at %1.").arg(path));
+        return nullptr;
+    }
+    if (mode == Mode::ReadWrite && !QDir().mkpath(QFileInfo(path).absolutePath())) {
+        setError(error, QStringLiteral("Cannot create the directory of %1.").arg(path));
+        return nullptr;
+    }
+    std::unique_ptr<CacheDatabase> self(new CacheDatabase);
+    self->m_path = path;
+    self->m_mode = mode;
+    self->m_name = uniqueConnectionName();
+    self->m_thread = QThread::currentThread();
+    self->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_name);
+    self->m_db.setDatabaseName(path);
+    if (!self->m_db.open()) {
+        setError(error, QStringLiteral("Cannot open the cache %1: %2")
+                            .arg(path, self->m_db.lastError().text()));
+        return nullptr;
+    }
+    if (!self->configure(options, error))
+        return nullptr;
+    if (mode == Mode::ReadWrite) {
+        if (!CacheSchema::migrate(*self, error))
+            return nullptr;
+    } else {
+        const int version = CacheSchema::version(*self);
+        if (version != CacheSchema::LatestVersion) {
+            setError(error, QStringLiteral("The cache %1 has schema version %2, this program "
+                                           "reads version %3.")
+                                .arg(path)
+                                .arg(version)
+                                .arg(CacheSchema::LatestVersion));
+            return nullptr;
+        }
+    }
+    return self;
+}
+
+CacheDatabase::~CacheDatabase()
+{
+    m_statements.clear(); // every QSqlQuery goes before the connection does
+    if (m_db.isValid())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (!m_name.isEmpty())
+        QSqlDatabase::removeDatabase(m_name);
+}
+
+bool CacheDatabase::configure(const Options &options, QString *error)
+{
+    QStringList pragmas = {
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(options.busyTimeoutMs),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA synchronous = NORMAL"),
+        // Debian builds SQLite with SECURE_DELETE; the cache holds no secrets and zeroing
+        // freed pages doubles the cost of every sweep.
+        QStringLiteral("PRAGMA secure_delete = OFF"),
+        QStringLiteral("PRAGMA temp_store = MEMORY"),
+        QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheSizeKiB),
+    };
+    if (m_mode == Mode::ReadWrite)
+        pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
+    else
+        pragmas.append(QStringLiteral("PRAGMA query_only = ON"));
+    for (const QString &pragma : std::as_const(pragmas)) {
+        if (!exec(pragma, error))
+            return false;
+    }
+    if (m_mode == Mode::ReadWrite) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next()
+            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            setError(error, QStringLiteral("The cache %1 cannot use WAL journaling.").arg(m_path));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CacheDatabase::isOnOwnThread() const
+{
+    return QThread::currentThread() == m_thread;
+}
+
+QSqlQuery *CacheDatabase::statement(const QString &sql, QString *error)
+{
+    Q_ASSERT_X(isOnOwnThread(), "CacheDatabase", "a connection is used on its own thread only");
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return it->second.get();
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        setError(error, query->lastError().text());
+        return nullptr;
+    }
+    QSqlQuery *raw = query.get();
+    m_statements.emplace(sql, std::move(query));
+    return raw;
+}
+
+bool CacheDatabase::exec(const QString &sql, QString *error)
+{
+    Q_ASSERT(isOnOwnThread());
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
+        return true;
+    setError(error, QStringLiteral("%1 (in: %2)").arg(q.lastError().text(), sql.left(120)));
+    return false;
+}
+
+qint64 CacheDatabase::dataVersion()
+{
+    // Both only grow, so their sum changes when either does.
+    QSqlQuery q(m_db);
+    qint64 version = 0;
+    if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
+        version = q.value(0).toLongLong();
+    else
+        return -1;
+    if (q.exec(QStringLiteral("SELECT total_changes()")) && q.next())
+        return version + q.value(0).toLongLong();
+    return -1;
+}
+
+StatementReset::~StatementReset()
+{
+    if (m_query)
+        m_query->finish();
+}
+
+WriteTransaction::WriteTransaction(CacheDatabase &db) : m_db(db)
+{
+    m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        m_db.exec(QStringLiteral("ROLLBACK"), nullptr);
+}
+
+bool WriteTransaction::commit()
+{
+    if (!m_active)
+        return false;
+    if (!m_db.exec(QStringLiteral("COMMIT"), &m_error))
+        return false; // still active: the destructor rolls back
+    m_active = false;
+    return true;
+}

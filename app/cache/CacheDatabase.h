@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QHashFunctions>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <unordered_map>
+
+class QSqlQuery;
+class QThread;
+
+// One SQLite connection to a profile's cache, with its own unique Qt connection name, used
+// on the thread that opened it and nowhere else (Qt SQL's rule). Every statement is prepared
+// once per connection and kept here, so the classes working on it (CacheWriter, CacheReader,
+// AuditLog, SearchIndexer) hold no QSqlQuery of their own and never outlive the connection's
+// statements by accident: destroy them before this object.
+//
+// ReadWrite opens (creating the file and its directory) and migrates the schema to the
+// latest version. Read opens an existing, migrated file with query_only=ON: the GUI models
+// and the local API server each open one on their own thread; WAL lets them read while a
+// writer commits.
+class CacheDatabase
+{
+public:
+    enum class Mode { ReadWrite, Read };
+
+    struct Options {
+        int cacheSizeKiB = 32 * 1024; // SQLite page cache of this connection
+        int busyTimeoutMs = 5000;     // wait this long for another connection's write lock
+    };
+
+    static std::unique_ptr<CacheDatabase> open(const QString &path, Mode mode,
+                                               QString *error = nullptr);
+    static std::unique_ptr<CacheDatabase> open(const QString &path, Mode mode,
+                                               const Options &options, QString *error);
+    ~CacheDatabase();
+
+    CacheDatabase(const CacheDatabase &) = delete;
+    CacheDatabase &operator=(const CacheDatabase &) = delete;
+
+    QString path() const { return m_path; }
+    Mode mode() const { return m_mode; }
+    QString connectionName() const { return m_name; }
+    QSqlDatabase database() const { return m_db; }
+    bool isOnOwnThread() const;
+
+    // The prepared statement for this SQL text (forward-only), prepared on first use. The
+    // caller binds, executes, reads and calls finish() (see StatementReset). nullptr and
+    // *error set when SQLite rejects the SQL.
+    QSqlQuery *statement(const QString &sql, QString *error);
+
+    // Runs SQL that carries no user data (DDL, PRAGMA, BEGIN/COMMIT).
+    bool exec(const QString &sql, QString *error);
+
+    // Changes whenever anything was committed since the last call, by another connection
+    // (PRAGMA data_version) or this one (total_changes()).
+    qint64 dataVersion();
+
+private:
+    CacheDatabase() = default;
+    bool configure(const Options &options, QString *error);
+
+    QString m_path;
+    QString m_name;
+    Mode m_mode = Mode::Read;
+    QSqlDatabase m_db;
+    QThread *m_thread = nullptr;
+    struct Hash {
+        size_t operator()(const QString &s) const { return qHash(s); }
+    };
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>, Hash> m_statements;
+};
+
+// Resets a cached statement when the scope ends, so no read snapshot or lock outlives it.
+class StatementReset
+{
+public:
+    explicit StatementReset(QSqlQuery *query) : m_query(query) {}
+    ~StatementReset();
+    StatementReset(const StatementReset &) = delete;
+    StatementReset &operator=(const StatementReset &) = delete;
+
+private:
+    QSqlQuery *m_query;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() succeeded. IMMEDIATE takes the
+// write lock up front, so two writers wait on busy_timeout instead of deadlocking.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(CacheDatabase &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    QString errorString() const { return m_error; }
+    bool commit();
+
+private:
+    CacheDatabase &m_db;
+    bool m_active = false;
+    QString m_error;
+};

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "cache/CacheTypes.h"
+#include "cache/ContactSearch.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+class CacheDatabase;
+
+// Everything the item models and the local API server read, on one CacheDatabase (usually
+// a Read connection on the caller's thread). Returns std::nullopt (and lastError()) only on
+// a database error or an invalid cursor; "not found" is an empty result.
+class CacheReader
+{
+public:
+    explicit CacheReader(CacheDatabase &db);
+
+    QString lastError() const { return m_error; }
+
+    QList<CachedSession> sessions();
+    std::optional<CachedSession> session(const QString &sessionId);
+
+    // One sync state per kind that ever ran for the session.
+    QList<SyncStateRow> syncStates(const QString &sessionId);
+    // When the last complete pass of every kind had finished: the oldest of their
+    // completedAt. Unset while some kind never completed.
+    OptInt lastCompleteSyncAt(const QString &sessionId);
+
+    // Keyset pages; pass the previous page's nextCursor. limit 0 means 50 (at most 500).
+    std::optional<ContactPage> contacts(const ContactFilter &filter, const QString &cursor = {},
+                                        int limit = 0);
+    // Cached until the database changes. cap > 0: counts that must test every row (1-2
+    // character texts) stop at cap and say exact = false.
+    std::optional<ContactCount> countContacts(const ContactFilter &filter, qint64 cap = 0);
+    QString lastContactPlan() const { return m_search.lastPlan(); }
+    ContactSearch &search() { return m_search; }
+
+    // One contact with every group it is in (name, JID, role, tag, last seen): the shape of
+    // getContact. nullopt and an empty lastError() when the cache does not have it.
+    std::optional<CachedContactDetail> contact(const QString &sessionId, const QString &lid);
+
+    // The session's groups by subject, with how many memberships are stored for each.
+    std::optional<QList<CachedGroup>> groups(const QString &sessionId);
+    std::optional<CachedGroup> group(const QString &sessionId, const QString &groupJid);
+    // Owner first, then admins, then members, each by name.
+    std::optional<QList<CachedMember>> members(const QString &sessionId, const QString &groupJid);
+
+private:
+    bool fail(const QString &error);
+    QSqlQuery *run(const QString &sql, const QVariantHash &binds);
+    std::optional<QList<CachedGroup>> readGroups(const QString &where, const QVariantHash &binds);
+
+    CacheDatabase &m_db;
+    ContactSearch m_search;
+    QString m_error;
+};

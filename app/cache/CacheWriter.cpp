@@ -1,0 +1,748 @@
+#include "cache/CacheWriter.h"
+
+#include "cache/CacheDatabase.h"
+#include "cache/CacheKeys.h"
+#include "cache/SearchText.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace CacheKeys;
+
+namespace {
+
+// Stamps a new row's id inside its session's rowid range (see CacheKeys).
+#define NEXT_ID(table) \
+    "(SELECT ifnull(max(id), :base) + 1 FROM " table " WHERE id BETWEEN :base AND :top)"
+
+const QString TouchContactSql = QStringLiteral(
+    "UPDATE contacts SET gen = :gen, synced_at = :now"
+    " WHERE sid = :sid AND lid = :lid AND is_dm = :dm"
+    " AND name IS :name AND phone IS :phone AND business_name IS :bn");
+
+const QString UpsertContactSql = QStringLiteral(
+    "INSERT INTO contacts (id, sid, lid, is_dm, name, phone, business_name, name_key, bn_key,"
+    " gen, synced_at) VALUES (" NEXT_ID("contacts") ", :sid, :lid, :dm, :name, :phone, :bn,"
+    " :nk, :bk, :gen, :now)"
+    " ON CONFLICT (sid, lid) DO UPDATE SET is_dm = excluded.is_dm, name = excluded.name,"
+    " phone = excluded.phone, business_name = excluded.business_name,"
+    " name_key = excluded.name_key, bn_key = excluded.bn_key,"
+    " gen = max(gen, excluded.gen), synced_at = excluded.synced_at");
+
+// Everything but the tag (the only indexed or search-relevant field) is refreshed in place.
+const QString TouchMemberSql = QStringLiteral(
+    "UPDATE memberships SET role = :role, gateway_id = ifnull(:gid, gateway_id),"
+    " first_seen_at = CASE WHEN first_seen_at IS NULL OR :fs < first_seen_at THEN"
+    " ifnull(:fs, first_seen_at) ELSE first_seen_at END,"
+    " last_seen_at = ifnull(:ls, last_seen_at), gen = :gen, synced_at = :now"
+    " WHERE sid = :sid AND group_jid = :g AND lid = :lid AND tag IS :tag");
+
+const QString UpsertMemberSql = QStringLiteral(
+    "INSERT INTO memberships (id, sid, group_jid, lid, role, tag, tag_key, gateway_id,"
+    " first_seen_at, last_seen_at, gen, synced_at) VALUES (" NEXT_ID("memberships") ", :sid,"
+    " :g, :lid, :role, :tag, :tk, :gid, :fs, :ls, :gen, :now)"
+    " ON CONFLICT (sid, group_jid, lid) DO UPDATE SET role = excluded.role, tag = excluded.tag,"
+    " tag_key = excluded.tag_key, gateway_id = ifnull(excluded.gateway_id, gateway_id),"
+    " first_seen_at = CASE WHEN first_seen_at IS NULL THEN excluded.first_seen_at"
+    " WHEN excluded.first_seen_at IS NULL THEN first_seen_at"
+    " ELSE min(first_seen_at, excluded.first_seen_at) END,"
+    " last_seen_at = ifnull(excluded.last_seen_at, last_seen_at),"
+    " gen = max(gen, excluded.gen), synced_at = excluded.synced_at");
+
+#undef NEXT_ID
+
+QVariant text(const QString &value)
+{
+    return QVariant(SearchText::clean(value));
+}
+
+QVariant optText(const OptString &value)
+{
+    return value ? text(*value) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant nullInt()
+{
+    return QVariant(QMetaType::fromType<qlonglong>());
+}
+
+QVariant optInt(const OptInt &value)
+{
+    return value ? QVariant(*value) : nullInt();
+}
+
+QVariant optBool(const OptBool &value)
+{
+    return value ? QVariant(qlonglong(*value ? 1 : 0)) : nullInt();
+}
+
+// The gateway's required timestamps use 0 for "not sent".
+QVariant epoch(qint64 ms)
+{
+    return ms > 0 ? QVariant(ms) : nullInt();
+}
+
+QVariant folded(const OptString &value)
+{
+    if (!value)
+        return QVariant(QMetaType::fromType<QString>());
+    const QString key = SearchText::fold(*value);
+    return key.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(key);
+}
+
+QString tableOf(SyncKind kind)
+{
+    switch (kind) {
+    case SyncKind::Contacts: return QStringLiteral("contacts");
+    case SyncKind::Groups: return QStringLiteral("groups");
+    case SyncKind::Members: return QStringLiteral("memberships");
+    }
+    return {};
+}
+
+} // namespace
+
+CacheWriter::CacheWriter(CacheDatabase &db) : m_db(db) {}
+
+qint64 CacheWriter::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool CacheWriter::fail(const QString &error)
+{
+    m_error = error;
+    return false;
+}
+
+QSqlQuery *CacheWriter::prepare(const QString &sql)
+{
+    return m_db.statement(sql, &m_error);
+}
+
+#define EXEC_OR_FAIL(q)                                   \
+    do {                                                  \
+        if (!(q)->exec())                                 \
+            return fail((q)->lastError().text());         \
+    } while (false)
+
+std::optional<qint64> CacheWriter::sessionKey(const QString &sessionId, bool create)
+{
+    if (const auto it = m_sids.constFind(sessionId); it != m_sids.constEnd())
+        return *it;
+    if (sessionId.isEmpty()) {
+        fail(QStringLiteral("A session id is required."));
+        return std::nullopt;
+    }
+    if (create) {
+        QSqlQuery *insert = prepare(QStringLiteral("INSERT OR IGNORE INTO sessions (id) VALUES (:id)"));
+        if (!insert)
+            return std::nullopt;
+        StatementReset reset(insert);
+        insert->bindValue(QStringLiteral(":id"), text(sessionId));
+        if (!insert->exec()) {
+            fail(insert->lastError().text());
+            return std::nullopt;
+        }
+    }
+    QSqlQuery *select = prepare(QStringLiteral("SELECT sid FROM sessions WHERE id = :id"));
+    if (!select)
+        return std::nullopt;
+    StatementReset reset(select);
+    select->bindValue(QStringLiteral(":id"), text(sessionId));
+    if (!select->exec()) {
+        fail(select->lastError().text());
+        return std::nullopt;
+    }
+    if (!select->next()) {
+        fail(QStringLiteral("Unknown session %1.").arg(sessionId));
+        return std::nullopt;
+    }
+    const qint64 sid = select->value(0).toLongLong();
+    m_sids.insert(sessionId, sid);
+    return sid;
+}
+
+bool CacheWriter::upsertSessions(const QList<WaSession> &sessions)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    QSqlQuery *q = prepare(QStringLiteral(
+        "INSERT INTO sessions (id, organization_id, gateway_id, status, is_admin_session,"
+        " auto_read, presence_typing, rate_per_min, rate_per_hour, created_at, updated_at, label,"
+        " phone_number, wa_jid, wa_lid, created_by_user_id, last_connected_at, listed, synced_at)"
+        " VALUES (:id, :org, :gw, :status, :admin, :autoread, :typing, :rpm, :rph, :created,"
+        " :updated, :label, :phone, :jid, :lid, :by, :connected, 1, :now)"
+        " ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id,"
+        " gateway_id = excluded.gateway_id, status = excluded.status,"
+        " is_admin_session = excluded.is_admin_session, auto_read = excluded.auto_read,"
+        " presence_typing = excluded.presence_typing, rate_per_min = excluded.rate_per_min,"
+        " rate_per_hour = excluded.rate_per_hour, created_at = excluded.created_at,"
+        " updated_at = excluded.updated_at, label = excluded.label,"
+        " phone_number = excluded.phone_number, wa_jid = excluded.wa_jid,"
+        " wa_lid = excluded.wa_lid, created_by_user_id = excluded.created_by_user_id,"
+        " last_connected_at = excluded.last_connected_at, listed = 1,"
+        " synced_at = excluded.synced_at"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    const qint64 stamp = now();
+    for (const WaSession &s : sessions) {
+        if (s.id.isEmpty())
+            return fail(QStringLiteral("A session without an id cannot be stored."));
+        q->bindValue(QStringLiteral(":id"), text(s.id));
+        q->bindValue(QStringLiteral(":org"), text(s.organizationId));
+        q->bindValue(QStringLiteral(":gw"), text(s.gatewayId));
+        q->bindValue(QStringLiteral(":status"), text(s.status));
+        q->bindValue(QStringLiteral(":admin"), qlonglong(s.isAdminSession));
+        q->bindValue(QStringLiteral(":autoread"), qlonglong(s.autoRead));
+        q->bindValue(QStringLiteral(":typing"), qlonglong(s.presenceTyping));
+        q->bindValue(QStringLiteral(":rpm"), s.ratePerMin);
+        q->bindValue(QStringLiteral(":rph"), s.ratePerHour);
+        q->bindValue(QStringLiteral(":created"), epoch(s.createdAt));
+        q->bindValue(QStringLiteral(":updated"), epoch(s.updatedAt));
+        q->bindValue(QStringLiteral(":label"), optText(s.label));
+        q->bindValue(QStringLiteral(":phone"), optText(s.phoneNumber));
+        q->bindValue(QStringLiteral(":jid"), optText(s.waJid));
+        q->bindValue(QStringLiteral(":lid"), optText(s.waLid));
+        q->bindValue(QStringLiteral(":by"), optText(s.createdByUserId));
+        q->bindValue(QStringLiteral(":connected"), optInt(s.lastConnectedAt));
+        q->bindValue(QStringLiteral(":now"), stamp);
+        EXEC_OR_FAIL(q);
+    }
+    return txn.commit() || fail(txn.errorString());
+}
+
+bool CacheWriter::addSession(const QString &sessionId)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    if (!sessionKey(sessionId, true))
+        return false;
+    if (txn.commit())
+        return true;
+    m_sids.remove(sessionId);
+    return fail(txn.errorString());
+}
+
+bool CacheWriter::removeSession(const QString &sessionId)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    QSqlQuery *q = prepare(QStringLiteral("DELETE FROM sessions WHERE id = :id"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":id"), text(sessionId));
+    EXEC_OR_FAIL(q);
+    m_sids.remove(sessionId); // foreign keys cascade to every row of the session
+    return txn.commit() || fail(txn.errorString());
+}
+
+std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKind kind, bool resume)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive()) {
+        fail(txn.errorString());
+        return std::nullopt;
+    }
+    const auto sid = sessionKey(sessionId, true);
+    if (!sid)
+        return std::nullopt;
+    const QString kindName = syncKindName(kind);
+    QSqlQuery *read = prepare(QStringLiteral(
+        "SELECT generation, complete_generation, status, cursor FROM sync_state"
+        " WHERE sid = :sid AND kind = :kind"));
+    if (!read)
+        return std::nullopt;
+    SyncPass pass;
+    pass.sessionId = sessionId;
+    pass.kind = kind;
+    qint64 generation = 0;
+    {
+        StatementReset reset(read);
+        read->bindValue(QStringLiteral(":sid"), *sid);
+        read->bindValue(QStringLiteral(":kind"), kindName);
+        if (!read->exec()) {
+            fail(read->lastError().text());
+            return std::nullopt;
+        }
+        if (read->next()) {
+            generation = read->value(0).toLongLong();
+            const qint64 complete = read->value(1).toLongLong();
+            const QString status = read->value(2).toString();
+            const bool unfinished = generation > complete
+                                    && (status == QLatin1String("running")
+                                        || status == QLatin1String("failed"));
+            if (resume && unfinished) {
+                pass.generation = generation;
+                pass.resumeCursor = read->value(3).toString();
+                pass.resumed = true;
+            }
+        }
+    }
+    const qint64 stamp = now();
+    QSqlQuery *write = nullptr;
+    if (pass.resumed) {
+        write = prepare(QStringLiteral(
+            "UPDATE sync_state SET status = 'running', error = NULL, request_id = NULL"
+            " WHERE sid = :sid AND kind = :kind"));
+    } else {
+        pass.generation = generation + 1;
+        write = prepare(QStringLiteral(
+            "INSERT INTO sync_state (sid, kind, generation, status, items, started_at)"
+            " VALUES (:sid, :kind, :gen, 'running', 0, :now)"
+            " ON CONFLICT (sid, kind) DO UPDATE SET generation = excluded.generation,"
+            " status = 'running', cursor = NULL, items = 0, started_at = excluded.started_at,"
+            " error = NULL, request_id = NULL"));
+    }
+    if (!write)
+        return std::nullopt;
+    StatementReset reset(write);
+    write->bindValue(QStringLiteral(":sid"), *sid);
+    write->bindValue(QStringLiteral(":kind"), kindName);
+    if (!pass.resumed) {
+        write->bindValue(QStringLiteral(":gen"), pass.generation);
+        write->bindValue(QStringLiteral(":now"), stamp);
+    }
+    if (!write->exec()) {
+        fail(write->lastError().text());
+        return std::nullopt;
+    }
+    if (!txn.commit()) {
+        fail(txn.errorString());
+        return std::nullopt;
+    }
+    return pass;
+}
+
+bool CacheWriter::checkRunning(qint64 sid, const SyncPass &pass)
+{
+    QSqlQuery *q = prepare(QStringLiteral(
+        "SELECT generation, status FROM sync_state WHERE sid = :sid AND kind = :kind"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":sid"), sid);
+    q->bindValue(QStringLiteral(":kind"), syncKindName(pass.kind));
+    EXEC_OR_FAIL(q);
+    if (!q->next() || q->value(0).toLongLong() != pass.generation
+        || q->value(1).toString() != QLatin1String("running")) {
+        return fail(QStringLiteral("The %1 pass %2 of session %3 is no longer running.")
+                        .arg(syncKindName(pass.kind))
+                        .arg(pass.generation)
+                        .arg(pass.sessionId));
+    }
+    return true;
+}
+
+bool CacheWriter::saveProgress(qint64 sid, const SyncPass &pass, const QString &cursor, qint64 items)
+{
+    QSqlQuery *q = prepare(QStringLiteral(
+        "UPDATE sync_state SET cursor = :cursor, items = items + :items"
+        " WHERE sid = :sid AND kind = :kind"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":cursor"),
+                 cursor.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : text(cursor));
+    q->bindValue(QStringLiteral(":items"), items);
+    q->bindValue(QStringLiteral(":sid"), sid);
+    q->bindValue(QStringLiteral(":kind"), syncKindName(pass.kind));
+    EXEC_OR_FAIL(q);
+    return true;
+}
+
+bool CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation, qint64 stamp)
+{
+    if (c.lid.isEmpty())
+        return fail(QStringLiteral("A contact without a LID cannot be stored."));
+    const QVariant lid = text(c.lid);
+    const qlonglong dm = c.source == QLatin1String("dm") ? 1 : 0;
+    const QVariant name = optText(c.name);
+    const QVariant phone = optText(c.phoneNumber);
+    const QVariant business = optText(c.businessName);
+
+    // Unchanged rows (every row of a re-sync but the few that moved) only get their stamps:
+    // no index entry, no search queue entry is touched.
+    QSqlQuery *touch = prepare(TouchContactSql);
+    if (!touch)
+        return false;
+    {
+        StatementReset reset(touch);
+        touch->bindValue(QStringLiteral(":gen"), generation);
+        touch->bindValue(QStringLiteral(":now"), stamp);
+        touch->bindValue(QStringLiteral(":sid"), sid);
+        touch->bindValue(QStringLiteral(":lid"), lid);
+        touch->bindValue(QStringLiteral(":dm"), dm);
+        touch->bindValue(QStringLiteral(":name"), name);
+        touch->bindValue(QStringLiteral(":phone"), phone);
+        touch->bindValue(QStringLiteral(":bn"), business);
+        EXEC_OR_FAIL(touch);
+        if (touch->numRowsAffected() > 0)
+            return true;
+    }
+    QSqlQuery *upsert = prepare(UpsertContactSql);
+    if (!upsert)
+        return false;
+    StatementReset reset(upsert);
+    upsert->bindValue(QStringLiteral(":base"), rangeStart(sid));
+    upsert->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+    upsert->bindValue(QStringLiteral(":sid"), sid);
+    upsert->bindValue(QStringLiteral(":lid"), lid);
+    upsert->bindValue(QStringLiteral(":dm"), dm);
+    upsert->bindValue(QStringLiteral(":name"), name);
+    upsert->bindValue(QStringLiteral(":phone"), phone);
+    upsert->bindValue(QStringLiteral(":bn"), business);
+    upsert->bindValue(QStringLiteral(":nk"), nameKey(c.name, c.businessName));
+    upsert->bindValue(QStringLiteral(":bk"), folded(c.businessName));
+    upsert->bindValue(QStringLiteral(":gen"), generation);
+    upsert->bindValue(QStringLiteral(":now"), stamp);
+    EXEC_OR_FAIL(upsert);
+    return true;
+}
+
+bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page,
+                                const QString &nextCursor)
+{
+    if (pass.kind != SyncKind::Contacts)
+        return fail(QStringLiteral("storeContacts needs a contacts pass."));
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    const auto sid = sessionKey(pass.sessionId, false);
+    if (!sid || !checkRunning(*sid, pass))
+        return false;
+    const qint64 stamp = now();
+    for (const Contact &c : page) {
+        if (!upsertContact(*sid, c, pass.generation, stamp))
+            return false;
+    }
+    if (!saveProgress(*sid, pass, nextCursor, page.size()))
+        return false;
+    return txn.commit() || fail(txn.errorString());
+}
+
+bool CacheWriter::storeGroups(const SyncPass &pass, const QList<Group> &page,
+                              const QString &nextCursor)
+{
+    if (pass.kind != SyncKind::Groups)
+        return fail(QStringLiteral("storeGroups needs a groups pass."));
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    const auto sid = sessionKey(pass.sessionId, false);
+    if (!sid || !checkRunning(*sid, pass))
+        return false;
+    QSqlQuery *q = prepare(QStringLiteral(
+        "INSERT INTO groups (sid, jid, gateway_id, subject, subject_key, description, owner_jid,"
+        " is_announce, is_locked, participant_count, created_at_wa, first_seen_at, updated_at,"
+        " gen, synced_at) VALUES (:sid, :jid, :gid, :subject, :sk, :description, :owner,"
+        " :announce, :locked, :participants, :created, :fs, :updated, :gen, :now)"
+        " ON CONFLICT (sid, jid) DO UPDATE SET gateway_id = excluded.gateway_id,"
+        " subject = excluded.subject, subject_key = excluded.subject_key,"
+        " description = excluded.description, owner_jid = excluded.owner_jid,"
+        " is_announce = excluded.is_announce, is_locked = excluded.is_locked,"
+        " participant_count = excluded.participant_count,"
+        " created_at_wa = excluded.created_at_wa,"
+        " first_seen_at = CASE WHEN first_seen_at IS NULL THEN excluded.first_seen_at"
+        " WHEN excluded.first_seen_at IS NULL THEN first_seen_at"
+        " ELSE min(first_seen_at, excluded.first_seen_at) END,"
+        " updated_at = excluded.updated_at, gen = max(gen, excluded.gen),"
+        " synced_at = excluded.synced_at"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    const qint64 stamp = now();
+    for (const Group &g : page) {
+        if (g.groupJid.isEmpty())
+            return fail(QStringLiteral("A group without a JID cannot be stored."));
+        q->bindValue(QStringLiteral(":sid"), *sid);
+        q->bindValue(QStringLiteral(":jid"), text(g.groupJid));
+        q->bindValue(QStringLiteral(":gid"), g.id > 0 ? QVariant(g.id) : nullInt());
+        q->bindValue(QStringLiteral(":subject"), optText(g.subject));
+        q->bindValue(QStringLiteral(":sk"), nameKey(g.subject, std::nullopt));
+        q->bindValue(QStringLiteral(":description"), optText(g.description));
+        q->bindValue(QStringLiteral(":owner"), optText(g.ownerJid));
+        q->bindValue(QStringLiteral(":announce"), optBool(g.isAnnounce));
+        q->bindValue(QStringLiteral(":locked"), optBool(g.isLocked));
+        q->bindValue(QStringLiteral(":participants"), optInt(g.participantCount));
+        q->bindValue(QStringLiteral(":created"), optInt(g.createdAtWa));
+        q->bindValue(QStringLiteral(":fs"), epoch(g.firstSeenAt));
+        q->bindValue(QStringLiteral(":updated"), epoch(g.updatedAt));
+        q->bindValue(QStringLiteral(":gen"), pass.generation);
+        q->bindValue(QStringLiteral(":now"), stamp);
+        EXEC_OR_FAIL(q);
+    }
+    if (!saveProgress(*sid, pass, nextCursor, page.size()))
+        return false;
+    return txn.commit() || fail(txn.errorString());
+}
+
+bool CacheWriter::upsertMember(qint64 sid, const QString &groupJid, const GroupMember &m,
+                               qint64 generation, qint64 stamp)
+{
+    if (m.lid.isEmpty())
+        return fail(QStringLiteral("A group member without a LID cannot be stored."));
+    const QVariant lid = text(m.lid);
+    const QVariant group = text(groupJid);
+    const QVariant role = text(m.role.isEmpty() ? QStringLiteral("member") : m.role);
+    const QVariant tag = optText(m.tag);
+    const QVariant gatewayId = m.id > 0 ? QVariant(m.id) : nullInt();
+    const QVariant firstSeen = epoch(m.firstSeenAt);
+    const QVariant lastSeen = epoch(m.lastSeenAt);
+
+    QSqlQuery *touch = prepare(TouchMemberSql);
+    if (!touch)
+        return false;
+    {
+        StatementReset reset(touch);
+        touch->bindValue(QStringLiteral(":role"), role);
+        touch->bindValue(QStringLiteral(":gid"), gatewayId);
+        touch->bindValue(QStringLiteral(":fs"), firstSeen);
+        touch->bindValue(QStringLiteral(":ls"), lastSeen);
+        touch->bindValue(QStringLiteral(":gen"), generation);
+        touch->bindValue(QStringLiteral(":now"), stamp);
+        touch->bindValue(QStringLiteral(":sid"), sid);
+        touch->bindValue(QStringLiteral(":g"), group);
+        touch->bindValue(QStringLiteral(":lid"), lid);
+        touch->bindValue(QStringLiteral(":tag"), tag);
+        EXEC_OR_FAIL(touch);
+        if (touch->numRowsAffected() > 0)
+            return true;
+    }
+    QSqlQuery *upsert = prepare(UpsertMemberSql);
+    if (!upsert)
+        return false;
+    StatementReset reset(upsert);
+    upsert->bindValue(QStringLiteral(":base"), rangeStart(sid));
+    upsert->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+    upsert->bindValue(QStringLiteral(":sid"), sid);
+    upsert->bindValue(QStringLiteral(":g"), group);
+    upsert->bindValue(QStringLiteral(":lid"), lid);
+    upsert->bindValue(QStringLiteral(":role"), role);
+    upsert->bindValue(QStringLiteral(":tag"), tag);
+    upsert->bindValue(QStringLiteral(":tk"), folded(m.tag));
+    upsert->bindValue(QStringLiteral(":gid"), gatewayId);
+    upsert->bindValue(QStringLiteral(":fs"), firstSeen);
+    upsert->bindValue(QStringLiteral(":ls"), lastSeen);
+    upsert->bindValue(QStringLiteral(":gen"), generation);
+    upsert->bindValue(QStringLiteral(":now"), stamp);
+    EXEC_OR_FAIL(upsert);
+    return true;
+}
+
+bool CacheWriter::storeMembers(const SyncPass &pass, const QString &groupJid,
+                               const QList<GroupMember> &members, const QString &nextCursor)
+{
+    if (pass.kind != SyncKind::Members)
+        return fail(QStringLiteral("storeMembers needs a members pass."));
+    if (groupJid.isEmpty())
+        return fail(QStringLiteral("storeMembers needs the group's JID."));
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    const auto sid = sessionKey(pass.sessionId, false);
+    if (!sid || !checkRunning(*sid, pass))
+        return false;
+    const qint64 stamp = now();
+    for (const GroupMember &m : members) {
+        if (!upsertMember(*sid, groupJid, m, pass.generation, stamp))
+            return false;
+    }
+    if (!saveProgress(*sid, pass, nextCursor, members.size()))
+        return false;
+    return txn.commit() || fail(txn.errorString());
+}
+
+bool CacheWriter::finishPass(const SyncPass &pass)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    const auto sid = sessionKey(pass.sessionId, false);
+    if (!sid || !checkRunning(*sid, pass))
+        return false;
+    // The sweep: whatever this complete pass did not stamp is gone from the gateway.
+    QSqlQuery *sweep = prepare(
+        QStringLiteral("DELETE FROM %1 WHERE sid = :sid AND gen < :gen").arg(tableOf(pass.kind)));
+    if (!sweep)
+        return false;
+    {
+        StatementReset reset(sweep);
+        sweep->bindValue(QStringLiteral(":sid"), *sid);
+        sweep->bindValue(QStringLiteral(":gen"), pass.generation);
+        EXEC_OR_FAIL(sweep);
+    }
+    QSqlQuery *done = prepare(QStringLiteral(
+        "UPDATE sync_state SET complete_generation = generation, status = 'complete',"
+        " cursor = NULL, finished_at = :now, completed_at = :now, error = NULL,"
+        " request_id = NULL WHERE sid = :sid AND kind = :kind"));
+    if (!done)
+        return false;
+    StatementReset reset(done);
+    done->bindValue(QStringLiteral(":now"), now());
+    done->bindValue(QStringLiteral(":sid"), *sid);
+    done->bindValue(QStringLiteral(":kind"), syncKindName(pass.kind));
+    EXEC_OR_FAIL(done);
+    return txn.commit() || fail(txn.errorString());
+}
+
+bool CacheWriter::failPass(const SyncPass &pass, const QString &error, const QString &requestId)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    const auto sid = sessionKey(pass.sessionId, false);
+    if (!sid || !checkRunning(*sid, pass))
+        return false;
+    QSqlQuery *q = prepare(QStringLiteral(
+        "UPDATE sync_state SET status = 'failed', finished_at = :now, error = :error,"
+        " request_id = :rid WHERE sid = :sid AND kind = :kind"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":now"), now());
+    q->bindValue(QStringLiteral(":error"), text(error));
+    q->bindValue(QStringLiteral(":rid"), requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                             : text(requestId));
+    q->bindValue(QStringLiteral(":sid"), *sid);
+    q->bindValue(QStringLiteral(":kind"), syncKindName(pass.kind));
+    EXEC_OR_FAIL(q);
+    return txn.commit() || fail(txn.errorString());
+}
+
+std::optional<CacheWriter::PassCounters> CacheWriter::counters(qint64 sid)
+{
+    QSqlQuery *q = prepare(QStringLiteral("SELECT kind, generation FROM sync_state WHERE sid = :sid"));
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":sid"), sid);
+    if (!q->exec()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    PassCounters counters;
+    while (q->next()) {
+        const QString kind = q->value(0).toString();
+        const qint64 generation = q->value(1).toLongLong();
+        if (kind == syncKindName(SyncKind::Contacts))
+            counters.contacts = generation;
+        else if (kind == syncKindName(SyncKind::Groups))
+            counters.groups = generation;
+        else if (kind == syncKindName(SyncKind::Members))
+            counters.members = generation;
+    }
+    return counters;
+}
+
+bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &lid,
+                                     const ContactDetail &detail)
+{
+    const QString key = detail.identity && !detail.identity->lid.isEmpty() ? detail.identity->lid : lid;
+    if (key.isEmpty())
+        return fail(QStringLiteral("A contact detail without a LID cannot be stored."));
+    WriteTransaction txn(m_db);
+    if (!txn.isActive())
+        return fail(txn.errorString());
+    const auto sid = sessionKey(sessionId, true);
+    if (!sid)
+        return false;
+    // Data fetched now is as fresh as the pass running now (or the last one): stamping it
+    // with that generation keeps it through that pass's sweep, never through a later one
+    // that no longer sees it.
+    const auto gens = counters(*sid);
+    if (!gens)
+        return false;
+    const qint64 stamp = now();
+
+    QSqlQuery *contact = nullptr;
+    if (detail.identity) {
+        const Identity &id = *detail.identity;
+        contact = prepare(QStringLiteral(
+            "INSERT INTO contacts (id, sid, lid, is_dm, name, phone, business_name, name_key,"
+            " bn_key, phone_jid, identity_id, first_seen_at, updated_at, detail_synced_at, gen,"
+            " synced_at) VALUES ((SELECT ifnull(max(id), :base) + 1 FROM contacts"
+            " WHERE id BETWEEN :base AND :top), :sid, :lid, :dm, :name, :phone, :bn, :nk, :bk,"
+            " :pjid, :iid, :fs, :updated, :now, :gen, :now)"
+            " ON CONFLICT (sid, lid) DO UPDATE SET is_dm = excluded.is_dm,"
+            " name = excluded.name, phone = excluded.phone,"
+            " business_name = excluded.business_name, name_key = excluded.name_key,"
+            " bn_key = excluded.bn_key, phone_jid = excluded.phone_jid,"
+            " identity_id = excluded.identity_id,"
+            " first_seen_at = CASE WHEN first_seen_at IS NULL THEN excluded.first_seen_at"
+            " WHEN excluded.first_seen_at IS NULL THEN first_seen_at"
+            " ELSE min(first_seen_at, excluded.first_seen_at) END,"
+            " updated_at = excluded.updated_at, detail_synced_at = excluded.detail_synced_at,"
+            " gen = max(gen, excluded.gen), synced_at = excluded.synced_at"));
+        if (!contact)
+            return false;
+        contact->bindValue(QStringLiteral(":name"), optText(id.name));
+        contact->bindValue(QStringLiteral(":phone"), optText(id.phoneNumber));
+        contact->bindValue(QStringLiteral(":bn"), optText(id.businessName));
+        contact->bindValue(QStringLiteral(":nk"), nameKey(id.name, id.businessName));
+        contact->bindValue(QStringLiteral(":bk"), folded(id.businessName));
+        contact->bindValue(QStringLiteral(":pjid"), optText(id.phoneJid));
+        contact->bindValue(QStringLiteral(":iid"), id.id > 0 ? QVariant(id.id) : nullInt());
+        contact->bindValue(QStringLiteral(":fs"), epoch(id.firstSeenAt));
+        contact->bindValue(QStringLiteral(":updated"), qlonglong(qMax<qint64>(id.updatedAt, 0)));
+    } else {
+        // No identity: only what the detail itself says (dm) is known.
+        contact = prepare(QStringLiteral(
+            "INSERT INTO contacts (id, sid, lid, is_dm, name_key, detail_synced_at, gen,"
+            " synced_at) VALUES ((SELECT ifnull(max(id), :base) + 1 FROM contacts"
+            " WHERE id BETWEEN :base AND :top), :sid, :lid, :dm, char(1114111), :now, :gen, :now)"
+            " ON CONFLICT (sid, lid) DO UPDATE SET is_dm = excluded.is_dm,"
+            " detail_synced_at = excluded.detail_synced_at, gen = max(gen, excluded.gen),"
+            " synced_at = excluded.synced_at"));
+        if (!contact)
+            return false;
+    }
+    {
+        StatementReset reset(contact);
+        contact->bindValue(QStringLiteral(":base"), rangeStart(*sid));
+        contact->bindValue(QStringLiteral(":top"), rangeEnd(*sid));
+        contact->bindValue(QStringLiteral(":sid"), *sid);
+        contact->bindValue(QStringLiteral(":lid"), text(key));
+        contact->bindValue(QStringLiteral(":dm"), qlonglong(detail.dm ? 1 : 0));
+        contact->bindValue(QStringLiteral(":now"), stamp);
+        contact->bindValue(QStringLiteral(":gen"), gens->contacts);
+        EXEC_OR_FAIL(contact);
+    }
+
+    QSqlQuery *group = prepare(QStringLiteral(
+        "INSERT INTO groups (sid, jid, subject, subject_key, gen, synced_at)"
+        " VALUES (:sid, :jid, :subject, :sk, :gen, :now)"
+        " ON CONFLICT (sid, jid) DO UPDATE SET subject = ifnull(excluded.subject, subject),"
+        " subject_key = CASE WHEN excluded.subject IS NULL THEN subject_key"
+        " ELSE excluded.subject_key END, gen = max(gen, excluded.gen)"));
+    if (!group)
+        return false;
+    StatementReset resetGroup(group);
+    for (const ContactGroup &g : detail.groups) {
+        if (g.jid.isEmpty())
+            continue;
+        group->bindValue(QStringLiteral(":sid"), *sid);
+        group->bindValue(QStringLiteral(":jid"), text(g.jid));
+        group->bindValue(QStringLiteral(":subject"), optText(g.name));
+        group->bindValue(QStringLiteral(":sk"), nameKey(g.name, std::nullopt));
+        group->bindValue(QStringLiteral(":gen"), gens->groups);
+        group->bindValue(QStringLiteral(":now"), stamp);
+        EXEC_OR_FAIL(group);
+
+        GroupMember member;
+        member.lid = key;
+        member.role = g.role;
+        member.tag = g.tag;
+        member.lastSeenAt = g.lastSeen;
+        if (!upsertMember(*sid, g.jid, member, gens->members, stamp))
+            return false;
+    }
+    return txn.commit() || fail(txn.errorString());
+}

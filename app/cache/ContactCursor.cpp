@@ -1,0 +1,49 @@
+#include "cache/ContactCursor.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+constexpr int Version = 1;
+constexpr qsizetype MaxCursorLength = 8192;
+}
+
+QString ContactCursor::encode() const
+{
+    const QJsonValue value = sort == ContactSort::Updated ? QJsonValue(key.toLongLong())
+                                                          : QJsonValue(key.toString());
+    const QJsonArray array{Version, int(sort), int(order), value, lid};
+    return QString::fromLatin1(QJsonDocument(array).toJson(QJsonDocument::Compact).toBase64(
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<ContactCursor> ContactCursor::decode(const QString &text, ContactSort sort,
+                                                   Qt::SortOrder order)
+{
+    if (text.isEmpty() || text.size() > MaxCursorLength)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(*decoded);
+    const QJsonArray a = doc.array();
+    if (!doc.isArray() || a.size() != 5 || a.at(0).toInt() != Version
+        || a.at(1).toInt(-1) != int(sort) || a.at(2).toInt(-1) != int(order)
+        || !a.at(4).isString())
+        return std::nullopt;
+    ContactCursor cursor;
+    cursor.sort = sort;
+    cursor.order = order;
+    cursor.lid = a.at(4).toString();
+    if (sort == ContactSort::Updated) {
+        if (!a.at(3).isDouble())
+            return std::nullopt;
+        cursor.key = qlonglong(a.at(3).toDouble());
+    } else {
+        if (!a.at(3).isString())
+            return std::nullopt;
+        cursor.key = a.at(3).toString();
+    }
+    return cursor;
+}

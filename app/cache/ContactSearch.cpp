@@ -1,0 +1,469 @@
+#include "cache/ContactSearch.h"
+
+#include "cache/CacheDatabase.h"
+#include "cache/CacheKeys.h"
+#include "cache/ContactCursor.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+constexpr int DefaultPageSize = 50;
+constexpr int MaxPageSize = 500;
+
+OptString optString(const QVariant &v)
+{
+    return v.isNull() ? OptString() : OptString(v.toString());
+}
+
+OptInt optInt(const QVariant &v)
+{
+    return v.isNull() ? OptInt() : OptInt(v.toLongLong());
+}
+
+QString joinedPhrases(const QStringList &terms)
+{
+    QStringList phrases;
+    for (const QString &t : terms)
+        phrases << SearchText::ftsPhrase(t);
+    return phrases.join(QLatin1String(" OR "));
+}
+
+} // namespace
+
+ContactSearch::ContactSearch(CacheDatabase &db) : m_db(db) {}
+
+bool ContactSearch::fail(const QString &error)
+{
+    m_error = error;
+    return false;
+}
+
+bool ContactSearch::bind(QSqlQuery *q, const QString &sql, const QVariantHash &binds)
+{
+    auto it = m_placeholders.find(sql);
+    if (it == m_placeholders.end()) {
+        static const QRegularExpression placeholder(QStringLiteral(":([a-z]+)\\b"));
+        QStringList names;
+        for (const auto &match : placeholder.globalMatch(sql)) {
+            if (!names.contains(match.captured(1)))
+                names << match.captured(1);
+        }
+        it = m_placeholders.insert(sql, names);
+    }
+    for (const QString &name : std::as_const(*it)) {
+        const auto value = binds.constFind(name);
+        if (value == binds.constEnd())
+            return fail(QStringLiteral("internal: no value for :%1").arg(name));
+        q->bindValue(QLatin1Char(':') + name, *value);
+    }
+    return true;
+}
+
+std::optional<QList<ContactSearch::Row>> ContactSearch::rows(const QString &sql,
+                                                             const QVariantHash &binds)
+{
+    QSqlQuery *q = m_db.statement(sql, &m_error);
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    if (!bind(q, sql, binds))
+        return std::nullopt;
+    if (!q->exec()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    QList<Row> out;
+    while (q->next()) {
+        Row row;
+        CachedContact &c = row.contact;
+        c.rowId = q->value(0).toLongLong();
+        c.contact.lid = q->value(1).toString();
+        c.contact.source = q->value(2).toInt() == 1 ? QStringLiteral("dm") : QStringLiteral("group");
+        c.contact.name = optString(q->value(3));
+        c.contact.phoneNumber = optString(q->value(4));
+        c.contact.businessName = optString(q->value(5));
+        c.phoneJid = optString(q->value(6));
+        c.identityId = optInt(q->value(7));
+        c.firstSeenAt = optInt(q->value(8));
+        const qint64 updated = q->value(9).toLongLong();
+        if (updated > 0)
+            c.updatedAt = updated;
+        c.detailSyncedAt = optInt(q->value(10));
+        c.syncedAt = q->value(11).toLongLong();
+        row.sortKey = q->value(12);
+        out << row;
+    }
+    if (q->lastError().isValid()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<qint64> ContactSearch::scalar(const QString &sql, const QVariantHash &binds)
+{
+    QSqlQuery *q = m_db.statement(sql, &m_error);
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    if (!bind(q, sql, binds))
+        return std::nullopt;
+    if (!q->exec() || !q->next()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    return q->value(0).toLongLong();
+}
+
+std::optional<QStringList> ContactSearch::terms(const QString &sql, const QVariantHash &binds)
+{
+    QSqlQuery *q = m_db.statement(sql, &m_error);
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    if (!bind(q, sql, binds))
+        return std::nullopt;
+    if (!q->exec()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+std::optional<ContactSearch::Context> ContactSearch::context(const ContactFilter &filter)
+{
+    Context ctx;
+    if (const auto it = m_sids.constFind(filter.sessionId); it != m_sids.constEnd()) {
+        ctx.sid = *it;
+    } else {
+        const auto sid = scalar(QStringLiteral("SELECT ifnull((SELECT sid FROM sessions WHERE id = :id), 0)"),
+                                {{QStringLiteral("id"), filter.sessionId}});
+        if (!sid)
+            return std::nullopt;
+        ctx.sid = *sid;
+        if (ctx.sid > 0)
+            m_sids.insert(filter.sessionId, ctx.sid);
+    }
+    ctx.query = SearchQuery::fromUserText(filter.text);
+    ctx.shape.sort = filter.sort;
+    ctx.shape.descending = filter.order == Qt::DescendingOrder;
+    switch (filter.source) {
+    case ContactSource::Any: ctx.shape.dmBranches = {0, 1}; break;
+    case ContactSource::Dm: ctx.shape.dmBranches = {1}; break;
+    case ContactSource::Group: ctx.shape.dmBranches = {0}; break;
+    }
+    ctx.binds = {
+        {QStringLiteral("sid"), ctx.sid},
+        {QStringLiteral("lo"), CacheKeys::rangeStart(ctx.sid)},
+        {QStringLiteral("hi"), CacheKeys::rangeEnd(ctx.sid)},
+        {QStringLiteral("q"), ctx.query.text},
+        {QStringLiteral("qe"), ctx.query.upperBound},
+        {QStringLiteral("g"), filter.groupJid},
+        {QStringLiteral("fq"), ctx.query.phrase},
+        {QStringLiteral("tq"), ctx.query.phrase},
+    };
+    return ctx;
+}
+
+QString ContactSearch::restQuery(const Context &ctx) const
+{
+    const QString &phrase = ctx.query.phrase;
+    switch (ctx.shape.sort) {
+    case ContactSort::Name:
+        return QStringLiteral("%1 NOT n : ^%1").arg(phrase);
+    case ContactSort::Phone:
+        return QStringLiteral("%1 NOT p : ^%1").arg(phrase);
+    default:
+        return phrase;
+    }
+}
+
+std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qint64 limit)
+{
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), limit);
+    QStringList probes{ContactSql::probeContactQueue(), ContactSql::probeTagQueue(),
+                       ContactSql::probeLidPrefix()};
+    if (!binds.value(QStringLiteral("fq")).toString().isEmpty())
+        probes << ContactSql::probeFts();
+    if (tags)
+        probes << ContactSql::probeTags();
+    qint64 total = 0;
+    for (const QString &sql : std::as_const(probes)) {
+        const auto n = scalar(sql, binds);
+        if (!n)
+            return std::nullopt;
+        total += *n;
+        if (total >= limit)
+            break;
+    }
+    return total;
+}
+
+std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, int fetch,
+                                                                 bool *complete)
+{
+    const int window = ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow
+                                                           : m_tuning.walkWindowTable;
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), fetch);
+    binds.insert(QStringLiteral("w"), window);
+    const QString boundarySql = ContactSql::walkBoundary(ctx.shape);
+    QSqlQuery *b = m_db.statement(boundarySql, &m_error);
+    if (!b)
+        return std::nullopt;
+    bool bounded = false;
+    {
+        StatementReset reset(b);
+        if (!bind(b, boundarySql, binds))
+            return std::nullopt;
+        if (!b->exec()) {
+            fail(b->lastError().text());
+            return std::nullopt;
+        }
+        if (b->next()) {
+            bounded = true;
+            binds.insert(QStringLiteral("bk"), b->value(0));
+            binds.insert(QStringLiteral("bl"), b->value(1));
+        }
+    }
+    auto result = rows(ContactSql::walk(ctx.shape, bounded), binds);
+    if (result)
+        *complete = !bounded || result->size() >= fetch;
+    return result;
+}
+
+std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx, int fetch)
+{
+    const bool split = ContactSql::hasPrefixRange(ctx.shape.sort);
+    ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
+    const auto candidates = candidateCount(ctx, true, m_tuning.setLimit + 1);
+    if (!candidates)
+        return std::nullopt;
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), fetch);
+    if (*candidates <= m_tuning.setLimit) {
+        m_plan = QStringLiteral("set");
+        return rows(ContactSql::searchSet(ctx.shape, split, true, true), binds);
+    }
+    bool complete = false;
+    auto walked = walkRows(ctx, fetch, &complete);
+    if (!walked || complete) {
+        m_plan = QStringLiteral("walk");
+        return walked;
+    }
+    m_plan = QStringLiteral("walk+set");
+    return rows(ContactSql::searchSet(ctx.shape, split, true, true), binds);
+}
+
+bool ContactSearch::useTermQueries(Context &ctx)
+{
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), m_tuning.termLimit + 1);
+    const auto contactTerms = terms(ContactSql::contactTerms(), binds);
+    const auto tagTerms = contactTerms ? terms(ContactSql::tagTerms(), binds) : std::nullopt;
+    if (!tagTerms || contactTerms->size() > m_tuning.termLimit
+        || tagTerms->size() > m_tuning.termLimit)
+        return false;
+    ctx.binds.insert(QStringLiteral("fq"), joinedPhrases(*contactTerms));
+    ctx.binds.insert(QStringLiteral("tq"), joinedPhrases(*tagTerms));
+    return true;
+}
+
+std::optional<QList<ContactSearch::Row>> ContactSearch::shortFallback(Context &ctx, int fetch)
+{
+    QVariantHash binds;
+    if (useTermQueries(ctx)) {
+        const bool fts = !ctx.binds.value(QStringLiteral("fq")).toString().isEmpty();
+        const bool tags = !ctx.binds.value(QStringLiteral("tq")).toString().isEmpty();
+        const auto candidates = candidateCount(ctx, tags, m_tuning.shortSetLimit + 1);
+        if (!candidates)
+            return std::nullopt;
+        if (*candidates <= m_tuning.shortSetLimit) {
+            m_plan = QStringLiteral("walk+terms");
+            binds = ctx.binds;
+            binds.insert(QStringLiteral("n"), fetch);
+            return rows(ContactSql::searchSet(ctx.shape, false, fts, tags), binds);
+        }
+    }
+    m_plan = QStringLiteral("walk+walk");
+    binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), fetch);
+    return rows(ContactSql::walk(ctx.shape, false), binds);
+}
+
+std::optional<ContactPage> ContactSearch::page(const ContactFilter &filter, const QString &cursorText,
+                                               int limit)
+{
+    const int size = limit <= 0 ? DefaultPageSize : qMin(limit, MaxPageSize);
+    const int fetch = size + 1; // one more than shown tells whether a next page exists
+    forgetIfChanged();
+    auto ctx = context(filter);
+    if (!ctx)
+        return std::nullopt;
+    if (!cursorText.isEmpty()) {
+        const auto cursor = ContactCursor::decode(cursorText, filter.sort, filter.order);
+        if (!cursor) {
+            fail(QStringLiteral("The cursor is not valid for this query."));
+            return std::nullopt;
+        }
+        ctx->shape.hasCursor = true;
+        ctx->binds.insert(QStringLiteral("ck"), cursor->key);
+        ctx->binds.insert(QStringLiteral("cl"), cursor->lid);
+    }
+    ContactPage page;
+    if (ctx->sid == 0) {
+        m_plan = QStringLiteral("none");
+        return page;
+    }
+    std::optional<QList<Row>> found;
+    QVariantHash binds = ctx->binds;
+    binds.insert(QStringLiteral("n"), fetch);
+    if (!filter.groupJid.isEmpty()) {
+        m_plan = QStringLiteral("group");
+        found = rows(ContactSql::groupMembers(ctx->shape, !ctx->query.isEmpty()), binds);
+    } else if (ctx->query.isEmpty()) {
+        m_plan = QStringLiteral("browse");
+        found = rows(ContactSql::browse(ctx->shape), binds);
+    } else if (ctx->query.usesTrigrams()) {
+        found = searchRows(*ctx, fetch);
+    } else {
+        bool complete = false;
+        m_plan = QStringLiteral("walk");
+        found = walkRows(*ctx, fetch, &complete);
+        if (found && !complete)
+            found = shortFallback(*ctx, fetch);
+    }
+    if (!found)
+        return std::nullopt;
+    if (found->size() > size) {
+        found->resize(size);
+        ContactCursor next;
+        next.sort = filter.sort;
+        next.order = filter.order;
+        next.key = found->last().sortKey;
+        next.lid = found->last().contact.contact.lid;
+        page.nextCursor = next.encode();
+    }
+    page.rows.reserve(found->size());
+    for (const Row &row : std::as_const(*found))
+        page.rows << row.contact;
+    return page;
+}
+
+std::optional<ContactCount> ContactSearch::countText(Context &ctx, const ContactFilter &filter,
+                                                     qint64 cap)
+{
+    // A count does not depend on the order: use the name split, the common one.
+    ctx.shape.sort = ContactSort::Name;
+    ContactCount result;
+    if (ctx.query.usesTrigrams()) {
+        ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
+        const auto candidates = candidateCount(ctx, true, m_tuning.setLimit + 1);
+        if (!candidates)
+            return std::nullopt;
+        std::optional<qint64> n;
+        if (*candidates <= m_tuning.setLimit) {
+            m_plan = QStringLiteral("set");
+            const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), ctx.binds);
+            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true, true, true), ctx.binds)
+                                     : std::nullopt;
+            if (rest)
+                n = *prefix + *rest;
+        } else if (filter.source == ContactSource::Any) {
+            m_plan = QStringLiteral("fts");
+            ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
+            n = scalar(ContactSql::countFtsFormula(true), ctx.binds);
+        } else {
+            m_plan = QStringLiteral("set");
+            ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
+            n = scalar(ContactSql::countSet(ctx.shape, false, true, true), ctx.binds);
+        }
+        if (!n)
+            return std::nullopt;
+        result.value = *n;
+        return result;
+    }
+    if (useTermQueries(ctx)) {
+        const bool fts = !ctx.binds.value(QStringLiteral("fq")).toString().isEmpty();
+        const bool tags = !ctx.binds.value(QStringLiteral("tq")).toString().isEmpty();
+        const auto candidates = candidateCount(ctx, tags, m_tuning.shortSetLimit + 1);
+        if (!candidates)
+            return std::nullopt;
+        if (*candidates <= m_tuning.shortSetLimit) {
+            m_plan = QStringLiteral("terms");
+            const auto n = scalar(ContactSql::countSet(ctx.shape, false, fts, tags), ctx.binds);
+            if (!n)
+                return std::nullopt;
+            result.value = *n;
+            return result;
+        }
+    }
+    m_plan = QStringLiteral("walk");
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), cap > 0 ? cap : qint64(-1));
+    const auto n = scalar(ContactSql::countWalk(ctx.shape), binds);
+    if (!n)
+        return std::nullopt;
+    result.value = *n;
+    result.exact = cap <= 0 || *n < cap;
+    return result;
+}
+
+void ContactSearch::forgetIfChanged()
+{
+    // Counts of big filters cost a scan: keep them (and session keys) until another
+    // connection commits.
+    const qint64 version = m_db.dataVersion();
+    if (version != m_dataVersion) {
+        m_counts.clear();
+        m_sids.clear();
+        m_dataVersion = version;
+    }
+}
+
+std::optional<ContactCount> ContactSearch::count(const ContactFilter &filter, qint64 cap)
+{
+    forgetIfChanged();
+    auto ctx = context(filter);
+    if (!ctx)
+        return std::nullopt;
+    const QString key = QStringList{QString::number(ctx->sid), ctx->query.text,
+                                    QString::number(int(filter.source)), filter.groupJid,
+                                    QString::number(cap)}
+                            .join(QChar(0x1F));
+    if (const auto it = m_counts.constFind(key); it != m_counts.constEnd()) {
+        m_plan = QStringLiteral("cached");
+        return *it;
+    }
+    ContactCount result;
+    if (ctx->sid == 0) {
+        m_plan = QStringLiteral("none");
+        return result;
+    }
+    std::optional<qint64> n;
+    if (!filter.groupJid.isEmpty()) {
+        m_plan = QStringLiteral("group");
+        n = scalar(ContactSql::countGroup(ctx->shape, !ctx->query.isEmpty()), ctx->binds);
+    } else if (ctx->query.isEmpty()) {
+        m_plan = QStringLiteral("all");
+        n = scalar(ContactSql::countAll(ctx->shape), ctx->binds);
+    } else {
+        const auto counted = countText(*ctx, filter, cap);
+        if (!counted)
+            return std::nullopt;
+        m_counts.insert(key, *counted);
+        return counted;
+    }
+    if (!n)
+        return std::nullopt;
+    result.value = *n;
+    m_counts.insert(key, result);
+    return result;
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "cache/CacheTypes.h"
+#include "cache/ContactSql.h"
+#include "cache/SearchText.h"
+
+#include <QHash>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+class CacheDatabase;
+class QSqlQuery;
+
+// Pages and counts of contacts for a ContactFilter, with keyset paging. Picks a plan per
+// query, all returning the same rows (see ContactSql):
+//   browse     no text: the sort order's index, from the cursor
+//   group      the group's memberships, sorted (a group is small)
+//   set        few candidates (FTS hits, queued rows, tags, LID prefix): look them up, sort;
+//              when the sort value itself can start with the query (name, phone, LID), the
+//              rows that do are read as an index range instead, so "budi" among 20,000
+//              "Budi ..." costs a range scan, not 20,000 lookups
+//   walk       many candidates: walk the sort index testing each row, within a window; when
+//              the window ends before the page is full (matches are rare early in the order),
+//              fall back to set
+// 1-2 character queries, which the trigram index cannot answer, walk first and fall back to
+// the trigram terms starting with the query (every character starts a trigram: see
+// CacheSchema::contactFtsValues).
+class ContactSearch
+{
+public:
+    struct Tuning {
+        int setLimit = 4000;         // at most this many candidates: set plan
+        int walkWindow = 20000;      // rows a walk reads on the (covering) name index
+        int walkWindowTable = 5000;  // ... on the other sort indexes (they read rows too)
+        int termLimit = 500;         // more trigram terms than this: walk instead
+        int shortSetLimit = 50000;   // 1-2 characters: set plan below this many candidates
+    };
+
+    explicit ContactSearch(CacheDatabase &db);
+
+    std::optional<ContactPage> page(const ContactFilter &filter, const QString &cursor, int limit);
+    // cap > 0 lets counts that must test every row stop at cap (exact = false then).
+    std::optional<ContactCount> count(const ContactFilter &filter, qint64 cap = 0);
+
+    QString lastError() const { return m_error; }
+    QString lastPlan() const { return m_plan; } // for tests and benchmarks
+    void setTuning(const Tuning &tuning) { m_tuning = tuning; }
+
+private:
+    struct Context {
+        qint64 sid = 0;
+        SearchQuery query;
+        ContactSql::Shape shape;
+        QVariantHash binds;
+    };
+    struct Row {
+        CachedContact contact;
+        QVariant sortKey;
+    };
+
+    std::optional<Context> context(const ContactFilter &filter);
+    std::optional<QList<Row>> rows(const QString &sql, const QVariantHash &binds);
+    std::optional<qint64> scalar(const QString &sql, const QVariantHash &binds);
+    std::optional<QStringList> terms(const QString &sql, const QVariantHash &binds);
+    bool bind(QSqlQuery *q, const QString &sql, const QVariantHash &binds);
+    std::optional<qint64> candidateCount(Context &ctx, bool tags, qint64 limit);
+    std::optional<QList<Row>> searchRows(Context &ctx, int fetch);
+    std::optional<QList<Row>> walkRows(Context &ctx, int fetch, bool *complete);
+    std::optional<QList<Row>> shortFallback(Context &ctx, int fetch);
+    std::optional<ContactCount> countText(Context &ctx, const ContactFilter &filter, qint64 cap);
+    bool useTermQueries(Context &ctx);
+    QString restQuery(const Context &ctx) const;
+    bool fail(const QString &error);
+    void forgetIfChanged();
+
+    CacheDatabase &m_db;
+    Tuning m_tuning;
+    QString m_error;
+    QString m_plan;
+    QHash<QString, QStringList> m_placeholders;
+    QHash<QString, qint64> m_sids;
+    QHash<QString, ContactCount> m_counts; // valid for m_dataVersion
+    qint64 m_dataVersion = -1;
+};

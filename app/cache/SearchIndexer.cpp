@@ -1,0 +1,102 @@
+#include "cache/SearchIndexer.h"
+
+#include "cache/CacheDatabase.h"
+#include "cache/CacheSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+SearchIndexer::SearchIndexer(CacheDatabase &db) : m_db(db) {}
+
+int SearchIndexer::indexPending(int maxRows)
+{
+    const int contacts = indexBatch(
+        QStringLiteral("contact_fts_queue"), QStringLiteral("contact_fts"),
+        QStringLiteral("n, p, b"),
+        QStringLiteral("SELECT c.id, %1 FROM contact_fts_queue q JOIN contacts c ON c.id = q.id"
+                       " WHERE q.id <= :last")
+            .arg(CacheSchema::contactFtsValues(QStringLiteral("c"))),
+        maxRows);
+    if (contacts < 0)
+        return -1;
+    const int tags = indexBatch(
+        QStringLiteral("tag_fts_queue"), QStringLiteral("tag_fts"), QStringLiteral("t"),
+        QStringLiteral("SELECT m.id, %1 FROM tag_fts_queue q JOIN memberships m ON m.id = q.id"
+                       " WHERE q.id <= :last AND m.tag_key IS NOT NULL")
+            .arg(CacheSchema::tagFtsValue(QStringLiteral("m"))),
+        maxRows);
+    if (tags < 0)
+        return -1;
+    return contacts + tags;
+}
+
+int SearchIndexer::indexBatch(const QString &queue, const QString &fts,
+                              const QString &columns, const QString &insertRows, int maxRows)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive()) {
+        m_error = txn.errorString();
+        return -1;
+    }
+    // The batch is a prefix of the queue by id, so three set-wise statements handle it.
+    QSqlQuery *bound = m_db.statement(
+        QStringLiteral("SELECT count(*), max(id) FROM (SELECT id FROM %1 ORDER BY id LIMIT :n)")
+            .arg(queue),
+        &m_error);
+    if (!bound)
+        return -1;
+    qint64 count = 0;
+    qint64 last = 0;
+    {
+        StatementReset reset(bound);
+        bound->bindValue(QStringLiteral(":n"), qMax(1, maxRows));
+        if (!bound->exec() || !bound->next()) {
+            m_error = bound->lastError().text();
+            return -1;
+        }
+        count = bound->value(0).toLongLong();
+        last = bound->value(1).toLongLong();
+    }
+    if (count == 0)
+        return 0;
+    const QString statements[] = {
+        // Old values out first (a contentless table needs exactly what it was given)...
+        QStringLiteral("INSERT INTO %1 (%1, rowid, %2) SELECT 'delete', id, %2 FROM %3"
+                       " WHERE id <= :last AND indexed = 1").arg(fts, columns, queue),
+        // ...then the rows as they are now, when they still exist.
+        QStringLiteral("INSERT INTO %1 (rowid, %2) %3").arg(fts, columns, insertRows),
+        QStringLiteral("DELETE FROM %1 WHERE id <= :last").arg(queue),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery *q = m_db.statement(sql, &m_error);
+        if (!q)
+            return -1;
+        StatementReset reset(q);
+        q->bindValue(QStringLiteral(":last"), last);
+        if (!q->exec()) {
+            m_error = q->lastError().text();
+            return -1;
+        }
+    }
+    if (!txn.commit()) {
+        m_error = txn.errorString();
+        return -1;
+    }
+    return int(count);
+}
+
+qint64 SearchIndexer::pendingRows()
+{
+    qint64 total = 0;
+    for (const QString &queue : {QStringLiteral("contact_fts_queue"), QStringLiteral("tag_fts_queue")}) {
+        QSqlQuery *q = m_db.statement(QStringLiteral("SELECT count(*) FROM %1").arg(queue), &m_error);
+        if (!q)
+            return -1;
+        StatementReset reset(q);
+        if (!q->exec() || !q->next())
+            return -1;
+        total += q->value(0).toLongLong();
+    }
+    return total;
+}

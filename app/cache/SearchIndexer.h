@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+class CacheDatabase;
+
+// Brings the FTS tables up to date with the rows queued by the triggers (new, changed and
+// deleted contacts and tagged memberships), in batches of one transaction each. FTS5 builds
+// a large batch at about half the per-row cost of small ones, and the sync's page
+// transactions stay small. Run it on the writer's connection: after a sync pass, between
+// pages when the queue grows, or when idle. Readers stay exact while rows are queued; they
+// just fall back to slower plans for those rows.
+class SearchIndexer
+{
+public:
+    explicit SearchIndexer(CacheDatabase &db);
+
+    // Indexes up to maxRows queued contacts and up to maxRows queued memberships. Returns how
+    // many it indexed, or -1 on error (lastError()).
+    int indexPending(int maxRows = 20000);
+    // Rows still queued (contacts + memberships).
+    qint64 pendingRows();
+    QString lastError() const { return m_error; }
+
+private:
+    int indexBatch(const QString &queue, const QString &fts, const QString &columns,
+                   const QString &insertRows, int maxRows);
+
+    CacheDatabase &m_db;
+    QString m_error;
+};

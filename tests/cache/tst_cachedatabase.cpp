@@ -1,0 +1,148 @@
+#include "CacheTestUtil.h"
+
+#include "cache/CacheSchema.h"
+
+#include <QSqlError>
+#include <QTemporaryDir>
+#include <QThread>
+
+class tst_CacheDatabase : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void opensWithPragmas();
+    void connectionNamesAreUniqueAndReleased();
+    void createsMissingDirectory();
+    void readModeRefusesWrites();
+    void readModeNeedsAMigratedFile();
+    void statementsArePreparedOnce();
+    void openOnAnotherThread();
+
+private:
+    QString path() const { return m_dir->filePath(QStringLiteral("p/cache.sqlite")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_CacheDatabase::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_CacheDatabase::opensWithPragmas()
+{
+    auto db = CacheTest::openWriter(path());
+    QVERIFY(db);
+    QSqlQuery q(db->database());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA foreign_keys")), 1);
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA synchronous")), 1); // NORMAL
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA busy_timeout")), 5000);
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA secure_delete")), 0);
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA user_version")), CacheSchema::LatestVersion);
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA query_only")), 0);
+
+    CacheDatabase::Options options;
+    options.busyTimeoutMs = 1234;
+    QString error;
+    auto reader = CacheDatabase::open(path(), CacheDatabase::Mode::Read, options, &error);
+    QVERIFY2(reader, qPrintable(error));
+    QCOMPARE(CacheTest::scalar(*reader, QStringLiteral("PRAGMA query_only")), 1);
+    QCOMPARE(CacheTest::scalar(*reader, QStringLiteral("PRAGMA busy_timeout")), 1234);
+    QCOMPARE(CacheTest::scalar(*reader, QStringLiteral("PRAGMA foreign_keys")), 1);
+}
+
+void tst_CacheDatabase::connectionNamesAreUniqueAndReleased()
+{
+    QString first;
+    {
+        auto a = CacheTest::openWriter(path());
+        auto b = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+        QVERIFY(a && b);
+        QVERIFY(a->connectionName() != b->connectionName());
+        QVERIFY(QSqlDatabase::connectionNames().contains(a->connectionName()));
+        QVERIFY(QSqlDatabase::connectionNames().contains(b->connectionName()));
+        QVERIFY(a->statement(QStringLiteral("SELECT count(*) FROM contacts"), nullptr));
+        first = a->connectionName();
+    }
+    QVERIFY(!QSqlDatabase::connectionNames().contains(first));
+    auto c = CacheTest::openWriter(path());
+    QVERIFY(c->connectionName() != first); // never reused
+}
+
+void tst_CacheDatabase::createsMissingDirectory()
+{
+    const QString deep = m_dir->filePath(QStringLiteral("a/b/c/cache.sqlite"));
+    QVERIFY(CacheTest::openWriter(deep));
+    QVERIFY(QFileInfo::exists(deep));
+}
+
+void tst_CacheDatabase::readModeRefusesWrites()
+{
+    QVERIFY(CacheTest::openWriter(path()));
+    auto reader = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+    QVERIFY(reader);
+    QString error;
+    QVERIFY(!reader->exec(QStringLiteral("INSERT INTO sessions (id) VALUES ('x')"), &error));
+    QVERIFY(!error.isEmpty());
+    CacheWriter writer(*reader);
+    QVERIFY(!writer.addSession(QStringLiteral("s")));
+    QVERIFY(!writer.lastError().isEmpty());
+}
+
+void tst_CacheDatabase::readModeNeedsAMigratedFile()
+{
+    QString error;
+    QVERIFY(!CacheDatabase::open(path(), CacheDatabase::Mode::Read, &error));
+    QVERIFY(error.contains(QLatin1String("No cache")));
+    QVERIFY(!QFileInfo::exists(path())); // a reader never creates the file
+
+    QVERIFY(QDir().mkpath(QFileInfo(path()).absolutePath()));
+    {
+        auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(path());
+        QVERIFY(raw.open());
+        QSqlQuery(raw).exec(QStringLiteral("CREATE TABLE t (x)"));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    QVERIFY(!CacheDatabase::open(path(), CacheDatabase::Mode::Read, &error));
+    QVERIFY2(error.contains(QLatin1String("schema version 0")), qPrintable(error));
+}
+
+void tst_CacheDatabase::statementsArePreparedOnce()
+{
+    auto db = CacheTest::openWriter(path());
+    const QString sql = QStringLiteral("SELECT count(*) FROM contacts WHERE sid = :sid");
+    QSqlQuery *a = db->statement(sql, nullptr);
+    QVERIFY(a);
+    QCOMPARE(db->statement(sql, nullptr), a);
+    QString error;
+    QVERIFY(!db->statement(QStringLiteral("SELECT nonsense FROM nowhere"), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void tst_CacheDatabase::openOnAnotherThread()
+{
+    QVERIFY(CacheTest::openWriter(path()));
+    QString seenName;
+    qint64 sessions = -1;
+    QThread *thread = QThread::create([&] {
+        auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+        if (!db)
+            return;
+        seenName = db->connectionName();
+        sessions = CacheTest::scalar(*db, QStringLiteral("SELECT count(*) FROM sessions"));
+    });
+    thread->start();
+    QVERIFY(thread->wait());
+    delete thread;
+    QVERIFY(!seenName.isEmpty());
+    QCOMPARE(sessions, 0);
+    QVERIFY(!QSqlDatabase::connectionNames().contains(seenName));
+}
+
+QTEST_GUILESS_MAIN(tst_CacheDatabase)
+#include "tst_cachedatabase.moc"
