@@ -175,28 +175,35 @@ bool toVersion2(CacheDatabase &db, QString *error)
                        " indexed INTEGER NOT NULL, n TEXT, p TEXT, b TEXT)"),
         QStringLiteral("CREATE TABLE tag_fts_queue (id INTEGER PRIMARY KEY,"
                        " indexed INTEGER NOT NULL, t TEXT)"),
-        // INSERT OR IGNORE keeps the oldest entry: what the index really holds.
-        QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts BEGIN"
-                       " INSERT OR IGNORE INTO contact_fts_queue (id, indexed) VALUES (new.id, 0); END"),
+        // An id already queued keeps its entry: it says what the index really holds. (Not
+        // INSERT OR IGNORE: an upsert firing the trigger overrides its conflict policy.)
+        QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts"
+                       " WHEN NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id) BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed) VALUES (new.id, 0); END"),
         QStringLiteral("CREATE TRIGGER contacts_queue_update AFTER UPDATE OF name_key, phone, bn_key"
-                       " ON contacts WHEN old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
-                       " OR old.bn_key IS NOT new.bn_key BEGIN"
-                       " INSERT OR IGNORE INTO contact_fts_queue (id, indexed, n, p, b)"
+                       " ON contacts WHEN (old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
+                       " OR old.bn_key IS NOT new.bn_key)"
+                       " AND NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
                        " VALUES (old.id, 1, %1); END").arg(contactFtsValues(QStringLiteral("old"))),
-        QStringLiteral("CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts BEGIN"
-                       " INSERT OR IGNORE INTO contact_fts_queue (id, indexed, n, p, b)"
+        QStringLiteral("CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts"
+                       " WHEN NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
                        " VALUES (old.id, 1, %1); END").arg(contactFtsValues(QStringLiteral("old"))),
         QStringLiteral("CREATE TRIGGER memberships_queue_insert AFTER INSERT ON memberships"
-                       " WHEN new.tag_key IS NOT NULL BEGIN"
-                       " INSERT OR IGNORE INTO tag_fts_queue (id, indexed) VALUES (new.id, 0); END"),
+                       " WHEN new.tag_key IS NOT NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id) BEGIN"
+                       " INSERT INTO tag_fts_queue (id, indexed) VALUES (new.id, 0); END"),
         QStringLiteral("CREATE TRIGGER memberships_queue_update AFTER UPDATE OF tag_key ON memberships"
-                       " WHEN old.tag_key IS NOT new.tag_key BEGIN"
-                       " INSERT OR IGNORE INTO tag_fts_queue (id, indexed, t)"
+                       " WHEN old.tag_key IS NOT new.tag_key"
+                       " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id) BEGIN"
+                       " INSERT INTO tag_fts_queue (id, indexed, t)"
                        " VALUES (old.id, old.tag_key IS NOT NULL, %1); END")
             .arg(tagFtsValue(QStringLiteral("old"))),
         QStringLiteral("CREATE TRIGGER memberships_queue_delete AFTER DELETE ON memberships"
-                       " WHEN old.tag_key IS NOT NULL BEGIN"
-                       " INSERT OR IGNORE INTO tag_fts_queue (id, indexed, t)"
+                       " WHEN old.tag_key IS NOT NULL"
+                       " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id) BEGIN"
+                       " INSERT INTO tag_fts_queue (id, indexed, t)"
                        " VALUES (old.id, 1, %1); END").arg(tagFtsValue(QStringLiteral("old"))),
         // Everything already stored waits for SearchIndexer like a freshly synced row.
         QStringLiteral("INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts"),

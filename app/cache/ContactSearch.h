@@ -46,7 +46,11 @@ public:
 
     QString lastError() const { return m_error; }
     QString lastPlan() const { return m_plan; } // for tests and benchmarks
-    void setTuning(const Tuning &tuning) { m_tuning = tuning; }
+    void setTuning(const Tuning &tuning)
+    {
+        m_tuning = tuning;
+        m_counts.clear(); // so the next counts run the plans of this tuning
+    }
 
 private:
     struct Context {

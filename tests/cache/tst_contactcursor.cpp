@@ -1,0 +1,72 @@
+#include "cache/ContactCursor.h"
+
+#include <QTest>
+
+class tst_ContactCursor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTrips();
+    void belongsToOneOrder();
+    void rejectsGarbage_data();
+    void rejectsGarbage();
+};
+
+void tst_ContactCursor::roundTrips()
+{
+    ContactCursor c;
+    c.sort = ContactSort::Name;
+    c.key = QStringLiteral("王志明 \"x\" 😀") + QString::fromUcs4(U"\U0010FFFF", 1);
+    c.lid = QStringLiteral("205227043110953@lid");
+    const QString text = c.encode();
+    QVERIFY(!text.contains(QLatin1Char('/')) && !text.contains(QLatin1Char('+')) && !text.contains(QLatin1Char('=')));
+    const auto back = ContactCursor::decode(text, ContactSort::Name, Qt::AscendingOrder);
+    QVERIFY(back);
+    QCOMPARE(back->key.toString(), c.key.toString());
+    QCOMPARE(back->lid, c.lid);
+
+    ContactCursor u;
+    u.sort = ContactSort::Updated;
+    u.order = Qt::DescendingOrder;
+    u.key = qlonglong(1719662400123);
+    u.lid = QStringLiteral("1@lid");
+    const auto ub = ContactCursor::decode(u.encode(), ContactSort::Updated, Qt::DescendingOrder);
+    QVERIFY(ub);
+    QCOMPARE(ub->key.toLongLong(), 1719662400123);
+}
+
+void tst_ContactCursor::belongsToOneOrder()
+{
+    ContactCursor c;
+    c.key = QStringLiteral("a");
+    c.lid = QStringLiteral("1@lid");
+    const QString text = c.encode();
+    QVERIFY(!ContactCursor::decode(text, ContactSort::Phone, Qt::AscendingOrder));
+    QVERIFY(!ContactCursor::decode(text, ContactSort::Name, Qt::DescendingOrder));
+    QVERIFY(!ContactCursor::decode(text, ContactSort::Updated, Qt::AscendingOrder));
+}
+
+void tst_ContactCursor::rejectsGarbage_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("not base64") << QStringLiteral("!!!***");
+    QTest::newRow("sql") << QStringLiteral("' OR 1=1 --");
+    QTest::newRow("base64 of text") << QString::fromLatin1(QByteArray("hello").toBase64());
+    QTest::newRow("json object") << QString::fromLatin1(QByteArray("{\"a\":1}").toBase64(QByteArray::Base64UrlEncoding));
+    QTest::newRow("wrong version") << QString::fromLatin1(QByteArray("[9,0,0,\"a\",\"b\"]").toBase64(QByteArray::Base64UrlEncoding));
+    QTest::newRow("wrong types") << QString::fromLatin1(QByteArray("[1,0,0,5,\"b\"]").toBase64(QByteArray::Base64UrlEncoding));
+    QTest::newRow("short") << QString::fromLatin1(QByteArray("[1,0,0]").toBase64(QByteArray::Base64UrlEncoding));
+    QTest::newRow("non latin") << QStringLiteral("王志明");
+    QTest::newRow("huge") << QString(100000, QLatin1Char('A'));
+    QTest::newRow("nul") << QString(QChar(0));
+}
+
+void tst_ContactCursor::rejectsGarbage()
+{
+    QFETCH(QString, text);
+    QVERIFY(!ContactCursor::decode(text, ContactSort::Name, Qt::AscendingOrder));
+}
+
+QTEST_GUILESS_MAIN(tst_ContactCursor)
+#include "tst_contactcursor.moc"
