@@ -72,6 +72,9 @@ public:
         AsyncHandler asyncHandler;
     };
 
+    // Every route added, most specific first (e.g. to check a description covers them).
+    const std::vector<Route> &routes() const { return m_routes; }
+
 private:
     bool insert(Route route);
     std::vector<Route> m_routes; // most specific first

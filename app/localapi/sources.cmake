@@ -17,3 +17,17 @@ target_sources(gc_core PRIVATE
     localapi/LocalApiServerThread.h localapi/LocalApiServerThread.cpp
     localapi/DiscoveryFile.h localapi/DiscoveryFile.cpp
 )
+
+# The cache-backed routes, the service the window and headless mode use, the headless runner.
+target_sources(gc_core PRIVATE
+    localapi/LocalApiBackend.h localapi/LocalApiBackend.cpp
+    localapi/LocalApiRoutesCommon.h localapi/LocalApiRoutesCommon.cpp
+    localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp localapi/LocalApiLiveRoutes.cpp
+    localapi/LocalApiService.h localapi/LocalApiService.cpp
+    localapi/HeadlessRunner.h localapi/HeadlessRunner.cpp
+)
+# Our own OpenAPI description of the local API (GET /api/v1/openapi.json).
+qt_add_resources(gc_core "localapi_openapi"
+    PREFIX "/localapi"
+    BASE "${CMAKE_SOURCE_DIR}/resources/localapi"
+    FILES "${CMAKE_SOURCE_DIR}/resources/localapi/openapi.json")

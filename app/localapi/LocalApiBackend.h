@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class AuditLog;
+class CacheDatabase;
+class CacheReader;
+class GatewayClient;
+
+// Last known reachability of the gateway, from forwarded calls and the owner's syncs; any
+// thread. Shared by the service and each backend it starts, so it outlives restarts.
+class LocalApiGatewayStatus
+{
+public:
+    struct Reachability {
+        std::optional<bool> reachable;
+        qint64 at = 0; // epoch ms it was learnt
+    };
+    void note(bool reachable);
+    Reachability get() const;
+
+private:
+    mutable QMutex m_mutex;
+    Reachability m_value;
+};
+
+// What the local API's routes work on, per server thread: a Read connection to the profile's
+// cache (CacheReader), a ReadWrite one for the audit log, and the GatewayClient that forwards
+// live actions. openOnThread()/closeOnThread() are LocalApiConfig's onThreadStarted and
+// onThreadFinished; between them, everything but the "shared" part is used on that thread only.
+class LocalApiBackend
+{
+public:
+    // Asks the owner (on the owner's thread) to sync a session; returns false and says why
+    // when it refused (a sync is already running, not signed in...).
+    using SyncTrigger = std::function<bool(const QString &sessionId, QString *reason)>;
+
+    struct Options {
+        QString databasePath;
+        QString profile;                 // written into audit entries
+        // Configured (SignInController::applyTo) and detached from every thread with
+        // moveToThread(nullptr); pulled onto the server thread by openOnThread(). Owned.
+        GatewayClient *client = nullptr;
+        QObject *syncContext = nullptr;  // lives on the owner's thread; the trigger runs there
+        SyncTrigger syncTrigger;
+        std::shared_ptr<LocalApiGatewayStatus> gatewayStatus; // made when not given
+    };
+
+    explicit LocalApiBackend(Options options);
+    ~LocalApiBackend();
+    LocalApiBackend(const LocalApiBackend &) = delete;
+    LocalApiBackend &operator=(const LocalApiBackend &) = delete;
+
+    void openOnThread();
+    void closeOnThread();
+
+    // Server thread only. Null when the cache could not be opened (routes answer 503).
+    CacheReader *reader() const { return m_reader.get(); }
+    AuditLog *audit() const { return m_audit.get(); }
+    GatewayClient *client() const { return m_client; }
+    QObject *threadContext() const { return m_context.get(); }
+    QString openError() const { return m_openError; }
+    QString profile() const { return m_options.profile; }
+    QObject *syncContext() const { return m_options.syncContext; }
+    const SyncTrigger &syncTrigger() const { return m_options.syncTrigger; }
+
+    // Last known reachability of the gateway, any thread.
+    void noteGatewayReachable(bool reachable) { m_options.gatewayStatus->note(reachable); }
+    using Reachability = LocalApiGatewayStatus::Reachability;
+    Reachability gatewayReachability() const { return m_options.gatewayStatus->get(); }
+
+    // Key of the contact cursors' HMAC (random per backend: cursors do not outlive it).
+    QByteArray cursorKey() const { return m_cursorKey; }
+
+private:
+    Options m_options;
+    std::unique_ptr<CacheDatabase> m_readDb;
+    std::unique_ptr<CacheReader> m_reader;
+    std::unique_ptr<CacheDatabase> m_writeDb;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<QObject> m_context;
+    GatewayClient *m_client = nullptr;
+    QString m_openError;
+    QByteArray m_cursorKey;
+};

@@ -1,0 +1,233 @@
+#include "localapi/LocalApiRoutes.h"
+
+#include "cache/CacheReader.h"
+#include "cache/ContactCursor.h"
+#include "gateway/GatewayJson.h"
+#include "localapi/LocalApiBackend.h"
+#include "localapi/LocalApiRouter.h"
+#include "localapi/LocalApiRoutesCommon.h"
+
+#include <QJsonArray>
+
+using namespace LocalApiRoutesCommon;
+
+namespace {
+
+constexpr int kDefaultLimit = 50;
+constexpr int kMaxLimit = 200;
+
+// Resolves {session} to a stored session: nullopt means `*answer` holds the error to send.
+std::optional<CachedSession> findSession(CacheReader &reader, const QString &id,
+                                         LocalApiResponse *answer)
+{
+    std::optional<CachedSession> s = reader.session(id);
+    if (!s)
+        *answer = reader.lastError().isEmpty()
+                ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("session not found"))
+                : cacheFailure(reader.lastError());
+    return s;
+}
+
+// The freshness of a session's stored data: its last complete sync, else the row's own time.
+OptInt sessionSyncedAt(CacheReader &reader, const CachedSession &s)
+{
+    const OptInt complete = reader.lastCompleteSyncAt(s.session.id);
+    return complete ? complete : s.syncedAt;
+}
+
+using SessionHandler = std::function<LocalApiResponse(CacheReader &, const CachedSession &,
+                                                      const LocalApiRequest &)>;
+
+// Wraps a handler of one session's data: cache open, session known, then the handler.
+LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, SessionHandler handler)
+{
+    return [backend = std::move(backend), handler = std::move(handler)](const LocalApiRequest &r) {
+        CacheReader *reader = backend->reader();
+        if (!reader)
+            return cacheUnavailable();
+        LocalApiResponse answer;
+        const std::optional<CachedSession> s = findSession(*reader, r.param(u"session"), &answer);
+        if (!s)
+            return answer;
+        return handler(*reader, *s, r);
+    };
+}
+
+LocalApiResponse listSessions(LocalApiBackend &backend)
+{
+    CacheReader *reader = backend.reader();
+    if (!reader)
+        return cacheUnavailable();
+    const QList<CachedSession> sessions = reader->sessions();
+    if (!reader->lastError().isEmpty())
+        return cacheFailure(reader->lastError());
+    QJsonArray data;
+    OptInt newest;
+    for (const CachedSession &s : sessions) {
+        // Sessions added by hand have no stored details: they are not the gateway's rows.
+        if (!s.listed)
+            continue;
+        data.append(GatewayJson::fromSession(s.session));
+        if (s.syncedAt && (!newest || *s.syncedAt > *newest))
+            newest = s.syncedAt;
+    }
+    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}), newest);
+}
+
+LocalApiResponse getSession(CacheReader &reader, const CachedSession &s, const LocalApiRequest &)
+{
+    if (!s.listed)
+        return LocalApiResponse::error(404, QLatin1String("not_found"),
+                                       QStringLiteral("session details not stored (the session was added by hand)"));
+    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromSession(s.session)),
+                        sessionSyncedAt(reader, s));
+}
+
+LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, const CachedSession &s,
+                              const LocalApiRequest &r)
+{
+    QJsonArray errors;
+    ContactQuery query;
+    query.text = r.queryItem(u"q");
+    query.source = r.queryItem(u"source");
+    if (!query.source.isEmpty() && query.source != QLatin1String("dm") && query.source != QLatin1String("group"))
+        errors.append(fieldError(QStringLiteral("query.source"), QStringLiteral("expected one of dm, group"), query.source));
+    query.groupJid = r.queryItem(u"group");
+    if (!query.groupJid.isEmpty() && !isGroupJid(query.groupJid))
+        errors.append(fieldError(QStringLiteral("query.group"), QStringLiteral("expected a group JID"), query.groupJid));
+    int limit = kDefaultLimit;
+    const QString limitText = r.queryItem(u"limit");
+    if (!limitText.isEmpty()) {
+        bool ok = false;
+        const qint64 value = limitText.toLongLong(&ok);
+        if (!ok)
+            errors.append(fieldError(QStringLiteral("query.limit"), QStringLiteral("expected an integer"), limitText));
+        limit = int(std::clamp<qint64>(value, 1, kMaxLimit));
+    }
+    const ContactFilter filter = ContactFilter::fromQuery(s.session.id, query);
+    const QString scope = QStringList{s.session.id, query.text, query.source, query.groupJid}.join(u'\n');
+    const QString sealed = r.queryItem(u"cursor");
+    QString cursor;
+    if (!sealed.isEmpty()) {
+        const std::optional<QString> opened = openCursor(cursorKey, scope, sealed);
+        if (opened && ContactCursor::decode(*opened, filter.sort, filter.order))
+            cursor = *opened;
+    }
+    if (!sealed.isEmpty() && cursor.isEmpty())
+        errors.append(fieldError(QStringLiteral("query.cursor"), QStringLiteral("invalid or foreign cursor"), sealed));
+    if (!errors.isEmpty())
+        return validationError(QStringLiteral("invalid query parameters"), errors);
+
+    const std::optional<ContactPage> page = reader.contacts(filter, cursor, limit);
+    if (!page)
+        return cacheFailure(reader.lastError());
+    Page<Contact> out;
+    out.items.reserve(page->rows.size());
+    for (const CachedContact &c : page->rows)
+        out.items << c.contact;
+    if (page->hasMore())
+        out.nextCursor = sealCursor(cursorKey, scope, page->nextCursor);
+    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
+                        sessionSyncedAt(reader, s));
+}
+
+LocalApiResponse getContact(CacheReader &reader, const CachedSession &s, const LocalApiRequest &r)
+{
+    const QString lid = r.param(u"lid");
+    if (!isLid(lid))
+        return validationError(QStringLiteral("lid must look like 205227043110953@lid"),
+                               QJsonArray{fieldError(QStringLiteral("path.lid"), QStringLiteral("expected a LID"), lid)});
+    const std::optional<CachedContactDetail> detail = reader.contact(s.session.id, lid);
+    if (!detail)
+        return reader.lastError().isEmpty()
+                ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("contact not found"))
+                : cacheFailure(reader.lastError());
+    const OptInt complete = reader.lastCompleteSyncAt(s.session.id);
+    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(detail->detail)),
+                        complete ? complete : OptInt(detail->contact.syncedAt));
+}
+
+LocalApiResponse listGroups(CacheReader &reader, const CachedSession &s, const LocalApiRequest &)
+{
+    const std::optional<QList<CachedGroup>> groups = reader.groups(s.session.id);
+    if (!groups)
+        return cacheFailure(reader.lastError());
+    QJsonArray data;
+    for (const CachedGroup &g : *groups)
+        data.append(GatewayJson::fromGroup(g.group));
+    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
+                        sessionSyncedAt(reader, s));
+}
+
+// {gid} checked and found; nullopt means `*answer` holds the error to send.
+std::optional<CachedGroup> findGroup(CacheReader &reader, const CachedSession &s,
+                                     const LocalApiRequest &r, LocalApiResponse *answer)
+{
+    const QString gid = r.param(u"gid");
+    if (!isGroupJid(gid)) {
+        *answer = validationError(QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
+                                  QJsonArray{fieldError(QStringLiteral("path.gid"), QStringLiteral("expected a group JID"), gid)});
+        return std::nullopt;
+    }
+    std::optional<CachedGroup> g = reader.group(s.session.id, gid);
+    if (!g)
+        *answer = reader.lastError().isEmpty()
+                ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("group not found"))
+                : cacheFailure(reader.lastError());
+    return g;
+}
+
+LocalApiResponse getGroup(CacheReader &reader, const CachedSession &s, const LocalApiRequest &r)
+{
+    LocalApiResponse answer;
+    const std::optional<CachedGroup> g = findGroup(reader, s, r, &answer);
+    if (!g)
+        return answer;
+    const OptInt complete = reader.lastCompleteSyncAt(s.session.id);
+    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromGroup(g->group)),
+                        complete ? complete : OptInt(g->syncedAt));
+}
+
+LocalApiResponse listMembers(CacheReader &reader, const CachedSession &s, const LocalApiRequest &r)
+{
+    LocalApiResponse answer;
+    const std::optional<CachedGroup> g = findGroup(reader, s, r, &answer);
+    if (!g)
+        return answer;
+    const std::optional<QList<CachedMember>> members = reader.members(s.session.id, g->group.groupJid);
+    if (!members)
+        return cacheFailure(reader.lastError());
+    QJsonArray data;
+    for (const CachedMember &m : *members)
+        data.append(GatewayJson::fromGroupMember(m.member));
+    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
+                        sessionSyncedAt(reader, s));
+}
+
+} // namespace
+
+void LocalApiRoutes::addStored(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
+{
+    const QString root = QStringLiteral("/api/v1/sessions");
+    router.get(root, [backend](const LocalApiRequest &) { return listSessions(*backend); });
+    router.get(root + QStringLiteral("/{session}"), sessionRoute(backend, getSession));
+    const QByteArray key = backend->cursorKey();
+    router.get(root + QStringLiteral("/{session}/contacts"),
+               sessionRoute(backend, [key](CacheReader &reader, const CachedSession &s, const LocalApiRequest &r) {
+                   return listContacts(key, reader, s, r);
+               }));
+    router.get(root + QStringLiteral("/{session}/contacts/{lid}"), sessionRoute(backend, getContact));
+    router.get(root + QStringLiteral("/{session}/groups"), sessionRoute(backend, listGroups));
+    router.get(root + QStringLiteral("/{session}/groups/{gid}"), sessionRoute(backend, getGroup));
+    router.get(root + QStringLiteral("/{session}/groups/{gid}/members"), sessionRoute(backend, listMembers));
+}
+
+std::shared_ptr<LocalApiRouter> makeLocalApiRouter(std::shared_ptr<LocalApiBackend> backend)
+{
+    auto router = std::make_shared<LocalApiRouter>();
+    LocalApiRoutes::addStored(*router, backend);
+    LocalApiForwardRoutes::add(*router, backend);
+    LocalApiConsoleRoutes::add(*router, backend);
+    LocalApiOpenApiRoute::add(*router);
+    return router;
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class LocalApiBackend;
+class LocalApiGatewayStatus;
+class LocalApiServerThread;
+class SignInController;
+
+// The local REST API as the window and the headless mode use it (core, no widgets): owns the
+// server thread, the cache-backed routes and the local API token.
+//
+//   LocalApiService api(&signIn);            // after signedIn(profile)
+//   api.setSyncTrigger(...);                 // optional: POST /api/v1/console/sessions/{s}/sync
+//   api.start();                             // -> listening(url) or failed(reason)
+//   api.url(); api.token();                  // token(): for the UI to show and copy only
+//   api.regenerateToken();                   // new token in the keychain, server restarted
+//
+// The token (gcl_..., 256 random bits) is made on first run and kept in the keychain under
+// its own entry (tokenEntryName()); when the keychain cannot be used, a token for this run
+// only is made. The port comes from setPort(), else QSettings "localApi/port", else 8765;
+// 0 means any free port.
+class LocalApiService : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr quint16 kDefaultPort = 8765;
+    using SyncTrigger = std::function<bool(const QString &sessionId, QString *reason)>;
+
+    explicit LocalApiService(SignInController *signIn, QObject *parent = nullptr);
+    ~LocalApiService() override;
+
+    static QString tokenEntryName(); // the CredentialStore entry holding the token
+
+    void setPort(quint16 port);
+    quint16 port() const;
+    // Runs on this object's thread; return false with a reason to refuse (409 conflict).
+    void setSyncTrigger(SyncTrigger trigger) { m_syncTrigger = std::move(trigger); }
+    // Tests: where the discovery file goes (empty: the default), or none at all.
+    void setDiscoveryFile(const QString &path, bool write = true);
+    // Tests: the cache to serve (default: the signed-in profile's CacheLocation path).
+    void setDatabasePath(const QString &path) { m_databasePath = path; }
+
+    void start();
+    void stop();
+    void regenerateToken();
+
+    bool isListening() const { return m_url.isValid(); }
+    QUrl url() const { return m_url; }
+    QByteArray token() const { return m_token; } // for the UI only; never log it
+    QString discoveryFilePath() const;
+    // Tell the health route what a sync learnt about the gateway.
+    void noteGatewayReachable(bool reachable);
+
+Q_SIGNALS:
+    void listening(const QUrl &url);
+    void failed(const QString &reason);
+    void tokenChanged();
+
+private:
+    void withToken(std::function<void()> next);
+    void startServer();
+
+    QPointer<SignInController> m_signIn;
+    std::unique_ptr<LocalApiServerThread> m_server;
+    std::shared_ptr<LocalApiBackend> m_backend;
+    std::shared_ptr<LocalApiGatewayStatus> m_gatewayStatus;
+    SyncTrigger m_syncTrigger;
+    QByteArray m_token;
+    QUrl m_url;
+    int m_port = -1; // -1: from settings
+    QString m_databasePath;
+    QString m_discoveryPath;
+    bool m_writeDiscovery = true;
+    bool m_startWanted = false;
+};
