@@ -2,6 +2,7 @@
 #include "auth/SignInController.h"
 #include "cli/ProfileCommand.h"
 #include "core/AppInfo.h"
+#include "localapi/HeadlessRunner.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -35,6 +36,15 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         AppInfo::applyTo(app);
         return runProfileCommand(app.arguments().mid(2));
+    }
+
+    // `gateway-console --headless --profile NAME [--local-api-port N]`: sync and local API, no window.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0) {
+            QCoreApplication app(argc, argv);
+            AppInfo::applyTo(app);
+            return runHeadless(app.arguments());
+        }
     }
 
     std::unique_ptr<QCoreApplication> app;
