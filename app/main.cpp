@@ -1,6 +1,7 @@
 // The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
 #include "auth/SignInController.h"
 #include "cli/ProfileCommand.h"
+#include "cli/SyncCommand.h"
 #include "core/AppInfo.h"
 #include "localapi/HeadlessRunner.h"
 #include "MainWindow.h"
@@ -31,11 +32,12 @@ bool wantsWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    // `gateway-console profile ...`: a terminal command, run to its end without a display.
-    if (argc > 1 && std::strcmp(argv[1], "profile") == 0) {
+    // `gateway-console profile|sync ...`: terminal commands, run to their end without a display.
+    if (argc > 1 && (std::strcmp(argv[1], "profile") == 0 || std::strcmp(argv[1], "sync") == 0)) {
         QCoreApplication app(argc, argv);
         AppInfo::applyTo(app);
-        return runProfileCommand(app.arguments().mid(2));
+        const QStringList args = app.arguments().mid(2);
+        return std::strcmp(argv[1], "profile") == 0 ? runProfileCommand(args) : runSyncCommand(args);
     }
 
     // `gateway-console --headless --profile NAME [--local-api-port N]`: sync and local API, no window.
