@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QThread>
 
 Q_DECLARE_LOGGING_CATEGORY(lcLocalApiBackend)
@@ -57,8 +58,46 @@ void LocalApiBackend::openOnThread()
         qCWarning(lcLocalApiBackend) << "audit log unavailable:" << error;
 }
 
+std::optional<LocalApiBackend::SessionInfo> LocalApiBackend::sessionInfo(const QString &sessionId, QString *error)
+{
+    error->clear();
+    if (!m_reader)
+        return std::nullopt;
+    // Under load, ask SQLite whether anything changed at most every 50 ms (each question is a
+    // read transaction of its own); a sync's commit shows within that.
+    qint64 current = m_sessionInfoVersion;
+    if (current < 0 || !m_sessionInfoChecked.isValid() || m_sessionInfoChecked.elapsed() >= 50) {
+        current = -1;
+        if (QSqlQuery *version = m_readDb->statement(QStringLiteral("PRAGMA data_version"), error)) {
+            StatementReset reset(version);
+            if (version->exec() && version->next())
+                current = version->value(0).toLongLong();
+        }
+        m_sessionInfoChecked.start();
+    }
+    if (current < 0 || current != m_sessionInfoVersion) {
+        m_sessionInfo.clear();
+        m_sessionInfoVersion = current;
+    }
+    const auto it = m_sessionInfo.constFind(sessionId);
+    if (it != m_sessionInfo.constEnd())
+        return *it;
+    std::optional<CachedSession> s = m_reader->session(sessionId);
+    if (!s) {
+        *error = m_reader->lastError();
+        return std::nullopt;
+    }
+    SessionInfo info{*s, m_reader->lastCompleteSyncAt(sessionId)};
+    if (current >= 0 && m_sessionInfo.size() < 1000)
+        m_sessionInfo.insert(sessionId, info);
+    return info;
+}
+
 void LocalApiBackend::closeOnThread()
 {
+    m_sessionInfo.clear();
+    m_sessionInfoVersion = -1;
+    m_sessionInfoChecked.invalidate();
     m_audit.reset();
     m_reader.reset();
     m_writeDb.reset();

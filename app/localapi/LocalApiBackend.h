@@ -1,6 +1,10 @@
 #pragma once
 
+#include "cache/CacheTypes.h"
+
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QMutex>
 #include <QObject>
 #include <QString>
@@ -71,6 +75,17 @@ public:
     QObject *syncContext() const { return m_options.syncContext; }
     const SyncTrigger &syncTrigger() const { return m_options.syncTrigger; }
 
+    // A stored session and its last complete sync, cached on the server thread until the
+    // cache changes (PRAGMA data_version, asked at most every 50 ms): the hot routes then
+    // read only their own rows.
+    // nullopt: unknown session (*error empty) or a read error (*error set).
+    struct SessionInfo {
+        CachedSession session;
+        OptInt lastCompleteSyncAt;
+        OptInt syncedAt() const { return lastCompleteSyncAt ? lastCompleteSyncAt : session.syncedAt; }
+    };
+    std::optional<SessionInfo> sessionInfo(const QString &sessionId, QString *error);
+
     // Last known reachability of the gateway, any thread.
     void noteGatewayReachable(bool reachable) { m_options.gatewayStatus->note(reachable); }
     using Reachability = LocalApiGatewayStatus::Reachability;
@@ -88,5 +103,8 @@ private:
     std::unique_ptr<QObject> m_context;
     GatewayClient *m_client = nullptr;
     QString m_openError;
+    QHash<QString, SessionInfo> m_sessionInfo;
+    qint64 m_sessionInfoVersion = -1;
+    QElapsedTimer m_sessionInfoChecked;
     QByteArray m_cursorKey;
 };

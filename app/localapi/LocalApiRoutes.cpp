@@ -16,26 +16,7 @@ namespace {
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-// Resolves {session} to a stored session: nullopt means `*answer` holds the error to send.
-std::optional<CachedSession> findSession(CacheReader &reader, const QString &id,
-                                         LocalApiResponse *answer)
-{
-    std::optional<CachedSession> s = reader.session(id);
-    if (!s)
-        *answer = reader.lastError().isEmpty()
-                ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("session not found"))
-                : cacheFailure(reader.lastError());
-    return s;
-}
-
-// The freshness of a session's stored data: its last complete sync, else the row's own time.
-OptInt sessionSyncedAt(CacheReader &reader, const CachedSession &s)
-{
-    const OptInt complete = reader.lastCompleteSyncAt(s.session.id);
-    return complete ? complete : s.syncedAt;
-}
-
-using SessionHandler = std::function<LocalApiResponse(CacheReader &, const CachedSession &,
+using SessionHandler = std::function<LocalApiResponse(CacheReader &, const LocalApiBackend::SessionInfo &,
                                                       const LocalApiRequest &)>;
 
 // Wraps a handler of one session's data: cache open, session known, then the handler.
@@ -45,10 +26,12 @@ LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, S
         CacheReader *reader = backend->reader();
         if (!reader)
             return cacheUnavailable();
-        LocalApiResponse answer;
-        const std::optional<CachedSession> s = findSession(*reader, r.param(u"session"), &answer);
+        QString error;
+        const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(r.param(u"session"), &error);
         if (!s)
-            return answer;
+            return error.isEmpty()
+                    ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("session not found"))
+                    : cacheFailure(error);
         return handler(*reader, *s, r);
     };
 }
@@ -74,16 +57,16 @@ LocalApiResponse listSessions(LocalApiBackend &backend)
     return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}), newest);
 }
 
-LocalApiResponse getSession(CacheReader &reader, const CachedSession &s, const LocalApiRequest &)
+LocalApiResponse getSession(CacheReader &, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &)
 {
-    if (!s.listed)
+    if (!info.session.listed)
         return LocalApiResponse::error(404, QLatin1String("not_found"),
                                        QStringLiteral("session details not stored (the session was added by hand)"));
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromSession(s.session)),
-                        sessionSyncedAt(reader, s));
+    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromSession(info.session.session)),
+                        info.syncedAt());
 }
 
-LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, const CachedSession &s,
+LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, const LocalApiBackend::SessionInfo &info,
                               const LocalApiRequest &r)
 {
     QJsonArray errors;
@@ -104,8 +87,8 @@ LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, 
             errors.append(fieldError(QStringLiteral("query.limit"), QStringLiteral("expected an integer"), limitText));
         limit = int(std::clamp<qint64>(value, 1, kMaxLimit));
     }
-    const ContactFilter filter = ContactFilter::fromQuery(s.session.id, query);
-    const QString scope = QStringList{s.session.id, query.text, query.source, query.groupJid}.join(u'\n');
+    const ContactFilter filter = ContactFilter::fromQuery(info.session.session.id, query);
+    const QString scope = QStringList{info.session.session.id, query.text, query.source, query.groupJid}.join(u'\n');
     const QString sealed = r.queryItem(u"cursor");
     QString cursor;
     if (!sealed.isEmpty()) {
@@ -128,39 +111,38 @@ LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, 
     if (page->hasMore())
         out.nextCursor = sealCursor(cursorKey, scope, page->nextCursor);
     return withSyncedAt(LocalApiResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
-                        sessionSyncedAt(reader, s));
+                        info.syncedAt());
 }
 
-LocalApiResponse getContact(CacheReader &reader, const CachedSession &s, const LocalApiRequest &r)
+LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
 {
     const QString lid = r.param(u"lid");
     if (!isLid(lid))
         return validationError(QStringLiteral("lid must look like 205227043110953@lid"),
                                QJsonArray{fieldError(QStringLiteral("path.lid"), QStringLiteral("expected a LID"), lid)});
-    const std::optional<CachedContactDetail> detail = reader.contact(s.session.id, lid);
+    const std::optional<CachedContactDetail> detail = reader.contact(info.session.session.id, lid);
     if (!detail)
         return reader.lastError().isEmpty()
                 ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("contact not found"))
                 : cacheFailure(reader.lastError());
-    const OptInt complete = reader.lastCompleteSyncAt(s.session.id);
     return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(detail->detail)),
-                        complete ? complete : OptInt(detail->contact.syncedAt));
+                        info.lastCompleteSyncAt ? info.lastCompleteSyncAt : OptInt(detail->contact.syncedAt));
 }
 
-LocalApiResponse listGroups(CacheReader &reader, const CachedSession &s, const LocalApiRequest &)
+LocalApiResponse listGroups(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &)
 {
-    const std::optional<QList<CachedGroup>> groups = reader.groups(s.session.id);
+    const std::optional<QList<CachedGroup>> groups = reader.groups(info.session.session.id);
     if (!groups)
         return cacheFailure(reader.lastError());
     QJsonArray data;
     for (const CachedGroup &g : *groups)
         data.append(GatewayJson::fromGroup(g.group));
     return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
-                        sessionSyncedAt(reader, s));
+                        info.syncedAt());
 }
 
 // {gid} checked and found; nullopt means `*answer` holds the error to send.
-std::optional<CachedGroup> findGroup(CacheReader &reader, const CachedSession &s,
+std::optional<CachedGroup> findGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
                                      const LocalApiRequest &r, LocalApiResponse *answer)
 {
     const QString gid = r.param(u"gid");
@@ -169,7 +151,7 @@ std::optional<CachedGroup> findGroup(CacheReader &reader, const CachedSession &s
                                   QJsonArray{fieldError(QStringLiteral("path.gid"), QStringLiteral("expected a group JID"), gid)});
         return std::nullopt;
     }
-    std::optional<CachedGroup> g = reader.group(s.session.id, gid);
+    std::optional<CachedGroup> g = reader.group(info.session.session.id, gid);
     if (!g)
         *answer = reader.lastError().isEmpty()
                 ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("group not found"))
@@ -177,31 +159,30 @@ std::optional<CachedGroup> findGroup(CacheReader &reader, const CachedSession &s
     return g;
 }
 
-LocalApiResponse getGroup(CacheReader &reader, const CachedSession &s, const LocalApiRequest &r)
+LocalApiResponse getGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
 {
     LocalApiResponse answer;
-    const std::optional<CachedGroup> g = findGroup(reader, s, r, &answer);
+    const std::optional<CachedGroup> g = findGroup(reader, info, r, &answer);
     if (!g)
         return answer;
-    const OptInt complete = reader.lastCompleteSyncAt(s.session.id);
     return withSyncedAt(LocalApiResponse::json(GatewayJson::fromGroup(g->group)),
-                        complete ? complete : OptInt(g->syncedAt));
+                        info.lastCompleteSyncAt ? info.lastCompleteSyncAt : OptInt(g->syncedAt));
 }
 
-LocalApiResponse listMembers(CacheReader &reader, const CachedSession &s, const LocalApiRequest &r)
+LocalApiResponse listMembers(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
 {
     LocalApiResponse answer;
-    const std::optional<CachedGroup> g = findGroup(reader, s, r, &answer);
+    const std::optional<CachedGroup> g = findGroup(reader, info, r, &answer);
     if (!g)
         return answer;
-    const std::optional<QList<CachedMember>> members = reader.members(s.session.id, g->group.groupJid);
+    const std::optional<QList<CachedMember>> members = reader.members(info.session.session.id, g->group.groupJid);
     if (!members)
         return cacheFailure(reader.lastError());
     QJsonArray data;
     for (const CachedMember &m : *members)
         data.append(GatewayJson::fromGroupMember(m.member));
     return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
-                        sessionSyncedAt(reader, s));
+                        info.syncedAt());
 }
 
 } // namespace
@@ -213,8 +194,8 @@ void LocalApiRoutes::addStored(LocalApiRouter &router, std::shared_ptr<LocalApiB
     router.get(root + QStringLiteral("/{session}"), sessionRoute(backend, getSession));
     const QByteArray key = backend->cursorKey();
     router.get(root + QStringLiteral("/{session}/contacts"),
-               sessionRoute(backend, [key](CacheReader &reader, const CachedSession &s, const LocalApiRequest &r) {
-                   return listContacts(key, reader, s, r);
+               sessionRoute(backend, [key](CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r) {
+                   return listContacts(key, reader, info, r);
                }));
     router.get(root + QStringLiteral("/{session}/contacts/{lid}"), sessionRoute(backend, getContact));
     router.get(root + QStringLiteral("/{session}/groups"), sessionRoute(backend, listGroups));
