@@ -22,14 +22,23 @@ QString contactFtsValues(const QString &row)
         .arg(row);
 }
 
-QString tagFtsValue(const QString &row)
+QString tagFtsText()
 {
-    return QStringLiteral("%1.tag_key || char(31, 31)").arg(row);
+    return QStringLiteral("group_concat(m.tag_key, char(31)) || char(31, 31)");
 }
 
 namespace {
 
 using Step = std::function<bool(CacheDatabase &, QString *)>;
+
+// Queues the contact a membership row belongs to (when the cache has it) for its tags.
+QString queueTagsOf(const QString &row)
+{
+    return QStringLiteral("INSERT INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
+                          " WHERE c.sid = %1.sid AND c.lid = %1.lid"
+                          " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue q WHERE q.id = c.id);")
+        .arg(row);
+}
 
 bool execAll(CacheDatabase &db, const QStringList &statements, QString *error)
 {
@@ -166,49 +175,50 @@ bool toVersion2(CacheDatabase &db, QString *error)
         QStringLiteral("CREATE VIRTUAL TABLE contact_fts USING fts5 (n, p, b, content = '',"
                        " columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
         QStringLiteral("CREATE VIRTUAL TABLE contact_fts_terms USING fts5vocab (contact_fts, row)"),
-        QStringLiteral("CREATE VIRTUAL TABLE tag_fts USING fts5 (t, content = '',"
-                       " columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
+        // Tags: one row per contact (id = contact id) holding all its tags, kept by
+        // SearchIndexer, indexed by tag_fts. A tag hit is a contact id without a join, and a
+        // contact's tags are one small lookup for plans that test rows one by one.
+        QStringLiteral("CREATE TABLE contact_tags (id INTEGER PRIMARY KEY, t TEXT NOT NULL)"),
+        QStringLiteral("CREATE VIRTUAL TABLE tag_fts USING fts5 (t, content = 'contact_tags',"
+                       " content_rowid = 'id', columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
         QStringLiteral("CREATE VIRTUAL TABLE tag_fts_terms USING fts5vocab (tag_fts, row)"),
-        // A queued id: its row changed since it was indexed. indexed = 1 means the FTS table
-        // holds the values kept here for it (needed to delete them); 0 means nothing.
+        // A queued contact id: its row changed since it was indexed. indexed = 1 means
+        // contact_fts holds the values kept here for it (needed to delete them); 0, nothing.
         QStringLiteral("CREATE TABLE contact_fts_queue (id INTEGER PRIMARY KEY,"
                        " indexed INTEGER NOT NULL, n TEXT, p TEXT, b TEXT)"),
-        QStringLiteral("CREATE TABLE tag_fts_queue (id INTEGER PRIMARY KEY,"
-                       " indexed INTEGER NOT NULL, t TEXT)"),
+        // Contact ids whose tags changed.
+        QStringLiteral("CREATE TABLE tag_fts_queue (id INTEGER PRIMARY KEY)"),
         // An id already queued keeps its entry: it says what the index really holds. (Not
         // INSERT OR IGNORE: an upsert firing the trigger overrides its conflict policy.)
-        QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts"
-                       " WHEN NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id) BEGIN"
-                       " INSERT INTO contact_fts_queue (id, indexed) VALUES (new.id, 0); END"),
+        QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed) SELECT new.id, 0"
+                       " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id);"
+                       " INSERT INTO tag_fts_queue (id) SELECT new.id"
+                       " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id)"
+                       " AND EXISTS (SELECT 1 FROM memberships m WHERE m.sid = new.sid"
+                       " AND m.lid = new.lid AND m.tag_key IS NOT NULL); END"),
         QStringLiteral("CREATE TRIGGER contacts_queue_update AFTER UPDATE OF name_key, phone, bn_key"
                        " ON contacts WHEN (old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
                        " OR old.bn_key IS NOT new.bn_key)"
                        " AND NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
                        " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
                        " VALUES (old.id, 1, %1); END").arg(contactFtsValues(QStringLiteral("old"))),
-        QStringLiteral("CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts"
-                       " WHEN NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
-                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
-                       " VALUES (old.id, 1, %1); END").arg(contactFtsValues(QStringLiteral("old"))),
+        QStringLiteral("CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b) SELECT old.id, 1, %1"
+                       " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id);"
+                       " INSERT INTO tag_fts_queue (id) SELECT old.id"
+                       " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id); END")
+            .arg(contactFtsValues(QStringLiteral("old"))),
         QStringLiteral("CREATE TRIGGER memberships_queue_insert AFTER INSERT ON memberships"
-                       " WHEN new.tag_key IS NOT NULL"
-                       " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id) BEGIN"
-                       " INSERT INTO tag_fts_queue (id, indexed) VALUES (new.id, 0); END"),
+                       " WHEN new.tag_key IS NOT NULL BEGIN %1 END").arg(queueTagsOf(QStringLiteral("new"))),
         QStringLiteral("CREATE TRIGGER memberships_queue_update AFTER UPDATE OF tag_key ON memberships"
-                       " WHEN old.tag_key IS NOT new.tag_key"
-                       " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id) BEGIN"
-                       " INSERT INTO tag_fts_queue (id, indexed, t)"
-                       " VALUES (old.id, old.tag_key IS NOT NULL, %1); END")
-            .arg(tagFtsValue(QStringLiteral("old"))),
+                       " WHEN old.tag_key IS NOT new.tag_key BEGIN %1 END").arg(queueTagsOf(QStringLiteral("new"))),
         QStringLiteral("CREATE TRIGGER memberships_queue_delete AFTER DELETE ON memberships"
-                       " WHEN old.tag_key IS NOT NULL"
-                       " AND NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id) BEGIN"
-                       " INSERT INTO tag_fts_queue (id, indexed, t)"
-                       " VALUES (old.id, 1, %1); END").arg(tagFtsValue(QStringLiteral("old"))),
+                       " WHEN old.tag_key IS NOT NULL BEGIN %1 END").arg(queueTagsOf(QStringLiteral("old"))),
         // Everything already stored waits for SearchIndexer like a freshly synced row.
         QStringLiteral("INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts"),
-        QStringLiteral("INSERT INTO tag_fts_queue (id, indexed)"
-                       " SELECT id, 0 FROM memberships WHERE tag_key IS NOT NULL"),
+        QStringLiteral("INSERT INTO tag_fts_queue (id) SELECT DISTINCT c.id FROM memberships m"
+                       " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid WHERE m.tag_key IS NOT NULL"),
     }, error);
 }
 

@@ -20,11 +20,13 @@ constexpr int LatestVersion = 3;
 int version(CacheDatabase &db); // -1 when it cannot be read
 bool migrate(CacheDatabase &db, QString *error);
 
-// The values written to the FTS tables for a row aliased `row` (new, old, c, ...). The
-// triggers and SearchIndexer must use exactly these: a contentless FTS5 table deletes a row
-// by being handed the very values it indexed. Changing them needs a migration that rebuilds
-// the index.
+// The values written to contact_fts for a contacts row aliased `row` (new, old, c, ...).
+// The triggers and SearchIndexer must use exactly these: a contentless FTS5 table deletes a
+// row by being handed the very values it indexed. Changing them needs a migration that
+// rebuilds the index.
 QString contactFtsValues(const QString &row); // "n, p, b" column values
-QString tagFtsValue(const QString &row);      // "t" column value
+// contact_tags.t of one contact: its memberships' folded tags (alias m), grouped by contact,
+// separated and ended like contactFtsValues' columns.
+QString tagFtsText();
 
 } // namespace CacheSchema

@@ -206,32 +206,65 @@ std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qin
     return total;
 }
 
-std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, int fetch,
+// Compares two (sort value, LID) positions in code point order, as SQLite does.
+static int comparePositions(ContactSort sort, const QVariant &keyA, const QString &lidA,
+                            const QVariant &keyB, const QString &lidB)
+{
+    auto text = [](const QString &a, const QString &b) {
+        const auto ua = a.toUcs4();
+        const auto ub = b.toUcs4();
+        if (ua == ub)
+            return 0;
+        return std::lexicographical_compare(ua.begin(), ua.end(), ub.begin(), ub.end()) ? -1 : 1;
+    };
+    int c = 0;
+    if (sort == ContactSort::Updated) {
+        const qint64 a = keyA.toLongLong();
+        const qint64 b = keyB.toLongLong();
+        c = a < b ? -1 : (a > b ? 1 : 0);
+    } else {
+        c = text(keyA.toString(), keyB.toString());
+    }
+    return c != 0 ? c : text(lidA, lidB);
+}
+
+std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, int fetch, int window,
                                                                  bool *complete)
 {
-    const int window = ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow
-                                                           : m_tuning.walkWindowTable;
     QVariantHash binds = ctx.binds;
     binds.insert(QStringLiteral("n"), fetch);
     binds.insert(QStringLiteral("w"), window);
-    const QString boundarySql = ContactSql::walkBoundary(ctx.shape);
-    QSqlQuery *b = m_db.statement(boundarySql, &m_error);
-    if (!b)
-        return std::nullopt;
+    // The window ends at the first of the branches' window-th rows: every row before it,
+    // in every branch, is tested.
     bool bounded = false;
-    {
-        StatementReset reset(b);
-        if (!bind(b, boundarySql, binds))
+    QVariant boundKey;
+    QString boundLid;
+    for (int dm : std::as_const(ctx.shape.dmBranches)) {
+        const QString sql = ContactSql::walkBoundary(ctx.shape, dm);
+        QSqlQuery *q = m_db.statement(sql, &m_error);
+        if (!q)
             return std::nullopt;
-        if (!b->exec()) {
-            fail(b->lastError().text());
+        StatementReset reset(q);
+        if (!bind(q, sql, binds))
+            return std::nullopt;
+        if (!q->exec()) {
+            fail(q->lastError().text());
             return std::nullopt;
         }
-        if (b->next()) {
+        if (!q->next())
+            continue;
+        const QVariant key = q->value(0);
+        const QString lid = q->value(1).toString();
+        const int c = bounded ? comparePositions(ctx.shape.sort, key, lid, boundKey, boundLid) : 0;
+        if (!bounded || (ctx.shape.descending ? c > 0 : c < 0)) {
             bounded = true;
-            binds.insert(QStringLiteral("bk"), b->value(0));
-            binds.insert(QStringLiteral("bl"), b->value(1));
+            boundKey = key;
+            boundLid = lid;
         }
+    }
+    if (bounded) {
+        binds.insert(QStringLiteral("bk"), boundKey);
+        binds.insert(QStringLiteral("bl"), boundLid);
     }
     auto result = rows(ContactSql::walk(ctx.shape, bounded), binds);
     if (result)
@@ -252,14 +285,23 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
         m_plan = QStringLiteral("set");
         return rows(ContactSql::searchSet(ctx.shape, split, true, true), binds);
     }
-    bool complete = false;
-    auto walked = walkRows(ctx, fetch, &complete);
-    if (!walked || complete) {
-        m_plan = QStringLiteral("walk");
-        return walked;
+    // Many candidates: they are usually spread over the order, so the first rows of the
+    // order hold a page of them. A small window first, then a large one.
+    for (int window : {m_tuning.firstWindow, walkWindow(ctx)}) {
+        bool complete = false;
+        auto walked = walkRows(ctx, fetch, window, &complete);
+        if (!walked || complete) {
+            m_plan = QStringLiteral("walk");
+            return walked;
+        }
     }
     m_plan = QStringLiteral("walk+set");
     return rows(ContactSql::searchSet(ctx.shape, split, true, true), binds);
+}
+
+int ContactSearch::walkWindow(const Context &ctx) const
+{
+    return ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow : m_tuning.walkWindowTable;
 }
 
 bool ContactSearch::useTermQueries(Context &ctx)
@@ -276,8 +318,22 @@ bool ContactSearch::useTermQueries(Context &ctx)
     return true;
 }
 
-std::optional<QList<ContactSearch::Row>> ContactSearch::shortFallback(Context &ctx, int fetch)
+std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, int fetch)
 {
+    // A 1-2 character text usually matches everywhere: a small window finds a page.
+    bool complete = false;
+    m_plan = QStringLiteral("walk");
+    auto walked = walkRows(ctx, fetch, m_tuning.firstWindow, &complete);
+    if (!walked || complete)
+        return walked;
+    // Some matches there: a larger window will likely fill the page.
+    const bool denseEnough = !walked->isEmpty();
+    if (denseEnough) {
+        walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
+        if (!walked || complete)
+            return walked;
+    }
+    // Rare (a CJK pair, an emoji): the trigram terms starting with it give the candidates.
     QVariantHash binds;
     if (useTermQueries(ctx)) {
         const bool fts = !ctx.binds.value(QStringLiteral("fq")).toString().isEmpty();
@@ -291,6 +347,11 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortFallback(Context &c
             binds.insert(QStringLiteral("n"), fetch);
             return rows(ContactSql::searchSet(ctx.shape, false, fts, tags), binds);
         }
+    }
+    if (!denseEnough) {
+        walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
+        if (!walked || complete)
+            return walked;
     }
     m_plan = QStringLiteral("walk+walk");
     binds = ctx.binds;
@@ -334,11 +395,7 @@ std::optional<ContactPage> ContactSearch::page(const ContactFilter &filter, cons
     } else if (ctx->query.usesTrigrams()) {
         found = searchRows(*ctx, fetch);
     } else {
-        bool complete = false;
-        m_plan = QStringLiteral("walk");
-        found = walkRows(*ctx, fetch, &complete);
-        if (found && !complete)
-            found = shortFallback(*ctx, fetch);
+        found = shortRows(*ctx, fetch);
     }
     if (!found)
         return std::nullopt;
@@ -362,32 +419,56 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
 {
     // A count does not depend on the order: use the name split, the common one.
     ctx.shape.sort = ContactSort::Name;
+    const qint64 limit = cap > 0 ? cap : -1;
     ContactCount result;
+    auto limited = [&](const QString &sql, const QString &plan) -> std::optional<ContactCount> {
+        m_plan = plan;
+        QVariantHash binds = ctx.binds;
+        binds.insert(QStringLiteral("n"), limit);
+        const auto n = scalar(sql, binds);
+        if (!n)
+            return std::nullopt;
+        return ContactCount{*n, cap <= 0 || *n < cap};
+    };
     if (ctx.query.usesTrigrams()) {
         ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
         const auto candidates = candidateCount(ctx, true, m_tuning.setLimit + 1);
         if (!candidates)
             return std::nullopt;
-        std::optional<qint64> n;
         if (*candidates <= m_tuning.setLimit) {
+            // Names starting with the text are an index range, the rest few: exact and cheap.
             m_plan = QStringLiteral("set");
-            const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), ctx.binds);
-            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true, true, true), ctx.binds)
+            QVariantHash binds = ctx.binds;
+            binds.insert(QStringLiteral("n"), -1);
+            const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
+            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true, true, true), binds)
                                      : std::nullopt;
-            if (rest)
-                n = *prefix + *rest;
-        } else if (filter.source == ContactSource::Any) {
-            m_plan = QStringLiteral("fts");
-            ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
-            n = scalar(ContactSql::countFtsFormula(true), ctx.binds);
-        } else {
-            m_plan = QStringLiteral("set");
-            ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
-            n = scalar(ContactSql::countSet(ctx.shape, false, true, true), ctx.binds);
+            if (!rest)
+                return std::nullopt;
+            result.value = *prefix + *rest;
+            return result;
         }
-        if (!n)
+        ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
+        if (filter.source != ContactSource::Any)
+            return limited(ContactSql::countSet(ctx.shape, false, true, true), QStringLiteral("set"));
+        m_plan = QStringLiteral("fts");
+        const QString sql = ContactSql::countFtsParts();
+        QSqlQuery *q = m_db.statement(sql, &m_error);
+        if (!q)
             return std::nullopt;
-        result.value = *n;
+        StatementReset reset(q);
+        QVariantHash binds = ctx.binds;
+        binds.insert(QStringLiteral("n"), limit);
+        if (!bind(q, sql, binds) || !q->exec() || !q->next()) {
+            fail(q->lastError().text());
+            return std::nullopt;
+        }
+        for (int part = 0; part < 3; ++part) {
+            const qint64 n = q->value(part).toLongLong();
+            result.value += n;
+            if (cap > 0 && n >= cap)
+                result.exact = false;
+        }
         return result;
     }
     if (useTermQueries(ctx)) {
@@ -396,24 +477,10 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         const auto candidates = candidateCount(ctx, tags, m_tuning.shortSetLimit + 1);
         if (!candidates)
             return std::nullopt;
-        if (*candidates <= m_tuning.shortSetLimit) {
-            m_plan = QStringLiteral("terms");
-            const auto n = scalar(ContactSql::countSet(ctx.shape, false, fts, tags), ctx.binds);
-            if (!n)
-                return std::nullopt;
-            result.value = *n;
-            return result;
-        }
+        if (*candidates <= m_tuning.shortSetLimit)
+            return limited(ContactSql::countSet(ctx.shape, false, fts, tags), QStringLiteral("terms"));
     }
-    m_plan = QStringLiteral("walk");
-    QVariantHash binds = ctx.binds;
-    binds.insert(QStringLiteral("n"), cap > 0 ? cap : qint64(-1));
-    const auto n = scalar(ContactSql::countWalk(ctx.shape), binds);
-    if (!n)
-        return std::nullopt;
-    result.value = *n;
-    result.exact = cap <= 0 || *n < cap;
-    return result;
+    return limited(ContactSql::countWalk(ctx.shape), QStringLiteral("walk"));
 }
 
 void ContactSearch::forgetIfChanged()

@@ -17,22 +17,24 @@ class QSqlQuery;
 // query, all returning the same rows (see ContactSql):
 //   browse     no text: the sort order's index, from the cursor
 //   group      the group's memberships, sorted (a group is small)
-//   set        few candidates (FTS hits, queued rows, tags, LID prefix): look them up, sort;
-//              when the sort value itself can start with the query (name, phone, LID), the
-//              rows that do are read as an index range instead, so "budi" among 20,000
+//   set        few candidates (FTS hits, queued rows, tag hits, LID prefix): look them up,
+//              sort; when the sort value itself can start with the query (name, phone, LID),
+//              the rows that do are read as an index range instead, so "budi" among 20,000
 //              "Budi ..." costs a range scan, not 20,000 lookups
-//   walk       many candidates: walk the sort index testing each row, within a window; when
-//              the window ends before the page is full (matches are rare early in the order),
-//              fall back to set
-// 1-2 character queries, which the trigram index cannot answer, walk first and fall back to
-// the trigram terms starting with the query (every character starts a trigram: see
-// CacheSchema::contactFtsValues).
+//   walk       many candidates: walk the sort index testing each row, within a window of
+//              rows (small, then large); when a window ends before the page is full
+//              (matches are rare early in the order), fall back to set
+// 1-2 character queries, which the trigram index cannot answer, walk a small window first
+// and then use the trigram terms starting with the query as candidates (every character
+// starts a trigram: see CacheSchema::contactFtsValues).
+// Counts use the same candidates; big ones can stop at a cap.
 class ContactSearch
 {
 public:
     struct Tuning {
-        int setLimit = 4000;         // at most this many candidates: set plan
-        int walkWindow = 20000;      // rows a walk reads on the (covering) name index
+        int setLimit = 3000;         // at most this many candidates: set plan
+        int firstWindow = 500;       // rows a first walk reads
+        int walkWindow = 20000;      // rows a second walk reads on the (covering) name index
         int walkWindowTable = 5000;  // ... on the other sort indexes (they read rows too)
         int termLimit = 500;         // more trigram terms than this: walk instead
         int shortSetLimit = 50000;   // 1-2 characters: set plan below this many candidates
@@ -41,7 +43,7 @@ public:
     explicit ContactSearch(CacheDatabase &db);
 
     std::optional<ContactPage> page(const ContactFilter &filter, const QString &cursor, int limit);
-    // cap > 0 lets counts that must test every row stop at cap (exact = false then).
+    // cap > 0 lets big counts stop once they know there are at least cap (exact = false).
     std::optional<ContactCount> count(const ContactFilter &filter, qint64 cap = 0);
 
     QString lastError() const { return m_error; }
@@ -71,8 +73,9 @@ private:
     bool bind(QSqlQuery *q, const QString &sql, const QVariantHash &binds);
     std::optional<qint64> candidateCount(Context &ctx, bool tags, qint64 limit);
     std::optional<QList<Row>> searchRows(Context &ctx, int fetch);
-    std::optional<QList<Row>> walkRows(Context &ctx, int fetch, bool *complete);
-    std::optional<QList<Row>> shortFallback(Context &ctx, int fetch);
+    std::optional<QList<Row>> walkRows(Context &ctx, int fetch, int window, bool *complete);
+    std::optional<QList<Row>> shortRows(Context &ctx, int fetch);
+    int walkWindow(const Context &ctx) const;
     std::optional<ContactCount> countText(Context &ctx, const ContactFilter &filter, qint64 cap);
     bool useTermQueries(Context &ctx);
     QString restQuery(const Context &ctx) const;

@@ -4,20 +4,33 @@ namespace ContactSql {
 
 namespace {
 
-// T: does contact c match :q? (see the header)
-const QString Test = QStringLiteral(
-    "(instr(c.name_key, :q) > 0 OR instr(c.phone, :q) > 0 OR instr(c.bn_key, :q) > 0"
-    " OR (c.lid >= :q AND c.lid < :qe)"
-    " OR EXISTS (SELECT 1 FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
-    " AND instr(m.tag_key, :q) > 0))");
-
-// The field part of T, never NULL (so NOT works).
-const QString FieldTest = QStringLiteral(
+// The fields contact_fts indexes, never NULL (so NOT works)...
+const QString IndexedFields = QStringLiteral(
     "(instr(c.name_key, :q) > 0 OR ifnull(instr(c.phone, :q), 0) > 0"
     " OR ifnull(instr(c.bn_key, :q), 0) > 0)");
+// ...and with the LID prefix, the part of T that reads only the contact row.
+const QString FieldTest = QStringLiteral("(%1 OR (c.lid >= :q AND c.lid < :qe))").arg(IndexedFields);
+
+const QString TagExists = QStringLiteral(
+    "EXISTS (SELECT 1 FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
+    " AND instr(m.tag_key, :q) > 0)");
 
 const QString QueuedContacts =
     QStringLiteral("SELECT id FROM contact_fts_queue WHERE id BETWEEN :lo AND :hi");
+const QString QueuedTags =
+    QStringLiteral("SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi");
+const QString FtsHits = QStringLiteral(
+    "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH :fq AND rowid BETWEEN :lo AND :hi");
+const QString TagHits = QStringLiteral(
+    "SELECT rowid AS id FROM tag_fts WHERE tag_fts MATCH :tq AND rowid BETWEEN :lo AND :hi");
+const QString LidPrefix =
+    QStringLiteral("SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe");
+
+// T. A queued contact's contact_tags row may be stale: its memberships say.
+const QString Test = QStringLiteral(
+    "(%1 OR CASE WHEN c.id IN (%2) THEN %3"
+    " ELSE ifnull(instr((SELECT t FROM contact_tags WHERE id = c.id), :q), 0) > 0 END)")
+                         .arg(FieldTest, QueuedTags, TagExists);
 
 QString direction(const Shape &s)
 {
@@ -29,29 +42,22 @@ QString orderBy(const Shape &s)
     return QStringLiteral(" ORDER BY %1 %2, c.lid %2").arg(sortKey(s.sort), direction(s));
 }
 
-QString outerOrderBy(const Shape &s)
-{
-    return QStringLiteral(" ORDER BY sort_key %1, lid %1").arg(direction(s));
-}
-
 // After the cursor row, written so SQLite seeks the index on the sort value.
 QString keyset(const Shape &s)
 {
     if (!s.hasCursor)
         return {};
     const QString k = sortKey(s.sort);
-    return s.descending
-        ? QStringLiteral(" AND %1 <= :ck AND (%1 < :ck OR c.lid < :cl)").arg(k)
-        : QStringLiteral(" AND %1 >= :ck AND (%1 > :ck OR c.lid > :cl)").arg(k);
+    return s.descending ? QStringLiteral(" AND %1 <= :ck AND (%1 < :ck OR c.lid < :cl)").arg(k)
+                        : QStringLiteral(" AND %1 >= :ck AND (%1 > :ck OR c.lid > :cl)").arg(k);
 }
 
 // Up to and including the boundary row.
 QString upTo(const Shape &s)
 {
     const QString k = sortKey(s.sort);
-    return s.descending
-        ? QStringLiteral(" AND %1 >= :bk AND (%1 > :bk OR c.lid >= :bl)").arg(k)
-        : QStringLiteral(" AND %1 <= :bk AND (%1 < :bk OR c.lid <= :bl)").arg(k);
+    return s.descending ? QStringLiteral(" AND %1 >= :bk AND (%1 > :bk OR c.lid >= :bl)").arg(k)
+                        : QStringLiteral(" AND %1 <= :bk AND (%1 < :bk OR c.lid <= :bl)").arg(k);
 }
 
 QString prefixRange(ContactSort sort)
@@ -67,16 +73,16 @@ QString branches(const Shape &s)
     return QStringLiteral("c.is_dm IN (%1)").arg(values.join(QLatin1String(", ")));
 }
 
-// One ordered index range per is_dm value, merged by SQLite (MERGE UNION ALL).
-QString merged(const Shape &s, const QStringList &parts, const QString &limit = QStringLiteral(":n"))
+// Ordered parts (index ranges, sorted sets) merged by SQLite (MERGE UNION ALL).
+QString merged(const Shape &s, const QStringList &parts)
 {
     if (parts.size() == 1)
         return parts.first();
     QStringList wrapped;
     for (const QString &p : parts)
         wrapped << QStringLiteral("SELECT * FROM (%1)").arg(p);
-    return wrapped.join(QLatin1String(" UNION ALL ")) + outerOrderBy(s)
-           + QStringLiteral(" LIMIT ") + limit;
+    return wrapped.join(QLatin1String(" UNION ALL "))
+           + QStringLiteral(" ORDER BY sort_key %1, lid %1 LIMIT :n").arg(direction(s));
 }
 
 QString indexedRange(const Shape &s, int dm, const QString &where)
@@ -89,20 +95,12 @@ QString indexedRange(const Shape &s, int dm, const QString &where)
 QString candidates(bool fts, bool tags)
 {
     QStringList parts;
-    if (fts) {
-        parts << QStringLiteral("SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH :fq"
-                                " AND rowid BETWEEN :lo AND :hi");
-    }
+    if (fts)
+        parts << FtsHits;
     parts << QueuedContacts;
-    if (tags) {
-        parts << QStringLiteral("SELECT c2.id FROM tag_fts JOIN memberships m ON m.id = tag_fts.rowid"
-                                " JOIN contacts c2 ON c2.sid = m.sid AND c2.lid = m.lid"
-                                " WHERE tag_fts MATCH :tq AND tag_fts.rowid BETWEEN :lo AND :hi");
-    }
-    parts << QStringLiteral("SELECT c2.id FROM tag_fts_queue tq JOIN memberships m ON m.id = tq.id"
-                            " JOIN contacts c2 ON c2.sid = m.sid AND c2.lid = m.lid"
-                            " WHERE tq.id BETWEEN :lo AND :hi")
-          << QStringLiteral("SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe");
+    if (tags)
+        parts << TagHits;
+    parts << QueuedTags << LidPrefix;
     return parts.join(QLatin1String(" UNION "));
 }
 
@@ -111,7 +109,8 @@ QString setWhere(const Shape &s, bool prefixSplit, bool fts, bool tags)
     // NOT INDEXED: the candidate ids drive the plan (rowid lookups), never a sort index.
     QString where = QStringLiteral(" FROM contacts c NOT INDEXED WHERE c.id IN (%1) AND c.sid = :sid"
                                    " AND %2 AND %3")
-                        .arg(candidates(fts, tags), branches(s), Test);
+                        .arg(candidates(fts, tags), branches(s),
+                             Test);
     if (prefixSplit)
         where += QStringLiteral(" AND NOT ") + prefixRange(s.sort);
     return where;
@@ -162,6 +161,13 @@ QString browse(const Shape &s)
     return merged(s, parts);
 }
 
+QString walkBoundary(const Shape &s, int dm)
+{
+    return QStringLiteral("SELECT %1, c.lid FROM contacts c INDEXED BY %2 WHERE c.sid = :sid"
+                          " AND c.is_dm = %3%4%5 LIMIT 1 OFFSET :w - 1")
+        .arg(sortKey(s.sort), index(s.sort), QString::number(dm), keyset(s), orderBy(s));
+}
+
 QString walk(const Shape &s, bool bounded)
 {
     const QString where = QStringLiteral(" AND ") + Test + (bounded ? upTo(s) : QString());
@@ -169,19 +175,6 @@ QString walk(const Shape &s, bool bounded)
     for (int dm : s.dmBranches)
         parts << indexedRange(s, dm, where);
     return merged(s, parts);
-}
-
-QString walkBoundary(const Shape &s)
-{
-    QStringList parts;
-    for (int dm : s.dmBranches) {
-        parts << QStringLiteral("SELECT %1 AS sort_key, c.lid AS lid FROM contacts c INDEXED BY %2"
-                                " WHERE c.sid = :sid AND c.is_dm = %3%4%5 LIMIT %6")
-                     .arg(sortKey(s.sort), index(s.sort), QString::number(dm), keyset(s), orderBy(s),
-                          s.dmBranches.size() > 1 ? QStringLiteral(":w")
-                                                  : QStringLiteral("1 OFFSET :w - 1"));
-    }
-    return merged(s, parts, QStringLiteral("1 OFFSET :w - 1"));
 }
 
 QString searchSet(const Shape &s, bool prefixSplit, bool fts, bool tags)
@@ -204,38 +197,33 @@ QString groupMembers(const Shape &s, bool text)
     return QStringLiteral("SELECT %1 FROM memberships g CROSS JOIN contacts c"
                           " ON c.sid = g.sid AND c.lid = g.lid WHERE g.sid = :sid"
                           " AND g.group_jid = :g AND %2%3%4%5 LIMIT :n")
-        .arg(columnsFor(s.sort), branches(s), text ? QStringLiteral(" AND ") + Test : QString(),
-             keyset(s), orderBy(s));
+        .arg(columnsFor(s.sort), branches(s),
+             text ? QStringLiteral(" AND ") + Test : QString(), keyset(s), orderBy(s));
 }
 
 QString probeFts()
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_fts WHERE contact_fts MATCH :fq"
-                          " AND rowid BETWEEN :lo AND :hi LIMIT :n)");
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(FtsHits);
 }
 
 QString probeTags()
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM tag_fts WHERE tag_fts MATCH :tq"
-                          " AND rowid BETWEEN :lo AND :hi LIMIT :n)");
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(TagHits);
 }
 
 QString probeContactQueue()
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_fts_queue"
-                          " WHERE id BETWEEN :lo AND :hi LIMIT :n)");
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(QueuedContacts);
 }
 
 QString probeTagQueue()
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM tag_fts_queue"
-                          " WHERE id BETWEEN :lo AND :hi LIMIT :n)");
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(QueuedTags);
 }
 
 QString probeLidPrefix()
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE sid = :sid"
-                          " AND lid >= :q AND lid < :qe LIMIT :n)");
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(LidPrefix);
 }
 
 QString countAll(const Shape &s)
@@ -254,7 +242,8 @@ QString countPrefix(const Shape &s)
 
 QString countSet(const Shape &s, bool prefixSplit, bool fts, bool tags)
 {
-    return QStringLiteral("SELECT count(*)") + setWhere(s, prefixSplit, fts, tags);
+    return QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT :n)")
+        .arg(setWhere(s, prefixSplit, fts, tags));
 }
 
 QString countWalk(const Shape &s)
@@ -272,27 +261,15 @@ QString countGroup(const Shape &s, bool text)
         .arg(branches(s), text ? QStringLiteral(" AND ") + Test : QString());
 }
 
-QString countFtsFormula(bool tags)
+QString countFtsParts()
 {
-    // Disjoint parts: indexed field matches; queued rows that match; rows matching only by a
-    // tag or a LID prefix (outside the queue: inside it they were counted already).
-    QString extra = QStringLiteral("SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe"
-                                   " UNION SELECT c2.id FROM tag_fts_queue tq"
-                                   " JOIN memberships m ON m.id = tq.id"
-                                   " JOIN contacts c2 ON c2.sid = m.sid AND c2.lid = m.lid"
-                                   " WHERE tq.id BETWEEN :lo AND :hi");
-    if (tags) {
-        extra += QStringLiteral(" UNION SELECT c2.id FROM tag_fts JOIN memberships m ON m.id = tag_fts.rowid"
-                                " JOIN contacts c2 ON c2.sid = m.sid AND c2.lid = m.lid"
-                                " WHERE tag_fts MATCH :tq AND tag_fts.rowid BETWEEN :lo AND :hi");
-    }
     return QStringLiteral(
-               "SELECT (SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :fq"
-               " AND rowid BETWEEN :lo AND :hi AND rowid NOT IN (%1))"
-               " + (SELECT count(*) FROM contacts c NOT INDEXED WHERE c.id IN (%1) AND %2)"
-               " + (SELECT count(*) FROM contacts c NOT INDEXED WHERE c.id IN (%3)"
-               " AND c.id NOT IN (%1) AND NOT %4 AND %2)")
-        .arg(QueuedContacts, Test, extra, FieldTest);
+               "SELECT (SELECT count(*) FROM (%1 AND rowid NOT IN (%2) LIMIT :n)),"
+               " (SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%2)"
+               " AND %3 LIMIT :n)),"
+               " (SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%4 UNION %5"
+               " UNION %6) AND c.id NOT IN (%2) AND NOT %7 AND %3 LIMIT :n))")
+        .arg(FtsHits, QueuedContacts, Test, LidPrefix, TagHits, QueuedTags, IndexedFields);
 }
 
 QString contactTerms()

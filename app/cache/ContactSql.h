@@ -12,11 +12,13 @@
 //   :q :qe        folded query, and its prefix range end (q + U+10FFFF)
 //   :fq :tq       FTS5 queries for contact_fts and tag_fts
 //   :ck :cl       cursor sort value and LID      :bk :bl  walk boundary value and LID
-//   :g            group JID            :n        page size        :w  walk window
+//   :g            group JID            :n        row limit        :w  walk window
 //
 // A contact matches text q when q is a substring of name_key, phone or bn_key, a prefix of
 // its LID, or a substring of one of its tags in the session (T below). Every plan applies
 // T to each row it returns, so all plans give the same rows whatever the FTS index holds.
+// T reads a contact's tags from contact_tags, or from its memberships while the contact
+// waits in the tag queue (contact_tags may be stale then).
 namespace ContactSql {
 
 struct Shape {
@@ -26,22 +28,21 @@ struct Shape {
     bool hasCursor = false;
 };
 
-QString index(ContactSort sort);     // the sort order's index
-QString sortKey(ContactSort sort);   // its value for alias c
-bool hasPrefixRange(ContactSort sort); // a query prefix of the sort value is an index range
-
-QString columnsFor(ContactSort sort); // what a page row reads (alias c), ending in sort_key
+QString index(ContactSort sort);       // the sort order's index
+QString sortKey(ContactSort sort);     // its value for alias c
+bool hasPrefixRange(ContactSort sort); // "value starts with q" is a range of that index
+QString columnsFor(ContactSort sort);  // what a page row reads (alias c), ending in sort_key
 
 // All contacts in order (no text).
 QString browse(const Shape &shape);
-// The first rows of the order, testing each against T; with a boundary (:bk, :bl) it stops
-// there. Used when matches are plentiful.
+// The (:w)-th row of one is_dm branch after the cursor: a walk's boundary.
+QString walkBoundary(const Shape &shape, int dm);
+// The order's first rows matching T; bounded: only up to (:bk, :bl).
 QString walk(const Shape &shape, bool bounded);
-// The (:w)-th row of the order from the cursor: the walk's boundary.
-QString walkBoundary(const Shape &shape);
-// Rows whose sort value starts with q (an index range, in order), merged with the candidate
-// set (FTS, queues, tags, LID prefix) tested by T and not in that range. prefixSplit =
-// false: the candidate set alone. fts/tags = false leave those candidate sources out.
+// Rows whose sort value starts with q (an index range, already in order), merged with the
+// candidate set (FTS hits :fq, queued rows, tag hits :tq, LID prefix) tested by T and not in
+// that range. prefixSplit = false: the candidate set alone. fts/tags = false leave those
+// sources out (no term of the query exists).
 QString searchSet(const Shape &shape, bool prefixSplit, bool fts, bool tags);
 // Members of group :g, T applied when text is set.
 QString groupMembers(const Shape &shape, bool text);
@@ -53,17 +54,18 @@ QString probeContactQueue();
 QString probeTagQueue();
 QString probeLidPrefix();
 
-// Counts.
-QString countAll(const Shape &shape);                    // no text
-QString countPrefix(const Shape &shape);                 // sort value starts with q
-QString countSet(const Shape &shape, bool prefixSplit, bool fts, bool tags);
-QString countWalk(const Shape &shape);                   // T over the whole order, up to :n
+// Counts; those with :n stop there.
+QString countAll(const Shape &shape);    // no text
+QString countPrefix(const Shape &shape); // sort value starts with q
+QString countSet(const Shape &shape, bool prefixSplit, bool fts, bool tags); // :n
+QString countWalk(const Shape &shape);   // T over the whole order, :n
 QString countGroup(const Shape &shape, bool text);
-// No source filter: FTS hits (minus queued rows, whose index entry may be stale) plus the
-// queued, tag and LID-prefix candidates that match only those ways. Exact.
-QString countFtsFormula(bool tags);
+// No source filter, three disjoint parts, each up to :n: FTS hits not queued (their entry
+// is current), queued contacts matching T, and contacts matching only by a tag or a LID
+// prefix.
+QString countFtsParts();
 
-// Terms of the trigram vocabulary starting with :q (1-2 character queries).
+// Terms of the trigram vocabularies starting with :q (for 1-2 character queries), :n at most.
 QString contactTerms();
 QString tagTerms();
 

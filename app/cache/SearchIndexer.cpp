@@ -12,34 +12,50 @@ SearchIndexer::SearchIndexer(CacheDatabase &db) : m_db(db) {}
 int SearchIndexer::indexPending(int maxRows)
 {
     const int contacts = indexBatch(
-        QStringLiteral("contact_fts_queue"), QStringLiteral("contact_fts"),
-        QStringLiteral("n, p, b"),
-        QStringLiteral("SELECT c.id, %1 FROM contact_fts_queue q JOIN contacts c ON c.id = q.id"
-                       " WHERE q.id <= :last")
-            .arg(CacheSchema::contactFtsValues(QStringLiteral("c"))),
+        QStringLiteral("contact_fts_queue"),
+        {
+            // Old values out first (a contentless table needs exactly what it was given)...
+            QStringLiteral("INSERT INTO contact_fts (contact_fts, rowid, n, p, b)"
+                           " SELECT 'delete', id, n, p, b FROM contact_fts_queue"
+                           " WHERE id <= :last AND indexed = 1"),
+            // ...then the rows as they are now, when they still exist.
+            QStringLiteral("INSERT INTO contact_fts (rowid, n, p, b) SELECT c.id, %1"
+                           " FROM contact_fts_queue q JOIN contacts c ON c.id = q.id WHERE q.id <= :last")
+                .arg(CacheSchema::contactFtsValues(QStringLiteral("c"))),
+        },
         maxRows);
     if (contacts < 0)
         return -1;
     const int tags = indexBatch(
-        QStringLiteral("tag_fts_queue"), QStringLiteral("tag_fts"), QStringLiteral("t"),
-        QStringLiteral("SELECT m.id, %1 FROM tag_fts_queue q JOIN memberships m ON m.id = q.id"
-                       " WHERE q.id <= :last AND m.tag_key IS NOT NULL")
-            .arg(CacheSchema::tagFtsValue(QStringLiteral("m"))),
+        QStringLiteral("tag_fts_queue"),
+        {
+            // tag_fts indexes contact_tags: out of the index first, then out of the table.
+            QStringLiteral("INSERT INTO tag_fts (tag_fts, rowid, t) SELECT 'delete', id, t"
+                           " FROM contact_tags WHERE id IN (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
+            QStringLiteral("DELETE FROM contact_tags WHERE id IN"
+                           " (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
+            QStringLiteral("INSERT INTO contact_tags (id, t) SELECT c.id, %1"
+                           " FROM tag_fts_queue q JOIN contacts c ON c.id = q.id"
+                           " JOIN memberships m ON m.sid = c.sid AND m.lid = c.lid"
+                           " WHERE q.id <= :last AND m.tag_key IS NOT NULL GROUP BY c.id")
+                .arg(CacheSchema::tagFtsText()),
+            QStringLiteral("INSERT INTO tag_fts (rowid, t) SELECT id, t FROM contact_tags"
+                           " WHERE id IN (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
+        },
         maxRows);
     if (tags < 0)
         return -1;
     return contacts + tags;
 }
 
-int SearchIndexer::indexBatch(const QString &queue, const QString &fts,
-                              const QString &columns, const QString &insertRows, int maxRows)
+int SearchIndexer::indexBatch(const QString &queue, const QStringList &statements, int maxRows)
 {
     WriteTransaction txn(m_db);
     if (!txn.isActive()) {
         m_error = txn.errorString();
         return -1;
     }
-    // The batch is a prefix of the queue by id, so three set-wise statements handle it.
+    // The batch is a prefix of the queue by id, so a few set-wise statements handle it.
     QSqlQuery *bound = m_db.statement(
         QStringLiteral("SELECT count(*), max(id) FROM (SELECT id FROM %1 ORDER BY id LIMIT :n)")
             .arg(queue),
@@ -60,15 +76,7 @@ int SearchIndexer::indexBatch(const QString &queue, const QString &fts,
     }
     if (count == 0)
         return 0;
-    const QString statements[] = {
-        // Old values out first (a contentless table needs exactly what it was given)...
-        QStringLiteral("INSERT INTO %1 (%1, rowid, %2) SELECT 'delete', id, %2 FROM %3"
-                       " WHERE id <= :last AND indexed = 1").arg(fts, columns, queue),
-        // ...then the rows as they are now, when they still exist.
-        QStringLiteral("INSERT INTO %1 (rowid, %2) %3").arg(fts, columns, insertRows),
-        QStringLiteral("DELETE FROM %1 WHERE id <= :last").arg(queue),
-    };
-    for (const QString &sql : statements) {
+    for (const QString &sql : statements + QStringList{QStringLiteral("DELETE FROM %1 WHERE id <= :last").arg(queue)}) {
         QSqlQuery *q = m_db.statement(sql, &m_error);
         if (!q)
             return -1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class CacheDatabase;
 
@@ -15,16 +16,15 @@ class SearchIndexer
 public:
     explicit SearchIndexer(CacheDatabase &db);
 
-    // Indexes up to maxRows queued contacts and up to maxRows queued memberships. Returns how
-    // many it indexed, or -1 on error (lastError()).
+    // Indexes up to maxRows queued contacts and up to maxRows contacts whose tags changed.
+    // Returns how many it indexed, or -1 on error (lastError()).
     int indexPending(int maxRows = 20000);
-    // Rows still queued (contacts + memberships).
+    // Entries still queued (contacts + contacts' tags).
     qint64 pendingRows();
     QString lastError() const { return m_error; }
 
 private:
-    int indexBatch(const QString &queue, const QString &fts, const QString &columns,
-                   const QString &insertRows, int maxRows);
+    int indexBatch(const QString &queue, const QStringList &statements, int maxRows);
 
     CacheDatabase &m_db;
     QString m_error;

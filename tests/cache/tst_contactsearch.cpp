@@ -347,10 +347,10 @@ void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder()
         t.setLimit = 0;
     if (tuning == 2) {
         t.setLimit = 0;
-        t.walkWindow = t.walkWindowTable = 7;
+        t.firstWindow = t.walkWindow = t.walkWindowTable = 7;
     }
     if (tuning == 3) {
-        t.walkWindow = t.walkWindowTable = 3;
+        t.firstWindow = t.walkWindow = t.walkWindowTable = 3;
         t.termLimit = 2;
     }
     reader.search().setTuning(t);
@@ -469,6 +469,23 @@ void tst_ContactSearch::shortCountsStopAtTheCap()
     const auto small = reader.countContacts(f, 100);
     QVERIFY(small->exact);
     QCOMPARE(small->value, qint64(expected(f).size()));
+
+    // Big counts of longer texts stop at the cap as well, with or without a source filter.
+    t = {};
+    t.setLimit = 0;
+    reader.search().setTuning(t);
+    f.text = QStringLiteral("san");
+    const qint64 san = expected(f).size();
+    QVERIFY(san > 20);
+    const auto cappedSan = reader.countContacts(f, 20);
+    QVERIFY(!cappedSan->exact);
+    QVERIFY(cappedSan->value >= 20 && cappedSan->value <= san);
+    QCOMPARE(reader.countContacts(f, san + 1)->value, san);
+    QVERIFY(reader.countContacts(f, san + 1)->exact);
+    f.source = ContactSource::Group;
+    const auto cappedGroup = reader.countContacts(f, 20);
+    QCOMPARE(cappedGroup->value, 20);
+    QVERIFY(!cappedGroup->exact);
 }
 
 void tst_ContactSearch::hostileTextInEveryFilter()

@@ -15,7 +15,7 @@ private slots:
     void indexesQueuedRowsInBatches();
     void followsRenamesAndDeletes();
     void reusedIdIsIndexedOnce();
-    void tagsAreIndexedPerMembership();
+    void tagsAreIndexedPerContact();
     void indexIsConsistent();
 
 private:
@@ -125,25 +125,43 @@ void tst_SearchIndexer::reusedIdIsIndexedOnce()
     QVERIFY(integrityOk(QStringLiteral("contact_fts")));
 }
 
-void tst_SearchIndexer::tagsAreIndexedPerMembership()
+void tst_SearchIndexer::tagsAreIndexedPerContact()
 {
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
+    QVERIFY(m_indexer->indexPending() > 0);
+    const qint64 idA = scalar(*m_db, QStringLiteral("SELECT id FROM contacts WHERE lid = 'a@lid'"));
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
                                    {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")),
-                                    member(QStringLiteral("b@lid"))}, QString()));
+                                    member(QStringLiteral("b@lid")), member(QStringLiteral("nobody@lid"), QStringLiteral("~x"))},
+                                   QString()));
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"),
                                    {member(QStringLiteral("a@lid"), QStringLiteral("+62 812-****-7890"))}, QString()));
-    QCOMPARE(m_indexer->pendingRows(), 2); // untagged memberships are not queued
+    QCOMPARE(m_indexer->pendingRows(), 1); // contact a; b has no tag, nobody has no contact
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("kapten")), 1);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("62812")), 1);
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT rowid FROM tag_fts WHERE tag_fts MATCH '\"kapten\"'")), idA);
+    // Tags of two groups never run together into a match across them.
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("apten62")), 0);
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
                                    {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~Baru"))},
                                    QString()));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("kapten")), 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("62812")), 1);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("baru")), 1);
     QVERIFY(m_writer->finishPass(*pass));
+    // A contact that appears after its memberships gets its tags indexed too.
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")),
+                                                           contact(QStringLiteral("nobody@lid"))}));
+    QVERIFY(m_indexer->indexPending() > 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("~x")), 0); // 2 characters: no trigram
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tag_fts WHERE t = '~x' || char(31, 31)")), 1);
+    // A contact that goes takes its tags along.
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("b@lid"))}));
+    QVERIFY(m_indexer->indexPending() > 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("62812")), 0);
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
