@@ -125,7 +125,12 @@ LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionI
         return reader.lastError().isEmpty()
                 ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("contact not found"))
                 : cacheFailure(reader.lastError());
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(detail->detail)),
+    // The identity is only known once getContact's answer was stored; until then it is left
+    // out (the contract allows that) rather than served as zeros.
+    ContactDetail out = detail->detail;
+    if (!detail->contact.identityId)
+        out.identity.reset();
+    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(out)),
                         info.lastCompleteSyncAt ? info.lastCompleteSyncAt : OptInt(detail->contact.syncedAt));
 }
 
