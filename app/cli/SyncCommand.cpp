@@ -2,6 +2,7 @@
 
 #include "auth/SignInController.h"
 #include "cache/CacheDatabase.h"
+#include "cache/CacheReader.h"
 #include "cache/CacheLocation.h"
 #include "cache/CacheWriter.h"
 #include "cache/SearchIndexer.h"
@@ -64,7 +65,9 @@ private:
             return fail(tr("cannot open the cache %1: %2").arg(path, error));
         m_writer = std::make_unique<CacheWriter>(*m_db);
         m_indexer = std::make_unique<SearchIndexer>(*m_db);
+        m_reader = std::make_unique<CacheReader>(*m_db);
         m_engine = std::make_unique<SyncEngine>(m_signIn.client(), m_writer.get(), m_indexer.get());
+        m_engine->setReader(m_reader.get());
         connect(m_engine.get(), &SyncEngine::progress, this, [this](const SyncProgress &p) { showProgress(p); });
         connect(m_engine.get(), &SyncEngine::finished, this, [this](const SyncOutcome &o) { onFinished(o); });
 
@@ -130,6 +133,7 @@ private:
     std::unique_ptr<CacheDatabase> m_db;
     std::unique_ptr<CacheWriter> m_writer;
     std::unique_ptr<SearchIndexer> m_indexer;
+    std::unique_ptr<CacheReader> m_reader;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<SyncLock> m_lock;
     QTextStream m_err{stderr};

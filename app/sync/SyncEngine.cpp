@@ -1,5 +1,6 @@
 #include "sync/SyncEngine.h"
 
+#include "cache/CacheReader.h"
 #include "cache/CacheWriter.h"
 #include "cache/SearchIndexer.h"
 #include "core/Logging.h"
@@ -12,6 +13,9 @@ namespace {
 constexpr int kMembersLookAhead = 16;
 // Search indexing runs in batches between pages, while the next page is on the wire.
 constexpr int kIndexBatch = 4000;
+// Back-off after the gateway kept refusing (429/503): 0.5 s doubling to 16 s, at most this
+// many times in a row before the sync gives up and reports it.
+constexpr int kMaxBackOffs = 8;
 } // namespace
 
 SyncEngine::SyncEngine(GatewayClient *client, CacheWriter *writer, SearchIndexer *indexer, QObject *parent)
@@ -22,6 +26,8 @@ SyncEngine::SyncEngine(GatewayClient *client, CacheWriter *writer, SearchIndexer
 {
     m_budgetTimer.setSingleShot(true);
     connect(&m_budgetTimer, &QTimer::timeout, this, &SyncEngine::pump);
+    m_pauseTimer.setSingleShot(true);
+    connect(&m_pauseTimer, &QTimer::timeout, this, &SyncEngine::pump);
 }
 
 SyncEngine::~SyncEngine()
@@ -43,17 +49,27 @@ bool SyncEngine::start(const QString &sessionId, const SyncOptions &options)
     m_waiting.clear();
     m_active.clear();
     m_inFlight = 0;
+    m_backOffs = 0;
     m_contactsPass.reset();
     m_membersPass.reset();
     m_contactsDone = m_membersDone = false;
     m_groupJids.clear();
     m_nextGroupToFetch = m_nextGroupToStore = 0;
     m_fetchedMembers.clear();
+    m_detailsDone = !options.deep;
+    m_detailsCursor.clear();
+    m_detailsListed = false;
+    m_detailsToFetch.clear();
+    m_detailsPending = 0;
     m_unindexedRows = 0;
     m_outcome = SyncOutcome{};
     m_outcome.sessionId = sessionId;
     m_elapsed.start();
     qCInfo(lcSync) << "sync of" << sessionId << "started";
+    if (options.deep && !m_reader) {
+        failWith(tr("A deep sync needs the cache's reader."));
+        return true;
+    }
 
     beginContacts(true);
     if (m_running)
@@ -80,6 +96,8 @@ void SyncEngine::enqueue(Send send, bool urgent)
 
 void SyncEngine::pump()
 {
+    if (m_pauseTimer.isActive())
+        return;
     while (m_running && m_inFlight < m_options.maxInFlight && !m_waiting.empty()) {
         const int wait = m_budget.take();
         if (wait > 0) {
@@ -99,6 +117,18 @@ void SyncEngine::pump()
 void SyncEngine::requestDone()
 {
     --m_inFlight;
+}
+
+bool SyncEngine::backOff(const GatewayError &error, std::function<void()> again)
+{
+    if (!error.isTransient() || error.kind != GatewayError::Kind::Api || m_backOffs >= kMaxBackOffs)
+        return false;
+    const int delay = 500 << std::min(m_backOffs, 5);
+    ++m_backOffs;
+    qCInfo(lcSync) << "the gateway asks to slow down; pausing" << delay << "ms" << error.requestId;
+    m_pauseTimer.start(delay);
+    again();   // queued; sent when the pause ends
+    return true;
 }
 
 // --- contacts ---------------------------------------------------------------------------
@@ -123,17 +153,19 @@ void SyncEngine::fetchContactsPage(const QString &cursor)
     query.cursor = cursor;
     // Urgent: the contacts chain is sequential, so it must never wait behind member fetches.
     enqueue([this, query] {
-        return m_client->listContacts(m_session, query, this, [this, run = m_run](const auto &r) {
+        return m_client->listContacts(m_session, query, this, [this, cursor = query.cursor, run = m_run](const auto &r) {
             if (run == m_run)
-                onContactsPage(r);
+                onContactsPage(cursor, r);
         });
     }, true);
 }
 
-void SyncEngine::onContactsPage(const GatewayResult<Page<Contact>> &result)
+void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<Contact>> &result)
 {
     requestDone();
     if (!m_running)
+        return;
+    if (!result.ok() && backOff(result.error, [this, cursor] { fetchContactsPage(cursor); }))
         return;
     const bool first = std::exchange(m_contactsPageIsFirst, false);
     if (!result.ok()) {
@@ -146,6 +178,7 @@ void SyncEngine::onContactsPage(const GatewayResult<Page<Contact>> &result)
         failWith(tr("Fetching contacts failed: %1").arg(result.error.describe()), result.error);
         return;
     }
+    m_backOffs = 0;
     const Page<Contact> &page = *result.value;
     if (page.hasMore())
         fetchContactsPage(page.nextCursor);
@@ -162,6 +195,8 @@ void SyncEngine::onContactsPage(const GatewayResult<Page<Contact>> &result)
             return;
         }
         m_contactsDone = true;
+        if (!m_detailsDone)
+            feedDetails();
     }
     indexSome(false);
     maybeFinish();
@@ -185,10 +220,13 @@ void SyncEngine::onGroups(const GatewayResult<Page<Group>> &result)
     requestDone();
     if (!m_running)
         return;
+    if (!result.ok() && backOff(result.error, [this] { beginGroups(); }))
+        return;
     if (!result.ok()) {
         failWith(tr("Fetching groups failed: %1").arg(result.error.describe()), result.error);
         return;
     }
+    m_backOffs = 0;
     const std::optional<SyncPass> groupsPass = m_writer->beginPass(m_session, SyncKind::Groups, false);
     if (!groupsPass || !m_writer->storeGroups(*groupsPass, result.value->items, QString())
         || !m_writer->finishPass(*groupsPass)) {
@@ -222,15 +260,19 @@ void SyncEngine::feedMembers()
     while (m_running && m_nextGroupToFetch < m_groupJids.size()
            && m_nextGroupToFetch - m_nextGroupToStore < kMembersLookAhead
            && int(m_waiting.size()) < m_options.maxInFlight) {
-        const int index = m_nextGroupToFetch++;
-        const QString gid = m_groupJids.at(index);
-        enqueue([this, index, gid] {
-            return m_client->listGroupMembers(m_session, gid, this, [this, index, run = m_run](const auto &r) {
-                if (run == m_run)
-                    onMembers(index, r);
-            });
-        });
+        fetchMembers(m_nextGroupToFetch++);
     }
+}
+
+void SyncEngine::fetchMembers(int index)
+{
+    const QString gid = m_groupJids.at(index);
+    enqueue([this, index, gid] {
+        return m_client->listGroupMembers(m_session, gid, this, [this, index, run = m_run](const auto &r) {
+            if (run == m_run)
+                onMembers(index, r);
+        });
+    });
 }
 
 void SyncEngine::onMembers(int index, const GatewayResult<Page<GroupMember>> &result)
@@ -238,10 +280,13 @@ void SyncEngine::onMembers(int index, const GatewayResult<Page<GroupMember>> &re
     requestDone();
     if (!m_running)
         return;
+    if (!result.ok() && backOff(result.error, [this, index] { fetchMembers(index); }))
+        return;
     if (!result.ok() && !result.error.hasCode(QLatin1String("not_found"))) {
         failWith(tr("Fetching group members failed: %1").arg(result.error.describe()), result.error);
         return;
     }
+    m_backOffs = 0;
     // not_found: the group went away since listGroups; it has no members now.
     m_fetchedMembers.insert(index, result.ok() ? result.value->items : QList<GroupMember>());
     storeReadyMembers();
@@ -275,6 +320,71 @@ void SyncEngine::storeReadyMembers()
     }
 }
 
+// --- deep: every contact's detail --------------------------------------------------------
+
+void SyncEngine::feedDetails()
+{
+    while (m_running && m_detailsPending < m_options.maxInFlight) {
+        if (m_detailsToFetch.isEmpty() && !m_detailsListed) {
+            ContactFilter all;
+            all.sessionId = m_session;
+            all.sort = ContactSort::Lid;
+            const std::optional<ContactPage> page = m_reader->contacts(all, m_detailsCursor, 200);
+            if (!page) {
+                failWith(tr("Reading contacts back failed: %1").arg(m_reader->lastError()));
+                return;
+            }
+            for (const CachedContact &c : page->rows)
+                m_detailsToFetch.append(c.contact.lid);
+            m_detailsCursor = page->nextCursor;
+            m_detailsListed = !page->hasMore();
+        }
+        if (m_detailsToFetch.isEmpty())
+            break;
+        ++m_detailsPending;
+        fetchDetail(m_detailsToFetch.takeFirst());
+    }
+    if (m_running && m_detailsListed && m_detailsToFetch.isEmpty() && m_detailsPending == 0) {
+        m_detailsDone = true;
+        maybeFinish();
+    }
+}
+
+void SyncEngine::fetchDetail(const QString &lid)
+{
+    enqueue([this, lid] {
+        return m_client->getContact(m_session, lid, this, [this, lid, run = m_run](const auto &r) {
+            if (run == m_run)
+                onDetail(lid, r);
+        });
+    });
+}
+
+void SyncEngine::onDetail(const QString &lid, const GatewayResult<ContactDetail> &result)
+{
+    requestDone();
+    if (!m_running)
+        return;
+    if (!result.ok() && backOff(result.error, [this, lid] { fetchDetail(lid); }))
+        return;
+    --m_detailsPending;
+    if (result.ok()) {
+        m_backOffs = 0;
+        if (!m_writer->storeContactDetail(m_session, lid, *result.value)) {
+            failWith(tr("Storing a contact's detail failed: %1").arg(m_writer->lastError()));
+            return;
+        }
+        ++m_outcome.details;
+        if (m_outcome.details % 200 == 0)
+            reportProgress(QStringLiteral("details"), m_outcome.details, m_outcome.contacts);
+    } else if (!result.error.hasCode(QLatin1String("not_found"))) {   // gone since: skip it
+        failWith(tr("Fetching a contact's detail failed: %1").arg(result.error.describe()), result.error);
+        return;
+    }
+    feedDetails();
+    pump();
+}
+
 // --- the end ----------------------------------------------------------------------------
 
 void SyncEngine::indexSome(bool everything)
@@ -301,13 +411,15 @@ void SyncEngine::reportProgress(const QString &phase, qint64 done, qint64 total)
 
 void SyncEngine::maybeFinish()
 {
-    if (!m_running || !m_contactsDone || !m_membersDone || m_inFlight > 0)
+    if (!m_running || !m_contactsDone || !m_membersDone || !m_detailsDone || m_inFlight > 0)
         return;
     reportProgress(QStringLiteral("index"), 0, -1);
     indexSome(true);
-    end(SyncOutcome::Status::Completed,
-        tr("Synced %1 contacts, %2 groups and %3 memberships.")
-                .arg(m_outcome.contacts).arg(m_outcome.groups).arg(m_outcome.members), {});
+    QString message = tr("Synced %1 contacts, %2 groups and %3 memberships.")
+                              .arg(m_outcome.contacts).arg(m_outcome.groups).arg(m_outcome.members);
+    if (m_options.deep)
+        message += QLatin1Char(' ') + tr("%1 contact details.").arg(m_outcome.details);
+    end(SyncOutcome::Status::Completed, message, {});
 }
 
 void SyncEngine::failWith(const QString &message, const GatewayError &error)
@@ -322,6 +434,7 @@ void SyncEngine::end(SyncOutcome::Status status, const QString &message, const G
     m_running = false;
     ++m_run;   // answers still on their way belong to this run: they are ignored
     m_budgetTimer.stop();
+    m_pauseTimer.stop();
     m_waiting.clear();
     const QList<GatewayRequest> active = std::exchange(m_active, {});
     for (const GatewayRequest &r : active)

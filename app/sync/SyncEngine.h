@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 
+class CacheReader;
 class CacheWriter;
 class SearchIndexer;
 
@@ -39,6 +40,10 @@ public:
                QObject *parent = nullptr);
     ~SyncEngine() override;
 
+    // Where the deep phase finds the LIDs to fetch details for (a reader on the writer's
+    // connection). Without one, SyncOptions::deep is refused.
+    void setReader(CacheReader *reader) { m_reader = reader; }
+
     // Starts a sync of this session; false (and nothing happens) while one is running.
     bool start(const QString &sessionId, const SyncOptions &options = {});
     // Stops it; finished() reports Cancelled.
@@ -56,16 +61,24 @@ private:
     void enqueue(Send send, bool urgent = false);
     void pump();
     void requestDone();
+    // A 429 or 503 after the client's own retries: pause every request of this sync, then
+    // send this one again. False when the gateway has refused too long in a row.
+    bool backOff(const GatewayError &error, std::function<void()> again);
 
     // Phases
     void beginContacts(bool resume);
     void fetchContactsPage(const QString &cursor);
-    void onContactsPage(const GatewayResult<Page<Contact>> &result);
+    void onContactsPage(const QString &cursor, const GatewayResult<Page<Contact>> &result);
     void beginGroups();
     void onGroups(const GatewayResult<Page<Group>> &result);
     void feedMembers();
+    void fetchMembers(int index);
     void onMembers(int index, const GatewayResult<Page<GroupMember>> &result);
     void storeReadyMembers();
+
+    void feedDetails();
+    void fetchDetail(const QString &lid);
+    void onDetail(const QString &lid, const GatewayResult<ContactDetail> &result);
 
     void indexSome(bool everything);
     void reportProgress(const QString &phase, qint64 done, qint64 total);
@@ -76,6 +89,7 @@ private:
     GatewayClient *m_client;
     CacheWriter *m_writer;
     SearchIndexer *m_indexer;
+    CacheReader *m_reader = nullptr;
 
     bool m_running = false;
     quint64 m_run = 0;            // tags each run's callbacks, so late answers of an old run are ignored
@@ -83,6 +97,8 @@ private:
     SyncOptions m_options;
     RequestBudget m_budget;
     QTimer m_budgetTimer;
+    QTimer m_pauseTimer;          // back-off after 429/503: nothing is sent while it runs
+    int m_backOffs = 0;           // in a row, reset by any success
     QElapsedTimer m_elapsed;
     std::deque<Send> m_waiting;
     QList<GatewayRequest> m_active;
@@ -98,6 +114,14 @@ private:
     int m_nextGroupToFetch = 0;
     int m_nextGroupToStore = 0;
     QHash<int, QList<GroupMember>> m_fetchedMembers; // fetched, waiting for their turn
+
+    // Deep phase: every contact's detail, fetched after the contacts pass, LIDs read back
+    // from the cache page by page (never all in memory).
+    bool m_detailsDone = true;
+    QString m_detailsCursor;
+    bool m_detailsListed = false;     // every LID has been queued
+    QStringList m_detailsToFetch;
+    int m_detailsPending = 0;         // queued or in flight
 
     qint64 m_unindexedRows = 0;
     SyncOutcome m_outcome;

@@ -91,6 +91,7 @@ private Q_SLOTS:
         options.retry.maxDelayMs = 50;
         client->setOptions(options);
         engine = new SyncEngine(client, writer.get(), indexer.get(), this);
+        engine->setReader(reader.get());
     }
 
     void init()
@@ -206,6 +207,23 @@ private Q_SLOTS:
         QVERIFY(sim.setFaults({{QStringLiteral("rateLimitEvery"), 5}, {QStringLiteral("rateLimitBurst"), 2}}));
         const SyncOutcome outcome = runSync();
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+    }
+
+    void deepSyncFetchesEveryDetail()
+    {
+        SyncOptions deep;
+        deep.deep = true;
+        const SyncOutcome outcome = runSync(deep);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        QCOMPARE(outcome.details, contactCount());
+        ContactFilter all;
+        all.sessionId = session.id;
+        const std::optional<ContactPage> page = reader->contacts(all, {}, 20);
+        QVERIFY(page && !page->rows.isEmpty());
+        for (const CachedContact &c : page->rows) {
+            const std::optional<CachedContactDetail> detail = reader->contact(session.id, c.contact.lid);
+            QVERIFY(detail && detail->contact.detailSyncedAt.has_value());
+        }
     }
 
     void reportsAnUnknownSession()
