@@ -1,0 +1,79 @@
+#pragma once
+
+#include "cache/CacheTypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+class CacheReader;
+
+// The contacts of one session as a table, read from the cache page by page with keyset
+// cursors: only the pages the view asks for are held (a small LRU of pages), never the whole
+// million. rowCount() is the reader's count (capped for 1-2 character searches, then
+// corrected once the last page is seen). Rows past the pages already walked are reached by
+// walking the cursor chain, keeping only the cursors.
+//
+// Sorting goes through the reader's sort orders (name, phone, LID, updated); other columns
+// are not sortable. refresh() re-reads after a sync without a reset: rows are inserted or
+// removed at the end and the rest reported changed, so the view keeps its selection.
+class ContactsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Phone, Lid, Business, Source, GroupCount, FirstSeen, Updated, ColumnCount };
+    enum Role { LidRole = Qt::UserRole + 1, PhoneJidRole, PhoneRole };
+
+    explicit ContactsModel(CacheReader *reader, QObject *parent = nullptr);
+
+    ContactFilter filter() const { return m_filter; }
+    void setFilter(const ContactFilter &filter); // a reset: new rows, new count
+    void refresh();                              // same filter, the cache changed
+
+    qint64 count() const { return m_count; }
+    bool countExact() const { return m_exact; }
+    QString lastError() const { return m_error; }
+
+    std::optional<CachedContact> contactAt(int row) const;
+    // The row of a contact among the pages held; -1 when not held.
+    int rowOfLid(const QString &lid) const;
+
+    static bool isSortable(int column);
+    static std::optional<int> columnOf(ContactSort sort);
+    void setPageSize(int rows) { m_pageSize = qBound(10, rows, 500); }
+    void setMaxPages(int pages) { m_maxPages = qMax(2, pages); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+signals:
+    void countChanged(qint64 count, bool exact);
+
+private:
+    const QList<CachedContact> *page(int index) const;
+    bool fetch(int index) const;
+    void touch(int index) const;
+    void clearPages();
+    void recount();
+    void correctCount(qint64 rows);
+    QVariant display(const CachedContact &c, int column) const;
+
+    CacheReader *m_reader;
+    ContactFilter m_filter;
+    qint64 m_count = 0;
+    bool m_exact = true;
+    int m_pageSize = 200;
+    int m_maxPages = 64;
+    mutable QString m_error;
+    mutable QHash<int, QList<CachedContact>> m_pages;
+    mutable QList<int> m_lru;        // page indexes, most recent last
+    mutable QStringList m_cursors;   // m_cursors[k]: the cursor that reads page k
+    mutable bool m_sawEnd = false;   // the last page was read: m_cursors is complete
+    mutable bool m_correctionQueued = false;
+};

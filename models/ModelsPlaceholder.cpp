@@ -1,1 +1,0 @@
-// The models arrive with the cache (issue: the console window).

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "cache/CacheTypes.h"
+
+#include <QAbstractListModel>
+#include <QColor>
+
+class CacheReader;
+
+// The profile's sessions with a status badge: "working" is connected, every other status
+// says why it is not (the sentence is the StatusTextRole and the tool tip).
+class SessionsModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { SessionIdRole = Qt::UserRole + 1, StatusRole, StatusTextRole, BadgeColorRole,
+                ConnectedRole, PhoneRole };
+
+    explicit SessionsModel(CacheReader *reader, QObject *parent = nullptr);
+
+    void refresh(); // re-reads sessions (a reset: the view re-selects by id)
+    void clear();
+    int rowOfSession(const QString &id) const;
+    std::optional<CachedSession> sessionAt(int row) const;
+
+    static QString statusText(const QString &status);
+    static QColor badgeColor(const QString &status);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    CacheReader *m_reader;
+    QList<CachedSession> m_rows;
+};

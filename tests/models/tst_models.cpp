@@ -1,0 +1,213 @@
+// Every model under QAbstractItemModelTester (QtTest mode): reading, filter changes, sorting,
+// and a sync landing (another connection commits) while the model is in use.
+#include "DemoCache.h"
+
+#include "ContactGroupsModel.h"
+#include "ContactsModel.h"
+#include "DataVersionWatcher.h"
+#include "GroupMembersModel.h"
+#include "GroupsModel.h"
+#include "ProfileCache.h"
+#include "SessionsModel.h"
+#include "cache/CacheReader.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class tst_Models : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<ProfileCache> m_cache;
+    static constexpr auto Mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+
+    ContactFilter filter(const QString &text = {}) const
+    {
+        ContactFilter f;
+        f.sessionId = QStringLiteral("demo");
+        f.text = text;
+        return f;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("cache.sqlite"));
+        DemoCache::Spec spec;
+        spec.contacts = 1000;
+        spec.groups = 6;
+        spec.membersPerGroup = 12;
+        const QString error = DemoCache::build(m_path, spec);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QString openError;
+        m_cache = ProfileCache::open(QStringLiteral("demo-profile"), m_path, &openError);
+        QVERIFY2(m_cache, qPrintable(openError));
+    }
+    void cleanupTestCase() { m_cache.reset(); }
+
+    void contactsPagesAndFilters()
+    {
+        ContactsModel model(&m_cache->reader());
+        model.setPageSize(50);
+        model.setMaxPages(4);
+        QAbstractItemModelTester tester(&model, Mode);
+        model.setFilter(filter());
+        QCOMPARE(model.rowCount(), 1000);
+        QVERIFY(model.countExact());
+        // Every row readable, in pages, with only 4 pages held at a time.
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString lid = model.index(row, ContactsModel::Lid).data().toString();
+            QVERIFY2(lid.endsWith(QLatin1String("@lid")), qPrintable(QString::number(row)));
+            names << model.index(row, ContactsModel::Name).data().toString();
+        }
+        QStringList sorted = names;
+        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+            return a.compare(b, Qt::CaseInsensitive) < 0;
+        });
+        QCOMPARE(names.first(), sorted.first());
+        // Jumping back to the top reads again.
+        QVERIFY(!model.index(0, 0).data().toString().isEmpty());
+
+        model.setFilter(filter(QStringLiteral("budi")));
+        QVERIFY(model.rowCount() > 0);
+        QVERIFY(model.rowCount() < 1000);
+        // Every Budi (one contact in 24), plus contacts whose group tag says Budi.
+        int budis = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            budis += model.index(row, ContactsModel::Name).data().toString().startsWith(QLatin1String("Budi")) ? 1 : 0;
+        QCOMPARE(budis, 42);
+
+        ContactFilter dm = filter();
+        dm.source = ContactSource::Dm;
+        model.setFilter(dm);
+        QCOMPARE(model.rowCount(), 334); // every third contact has a direct chat
+        QCOMPARE(model.index(0, ContactsModel::Source).data().toString(), QStringLiteral("Direct chat"));
+
+        ContactFilter group = filter();
+        group.groupJid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        m_cache->groups()->setSession(QStringLiteral("demo"));
+        group.groupJid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        model.setFilter(group);
+        QCOMPARE(model.rowCount(), 12);
+
+        model.setFilter(filter(QStringLiteral("zzzz-nobody")));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void contactsShortSearchCountIsCorrected()
+    {
+        ContactsModel model(&m_cache->reader());
+        QAbstractItemModelTester tester(&model, Mode);
+        model.setFilter(filter(QStringLiteral("a")));
+        QVERIFY(model.rowCount() > 0);
+        // Reading the last page settles the count to what the pages hold.
+        const int last = model.rowCount() - 1;
+        model.index(last, 0).data();
+        QTRY_VERIFY(model.countExact());
+    }
+
+    void contactsSort()
+    {
+        ContactsModel model(&m_cache->reader());
+        QAbstractItemModelTester tester(&model, Mode);
+        model.setFilter(filter());
+        model.sort(ContactsModel::Lid, Qt::DescendingOrder);
+        QCOMPARE(model.index(0, ContactsModel::Lid).data().toString(), DemoCache::lid(999));
+        model.sort(ContactsModel::Lid, Qt::AscendingOrder);
+        QCOMPARE(model.index(0, ContactsModel::Lid).data().toString(), DemoCache::lid(0));
+        QCOMPARE(model.filter().sort, ContactSort::Lid);
+        model.sort(ContactsModel::Business, Qt::AscendingOrder); // not a reader order: ignored
+        QCOMPARE(model.filter().sort, ContactSort::Lid);
+    }
+
+    void sessionsModel()
+    {
+        SessionsModel model(&m_cache->reader());
+        QAbstractItemModelTester tester(&model, Mode);
+        model.refresh();
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex i = model.index(0);
+        QCOMPARE(i.data(SessionsModel::SessionIdRole).toString(), QStringLiteral("demo"));
+        QVERIFY(i.data(SessionsModel::ConnectedRole).toBool());
+        QCOMPARE(i.data(SessionsModel::StatusTextRole).toString(), QStringLiteral("Connected"));
+        QVERIFY(i.data(Qt::DisplayRole).toString().contains(QLatin1String("Support line")));
+        QVERIFY(SessionsModel::statusText(QStringLiteral("logged_out")).contains(QLatin1String("not connected")));
+        QVERIFY(SessionsModel::badgeColor(QStringLiteral("working")) != SessionsModel::badgeColor(QStringLiteral("failed")));
+    }
+
+    void groupsAndMembers()
+    {
+        GroupsModel groups(&m_cache->reader());
+        GroupMembersModel members(&m_cache->reader());
+        QAbstractItemModelTester t1(&groups, Mode);
+        QAbstractItemModelTester t2(&members, Mode);
+        groups.setSession(QStringLiteral("demo"));
+        QCOMPARE(groups.rowCount(), 6);
+        const QString jid = groups.index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        QVERIFY(jid.endsWith(QLatin1String("@g.us")));
+        members.setGroup(QStringLiteral("demo"), jid);
+        QCOMPARE(members.rowCount(), 12);
+        // Owner first, then admins.
+        QCOMPARE(members.index(0, GroupMembersModel::Role).data().toString(), QStringLiteral("Owner"));
+        QCOMPARE(members.index(1, GroupMembersModel::Role).data().toString(), QStringLiteral("Admin"));
+        QCOMPARE(members.index(5, GroupMembersModel::Role).data().toString(), QStringLiteral("Member"));
+        QVERIFY(!members.index(1, GroupMembersModel::Tag).data().toString().isEmpty());
+        groups.setSession(QString());
+        QCOMPARE(groups.rowCount(), 0);
+    }
+
+    void contactGroups()
+    {
+        ContactGroupsModel model;
+        QAbstractItemModelTester tester(&model, Mode);
+        const auto detail = m_cache->reader().contact(QStringLiteral("demo"), DemoCache::lid(0));
+        QVERIFY(detail);
+        QVERIFY(!detail->detail.groups.isEmpty());
+        model.setGroups(detail->detail.groups);
+        QCOMPARE(model.rowCount(), detail->detail.groups.size());
+        QCOMPARE(model.index(0, ContactGroupsModel::Role).data().toString(), QStringLiteral("Owner"));
+        QVERIFY(!model.index(0, ContactGroupsModel::Tag).data().toString().isEmpty());
+        model.setGroups({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Runs last: it adds rows. Another connection commits, the watcher sees it, every model
+    // refreshes under its tester and the selected contact keeps its row.
+    void syncLandsWhileOpen()
+    {
+        ContactsModel *contacts = m_cache->contacts();
+        QAbstractItemModelTester t1(contacts, Mode);
+        QAbstractItemModelTester t2(m_cache->sessions(), Mode);
+        QAbstractItemModelTester t3(m_cache->groups(), Mode);
+        QAbstractItemModelTester t4(m_cache->members(), Mode);
+        contacts->setFilter(filter());
+        m_cache->groups()->setSession(QStringLiteral("demo"));
+        const QString jid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        m_cache->members()->setGroup(QStringLiteral("demo"), jid);
+        const QString firstLid = contacts->index(0, ContactsModel::Lid).data().toString();
+        QCOMPARE(contacts->rowCount(), 1000);
+
+        QSignalSpy changed(m_cache->watcher(), &DataVersionWatcher::changed);
+        QSignalSpy refreshed(m_cache.get(), &ProfileCache::refreshed);
+        DemoCache::Spec more;
+        more.contacts = 200;
+        more.firstContact = 1000;
+        more.groups = 6;
+        more.membersPerGroup = 12;
+        const QString error = DemoCache::build(m_path, more);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 10000);
+        QCOMPARE(contacts->rowCount(), 1200);
+        QCOMPARE(contacts->index(0, ContactsModel::Lid).data().toString(), firstLid);
+        QCOMPARE(m_cache->members()->rowCount(), 12);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Models)
+#include "tst_models.moc"
