@@ -93,6 +93,31 @@ std::optional<LocalApiBackend::SessionInfo> LocalApiBackend::sessionInfo(const Q
     return info;
 }
 
+LocalApiBackend::ReadSnapshot::ReadSnapshot(LocalApiBackend &backend)
+{
+    if (!backend.m_readDb)
+        return;
+    QString error;
+    QSqlQuery *begin = backend.m_readDb->statement(QStringLiteral("BEGIN"), &error);
+    if (!begin)
+        return;
+    const bool ok = begin->exec();
+    begin->finish();
+    if (ok)
+        m_db = backend.m_readDb.get();
+}
+
+LocalApiBackend::ReadSnapshot::~ReadSnapshot()
+{
+    if (!m_db)
+        return;
+    QString error;
+    if (QSqlQuery *commit = m_db->statement(QStringLiteral("COMMIT"), &error)) {
+        commit->exec();
+        commit->finish();
+    }
+}
+
 void LocalApiBackend::closeOnThread()
 {
     m_sessionInfo.clear();

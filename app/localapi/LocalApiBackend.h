@@ -86,6 +86,21 @@ public:
     };
     std::optional<SessionInfo> sessionInfo(const QString &sessionId, QString *error);
 
+    // One read transaction around a request's statements: one consistent snapshot (a contact
+    // and its memberships from the same commit) and one round of file locking instead of one
+    // per statement. No-op when the cache is not open.
+    class ReadSnapshot
+    {
+    public:
+        explicit ReadSnapshot(LocalApiBackend &backend);
+        ~ReadSnapshot();
+        ReadSnapshot(const ReadSnapshot &) = delete;
+        ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+
+    private:
+        CacheDatabase *m_db = nullptr;
+    };
+
     // Last known reachability of the gateway, any thread.
     void noteGatewayReachable(bool reachable) { m_options.gatewayStatus->note(reachable); }
     using Reachability = LocalApiGatewayStatus::Reachability;

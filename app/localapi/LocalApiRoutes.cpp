@@ -26,6 +26,7 @@ LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, S
         CacheReader *reader = backend->reader();
         if (!reader)
             return cacheUnavailable();
+        LocalApiBackend::ReadSnapshot snapshot(*backend);
         QString error;
         const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(r.param(u"session"), &error);
         if (!s)
