@@ -1,25 +1,363 @@
 #include "MainWindow.h"
 
+#include "AuditDialog.h"
+#include "ContactActions.h"
+#include "ContactDetailPane.h"
+#include "ContactsModel.h"
+#include "ContactsPane.h"
+#include "DataVersionWatcher.h"
+#include "CsvExport.h"
+#include "DisplayText.h"
+#include "GroupsModel.h"
+#include "GroupsPane.h"
+#include "ProfileCache.h"
+#include "SessionsModel.h"
+#include "SessionsPane.h"
+#include "SyncBar.h"
+#include "auth/SignInController.h"
+#include "cache/CacheLocation.h"
+#include "cache/CacheReader.h"
 #include "core/AppInfo.h"
+#include "gateway/GatewayClient.h"
 #include "signin/ProfilesMenu.h"
 #include "signin/SignInStatus.h"
 
-#include <QLabel>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(AppInfo::displayName());
-    auto *placeholder = new QLabel(tr("Sign in to a gateway to browse its sessions."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1100, 700);
+    m_sessions = new SessionsPane(this);
+    m_contacts = new ContactsPane(this);
+    m_groups = new GroupsPane(this);
+    m_detail = new ContactDetailPane(this);
+    m_actions = new ContactActions(this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_contacts, tr("&Contacts"));
+    m_tabs->addTab(m_groups, tr("&Groups"));
+
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(QStringLiteral("mainSplitter"));
+    m_split->addWidget(m_sessions);
+    m_split->addWidget(m_tabs);
+    m_split->addWidget(m_detail);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({220, 760, 460});
+    m_split->setChildrenCollapsible(false);
+    setCentralWidget(m_split);
+    setTabOrder(m_sessions->view(), m_contacts->searchBox());
+
+    connect(m_sessions, &SessionsPane::sessionChanged, this, &MainWindow::onSessionChanged);
+    connect(m_sessions, &SessionsPane::syncRequested, this, &MainWindow::syncNow);
+    connect(m_contacts, &ContactsPane::currentContactChanged, this, &MainWindow::showContact);
+    connect(m_contacts, &ContactsPane::contactActivated, this, &MainWindow::showContact);
+    connect(m_groups, &GroupsPane::contactActivated, this, &MainWindow::showContact);
+    connect(m_detail, &ContactDetailPane::groupActivated, this, &MainWindow::showGroup);
+    connect(m_detail, &ContactDetailPane::unblockRequested, this, [this] {
+        m_actions->unblock(m_detail->sessionId(), m_detail->lid());
+    });
+    connect(m_detail, &ContactDetailPane::blockRequested, this, [this] {
+        m_actions->block(m_detail->sessionId(), m_detail->lid(), m_detail->displayName());
+    });
+    connect(m_actions, &ContactActions::busyChanged, m_detail, &ContactDetailPane::setBusy);
+    connect(m_actions, &ContactActions::finished, this, [this](bool ok, const QString &message) {
+        m_detail->showResult(ok, message);
+        statusBar()->showMessage(message, 15000);
+    });
+
+    createActions();
+    resize(1380, 820);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    // Views let go of the models before the cache (and its connections) goes.
+    closeProfile();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *contact = menuBar()->addMenu(tr("&Contact"));
+    auto add = [this, contact](const QString &text, const QKeySequence &keys, auto slot) {
+        QAction *a = contact->addAction(text);
+        a->setShortcut(keys);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    add(tr("&Find"), QKeySequence::Find, [this] {
+        m_tabs->setCurrentWidget(m_contacts);
+        m_contacts->focusSearch();
+    });
+    add(tr("&Sync now"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { syncNow(); });
+    contact->addSeparator();
+    add(tr("Open &detail"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] {
+        showContact(m_contacts->currentLid());
+        m_detail->unblockButton()->setFocus();
+    });
+    add(tr("Copy &LID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { copy(m_detail->lid()); });
+    add(tr("Copy &phone"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { copy(m_detail->phone()); });
+    add(tr("Copy phone &JID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), [this] { copy(m_detail->phoneJid()); });
+    contact->addSeparator();
+    m_unblockAction = add(tr("&Unblock"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] {
+        m_actions->unblock(m_detail->sessionId(), m_detail->lid());
+    });
+    m_blockAction = add(tr("&Block…"), QKeySequence(), [this] {
+        m_actions->block(m_detail->sessionId(), m_detail->lid(), m_detail->displayName());
+    });
+    contact->addSeparator();
+    add(tr("&Export view to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { askExport(); });
+    add(tr("&Audit log…"), QKeySequence(), [this] { openAuditLog(); });
+    // Hook for the local API (app/localapi's LocalApiService): enabled once it is wired here.
+    m_localApiAction = add(tr("&Local API…"), QKeySequence(), [] {});
+    m_localApiAction->setEnabled(false);
+    m_localApiAction->setToolTip(tr("The local API is not available in this build"));
+
+    connect(m_contacts, &ContactsPane::contextMenuRequested, this, [this, contact](const QPoint &pos) {
+        showContact(m_contacts->currentLid());
+        contact->popup(pos);
+    });
 }
 
 void MainWindow::setSignInController(SignInController *controller)
 {
-    menuBar()->addMenu(new ProfilesMenu(controller, this));
+    m_signIn = controller;
+    menuBar()->insertMenu(menuBar()->actions().value(0), new ProfilesMenu(controller, this));
     statusBar()->addPermanentWidget(new SignInStatus(controller, this));
+    m_syncBar = new SyncBar(controller, this);
+    statusBar()->addPermanentWidget(m_syncBar);
+    m_actions->setSignIn(controller);
+    m_detail->setClient(controller->client());
+    connect(m_syncBar, &SyncBar::finished, this, &MainWindow::onSyncFinished);
+    connect(m_actions, &ContactActions::reachabilityChanged, m_syncBar, &SyncBar::setReachable);
+    connect(m_detail, &ContactDetailPane::reachabilityChanged, m_syncBar, &SyncBar::setReachable);
+    connect(controller, &SignInController::signedIn, this, &MainWindow::onSignedIn);
+    connect(controller, &SignInController::signedOut, this, [this] { closeProfile(); });
+}
+
+void MainWindow::onSignedIn(const QString &profile)
+{
+    QString error;
+    if (!openProfile(profile, CacheLocation::databasePath(profile), &error)) {
+        statusBar()->showMessage(tr("The cache of %1 cannot be opened: %2").arg(profile, error));
+        return;
+    }
+    m_cache->addSessionIds(m_signIn->sessionIds());
+    // Live session list (needs "manage"; a 403 leaves the ids added by hand).
+    m_signIn->client()->listSessions(this, [this, profile](const GatewayResult<Page<WaSession>> &r) {
+        if (!m_cache || m_cache->profile() != profile)
+            return;
+        const bool unreachable = r.error.kind == GatewayError::Kind::Network
+            || r.error.kind == GatewayError::Kind::Timeout;
+        if (m_syncBar)
+            m_syncBar->setReachable(!unreachable);
+        if (r.ok())
+            m_cache->storeSessions(r.value->items);
+    });
+}
+
+bool MainWindow::openProfile(const QString &profile, const QString &databasePath, QString *error)
+{
+    closeProfile();
+    m_cache = ProfileCache::open(profile, databasePath, error);
+    if (!m_cache)
+        return false;
+    m_sessions->setProfile(profile);
+    m_detail->setReader(&m_cache->reader());
+    m_actions->setCache(m_cache.get());
+    m_contacts->setModel(m_cache->contacts(), &m_cache->reader());
+    m_groups->setModels(m_cache->groups(), m_cache->members());
+    m_sessions->setModel(m_cache->sessions());
+    connect(m_cache.get(), &ProfileCache::refreshed, this, &MainWindow::updateSyncState);
+    if (m_sessions->currentSession().isEmpty() && m_cache->sessions()->rowCount() > 0)
+        m_sessions->selectSession(m_cache->sessions()->index(0).data(SessionsModel::SessionIdRole).toString());
+    else
+        onSessionChanged(m_sessions->currentSession());
+    return true;
+}
+
+void MainWindow::closeProfile()
+{
+    if (!m_cache)
+        return;
+    m_detail->clear();
+    m_detail->setReader(nullptr);
+    m_actions->setCache(nullptr);
+    m_contacts->setModel(nullptr, nullptr);
+    m_groups->setModels(nullptr, nullptr);
+    m_sessions->setModel(nullptr);
+    m_sessions->setProfile(QString());
+    m_cache.reset();
+}
+
+void MainWindow::onSessionChanged(const QString &sessionId)
+{
+    if (!m_cache)
+        return;
+    m_detail->clear();
+    m_cache->groups()->setSession(sessionId);
+    QList<QPair<QString, QString>> groups;
+    const GroupsModel *g = m_cache->groups();
+    for (int row = 0; row < g->rowCount(); ++row) {
+        const auto group = g->groupAt(row);
+        groups.append({group->group.groupJid, group->group.subject.value_or(QString())});
+    }
+    m_contacts->setGroups(groups);
+    m_contacts->setSession(sessionId);
+    updateSyncState();
+}
+
+void MainWindow::updateSyncState()
+{
+    if (!m_cache)
+        return;
+    const QString session = m_sessions->currentSession();
+    if (session.isEmpty()) {
+        m_sessions->setSyncText(tr("No session selected."));
+        return;
+    }
+    if (m_syncBar && m_syncBar->isRunning()) {
+        m_sessions->setSyncText(tr("Syncing…"));
+        return;
+    }
+    const OptInt last = m_cache->reader().lastCompleteSyncAt(session);
+    m_sessions->setSyncText(last ? tr("Last complete sync %1.").arg(DisplayText::ago(*last, QDateTime::currentMSecsSinceEpoch()))
+                                 : tr("Never synced completely."));
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_cache || !m_syncBar)
+        return;
+    if (!m_syncBar->start(m_cache->path(), m_sessions->currentSession())) {
+        statusBar()->showMessage(tr("Sync not started: sign in and pick a session, or wait for the running sync."), 8000);
+        return;
+    }
+    m_sessions->setSyncEnabled(false);
+    updateSyncState();
+}
+
+void MainWindow::onSyncFinished(const SyncOutcome &, const QString &message)
+{
+    m_sessions->setSyncEnabled(true);
+    statusBar()->showMessage(message, 10000);
+    if (m_cache) {
+        m_cache->watcher()->check(); // refresh now rather than on the next poll
+        updateSyncState();
+    }
+}
+
+void MainWindow::showContact(const QString &lid)
+{
+    if (!m_cache || lid.isEmpty())
+        return;
+    m_detail->showContact(m_sessions->currentSession(), lid);
+}
+
+void MainWindow::showGroup(const QString &groupJid)
+{
+    m_tabs->setCurrentWidget(m_groups);
+    m_groups->selectGroup(groupJid);
+}
+
+void MainWindow::copy(const QString &text)
+{
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+bool MainWindow::exportCurrentView(const QString &path, QString *error)
+{
+    if (!m_cache) {
+        if (error)
+            *error = tr("No profile is open.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    const qint64 rows = m_tabs->currentWidget() == m_groups
+        ? CsvExport::writeModel(*m_cache->groups(), &file, error)
+        : CsvExport::writeContacts(m_cache->reader(), m_cache->contacts()->filter(), &file, error);
+    return rows >= 0 && file.commit();
+}
+
+void MainWindow::askExport()
+{
+    auto *dialog = new QFileDialog(this, tr("Export to CSV"), QString(), tr("CSV (*.csv)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (exportCurrentView(path, &error))
+            statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
+        else
+            QMessageBox::warning(this, tr("Export failed"), tr("Not exported: %1").arg(error));
+    });
+    dialog->open();
+}
+
+void MainWindow::openAuditLog()
+{
+    if (!m_cache)
+        return;
+    auto *dialog = new AuditDialog(&m_cache->audit(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    s.beginGroup(QStringLiteral("mainWindow"));
+    restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
+    m_split->restoreState(s.value(QStringLiteral("splitter")).toByteArray());
+    m_groups->splitter()->restoreState(s.value(QStringLiteral("groupsSplitter")).toByteArray());
+    m_contacts->view()->horizontalHeader()->restoreState(s.value(QStringLiteral("contactsHeader")).toByteArray());
+    m_groups->groupsView()->horizontalHeader()->restoreState(s.value(QStringLiteral("groupsHeader")).toByteArray());
+    m_groups->membersView()->horizontalHeader()->restoreState(s.value(QStringLiteral("membersHeader")).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.beginGroup(QStringLiteral("mainWindow"));
+    s.setValue(QStringLiteral("geometry"), saveGeometry());
+    s.setValue(QStringLiteral("splitter"), m_split->saveState());
+    s.setValue(QStringLiteral("groupsSplitter"), m_groups->splitter()->saveState());
+    s.setValue(QStringLiteral("contactsHeader"), m_contacts->view()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("groupsHeader"), m_groups->groupsView()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("membersHeader"), m_groups->membersView()->horizontalHeader()->saveState());
 }

@@ -1,0 +1,257 @@
+// The real window, offscreen, against the gateway simulator over HTTP, the real keychain and a
+// real SQLite cache: sign in, pick a session, sync, search, open a contact, see their groups
+// with tag and role, block (confirmed) and unblock, and the 501 on a disconnected session.
+#include "SimulatorProcess.h"
+
+#include "AuditDialog.h"
+#include "ContactDetailPane.h"
+#include "ContactGroupsModel.h"
+#include "ContactsModel.h"
+#include "ContactsPane.h"
+#include "GroupMembersModel.h"
+#include "GroupsModel.h"
+#include "GroupsPane.h"
+#include "MainWindow.h"
+#include "ProfileCache.h"
+#include "SessionsModel.h"
+#include "SessionsPane.h"
+#include "SyncBar.h"
+#include "auth/CredentialStore.h"
+#include "auth/ProfileStore.h"
+#include "auth/SignInController.h"
+#include "cache/AuditLog.h"
+#include "cache/CacheReader.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+
+namespace {
+constexpr int TimeoutMs = 30000;
+}
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    SimulatorProcess m_sim;
+    QTemporaryDir m_dir;
+    QString m_profile;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<CredentialStore> m_keychain;
+    std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<MainWindow> m_window;
+
+    QStringList blocked(const QString &session) const
+    {
+        QStringList out;
+        const QJsonArray data = m_sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(session))
+                                    .value(QLatin1String("data")).toArray();
+        for (const auto &v : data)
+            out << v.toString();
+        return out;
+    }
+
+    // Picks a session and syncs it through the window, waiting for the sync to finish.
+    void syncSession(const QString &session)
+    {
+        SessionsPane *pane = m_window->sessionsPane();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache() && m_window->cache()->sessions()->rowOfSession(session) >= 0, TimeoutMs);
+        pane->selectSession(session);
+        QCOMPARE(pane->currentSession(), session);
+        QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(m_window->syncBar()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
+        const auto outcome = finished.at(0).at(0).value<SyncOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(finished.at(0).at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->contactsPane()->model()->rowCount() > 0, TimeoutMs);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("gc-mainwindow-test"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+        QVERIFY2(m_sim.start({"--seed", "7", "--sessions", "2", "--disconnected", "1", "--contacts", "400",
+                              "--groups", "6", "--members", "120",
+                              "--api-key", "wa_gui_full=read,send,manage"}),
+                 qPrintable(m_sim.errorString()));
+        m_profile = "gui-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
+        m_keychain = std::make_unique<CredentialStore>();
+        m_signIn = std::make_unique<SignInController>(m_store.get(), m_keychain.get());
+        m_window = std::make_unique<MainWindow>();
+        m_window->setSignInController(m_signIn.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        GatewayProfile p;
+        p.name = m_profile;
+        p.baseUrl = m_sim.url();
+        p.tokenKind = TokenKind::ApiKey;
+        std::optional<SignInOutcome> result;
+        m_signIn->signIn(p, QStringLiteral("wa_gui_full"), this, [&](const SignInOutcome &o) { result = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
+        QVERIFY2(result->ok, qPrintable(result->problem));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache() && m_window->cache()->profile() == m_profile, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache()->sessions()->rowCount() >= 2, TimeoutMs);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_signIn && m_signIn->isSignedIn()) {
+            std::optional<SignInOutcome> result;
+            m_signIn->signOut(false, this, [&](const SignInOutcome &o) { result = o; });
+            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
+        }
+        m_window.reset();
+        m_signIn.reset();
+    }
+
+    void sessionsShowStatus()
+    {
+        SessionsModel *model = m_window->cache()->sessions();
+        const int working = model->rowOfSession(m_sim.workingSession().id);
+        const int down = model->rowOfSession(m_sim.disconnectedSession().id);
+        QVERIFY(working >= 0 && down >= 0);
+        QVERIFY(model->index(working).data(SessionsModel::ConnectedRole).toBool());
+        QVERIFY(!model->index(down).data(SessionsModel::ConnectedRole).toBool());
+        QVERIFY(model->index(down).data(SessionsModel::StatusTextRole).toString().contains(QLatin1String("not connected")));
+    }
+
+    void syncSearchOpenBlockUnblock()
+    {
+        const QString session = m_sim.workingSession().id;
+        syncSession(session);
+        ContactsPane *contacts = m_window->contactsPane();
+        QVERIFY(contacts->countLabel()->text().contains(QLatin1String(" of ")));
+
+        // A contact that is in a group: the first member of the first group.
+        m_window->tabs()->setCurrentWidget(m_window->groupsPane());
+        QTableView *groups = m_window->groupsPane()->groupsView();
+        QTRY_VERIFY_WITH_TIMEOUT(groups->model()->rowCount() > 0, TimeoutMs);
+        groups->setCurrentIndex(groups->model()->index(0, 0));
+        QTableView *members = m_window->groupsPane()->membersView();
+        QTRY_VERIFY_WITH_TIMEOUT(members->model()->rowCount() > 0, TimeoutMs);
+        const QString lid = members->model()->index(0, 0).data(GroupMembersModel::LidRole).toString();
+        QVERIFY(lid.endsWith(QLatin1String("@lid")));
+        QCOMPARE(members->model()->index(0, GroupMembersModel::Role).data().toString(), QStringLiteral("Owner"));
+
+        // Type the LID into the search box (Ctrl+F focuses it) and open the only row.
+        m_window->tabs()->setCurrentWidget(contacts);
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(contacts->searchBox()->hasFocus());
+        QTest::keyClicks(contacts->searchBox(), lid.left(lid.indexOf(QLatin1Char('@'))));
+        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text == lid.left(lid.indexOf(QLatin1Char('@'))), TimeoutMs);
+        QCOMPARE(contacts->model()->rowCount(), 1);
+        QTableView *view = contacts->view();
+        const QRect cell = view->visualRect(contacts->model()->index(0, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        ContactDetailPane *detail = m_window->detailPane();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->lid(), lid, TimeoutMs);
+
+        // Their groups with tag and role (the live getContact answers too).
+        ContactGroupsModel *cg = detail->groupsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(cg->rowCount() > 0, TimeoutMs);
+        bool owner = false;
+        for (int r = 0; r < cg->rowCount(); ++r)
+            owner = owner || cg->index(r, ContactGroupsModel::Role).data().toString() == QLatin1String("Owner");
+        QVERIFY(owner);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel *>(QStringLiteral("detailFreshness"))->text()
+                                     .contains(QLatin1String("live")), TimeoutMs);
+
+        // Block asks first; confirming blocks on the simulator.
+        QTest::mouseClick(detail->blockButton(), Qt::LeftButton);
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((confirm = m_window->findChild<QMessageBox *>(QStringLiteral("blockConfirmation"))), TimeoutMs);
+        QAbstractButton *yes = nullptr;
+        for (QAbstractButton *b : confirm->buttons())
+            if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
+                yes = b;
+        QVERIFY(yes);
+        QTest::mouseClick(yes, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Blocked."), TimeoutMs);
+        QVERIFY(blocked(session).contains(lid));
+
+        // Unblock: busy while in flight, then a result nobody can miss, and the simulator agrees.
+        QTest::mouseClick(detail->unblockButton(), Qt::LeftButton);
+        QVERIFY(!detail->unblockButton()->isEnabled()); // busy
+        QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Unblocked."), TimeoutMs);
+        QVERIFY(detail->resultLabel()->isVisible());
+        QVERIFY(detail->unblockButton()->isEnabled());
+        QVERIFY(!blocked(session).contains(lid));
+
+        // Both actions are in the audit log, with request ids, from the console.
+        const auto entries = m_window->cache()->audit().list({});
+        QVERIFY(entries);
+        QVERIFY(entries->size() >= 2);
+        QCOMPARE(entries->at(0).action, QStringLiteral("unblock"));
+        QCOMPARE(entries->at(0).result, QStringLiteral("ok"));
+        QCOMPARE(entries->at(0).contact, lid);
+        QCOMPARE(entries->at(0).profile, m_profile);
+        QVERIFY(!entries->at(0).requestId.isEmpty());
+        QCOMPARE(entries->at(1).action, QStringLiteral("block"));
+        AuditDialog dialog(&m_window->cache()->audit(), m_window.get());
+        QVERIFY(dialog.view()->model()->rowCount() >= 2);
+        const QString auditCsv = m_dir.filePath(QStringLiteral("audit.csv"));
+        QVERIFY(dialog.exportTo(auditCsv));
+        QFile audit(auditCsv);
+        QVERIFY(audit.open(QIODevice::ReadOnly));
+        QVERIFY(audit.readAll().contains(lid.toUtf8()));
+
+        // Double-clicking a group in the detail goes to the Groups tab on it.
+        QTableView *detailGroups = detail->groupsView();
+        const QModelIndex g0 = detailGroups->model()->index(0, 0);
+        const QString gid = g0.data(ContactGroupsModel::GroupJidRole).toString();
+        QTest::mouseClick(detailGroups->viewport(), Qt::LeftButton, {}, detailGroups->visualRect(g0).center());
+        QTest::mouseDClick(detailGroups->viewport(), Qt::LeftButton, {}, detailGroups->visualRect(g0).center());
+        QTRY_COMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->groupsPane()));
+        QCOMPARE(m_window->groupsPane()->currentGroup(), gid);
+
+        // Export of the contacts view streams every row of the filter.
+        m_window->tabs()->setCurrentWidget(contacts);
+        const QString csv = m_dir.filePath(QStringLiteral("contacts.csv"));
+        QString error;
+        QVERIFY2(m_window->exportCurrentView(csv, &error), qPrintable(error));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), 2); // header + the one row
+    }
+
+    void disconnectedSessionSays501()
+    {
+        // The gateway answers 501 for any contact of a session that is not connected.
+        const QString lid = QStringLiteral("205227043110953@lid");
+        const QString session = m_sim.disconnectedSession().id;
+        m_window->sessionsPane()->selectSession(session);
+        QCOMPARE(m_window->sessionsPane()->currentSession(), session);
+        m_window->showContact(lid);
+        ContactDetailPane *detail = m_window->detailPane();
+        QCOMPARE(detail->sessionId(), session);
+        QCOMPARE(detail->lid(), lid);
+        QTest::keyClick(m_window.get(), Qt::Key_U, Qt::ControlModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(detail->resultLabel()->text().contains(QLatin1String("not connected")),
+                                  qPrintable(detail->resultLabel()->text()), TimeoutMs);
+        const auto entries = m_window->cache()->audit().list({});
+        QVERIFY(entries && !entries->isEmpty());
+        QCOMPARE(entries->at(0).result, QStringLiteral("not_implemented"));
+        QCOMPARE(entries->at(0).sessionId, session);
+    }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,224 @@
+#include "ContactDetailPane.h"
+
+#include "ContactGroupsModel.h"
+#include "gateway/GatewayClient.h"
+#include "DisplayText.h"
+#include "TableSetup.h"
+#include "cache/CacheReader.h"
+#include "gateway/GatewayClient.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+ContactDetailPane::ContactDetailPane(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("contactDetail"));
+    m_title = new QLabel(tr("No contact selected"), this);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setWordWrap(true);
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_name = addField(tr("Name"), QStringLiteral("detailName"));
+    m_phone = addField(tr("Phone"), QStringLiteral("detailPhone"));
+    m_phoneJid = addField(tr("Phone JID"), QStringLiteral("detailPhoneJid"));
+    m_lidLabel = addField(tr("LID"), QStringLiteral("detailLid"));
+    m_business = addField(tr("Business"), QStringLiteral("detailBusiness"));
+    m_dm = addField(tr("Direct chat"), QStringLiteral("detailDm"));
+    m_firstSeen = addField(tr("First seen"), QStringLiteral("detailFirstSeen"));
+    m_updated = addField(tr("Updated"), QStringLiteral("detailUpdated"));
+    m_fresh = addField(tr("Freshness"), QStringLiteral("detailFreshness"));
+
+    m_unblock = new QPushButton(tr("&Unblock"), this);
+    m_unblock->setObjectName(QStringLiteral("unblockButton"));
+    m_unblock->setToolTip(tr("Unblock this contact on the selected session (Ctrl+U)"));
+    m_block = new QPushButton(tr("&Block…"), this);
+    m_block->setObjectName(QStringLiteral("blockButton"));
+    connect(m_unblock, &QPushButton::clicked, this, &ContactDetailPane::unblockRequested);
+    connect(m_block, &QPushButton::clicked, this, &ContactDetailPane::blockRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_unblock);
+    buttons->addWidget(m_block);
+    buttons->addStretch(1);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("actionResult"));
+    m_result->setWordWrap(true);
+    m_result->setAccessibleName(tr("Result of the last action"));
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide();
+
+    auto *groupsTitle = new QLabel(tr("Seen in groups"), this);
+    m_groups = new ContactGroupsModel(this);
+    m_groupsView = new QTableView(this);
+    m_groupsView->setObjectName(QStringLiteral("detailGroupsView"));
+    m_groupsView->setAccessibleName(tr("Groups this contact was seen in"));
+    TableSetup::apply(m_groupsView);
+    m_groupsView->setModel(m_groups);
+    const int widths[] = {140, 120, 110, 60, 120};
+    for (int c = 0; c < ContactGroupsModel::ColumnCount; ++c)
+        m_groupsView->horizontalHeader()->resizeSection(c, widths[c]);
+    connect(m_groupsView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit groupActivated(index.data(ContactGroupsModel::GroupJidRole).toString());
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 6, 6);
+    layout->addWidget(m_title);
+    layout->addLayout(m_form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_result);
+    layout->addWidget(groupsTitle);
+    layout->addWidget(m_groupsView, 1);
+    clear();
+}
+
+QLabel *ContactDetailPane::addField(const QString &label, const QString &name)
+{
+    auto *value = new QLabel(this);
+    value->setObjectName(name);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    value->setAccessibleName(label);
+    m_form->addRow(label + QLatin1Char(':'), value);
+    return value;
+}
+
+void ContactDetailPane::clear()
+{
+    m_session.clear();
+    m_lid.clear();
+    m_contact.reset();
+    m_title->setText(tr("No contact selected"));
+    for (QLabel *l : {m_name, m_phone, m_phoneJid, m_lidLabel, m_business, m_dm, m_firstSeen,
+                      m_updated, m_fresh})
+        l->clear();
+    m_groups->setGroups({});
+    m_unblock->setEnabled(false);
+    m_block->setEnabled(false);
+    m_result->hide();
+}
+
+QString ContactDetailPane::displayName() const
+{
+    return m_contact ? m_contact->contact.name.value_or(QString()) : QString();
+}
+QString ContactDetailPane::phone() const
+{
+    return m_contact ? m_contact->contact.phoneNumber.value_or(QString()) : QString();
+}
+QString ContactDetailPane::phoneJid() const
+{
+    return m_contact ? m_contact->phoneJid.value_or(QString()) : QString();
+}
+
+void ContactDetailPane::showContact(const QString &sessionId, const QString &lid)
+{
+    if (sessionId == m_session && lid == m_lid)
+        return;
+    clear();
+    m_session = sessionId;
+    m_lid = lid;
+    if (lid.isEmpty())
+        return;
+    // Unblock is always offered: there is no "is blocked" field to decide by.
+    m_unblock->setEnabled(true);
+    m_block->setEnabled(true);
+    if (m_reader) {
+        if (auto detail = m_reader->contact(sessionId, lid)) {
+            fill(detail->contact, detail->detail.dm);
+            m_groups->setGroups(detail->detail.groups);
+        } else {
+            CachedContact c;
+            c.contact.lid = lid;
+            fill(c, false);
+        }
+    }
+    fetchLive();
+}
+
+void ContactDetailPane::fill(const CachedContact &c, bool dm)
+{
+    m_contact = c;
+    const QString dash = QStringLiteral("—");
+    const QString name = c.contact.name.value_or(QString());
+    m_title->setText(name.isEmpty() ? c.contact.lid : name);
+    m_name->setText(name.isEmpty() ? dash : name);
+    m_phone->setText(c.contact.phoneNumber.value_or(tr("hidden")));
+    m_phoneJid->setText(c.phoneJid.value_or(dash));
+    m_lidLabel->setText(c.contact.lid);
+    m_business->setText(c.contact.businessName.value_or(dash));
+    const bool hasDm = dm || c.contact.source == QLatin1String("dm");
+    m_dm->setText(hasDm ? tr("Has DM") : tr("No DM (seen in groups only)"));
+    m_dm->setStyleSheet(hasDm ? QStringLiteral("QLabel { background: #d7f0dc; color: #1d5e2c; "
+                                               "border-radius: 3px; padding: 1px 6px; }")
+                              : QString());
+    m_firstSeen->setText(c.firstSeenAt ? DisplayText::dateTime(*c.firstSeenAt) : dash);
+    m_updated->setText(c.updatedAt ? DisplayText::dateTime(*c.updatedAt) : dash);
+    const qint64 synced = c.detailSyncedAt.value_or(c.syncedAt);
+    m_fresh->setText(synced > 0
+        ? tr("synced %1").arg(DisplayText::ago(synced, QDateTime::currentMSecsSinceEpoch()))
+        : tr("not in the cache"));
+}
+
+void ContactDetailPane::fetchLive()
+{
+    if (!m_client || !m_client->hasEndpoint())
+        return;
+    const QString session = m_session;
+    const QString lid = m_lid;
+    m_client->getContact(session, lid, this, [this, session, lid](const GatewayResult<ContactDetail> &r) {
+        if (session != m_session || lid != m_lid)
+            return; // another contact is shown by now
+        const bool unreachable = r.error.kind == GatewayError::Kind::Network
+            || r.error.kind == GatewayError::Kind::Timeout;
+        emit reachabilityChanged(!unreachable);
+        if (!r.ok())
+            return; // the cached view stays; reachability tells the status bar
+        CachedContact c = m_contact.value_or(CachedContact());
+        if (const auto &id = r.value->identity) {
+            if (id->name) c.contact.name = id->name;
+            if (id->phoneNumber) c.contact.phoneNumber = id->phoneNumber;
+            if (id->phoneJid) c.phoneJid = id->phoneJid;
+            if (id->businessName) c.contact.businessName = id->businessName;
+            if (id->firstSeenAt > 0) c.firstSeenAt = id->firstSeenAt;
+            if (id->updatedAt > 0) c.updatedAt = id->updatedAt;
+        }
+        c.detailSyncedAt = QDateTime::currentMSecsSinceEpoch();
+        fill(c, r.value->dm);
+        m_fresh->setText(tr("live from the gateway"));
+        m_groups->setGroups(r.value->groups);
+    });
+}
+
+void ContactDetailPane::setBusy(bool busy, const QString &text)
+{
+    m_unblock->setEnabled(!busy && !m_lid.isEmpty());
+    m_block->setEnabled(!busy && !m_lid.isEmpty());
+    if (busy) {
+        m_result->setStyleSheet(QStringLiteral("QLabel { background: #eef1f5; padding: 6px; "
+                                               "border-radius: 4px; }"));
+        m_result->setText(text);
+        m_result->show();
+    }
+    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+}
+
+void ContactDetailPane::showResult(bool ok, const QString &message)
+{
+    m_result->setStyleSheet(ok ? QStringLiteral("QLabel { background: #d7f0dc; color: #1d5e2c; "
+                                                "padding: 6px; border-radius: 4px; font-weight: bold; }")
+                               : QStringLiteral("QLabel { background: #f8d9d6; color: #7a1f17; "
+                                                "padding: 6px; border-radius: 4px; font-weight: bold; }"));
+    m_result->setText(message);
+    m_result->show();
+}
