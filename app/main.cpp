@@ -1,5 +1,6 @@
 // The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
 #include "auth/SignInController.h"
+#include "cache/CacheLocation.h"
 #include "cli/ProfileCommand.h"
 #include "cli/SyncCommand.h"
 #include "core/AppInfo.h"
@@ -72,6 +73,8 @@ int main(int argc, char *argv[])
     // Start-up: the profile's token is read from the keychain; when there is none (or it is
     // rejected later), the window's Profile menu opens the sign-in dialog.
     SignInController signIn;
+    // Signing out with "delete cached data" removes the profile's cache directory.
+    signIn.setCachePurger([](const QString &profile, QString *error) { return CacheLocation::purge(profile, error); });
     QApplication::setApplicationDisplayName(AppInfo::displayName());
     MainWindow window;
     window.setSignInController(&signIn);

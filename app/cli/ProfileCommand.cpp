@@ -4,6 +4,7 @@
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "auth/TokenInspector.h"
+#include "cache/CacheLocation.h"
 #include "gateway/GatewayClient.h"
 
 #include <QCoreApplication>
@@ -443,6 +444,7 @@ int runProfileCommand(const QStringList &arguments)
 
     ProfileCommand command(&in, &out, &err);
     command.setTerminalInput(::isatty(STDIN_FILENO) == 1);
+    command.setCachePurger([](const QString &profile, QString *error) { return CacheLocation::purge(profile, error); });
     int exitCode = ProfileCommand::Failure;
     QEventLoop loop; // the application's own loop is not running yet: this one is not nested
     QObject::connect(&command, &ProfileCommand::finished, &loop, [&](int code) {

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -38,7 +39,8 @@ public:
                 [this](const QString &, SignInController::Reason, const QString &message) { fail(message); });
         connect(&m_signIn, &SignInController::keychainUnavailable, this,
                 [this](const QString &, const CredentialError &error) { fail(error.message); });
-        m_signIn.start(m_profile);
+        // Started from the loop: an answer that comes at once must find the loop running.
+        QTimer::singleShot(0, this, [this] { m_signIn.start(m_profile); });
         loop.exec();
         return m_exitCode;
     }
