@@ -65,7 +65,7 @@ ContactDetailPane::ContactDetailPane(QWidget *parent) : QWidget(parent)
     m_groupsView->setAccessibleName(tr("Groups this contact was seen in"));
     TableSetup::apply(m_groupsView);
     m_groupsView->setModel(m_groups);
-    const int widths[] = {140, 120, 110, 60, 120};
+    const int widths[] = {140, 100, 100, 60, 110};
     for (int c = 0; c < ContactGroupsModel::ColumnCount; ++c)
         m_groupsView->horizontalHeader()->resizeSection(c, widths[c]);
     connect(m_groupsView, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -105,6 +105,7 @@ void ContactDetailPane::clear()
     m_groups->setGroups({});
     m_unblock->setEnabled(false);
     m_block->setEnabled(false);
+    m_result->clear();
     m_result->hide();
 }
 

@@ -21,6 +21,8 @@ SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent)
     m_view->setObjectName(QStringLiteral("sessionsView"));
     m_view->setAccessibleName(tr("Sessions"));
     m_view->setUniformItemSizes(true);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     heading->setBuddy(m_view);
 

@@ -243,7 +243,8 @@ private slots:
         ContactDetailPane *detail = m_window->detailPane();
         QCOMPARE(detail->sessionId(), session);
         QCOMPARE(detail->lid(), lid);
-        QTest::keyClick(m_window.get(), Qt::Key_U, Qt::ControlModifier);
+        QVERIFY(detail->resultLabel()->text().isEmpty());
+        QTest::mouseClick(detail->unblockButton(), Qt::LeftButton);
         QTRY_VERIFY2_WITH_TIMEOUT(detail->resultLabel()->text().contains(QLatin1String("not connected")),
                                   qPrintable(detail->resultLabel()->text()), TimeoutMs);
         const auto entries = m_window->cache()->audit().list({});
