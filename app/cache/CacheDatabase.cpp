@@ -94,10 +94,14 @@ bool CacheDatabase::configure(const Options &options, QString *error)
         QStringLiteral("PRAGMA secure_delete = OFF"),
         QStringLiteral("PRAGMA temp_store = MEMORY"),
         QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheSizeKiB),
+        QStringLiteral("PRAGMA mmap_size = %1").arg(qint64(options.mmapSizeMiB) * 1024 * 1024),
     };
-    if (m_mode == Mode::ReadWrite)
+    if (m_mode == Mode::ReadWrite) {
         pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
-    else
+        pragmas << QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(options.walAutocheckpointPages)
+                // After a checkpoint the WAL file shrinks back to this size.
+                << QStringLiteral("PRAGMA journal_size_limit = %1").arg(qint64(64) * 1024 * 1024);
+    } else
         pragmas.append(QStringLiteral("PRAGMA query_only = ON"));
     for (const QString &pragma : std::as_const(pragmas)) {
         if (!exec(pragma, error))

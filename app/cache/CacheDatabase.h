@@ -28,6 +28,13 @@ public:
     struct Options {
         int cacheSizeKiB = 32 * 1024; // SQLite page cache of this connection
         int busyTimeoutMs = 5000;     // wait this long for another connection's write lock
+        // Memory-map up to this much of the file (0: off). Random reads (search candidates)
+        // then cost no system call, but every page touched counts in the process's RSS.
+        int mmapSizeMiB = 0;
+        // ReadWrite: let the WAL grow to this many pages before a checkpoint. A sync page
+        // dirties hundreds of index pages; checkpointing every 1000 (SQLite's default) copies
+        // and fsyncs them nearly once per page, a larger WAL once per many pages.
+        int walAutocheckpointPages = 8192;
     };
 
     static std::unique_ptr<CacheDatabase> open(const QString &path, Mode mode,

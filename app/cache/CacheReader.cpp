@@ -246,8 +246,11 @@ std::optional<QList<CachedGroup>> CacheReader::readGroups(const QString &where,
     QSqlQuery *q = run(QStringLiteral(
         "SELECT g.gateway_id, g.jid, g.first_seen_at, g.updated_at, g.subject, g.description,"
         " g.owner_jid, g.is_announce, g.is_locked, g.participant_count, g.created_at_wa,"
-        " g.synced_at, (SELECT count(*) FROM memberships m WHERE m.sid = g.sid"
-        " AND m.group_jid = g.jid) FROM groups g JOIN sessions s ON s.sid = g.sid"
+        " g.synced_at, ifnull(n.members, 0) FROM groups g JOIN sessions s ON s.sid = g.sid"
+        // One pass over the session's memberships index, not one count per group.
+        " LEFT JOIN (SELECT m.group_jid, count(*) AS members FROM memberships m"
+        " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id) GROUP BY m.group_jid) n"
+        " ON n.group_jid = g.jid"
         " WHERE s.id = :id%1 ORDER BY g.subject_key, g.jid").arg(where),
         binds);
     if (!q)

@@ -76,13 +76,15 @@ bool toVersion1(CacheDatabase &db, QString *error)
   updated_at INTEGER NOT NULL DEFAULT 0,
   detail_synced_at INTEGER,
   gen INTEGER NOT NULL,
-  synced_at INTEGER NOT NULL,
-  UNIQUE (sid, lid)))"),
-        // One index per sort order, led by (sid, is_dm) so a source filter is a range too.
+  synced_at INTEGER NOT NULL))"),
+        // Every index is one more random write per new contact in a sync page, so there are
+        // as few as the sort orders allow: LID order (and the upsert key), name order led by
+        // is_dm (the usual order, kept a range under a source filter), phone order and
+        // updated order for the rows that have those (the others sort by LID, at one end).
+        QStringLiteral("CREATE UNIQUE INDEX contacts_by_lid ON contacts (sid, lid)"),
         QStringLiteral("CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, phone)"),
-        QStringLiteral("CREATE INDEX contacts_by_phone ON contacts (sid, is_dm, ifnull(phone, char(1114111)), lid)"),
-        QStringLiteral("CREATE INDEX contacts_by_lid ON contacts (sid, is_dm, lid)"),
-        QStringLiteral("CREATE INDEX contacts_by_updated ON contacts (sid, is_dm, updated_at, lid)"),
+        QStringLiteral("CREATE INDEX contacts_by_phone ON contacts (sid, phone, lid) WHERE phone IS NOT NULL"),
+        QStringLiteral("CREATE INDEX contacts_by_updated ON contacts (sid, updated_at, lid) WHERE updated_at > 0"),
         QStringLiteral(R"(CREATE TABLE groups (
   id INTEGER PRIMARY KEY,
   sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,

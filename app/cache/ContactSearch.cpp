@@ -5,6 +5,7 @@
 #include "cache/ContactCursor.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -174,14 +175,8 @@ std::optional<ContactSearch::Context> ContactSearch::context(const ContactFilter
 QString ContactSearch::restQuery(const Context &ctx) const
 {
     const QString &phrase = ctx.query.phrase;
-    switch (ctx.shape.sort) {
-    case ContactSort::Name:
-        return QStringLiteral("%1 NOT n : ^%1").arg(phrase);
-    case ContactSort::Phone:
-        return QStringLiteral("%1 NOT p : ^%1").arg(phrase);
-    default:
-        return phrase;
-    }
+    const QString column = ftsColumn(ctx.shape.sort);
+    return column.isEmpty() ? phrase : QStringLiteral("%1 NOT %2 : ^%1").arg(phrase, column);
 }
 
 std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qint64 limit)
@@ -234,13 +229,14 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, i
     QVariantHash binds = ctx.binds;
     binds.insert(QStringLiteral("n"), fetch);
     binds.insert(QStringLiteral("w"), window);
-    // The window ends at the first of the branches' window-th rows: every row before it,
-    // in every branch, is tested.
+    // The window ends at the first of the parts' window-th rows: every row before it, in
+    // every part, is tested. No window (0): the whole order.
     bool bounded = false;
     QVariant boundKey;
     QString boundLid;
-    for (int dm : std::as_const(ctx.shape.dmBranches)) {
-        const QString sql = ContactSql::walkBoundary(ctx.shape, dm);
+    const int parts = window > 0 ? ContactSql::partCount(ctx.shape) : 0;
+    for (int part = 0; part < parts; ++part) {
+        const QString sql = ContactSql::walkBoundary(ctx.shape, part);
         QSqlQuery *q = m_db.statement(sql, &m_error);
         if (!q)
             return std::nullopt;
@@ -266,7 +262,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, i
         binds.insert(QStringLiteral("bk"), boundKey);
         binds.insert(QStringLiteral("bl"), boundLid);
     }
-    auto result = rows(ContactSql::walk(ctx.shape, bounded), binds);
+    // With a trigram query (:tq is its phrase), tag_fts knows which contacts have a matching tag.
+    auto result = rows(ContactSql::walk(ctx.shape, bounded, ctx.query.usesTrigrams()), binds);
     if (result)
         *complete = !bounded || result->size() >= fetch;
     return result;
@@ -283,7 +280,7 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
     binds.insert(QStringLiteral("n"), fetch);
     if (*candidates <= m_tuning.setLimit) {
         m_plan = QStringLiteral("set");
-        return rows(ContactSql::searchSet(ctx.shape, split, true, true), binds);
+        return rows(ContactSql::searchSet(ctx.shape, split), binds);
     }
     // Many candidates: they are usually spread over the order, so the first rows of the
     // order hold a page of them. A small window first, then a large one.
@@ -296,7 +293,7 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
         }
     }
     m_plan = QStringLiteral("walk+set");
-    return rows(ContactSql::searchSet(ctx.shape, split, true, true), binds);
+    return rows(ContactSql::searchSet(ctx.shape, split), binds);
 }
 
 int ContactSearch::walkWindow(const Context &ctx) const
@@ -304,18 +301,53 @@ int ContactSearch::walkWindow(const Context &ctx) const
     return ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow : m_tuning.walkWindowTable;
 }
 
-bool ContactSearch::useTermQueries(Context &ctx)
+ContactSearch::Terms ContactSearch::termCandidates(Context &ctx)
 {
+    // Every trigram starting with the text (each character of every column starts one),
+    // asked in chunks: one FTS5 OR over hundreds of terms costs far more than several small
+    // ones.
     QVariantHash binds = ctx.binds;
     binds.insert(QStringLiteral("n"), m_tuning.termLimit + 1);
-    const auto contactTerms = terms(ContactSql::contactTerms(), binds);
-    const auto tagTerms = contactTerms ? terms(ContactSql::tagTerms(), binds) : std::nullopt;
-    if (!tagTerms || contactTerms->size() > m_tuning.termLimit
-        || tagTerms->size() > m_tuning.termLimit)
-        return false;
-    ctx.binds.insert(QStringLiteral("fq"), joinedPhrases(*contactTerms));
-    ctx.binds.insert(QStringLiteral("tq"), joinedPhrases(*tagTerms));
-    return true;
+    QSet<qint64> ids;
+    for (bool tags : {false, true}) {
+        const auto found = terms(tags ? ContactSql::tagTerms() : ContactSql::contactTerms(), binds);
+        if (!found)
+            return Terms::Error;
+        if (found->size() > m_tuning.termLimit)
+            return Terms::TooMany;
+        const QString sql = ContactSql::termHits(tags);
+        for (qsizetype i = 0; i < found->size(); i += TermChunk) {
+            QSqlQuery *q = m_db.statement(sql, &m_error);
+            if (!q)
+                return Terms::Error;
+            StatementReset reset(q);
+            QVariantHash chunk = ctx.binds;
+            chunk.insert(QStringLiteral("m"), joinedPhrases(found->mid(i, TermChunk)));
+            if (!bind(q, sql, chunk) || !q->exec()) {
+                fail(q->lastError().text());
+                return Terms::Error;
+            }
+            while (q->next())
+                ids.insert(q->value(0).toLongLong());
+            if (ids.size() > m_tuning.shortSetLimit)
+                return Terms::TooMany;
+        }
+    }
+    QStringList json;
+    json.reserve(ids.size());
+    for (qint64 id : std::as_const(ids))
+        json << QString::number(id);
+    ctx.binds.insert(QStringLiteral("ids"), QLatin1Char('[') + json.join(QLatin1Char(',')) + QLatin1Char(']'));
+    return Terms::Found;
+}
+
+QString ContactSearch::ftsColumn(ContactSort sort)
+{
+    switch (sort) {
+    case ContactSort::Name: return QStringLiteral("n");
+    case ContactSort::Phone: return QStringLiteral("p");
+    default: return {};
+    }
 }
 
 std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, int fetch)
@@ -333,20 +365,17 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
         if (!walked || complete)
             return walked;
     }
-    // Rare (a CJK pair, an emoji): the trigram terms starting with it give the candidates.
-    QVariantHash binds;
-    if (useTermQueries(ctx)) {
-        const bool fts = !ctx.binds.value(QStringLiteral("fq")).toString().isEmpty();
-        const bool tags = !ctx.binds.value(QStringLiteral("tq")).toString().isEmpty();
-        const auto candidates = candidateCount(ctx, tags, m_tuning.shortSetLimit + 1);
-        if (!candidates)
-            return std::nullopt;
-        if (*candidates <= m_tuning.shortSetLimit) {
-            m_plan = QStringLiteral("walk+terms");
-            binds = ctx.binds;
-            binds.insert(QStringLiteral("n"), fetch);
-            return rows(ContactSql::searchSet(ctx.shape, false, fts, tags), binds);
-        }
+    // Rare (a CJK pair, an emoji), or clustered late in the order: the trigram terms
+    // starting with the text give the candidates; those whose sort value starts with it are
+    // read as an index range instead.
+    const Terms found = termCandidates(ctx);
+    if (found == Terms::Error)
+        return std::nullopt;
+    if (found == Terms::Found) {
+        m_plan = QStringLiteral("walk+terms");
+        QVariantHash binds = ctx.binds;
+        binds.insert(QStringLiteral("n"), fetch);
+        return rows(ContactSql::searchIds(ctx.shape, ContactSql::hasPrefixRange(ctx.shape.sort)), binds);
     }
     if (!denseEnough) {
         walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
@@ -354,9 +383,7 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
             return walked;
     }
     m_plan = QStringLiteral("walk+walk");
-    binds = ctx.binds;
-    binds.insert(QStringLiteral("n"), fetch);
-    return rows(ContactSql::walk(ctx.shape, false), binds);
+    return walkRows(ctx, fetch, 0, &complete);
 }
 
 std::optional<ContactPage> ContactSearch::page(const ContactFilter &filter, const QString &cursorText,
@@ -441,7 +468,7 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
             QVariantHash binds = ctx.binds;
             binds.insert(QStringLiteral("n"), -1);
             const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
-            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true, true, true), binds)
+            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true), binds)
                                      : std::nullopt;
             if (!rest)
                 return std::nullopt;
@@ -450,37 +477,50 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         }
         ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
         if (filter.source != ContactSource::Any)
-            return limited(ContactSql::countSet(ctx.shape, false, true, true), QStringLiteral("set"));
+            return limited(ContactSql::countSet(ctx.shape, false), QStringLiteral("set"));
+        // Disjoint parts, summed; once one alone reaches the cap the rest cannot matter.
         m_plan = QStringLiteral("fts");
-        const QString sql = ContactSql::countFtsParts();
-        QSqlQuery *q = m_db.statement(sql, &m_error);
-        if (!q)
-            return std::nullopt;
-        StatementReset reset(q);
-        QVariantHash binds = ctx.binds;
-        binds.insert(QStringLiteral("n"), limit);
-        if (!bind(q, sql, binds) || !q->exec() || !q->next()) {
-            fail(q->lastError().text());
-            return std::nullopt;
-        }
-        for (int part = 0; part < 3; ++part) {
-            const qint64 n = q->value(part).toLongLong();
-            result.value += n;
-            if (cap > 0 && n >= cap)
+        for (const QString &sql : ContactSql::countFtsParts()) {
+            QVariantHash binds = ctx.binds;
+            binds.insert(QStringLiteral("n"), limit);
+            const auto n = scalar(sql, binds);
+            if (!n)
+                return std::nullopt;
+            result.value += *n;
+            if (cap > 0 && result.value >= cap) {
                 result.exact = false;
+                break;
+            }
         }
         return result;
     }
-    if (useTermQueries(ctx)) {
-        const bool fts = !ctx.binds.value(QStringLiteral("fq")).toString().isEmpty();
-        const bool tags = !ctx.binds.value(QStringLiteral("tq")).toString().isEmpty();
-        const auto candidates = candidateCount(ctx, tags, m_tuning.shortSetLimit + 1);
-        if (!candidates)
-            return std::nullopt;
-        if (*candidates <= m_tuning.shortSetLimit)
-            return limited(ContactSql::countSet(ctx.shape, false, fts, tags), QStringLiteral("terms"));
+    // Names starting with the text are an index range: often enough for a capped count.
+    if (cap > 0) {
+        const auto prefix = limited(ContactSql::countPrefixUpTo(ctx.shape), QStringLiteral("prefix"));
+        if (!prefix || !prefix->exact)
+            return prefix;
     }
-    return limited(ContactSql::countWalk(ctx.shape), QStringLiteral("walk"));
+    const Terms found = termCandidates(ctx);
+    if (found == Terms::Error)
+        return std::nullopt;
+    if (found == Terms::Found) {
+        m_plan = QStringLiteral("terms");
+        QVariantHash binds = ctx.binds;
+        binds.insert(QStringLiteral("n"), -1);
+        const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
+        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true), binds) : std::nullopt;
+        if (!rest)
+            return std::nullopt;
+        result.value = *prefix + *rest;
+        return result;
+    }
+    // Enough rows matching without their tags answer a capped count without reading tags.
+    if (cap > 0) {
+        const auto fields = limited(ContactSql::countWalk(ctx.shape, true), QStringLiteral("walk"));
+        if (!fields || !fields->exact)
+            return fields;
+    }
+    return limited(ContactSql::countWalk(ctx.shape, false), QStringLiteral("walk"));
 }
 
 void ContactSearch::forgetIfChanged()

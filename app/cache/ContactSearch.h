@@ -34,9 +34,9 @@ public:
     struct Tuning {
         int setLimit = 3000;         // at most this many candidates: set plan
         int firstWindow = 500;       // rows a first walk reads
-        int walkWindow = 20000;      // rows a second walk reads on the (covering) name index
-        int walkWindowTable = 5000;  // ... on the other sort indexes (they read rows too)
-        int termLimit = 500;         // more trigram terms than this: walk instead
+        int walkWindow = 8000;       // rows a second walk reads on the (covering) name index
+        int walkWindowTable = 3000;  // ... on the other sort indexes (they read rows too)
+        int termLimit = 2000;        // more trigram terms than this: walk instead
         int shortSetLimit = 50000;   // 1-2 characters: set plan below this many candidates
     };
 
@@ -77,7 +77,11 @@ private:
     std::optional<QList<Row>> shortRows(Context &ctx, int fetch);
     int walkWindow(const Context &ctx) const;
     std::optional<ContactCount> countText(Context &ctx, const ContactFilter &filter, qint64 cap);
-    bool useTermQueries(Context &ctx);
+    enum class Terms { Found, TooMany, Error };
+    static constexpr int TermChunk = 64;
+    Terms termCandidates(Context &ctx); // sets :ids
+
+    static QString ftsColumn(ContactSort sort); // contact_fts column of the sort value
     QString restQuery(const Context &ctx) const;
     bool fail(const QString &error);
     void forgetIfChanged();

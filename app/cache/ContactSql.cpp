@@ -31,46 +31,132 @@ const QString Test = QStringLiteral(
     "(%1 OR CASE WHEN c.id IN (%2) THEN %3"
     " ELSE ifnull(instr((SELECT t FROM contact_tags WHERE id = c.id), :q), 0) > 0 END)")
                          .arg(FieldTest, QueuedTags, TagExists);
+// T again, with tag_fts answering for contacts outside the tag queue: one lookup in a list
+// built once per statement instead of one row read per contact.
+const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN c.id IN (%2) THEN %3 ELSE c.id IN (%4) END)")
+                                  .arg(FieldTest, QueuedTags, TagExists, TagHits);
+
+QString test(bool tagHits)
+{
+    return tagHits ? TestByTagHits : Test;
+}
+
+const QString MaxChar = QStringLiteral("char(1114111)");
+
+// One index range in sort order. An order is one part or several merged: the name order has
+// one per is_dm value (so a source filter stays a range), the phone order puts the contacts
+// without a phone (sort value U+10FFFF) after those with one, the updated order those never
+// fetched (0) before the others. A part whose sort value is a constant orders by LID alone.
+struct Part {
+    QString index;
+    QString key;     // the sort value of the part's rows (alias c)
+    QString where;   // the part's rows (terms a partial index needs)
+    bool constKey = false;
+    bool prefix = false; // its sort values can start with q
+};
+
+QString dmIn(const Shape &s)
+{
+    QStringList values;
+    for (int b : s.dmBranches)
+        values << QString::number(b);
+    return QStringLiteral("c.is_dm IN (%1)").arg(values.join(QLatin1String(", ")));
+}
+
+// Parts over an index without is_dm filter the source row by row (no term when any will do).
+QString withSource(const Shape &s, const QString &where)
+{
+    if (s.dmBranches.size() > 1)
+        return where;
+    return where.isEmpty() ? dmIn(s) : where + QStringLiteral(" AND ") + dmIn(s);
+}
+
+QList<Part> partsOf(const Shape &s)
+{
+    switch (s.sort) {
+    case ContactSort::Name: {
+        QList<Part> parts;
+        for (int dm : s.dmBranches)
+            parts << Part{QStringLiteral("contacts_by_name"), QStringLiteral("c.name_key"),
+                          QStringLiteral("c.is_dm = %1").arg(dm), false, true};
+        return parts;
+    }
+    case ContactSort::Phone:
+        return {Part{QStringLiteral("contacts_by_phone"), QStringLiteral("c.phone"),
+                     withSource(s, QStringLiteral("c.phone IS NOT NULL")), false, true},
+                Part{QStringLiteral("contacts_by_lid"), MaxChar,
+                     withSource(s, QStringLiteral("c.phone IS NULL")), true, false}};
+    case ContactSort::Lid:
+        return {Part{QStringLiteral("contacts_by_lid"), QStringLiteral("c.lid"), withSource(s, {}),
+                     false, true}};
+    case ContactSort::Updated:
+        return {Part{QStringLiteral("contacts_by_lid"), QStringLiteral("0"),
+                     withSource(s, QStringLiteral("c.updated_at = 0")), true, false},
+                Part{QStringLiteral("contacts_by_updated"), QStringLiteral("c.updated_at"),
+                     withSource(s, QStringLiteral("c.updated_at > 0")), false, false}};
+    }
+    return {};
+}
 
 QString direction(const Shape &s)
 {
     return s.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
 }
 
-QString orderBy(const Shape &s)
+QString orderBy(const Shape &s, const QString &key)
 {
-    return QStringLiteral(" ORDER BY %1 %2, c.lid %2").arg(sortKey(s.sort), direction(s));
+    return QStringLiteral(" ORDER BY %1 %2, c.lid %2").arg(key, direction(s));
 }
 
-// After the cursor row, written so SQLite seeks the index on the sort value.
-QString keyset(const Shape &s)
+QString partOrder(const Shape &s, const Part &p)
 {
-    if (!s.hasCursor)
-        return {};
-    const QString k = sortKey(s.sort);
-    return s.descending ? QStringLiteral(" AND %1 <= :ck AND (%1 < :ck OR c.lid < :cl)").arg(k)
-                        : QStringLiteral(" AND %1 >= :ck AND (%1 > :ck OR c.lid > :cl)").arg(k);
+    return p.constKey ? QStringLiteral(" ORDER BY c.lid %1").arg(direction(s)) : orderBy(s, p.key);
 }
 
-// Up to and including the boundary row.
-QString upTo(const Shape &s)
+// Rows after (value, LID) = (:ck, :cl), or up to and including (:bk, :bl), written so SQLite
+// seeks the index. In a constant-key part only the LID can move: its bound is chosen once
+// per statement (all of the part, after the cursor LID, or none).
+QString bound(const Shape &s, const QString &key, bool constKey, bool upTo)
 {
-    const QString k = sortKey(s.sort);
-    return s.descending ? QStringLiteral(" AND %1 >= :bk AND (%1 > :bk OR c.lid >= :bl)").arg(k)
-                        : QStringLiteral(" AND %1 <= :bk AND (%1 < :bk OR c.lid <= :bl)").arg(k);
+    const QString k = upTo ? QStringLiteral(":bk") : QStringLiteral(":ck");
+    const QString l = upTo ? QStringLiteral(":bl") : QStringLiteral(":cl");
+    const bool forward = s.descending == upTo; // rows above the bound (else below)
+    if (constKey) {
+        // '' sorts before every text, a blob after every text, NULL matches nothing.
+        return forward ? QStringLiteral(" AND c.lid %1 CASE WHEN %2 < %3 THEN '' WHEN %2 = %3 THEN %4 END")
+                             .arg(upTo ? QStringLiteral(">=") : QStringLiteral(">"), k, key, l)
+                       : QStringLiteral(" AND c.lid %1 CASE WHEN %2 > %3 THEN x'ff' WHEN %2 = %3 THEN %4 END")
+                             .arg(upTo ? QStringLiteral("<=") : QStringLiteral("<"), k, key, l);
+    }
+    return forward ? QStringLiteral(" AND %1 >= %2 AND (%1 > %2 OR c.lid %4 %3)")
+                         .arg(key, k, l, upTo ? QStringLiteral(">=") : QStringLiteral(">"))
+                   : QStringLiteral(" AND %1 <= %2 AND (%1 < %2 OR c.lid %4 %3)")
+                         .arg(key, k, l, upTo ? QStringLiteral("<=") : QStringLiteral("<"));
 }
 
-QString prefixRange(ContactSort sort)
+QString keyset(const Shape &s, const QString &key, bool constKey = false)
 {
-    return QStringLiteral("(%1 >= :q AND %1 < :qe)").arg(sortKey(sort));
+    return s.hasCursor ? bound(s, key, constKey, false) : QString();
 }
 
-QString branches(const Shape &s)
+QString prefixRange(const QString &key)
 {
-    QStringList values;
-    for (int b : s.dmBranches)
-        values << QString::number(b);
-    return QStringLiteral("c.is_dm IN (%1)").arg(values.join(QLatin1String(", ")));
+    return QStringLiteral("(%1 >= :q AND %1 < :qe)").arg(key);
+}
+
+QString columns(const QString &key)
+{
+    return QStringLiteral("c.id, c.lid, c.is_dm, c.name, c.phone, c.business_name, c.phone_jid,"
+                          " c.identity_id, c.first_seen_at, c.updated_at, c.detail_synced_at,"
+                          " c.synced_at, %1 AS sort_key")
+        .arg(key);
+}
+
+QString partRange(const Shape &s, const Part &p, const QString &extra)
+{
+    const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" AND ") + p.where;
+    return QStringLiteral("SELECT %1 FROM contacts c INDEXED BY %2 WHERE c.sid = :sid%3%4%5%6 LIMIT :n")
+        .arg(columns(p.key), p.index, where, extra, keyset(s, p.key, p.constKey), partOrder(s, p));
 }
 
 // Ordered parts (index ranges, sorted sets) merged by SQLite (MERGE UNION ALL).
@@ -85,55 +171,69 @@ QString merged(const Shape &s, const QStringList &parts)
            + QStringLiteral(" ORDER BY sort_key %1, lid %1 LIMIT :n").arg(direction(s));
 }
 
-QString indexedRange(const Shape &s, int dm, const QString &where)
+// Contacts whose sort value starts with :q: index ranges, no row read.
+QString prefixIds(const Shape &s)
 {
-    return QStringLiteral("SELECT %1 FROM contacts c INDEXED BY %2 WHERE c.sid = :sid"
-                          " AND c.is_dm = %3%4%5%6 LIMIT :n")
-        .arg(columnsFor(s.sort), index(s.sort), QString::number(dm), where, keyset(s), orderBy(s));
+    QStringList ids;
+    for (const Part &p : partsOf(s)) {
+        if (!p.prefix)
+            continue;
+        const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" AND ") + p.where;
+        ids << QStringLiteral("SELECT c.id FROM contacts c INDEXED BY %1 WHERE c.sid = :sid%2 AND %3")
+                   .arg(p.index, where, prefixRange(p.key));
+    }
+    return ids.join(QLatin1String(" UNION ALL "));
 }
 
-QString candidates(bool fts, bool tags)
+// Ids found in C++ (:ids, a JSON array), the queues and the LID prefix, less the prefix ranges.
+QString idCandidates(const Shape &s, bool prefixSplit)
 {
-    QStringList parts;
-    if (fts)
-        parts << FtsHits;
-    parts << QueuedContacts;
-    if (tags)
-        parts << TagHits;
-    parts << QueuedTags << LidPrefix;
-    return parts.join(QLatin1String(" UNION "));
+    QString sql = QStringLiteral("SELECT value FROM json_each(:ids) UNION %1 UNION %2 UNION %3")
+                      .arg(QueuedContacts, QueuedTags, LidPrefix);
+    if (prefixSplit)
+        sql += QStringLiteral(" EXCEPT SELECT * FROM (%1)").arg(prefixIds(s));
+    return sql;
 }
 
-QString setWhere(const Shape &s, bool prefixSplit, bool fts, bool tags)
+QString candidates()
+{
+    return QStringList{FtsHits, QueuedContacts, TagHits, QueuedTags, LidPrefix}.join(QLatin1String(" UNION "));
+}
+
+QString setWhere(const Shape &s, bool prefixSplit, const QString &candidateIds, bool tagHits)
 {
     // NOT INDEXED: the candidate ids drive the plan (rowid lookups), never a sort index.
     QString where = QStringLiteral(" FROM contacts c NOT INDEXED WHERE c.id IN (%1) AND c.sid = :sid"
                                    " AND %2 AND %3")
-                        .arg(candidates(fts, tags), branches(s),
-                             Test);
+                        .arg(candidateIds, dmIn(s), test(tagHits));
     if (prefixSplit)
-        where += QStringLiteral(" AND NOT ") + prefixRange(s.sort);
+        where += QStringLiteral(" AND NOT ") + prefixRange(sortKey(s.sort));
     return where;
 }
 
-} // namespace
-
-QString index(ContactSort sort)
+QString setQuery(const Shape &s, bool prefixSplit, const QString &where)
 {
-    switch (sort) {
-    case ContactSort::Name: return QStringLiteral("contacts_by_name");
-    case ContactSort::Phone: return QStringLiteral("contacts_by_phone");
-    case ContactSort::Lid: return QStringLiteral("contacts_by_lid");
-    case ContactSort::Updated: return QStringLiteral("contacts_by_updated");
+    const QString key = sortKey(s.sort);
+    const QString set = QStringLiteral("SELECT %1%2%3%4 LIMIT :n")
+                            .arg(columns(key), where, keyset(s, key), orderBy(s, key));
+    if (!prefixSplit)
+        return set;
+    QStringList parts;
+    for (const Part &p : partsOf(s)) {
+        if (p.prefix)
+            parts << partRange(s, p, QStringLiteral(" AND ") + prefixRange(p.key));
     }
-    return {};
+    parts << set;
+    return merged(s, parts);
 }
+
+} // namespace
 
 QString sortKey(ContactSort sort)
 {
     switch (sort) {
     case ContactSort::Name: return QStringLiteral("c.name_key");
-    case ContactSort::Phone: return QStringLiteral("ifnull(c.phone, char(1114111))");
+    case ContactSort::Phone: return QStringLiteral("ifnull(c.phone, %1)").arg(MaxChar);
     case ContactSort::Lid: return QStringLiteral("c.lid");
     case ContactSort::Updated: return QStringLiteral("c.updated_at");
     }
@@ -145,60 +245,58 @@ bool hasPrefixRange(ContactSort sort)
     return sort != ContactSort::Updated;
 }
 
-QString columnsFor(ContactSort sort)
+int partCount(const Shape &s)
 {
-    return QStringLiteral("c.id, c.lid, c.is_dm, c.name, c.phone, c.business_name, c.phone_jid,"
-                          " c.identity_id, c.first_seen_at, c.updated_at, c.detail_synced_at,"
-                          " c.synced_at, %1 AS sort_key")
-        .arg(sortKey(sort));
+    return int(partsOf(s).size());
 }
 
 QString browse(const Shape &s)
 {
     QStringList parts;
-    for (int dm : s.dmBranches)
-        parts << indexedRange(s, dm, {});
+    for (const Part &p : partsOf(s))
+        parts << partRange(s, p, {});
     return merged(s, parts);
 }
 
-QString walkBoundary(const Shape &s, int dm)
+QString walkBoundary(const Shape &s, int part)
 {
-    return QStringLiteral("SELECT %1, c.lid FROM contacts c INDEXED BY %2 WHERE c.sid = :sid"
-                          " AND c.is_dm = %3%4%5 LIMIT 1 OFFSET :w - 1")
-        .arg(sortKey(s.sort), index(s.sort), QString::number(dm), keyset(s), orderBy(s));
+    const Part p = partsOf(s).at(part);
+    const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" AND ") + p.where;
+    return QStringLiteral("SELECT %1, c.lid FROM contacts c INDEXED BY %2 WHERE c.sid = :sid%3%4%5"
+                          " LIMIT 1 OFFSET :w - 1")
+        .arg(p.key, p.index, where, keyset(s, p.key, p.constKey), partOrder(s, p));
 }
 
-QString walk(const Shape &s, bool bounded)
+QString walk(const Shape &s, bool bounded, bool tagHits)
 {
-    const QString where = QStringLiteral(" AND ") + Test + (bounded ? upTo(s) : QString());
     QStringList parts;
-    for (int dm : s.dmBranches)
-        parts << indexedRange(s, dm, where);
+    for (const Part &p : partsOf(s)) {
+        const QString extra = QStringLiteral(" AND ") + test(tagHits)
+                              + (bounded ? bound(s, p.key, p.constKey, true) : QString());
+        parts << partRange(s, p, extra);
+    }
     return merged(s, parts);
 }
 
-QString searchSet(const Shape &s, bool prefixSplit, bool fts, bool tags)
+QString searchSet(const Shape &s, bool prefixSplit)
 {
-    const QString set = QStringLiteral("SELECT %1%2%3%4 LIMIT :n")
-                            .arg(columnsFor(s.sort), setWhere(s, prefixSplit, fts, tags),
-                                 keyset(s), orderBy(s));
-    if (!prefixSplit)
-        return set;
-    QStringList parts;
-    for (int dm : s.dmBranches)
-        parts << indexedRange(s, dm, QStringLiteral(" AND ") + prefixRange(s.sort));
-    parts << set;
-    return merged(s, parts);
+    return setQuery(s, prefixSplit, setWhere(s, prefixSplit, candidates(), true));
+}
+
+QString searchIds(const Shape &s, bool prefixSplit)
+{
+    return setQuery(s, prefixSplit, setWhere(s, prefixSplit, idCandidates(s, prefixSplit), false));
 }
 
 QString groupMembers(const Shape &s, bool text)
 {
     // CROSS JOIN keeps memberships outside: a group is small, the contacts table is not.
+    const QString key = sortKey(s.sort);
     return QStringLiteral("SELECT %1 FROM memberships g CROSS JOIN contacts c"
                           " ON c.sid = g.sid AND c.lid = g.lid WHERE g.sid = :sid"
                           " AND g.group_jid = :g AND %2%3%4%5 LIMIT :n")
-        .arg(columnsFor(s.sort), branches(s),
-             text ? QStringLiteral(" AND ") + Test : QString(), keyset(s), orderBy(s));
+        .arg(columns(key), dmIn(s), text ? QStringLiteral(" AND ") + Test : QString(),
+             keyset(s, key), orderBy(s, key));
 }
 
 QString probeFts()
@@ -228,29 +326,41 @@ QString probeLidPrefix()
 
 QString countAll(const Shape &s)
 {
-    return QStringLiteral("SELECT count(*) FROM contacts c INDEXED BY contacts_by_lid"
+    // The narrowest index; the name index when the source matters (it leads with is_dm).
+    if (s.dmBranches.size() > 1)
+        return QStringLiteral("SELECT count(*) FROM contacts c INDEXED BY contacts_by_lid WHERE c.sid = :sid");
+    return QStringLiteral("SELECT count(*) FROM contacts c INDEXED BY contacts_by_name"
                           " WHERE c.sid = :sid AND %1")
-        .arg(branches(s));
+        .arg(dmIn(s));
 }
 
 QString countPrefix(const Shape &s)
 {
-    return QStringLiteral("SELECT count(*) FROM contacts c INDEXED BY %1 WHERE c.sid = :sid"
-                          " AND %2 AND %3")
-        .arg(index(s.sort), branches(s), prefixRange(s.sort));
+    return QStringLiteral("SELECT count(*) FROM (%1)").arg(prefixIds(s));
 }
 
-QString countSet(const Shape &s, bool prefixSplit, bool fts, bool tags)
+QString countPrefixUpTo(const Shape &s)
+{
+    return QStringLiteral("SELECT count(*) FROM (SELECT * FROM (%1) LIMIT :n)").arg(prefixIds(s));
+}
+
+QString countSet(const Shape &s, bool prefixSplit)
 {
     return QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT :n)")
-        .arg(setWhere(s, prefixSplit, fts, tags));
+        .arg(setWhere(s, prefixSplit, candidates(), true));
 }
 
-QString countWalk(const Shape &s)
+QString countIds(const Shape &s, bool prefixSplit)
+{
+    return QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT :n)")
+        .arg(setWhere(s, prefixSplit, idCandidates(s, prefixSplit), false));
+}
+
+QString countWalk(const Shape &s, bool fieldsOnly)
 {
     return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c INDEXED BY contacts_by_name"
                           " WHERE c.sid = :sid AND %1 AND %2 LIMIT :n)")
-        .arg(branches(s), Test);
+        .arg(dmIn(s), fieldsOnly ? FieldTest : Test);
 }
 
 QString countGroup(const Shape &s, bool text)
@@ -258,18 +368,26 @@ QString countGroup(const Shape &s, bool text)
     return QStringLiteral("SELECT count(*) FROM memberships g CROSS JOIN contacts c"
                           " ON c.sid = g.sid AND c.lid = g.lid WHERE g.sid = :sid"
                           " AND g.group_jid = :g AND %1%2")
-        .arg(branches(s), text ? QStringLiteral(" AND ") + Test : QString());
+        .arg(dmIn(s), text ? QStringLiteral(" AND ") + Test : QString());
 }
 
-QString countFtsParts()
+QStringList countFtsParts()
 {
-    return QStringLiteral(
-               "SELECT (SELECT count(*) FROM (%1 AND rowid NOT IN (%2) LIMIT :n)),"
-               " (SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%2)"
-               " AND %3 LIMIT :n)),"
-               " (SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%4 UNION %5"
-               " UNION %6) AND c.id NOT IN (%2) AND NOT %7 AND %3 LIMIT :n))")
-        .arg(FtsHits, QueuedContacts, Test, LidPrefix, TagHits, QueuedTags, IndexedFields);
+    return {
+        QStringLiteral("SELECT count(*) FROM (%1 AND rowid NOT IN (%2) LIMIT :n)").arg(FtsHits, QueuedContacts),
+        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1)"
+                       " AND %2 LIMIT :n)").arg(QueuedContacts, TestByTagHits),
+        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1 UNION %2"
+                       " UNION %3) AND c.id NOT IN (%4) AND NOT %5 AND %6 LIMIT :n)")
+            .arg(LidPrefix, TagHits, QueuedTags, QueuedContacts, IndexedFields, TestByTagHits),
+    };
+}
+
+QString termHits(bool tags)
+{
+    return tags ? QStringLiteral("SELECT rowid FROM tag_fts WHERE tag_fts MATCH :m AND rowid BETWEEN :lo AND :hi")
+                : QStringLiteral("SELECT rowid FROM contact_fts WHERE contact_fts MATCH :m"
+                                 " AND rowid BETWEEN :lo AND :hi");
 }
 
 QString contactTerms()

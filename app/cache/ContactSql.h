@@ -28,22 +28,25 @@ struct Shape {
     bool hasCursor = false;
 };
 
-QString index(ContactSort sort);       // the sort order's index
-QString sortKey(ContactSort sort);     // its value for alias c
-bool hasPrefixRange(ContactSort sort); // "value starts with q" is a range of that index
-QString columnsFor(ContactSort sort);  // what a page row reads (alias c), ending in sort_key
+QString sortKey(ContactSort sort);     // the sort value for alias c
+bool hasPrefixRange(ContactSort sort); // "value starts with q" is an index range
+// An order is read as one or more index ranges ("parts") merged; see ContactSql.cpp.
+int partCount(const Shape &shape);
 
 // All contacts in order (no text).
 QString browse(const Shape &shape);
-// The (:w)-th row of one is_dm branch after the cursor: a walk's boundary.
-QString walkBoundary(const Shape &shape, int dm);
-// The order's first rows matching T; bounded: only up to (:bk, :bl).
-QString walk(const Shape &shape, bool bounded);
+// The (:w)-th row of one part after the cursor: a walk's boundary.
+QString walkBoundary(const Shape &shape, int part);
+// The order's first rows matching T; bounded: only up to (:bk, :bl). tagHits: T asks
+// tag_fts (:tq) about tags, once for the statement, instead of reading each contact's tags.
+QString walk(const Shape &shape, bool bounded, bool tagHits);
 // Rows whose sort value starts with q (an index range, already in order), merged with the
 // candidate set (FTS hits :fq, queued rows, tag hits :tq, LID prefix) tested by T and not in
-// that range. prefixSplit = false: the candidate set alone. fts/tags = false leave those
-// sources out (no term of the query exists).
-QString searchSet(const Shape &shape, bool prefixSplit, bool fts, bool tags);
+// that range. prefixSplit = false: the candidate set alone.
+QString searchSet(const Shape &shape, bool prefixSplit);
+// The same with candidate ids found by the caller (:ids, a JSON array of contact ids) instead
+// of FTS hits (1-2 character texts, whose trigram terms are looked up one chunk at a time).
+QString searchIds(const Shape &shape, bool prefixSplit);
 // Members of group :g, T applied when text is set.
 QString groupMembers(const Shape &shape, bool text);
 
@@ -57,14 +60,19 @@ QString probeLidPrefix();
 // Counts; those with :n stop there.
 QString countAll(const Shape &shape);    // no text
 QString countPrefix(const Shape &shape); // sort value starts with q
-QString countSet(const Shape &shape, bool prefixSplit, bool fts, bool tags); // :n
-QString countWalk(const Shape &shape);   // T over the whole order, :n
+QString countSet(const Shape &shape, bool prefixSplit);   // :n
+QString countIds(const Shape &shape, bool prefixSplit);   // :n
+QString countPrefixUpTo(const Shape &shape);              // :n
+// T over the whole order, :n; fieldsOnly: what T finds without reading tags (a lower bound).
+QString countWalk(const Shape &shape, bool fieldsOnly);
 QString countGroup(const Shape &shape, bool text);
 // No source filter, three disjoint parts, each up to :n: FTS hits not queued (their entry
 // is current), queued contacts matching T, and contacts matching only by a tag or a LID
 // prefix.
-QString countFtsParts();
+QStringList countFtsParts();
 
+// Contact ids of an FTS query :m on contact_fts, or tag_fts.
+QString termHits(bool tags);
 // Terms of the trigram vocabularies starting with :q (for 1-2 character queries), :n at most.
 QString contactTerms();
 QString tagTerms();

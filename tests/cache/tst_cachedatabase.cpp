@@ -43,6 +43,7 @@ void tst_CacheDatabase::opensWithPragmas()
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA secure_delete")), 0);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA user_version")), CacheSchema::LatestVersion);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA query_only")), 0);
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA wal_autocheckpoint")), 8192);
 
     CacheDatabase::Options options;
     options.busyTimeoutMs = 1234;

@@ -39,6 +39,8 @@ private:
         OptString phone;
         QString bnKey;
         bool dm = false;
+        qint64 updated = 0; // identity updatedAt, once a detail was stored
+        Contact summary;
         QStringList tags;
         QStringList groups;
     };
@@ -106,6 +108,7 @@ void tst_ContactSearch::build()
         r.phone = phone;
         r.bnKey = business ? SearchText::fold(*business) : QString();
         r.dm = dm;
+        r.summary = contacts.last();
         m_refs << r;
     };
     add(QStringLiteral("100000000000001@lid"), QStringLiteral("Budi Santoso"), QStringLiteral("6281234567890"), {}, true);
@@ -151,6 +154,21 @@ void tst_ContactSearch::build()
             name.isEmpty() ? OptString() : OptString(name), phone, business, rng.bounded(10) == 0);
     }
     QVERIFY(syncContacts(writer, S1, contacts, 200));
+    // Some details were fetched: the updated order has rows of both kinds, and ties.
+    for (int i = 0; i < m_refs.size(); i += 37) {
+        Ref &r = m_refs[i];
+        ContactDetail detail;
+        detail.dm = r.dm;
+        Identity id;
+        id.lid = r.lid;
+        id.name = r.summary.name;
+        id.phoneNumber = r.summary.phoneNumber;
+        id.businessName = r.summary.businessName;
+        id.updatedAt = 1700000000000 + rng.bounded(20) * 1000;
+        detail.identity = id;
+        QVERIFY(writer.storeContactDetail(S1, r.lid, detail));
+        r.updated = id.updatedAt;
+    }
 
     // Memberships with tags in twenty groups; some name no contact, as members often do.
     auto members = writer.beginPass(S1, SyncKind::Members);
@@ -230,12 +248,13 @@ QList<QString> tst_ContactSearch::expected(const ContactFilter &f) const
         case ContactSort::Name: return r->nameKey;
         case ContactSort::Phone: return r->phone ? *r->phone : SearchText::maxChar();
         case ContactSort::Lid: return r->lid;
-        case ContactSort::Updated: return QString(); // never fetched: all 0, LID decides
+        case ContactSort::Updated: return QString(); // compared as numbers below
         }
         return {};
     };
     std::sort(rows.begin(), rows.end(), [&](const Ref *a, const Ref *b) {
-        int c = compareCodePoints(key(a), key(b));
+        int c = f.sort == ContactSort::Updated ? (a->updated < b->updated ? -1 : a->updated > b->updated ? 1 : 0)
+                                               : compareCodePoints(key(a), key(b));
         if (c == 0)
             c = compareCodePoints(a->lid, b->lid);
         return f.order == Qt::AscendingOrder ? c < 0 : c > 0;
