@@ -5,9 +5,12 @@
 #include "cli/SyncCommand.h"
 #include "core/AppInfo.h"
 #include "localapi/HeadlessRunner.h"
+#include "localapi/LocalApiService.h"
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QStatusBar>
 #include <QCommandLineParser>
 
 #include <cstring>
@@ -79,6 +82,23 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.setSignInController(&signIn);
     window.show();
+
+    // The local API serves the signed-in profile's cache on loopback; restarted on a switch.
+    std::unique_ptr<LocalApiService> localApi;
+    auto *localApiLabel = new QLabel(&window);
+    localApiLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    window.statusBar()->addPermanentWidget(localApiLabel);
+    QObject::connect(&signIn, &SignInController::signedIn, &window, [&] {
+        localApi = std::make_unique<LocalApiService>(&signIn);
+        QObject::connect(localApi.get(), &LocalApiService::listening, localApiLabel, [localApiLabel](const QUrl &url) {
+            localApiLabel->setText(QCoreApplication::translate("main", "Local API: %1").arg(url.toString()));
+        });
+        QObject::connect(localApi.get(), &LocalApiService::failed, localApiLabel, [localApiLabel](const QString &reason) {
+            localApiLabel->setText(QCoreApplication::translate("main", "Local API off: %1").arg(reason));
+        });
+        localApi->start();
+    });
+    QObject::connect(&signIn, &SignInController::signedOut, &window, [&] { localApi.reset(); });
     signIn.start(parser.value(profileOption));
     return app->exec();
 }
