@@ -22,6 +22,12 @@ struct SyncPass {
     bool resumed = false;
 };
 
+// One group's whole member list, for CacheWriter::storeMemberLists.
+struct GroupMembers {
+    QString groupJid;
+    QList<GroupMember> members;
+};
+
 // sync_state of (session, kind).
 struct SyncStateRow {
     SyncKind kind = SyncKind::Contacts;

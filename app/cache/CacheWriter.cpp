@@ -31,6 +31,14 @@ const QString UpsertContactSql = QStringLiteral(
     " name_key = excluded.name_key, bn_key = excluded.bn_key,"
     " gen = max(gen, excluded.gen), synced_at = excluded.synced_at");
 
+// When most rows of the last page were new (a first sync), trying the insert first saves the
+// touch that would miss.
+QString insertOnly(const QString &upsert)
+{
+    const qsizetype at = upsert.indexOf(QLatin1String(" DO UPDATE SET"));
+    return upsert.left(at) + QStringLiteral(" DO NOTHING");
+}
+
 // Everything but the tag (the only indexed or search-relevant field) is refreshed in place.
 const QString TouchMemberSql = QStringLiteral(
     "UPDATE memberships SET role = :role, gateway_id = ifnull(:gid, gateway_id),"
@@ -358,21 +366,53 @@ bool CacheWriter::saveProgress(qint64 sid, const SyncPass &pass, const QString &
     return true;
 }
 
-bool CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation, qint64 stamp)
+CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation,
+                                               qint64 stamp)
 {
-    if (c.lid.isEmpty())
-        return fail(QStringLiteral("A contact without a LID cannot be stored."));
+    if (c.lid.isEmpty()) {
+        fail(QStringLiteral("A contact without a LID cannot be stored."));
+        return Stored::Failed;
+    }
     const QVariant lid = text(c.lid);
     const qlonglong dm = c.source == QLatin1String("dm") ? 1 : 0;
     const QVariant name = optText(c.name);
     const QVariant phone = optText(c.phoneNumber);
     const QVariant business = optText(c.businessName);
 
+    auto bindRow = [&](QSqlQuery *q) {
+        q->bindValue(QStringLiteral(":base"), rangeStart(sid));
+        q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+        q->bindValue(QStringLiteral(":sid"), sid);
+        q->bindValue(QStringLiteral(":lid"), lid);
+        q->bindValue(QStringLiteral(":dm"), dm);
+        q->bindValue(QStringLiteral(":name"), name);
+        q->bindValue(QStringLiteral(":phone"), phone);
+        q->bindValue(QStringLiteral(":bn"), business);
+        q->bindValue(QStringLiteral(":nk"), nameKey(c.name, c.businessName));
+        q->bindValue(QStringLiteral(":bk"), folded(c.businessName));
+        q->bindValue(QStringLiteral(":gen"), generation);
+        q->bindValue(QStringLiteral(":now"), stamp);
+    };
+    if (m_expectNew[int(SyncKind::Contacts)]) {
+        static const QString sql = insertOnly(UpsertContactSql);
+        QSqlQuery *insert = prepare(sql);
+        if (!insert)
+            return Stored::Failed;
+        StatementReset reset(insert);
+        bindRow(insert);
+        if (!insert->exec())
+        {
+            fail(insert->lastError().text());
+            return Stored::Failed;
+        }
+        if (insert->numRowsAffected() > 0)
+            return Stored::New;
+    }
     // Unchanged rows (every row of a re-sync but the few that moved) only get their stamps:
     // no index entry, no search queue entry is touched.
     QSqlQuery *touch = prepare(TouchContactSql);
     if (!touch)
-        return false;
+        return Stored::Failed;
     {
         StatementReset reset(touch);
         touch->bindValue(QStringLiteral(":gen"), generation);
@@ -383,28 +423,24 @@ bool CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation,
         touch->bindValue(QStringLiteral(":name"), name);
         touch->bindValue(QStringLiteral(":phone"), phone);
         touch->bindValue(QStringLiteral(":bn"), business);
-        EXEC_OR_FAIL(touch);
+        if (!touch->exec()) {
+            fail(touch->lastError().text());
+            return Stored::Failed;
+        }
         if (touch->numRowsAffected() > 0)
-            return true;
+            return Stored::Existing;
     }
     QSqlQuery *upsert = prepare(UpsertContactSql);
     if (!upsert)
-        return false;
+        return Stored::Failed;
     StatementReset reset(upsert);
-    upsert->bindValue(QStringLiteral(":base"), rangeStart(sid));
-    upsert->bindValue(QStringLiteral(":top"), rangeEnd(sid));
-    upsert->bindValue(QStringLiteral(":sid"), sid);
-    upsert->bindValue(QStringLiteral(":lid"), lid);
-    upsert->bindValue(QStringLiteral(":dm"), dm);
-    upsert->bindValue(QStringLiteral(":name"), name);
-    upsert->bindValue(QStringLiteral(":phone"), phone);
-    upsert->bindValue(QStringLiteral(":bn"), business);
-    upsert->bindValue(QStringLiteral(":nk"), nameKey(c.name, c.businessName));
-    upsert->bindValue(QStringLiteral(":bk"), folded(c.businessName));
-    upsert->bindValue(QStringLiteral(":gen"), generation);
-    upsert->bindValue(QStringLiteral(":now"), stamp);
-    EXEC_OR_FAIL(upsert);
-    return true;
+    bindRow(upsert);
+    if (!upsert->exec()) {
+        fail(upsert->lastError().text());
+        return Stored::Failed;
+    }
+    // New (when the insert was not tried) or changed: either way not a touch.
+    return m_expectNew[int(SyncKind::Contacts)] ? Stored::Existing : Stored::New;
 }
 
 bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page,
@@ -419,13 +455,19 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page
     if (!sid || !checkRunning(*sid, pass))
         return false;
     const qint64 stamp = now();
+    int fresh = 0;
     for (const Contact &c : page) {
-        if (!upsertContact(*sid, c, pass.generation, stamp))
+        const Stored stored = upsertContact(*sid, c, pass.generation, stamp);
+        if (stored == Stored::Failed)
             return false;
+        fresh += stored == Stored::New;
     }
     if (!saveProgress(*sid, pass, nextCursor, page.size()))
         return false;
-    return txn.commit() || fail(txn.errorString());
+    if (!txn.commit())
+        return fail(txn.errorString());
+    m_expectNew[int(SyncKind::Contacts)] = 2 * fresh > page.size();
+    return true;
 }
 
 bool CacheWriter::storeGroups(const SyncPass &pass, const QList<Group> &page,
@@ -484,11 +526,14 @@ bool CacheWriter::storeGroups(const SyncPass &pass, const QList<Group> &page,
     return txn.commit() || fail(txn.errorString());
 }
 
-bool CacheWriter::upsertMember(qint64 sid, const QString &groupJid, const GroupMember &m,
-                               qint64 generation, qint64 stamp)
+CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const QString &groupJid,
+                                              const GroupMember &m, qint64 generation,
+                                              qint64 stamp)
 {
-    if (m.lid.isEmpty())
-        return fail(QStringLiteral("A group member without a LID cannot be stored."));
+    if (m.lid.isEmpty()) {
+        fail(QStringLiteral("A group member without a LID cannot be stored."));
+        return Stored::Failed;
+    }
     const QVariant lid = text(m.lid);
     const QVariant group = text(groupJid);
     const QVariant role = text(m.role.isEmpty() ? QStringLiteral("member") : m.role);
@@ -496,10 +541,39 @@ bool CacheWriter::upsertMember(qint64 sid, const QString &groupJid, const GroupM
     const QVariant gatewayId = m.id > 0 ? QVariant(m.id) : nullInt();
     const QVariant firstSeen = epoch(m.firstSeenAt);
     const QVariant lastSeen = epoch(m.lastSeenAt);
-
+    auto bindRow = [&](QSqlQuery *q) {
+        q->bindValue(QStringLiteral(":base"), rangeStart(sid));
+        q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+        q->bindValue(QStringLiteral(":sid"), sid);
+        q->bindValue(QStringLiteral(":g"), group);
+        q->bindValue(QStringLiteral(":lid"), lid);
+        q->bindValue(QStringLiteral(":role"), role);
+        q->bindValue(QStringLiteral(":tag"), tag);
+        q->bindValue(QStringLiteral(":tk"), folded(m.tag));
+        q->bindValue(QStringLiteral(":gid"), gatewayId);
+        q->bindValue(QStringLiteral(":fs"), firstSeen);
+        q->bindValue(QStringLiteral(":ls"), lastSeen);
+        q->bindValue(QStringLiteral(":gen"), generation);
+        q->bindValue(QStringLiteral(":now"), stamp);
+    };
+    const bool insertFirst = m_expectNew[int(SyncKind::Members)];
+    if (insertFirst) {
+        static const QString sql = insertOnly(UpsertMemberSql);
+        QSqlQuery *insert = prepare(sql);
+        if (!insert)
+            return Stored::Failed;
+        StatementReset reset(insert);
+        bindRow(insert);
+        if (!insert->exec()) {
+            fail(insert->lastError().text());
+            return Stored::Failed;
+        }
+        if (insert->numRowsAffected() > 0)
+            return Stored::New;
+    }
     QSqlQuery *touch = prepare(TouchMemberSql);
     if (!touch)
-        return false;
+        return Stored::Failed;
     {
         StatementReset reset(touch);
         touch->bindValue(QStringLiteral(":role"), role);
@@ -512,38 +586,40 @@ bool CacheWriter::upsertMember(qint64 sid, const QString &groupJid, const GroupM
         touch->bindValue(QStringLiteral(":g"), group);
         touch->bindValue(QStringLiteral(":lid"), lid);
         touch->bindValue(QStringLiteral(":tag"), tag);
-        EXEC_OR_FAIL(touch);
+        if (!touch->exec()) {
+            fail(touch->lastError().text());
+            return Stored::Failed;
+        }
         if (touch->numRowsAffected() > 0)
-            return true;
+            return Stored::Existing;
     }
     QSqlQuery *upsert = prepare(UpsertMemberSql);
     if (!upsert)
-        return false;
+        return Stored::Failed;
     StatementReset reset(upsert);
-    upsert->bindValue(QStringLiteral(":base"), rangeStart(sid));
-    upsert->bindValue(QStringLiteral(":top"), rangeEnd(sid));
-    upsert->bindValue(QStringLiteral(":sid"), sid);
-    upsert->bindValue(QStringLiteral(":g"), group);
-    upsert->bindValue(QStringLiteral(":lid"), lid);
-    upsert->bindValue(QStringLiteral(":role"), role);
-    upsert->bindValue(QStringLiteral(":tag"), tag);
-    upsert->bindValue(QStringLiteral(":tk"), folded(m.tag));
-    upsert->bindValue(QStringLiteral(":gid"), gatewayId);
-    upsert->bindValue(QStringLiteral(":fs"), firstSeen);
-    upsert->bindValue(QStringLiteral(":ls"), lastSeen);
-    upsert->bindValue(QStringLiteral(":gen"), generation);
-    upsert->bindValue(QStringLiteral(":now"), stamp);
-    EXEC_OR_FAIL(upsert);
-    return true;
+    bindRow(upsert);
+    if (!upsert->exec()) {
+        fail(upsert->lastError().text());
+        return Stored::Failed;
+    }
+    return insertFirst ? Stored::Existing : Stored::New;
 }
 
 bool CacheWriter::storeMembers(const SyncPass &pass, const QString &groupJid,
                                const QList<GroupMember> &members, const QString &nextCursor)
 {
+    return storeMemberLists(pass, {GroupMembers{groupJid, members}}, nextCursor);
+}
+
+bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMembers> &lists,
+                                   const QString &nextCursor)
+{
     if (pass.kind != SyncKind::Members)
         return fail(QStringLiteral("storeMembers needs a members pass."));
-    if (groupJid.isEmpty())
-        return fail(QStringLiteral("storeMembers needs the group's JID."));
+    for (const GroupMembers &list : lists) {
+        if (list.groupJid.isEmpty())
+            return fail(QStringLiteral("storeMembers needs the group's JID."));
+    }
     WriteTransaction txn(m_db);
     if (!txn.isActive())
         return fail(txn.errorString());
@@ -551,13 +627,23 @@ bool CacheWriter::storeMembers(const SyncPass &pass, const QString &groupJid,
     if (!sid || !checkRunning(*sid, pass))
         return false;
     const qint64 stamp = now();
-    for (const GroupMember &m : members) {
-        if (!upsertMember(*sid, groupJid, m, pass.generation, stamp))
-            return false;
+    qint64 rows = 0;
+    qint64 fresh = 0;
+    for (const GroupMembers &list : lists) {
+        for (const GroupMember &m : list.members) {
+            const Stored stored = upsertMember(*sid, list.groupJid, m, pass.generation, stamp);
+            if (stored == Stored::Failed)
+                return false;
+            fresh += stored == Stored::New;
+            ++rows;
+        }
     }
-    if (!saveProgress(*sid, pass, nextCursor, members.size()))
+    if (!saveProgress(*sid, pass, nextCursor, rows))
         return false;
-    return txn.commit() || fail(txn.errorString());
+    if (!txn.commit())
+        return fail(txn.errorString());
+    m_expectNew[int(SyncKind::Members)] = 2 * fresh > rows;
+    return true;
 }
 
 bool CacheWriter::finishPass(const SyncPass &pass)
@@ -741,7 +827,7 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
         member.role = g.role;
         member.tag = g.tag;
         member.lastSeenAt = g.lastSeen;
-        if (!upsertMember(*sid, g.jid, member, gens->members, stamp))
+        if (upsertMember(*sid, g.jid, member, gens->members, stamp) == Stored::Failed)
             return false;
     }
     return txn.commit() || fail(txn.errorString());

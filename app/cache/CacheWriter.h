@@ -51,6 +51,11 @@ public:
     // pass's resume point after this group, as the caller defines it.
     bool storeMembers(const SyncPass &pass, const QString &groupJid,
                       const QList<GroupMember> &members, const QString &nextCursor);
+    // Several groups' whole member lists in one transaction (one commit for many small
+    // groups: a commit costs about as much as 50 member rows); nextCursor is the resume
+    // point after the last of them.
+    bool storeMemberLists(const SyncPass &pass, const QList<GroupMembers> &lists,
+                          const QString &nextCursor);
     bool finishPass(const SyncPass &pass);
     bool failPass(const SyncPass &pass, const QString &error, const QString &requestId = {});
 
@@ -62,6 +67,7 @@ public:
 
 private:
     struct PassCounters { qint64 contacts = 0; qint64 groups = 0; qint64 members = 0; };
+    enum class Stored { New, Existing, Failed };
 
     qint64 now() const;
     bool fail(const QString &error);
@@ -70,12 +76,14 @@ private:
     bool checkRunning(qint64 sid, const SyncPass &pass);
     bool saveProgress(qint64 sid, const SyncPass &pass, const QString &cursor, qint64 items);
     std::optional<PassCounters> counters(qint64 sid);
-    bool upsertContact(qint64 sid, const Contact &contact, qint64 generation, qint64 now);
-    bool upsertMember(qint64 sid, const QString &groupJid, const GroupMember &member,
-                      qint64 generation, qint64 now);
+    Stored upsertContact(qint64 sid, const Contact &contact, qint64 generation, qint64 now);
+    Stored upsertMember(qint64 sid, const QString &groupJid, const GroupMember &member,
+                        qint64 generation, qint64 now);
 
     CacheDatabase &m_db;
     QString m_error;
     std::function<qint64()> m_clock;
     QHash<QString, qint64> m_sids;
+    // Per kind: were most rows of the last page new? Then insert first, else touch first.
+    bool m_expectNew[3] = {false, false, false};
 };

@@ -21,6 +21,8 @@ private slots:
     void unchangedRowsAreOnlyStamped();
     void groupsAndMembersKeepFirstSeen();
     void membersPassSweepsVanishedMemberships();
+    void severalGroupsInOneTransaction();
+    void reSyncAfterFirstSyncTakesEveryPath();
     void contactDetailStoresGroupsAsMemberships();
     void detailDuringAPassSurvivesItsSweep();
     void hostileValuesAreStoredVerbatim();
@@ -305,6 +307,49 @@ void tst_CacheWriter::membersPassSweepsVanishedMemberships()
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"))}, QStringLiteral("g2@g.us")));
     QVERIFY(m_writer->finishPass(*pass));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 2); // b left g1
+}
+
+void tst_CacheWriter::severalGroupsInOneTransaction()
+{
+    const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    const QList<GroupMembers> lists{
+        {QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~B"))}},
+        {QStringLiteral("g2@g.us"), {member(QStringLiteral("a@lid"))}},
+        {QStringLiteral("g3@g.us"), {}},
+    };
+    QVERIFY(m_writer->storeMemberLists(*pass, lists, QStringLiteral("g3@g.us")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
+    CacheReader reader(*m_db);
+    QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("g3@g.us"));
+    QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().itemsStored, 3);
+    // One bad member: none of the groups, nor the cursor, is stored.
+    QList<GroupMembers> bad{{QStringLiteral("g4@g.us"), {member(QStringLiteral("c@lid"))}},
+                            {QStringLiteral("g5@g.us"), {member(QString())}}};
+    QVERIFY(!m_writer->storeMemberLists(*pass, bad, QStringLiteral("g5@g.us")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
+    QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("g3@g.us"));
+    bad = {{QString(), {member(QStringLiteral("c@lid"))}}};
+    QVERIFY(!m_writer->storeMemberLists(*pass, bad, QString()));
+}
+
+// A first sync stores new rows insert-first; the re-sync after it touches; pages mixing new,
+// unchanged and changed rows go through every path and still store exactly the page.
+void tst_CacheWriter::reSyncAfterFirstSyncTakesEveryPath()
+{
+    QList<Contact> all;
+    for (int i = 0; i < 50; ++i)
+        all << contact(QStringLiteral("%1@lid").arg(i), QStringLiteral("N%1").arg(i));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 10)); // new rows
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 10)); // unchanged
+    for (int i = 0; i < 50; i += 3)
+        all[i].name = QStringLiteral("Changed %1").arg(i);
+    for (int i = 50; i < 80; ++i)
+        all << contact(QStringLiteral("%1@lid").arg(i), QStringLiteral("N%1").arg(i));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 10)); // mixed
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 10)); // again
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 80);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE name LIKE 'Changed %'")), 17);
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT gen) FROM contacts")), 1);
 }
 
 void tst_CacheWriter::contactDetailStoresGroupsAsMemberships()
