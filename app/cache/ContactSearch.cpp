@@ -273,7 +273,9 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
 {
     const bool split = ContactSql::hasPrefixRange(ctx.shape.sort);
     ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
-    const auto candidates = candidateCount(ctx, true, m_tuning.setLimit + 1);
+    // Counting candidates costs no row read: count past the set limit to know how dense
+    // they are.
+    const auto candidates = candidateCount(ctx, true, 4 * qint64(m_tuning.setLimit) + 1);
     if (!candidates)
         return std::nullopt;
     QVariantHash binds = ctx.binds;
@@ -282,18 +284,30 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
         m_plan = QStringLiteral("set");
         return rows(ContactSql::searchSet(ctx.shape, split), binds);
     }
-    // Many candidates: they are usually spread over the order, so the first rows of the
-    // order hold a page of them. A small window first, then a large one.
-    for (int window : {m_tuning.firstWindow, walkWindow(ctx)}) {
-        bool complete = false;
-        auto walked = walkRows(ctx, fetch, window, &complete);
-        if (!walked || complete) {
-            m_plan = QStringLiteral("walk");
-            return walked;
-        }
+    // Many candidates, usually spread over the order: the first rows of the order hold a
+    // page of them. The window is twice what their density says a page needs.
+    const auto span = sessionSpan(ctx);
+    if (!span)
+        return std::nullopt;
+    const qint64 needed = qint64(fetch) * *span / qMax<qint64>(1, *candidates);
+    const int window = int(qBound(qint64(m_tuning.firstWindow), 2 * needed, qint64(walkWindow(ctx))));
+    bool complete = false;
+    auto walked = walkRows(ctx, fetch, window, &complete);
+    if (!walked || complete) {
+        m_plan = QStringLiteral("walk");
+        return walked;
     }
+    // They cluster later in the order (another script, say): look them up.
     m_plan = QStringLiteral("walk+set");
     return rows(ContactSql::searchSet(ctx.shape, split), binds);
+}
+
+std::optional<qint64> ContactSearch::sessionSpan(const Context &ctx)
+{
+    // Ids are handed out in order within the session's range: the highest one bounds how
+    // many contacts it has, without counting them.
+    return scalar(QStringLiteral("SELECT ifnull(max(id), :lo) - :lo FROM contacts WHERE id BETWEEN :lo AND :hi"),
+                  ctx.binds);
 }
 
 int ContactSearch::walkWindow(const Context &ctx) const
@@ -301,7 +315,7 @@ int ContactSearch::walkWindow(const Context &ctx) const
     return ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow : m_tuning.walkWindowTable;
 }
 
-ContactSearch::Terms ContactSearch::termCandidates(Context &ctx)
+ContactSearch::Terms ContactSearch::termCandidates(Context &ctx, qint64 limit)
 {
     // Every trigram starting with the text (each character of every column starts one),
     // asked in chunks: one FTS5 OR over hundreds of terms costs far more than several small
@@ -327,10 +341,11 @@ ContactSearch::Terms ContactSearch::termCandidates(Context &ctx)
                 fail(q->lastError().text());
                 return Terms::Error;
             }
-            while (q->next())
+            while (q->next()) {
                 ids.insert(q->value(0).toLongLong());
-            if (ids.size() > m_tuning.shortSetLimit)
-                return Terms::TooMany;
+                if (ids.size() >= limit)
+                    return Terms::Reached;
+            }
         }
     }
     QStringList json;
@@ -368,7 +383,7 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     // Rare (a CJK pair, an emoji), or clustered late in the order: the trigram terms
     // starting with the text give the candidates; those whose sort value starts with it are
     // read as an index range instead.
-    const Terms found = termCandidates(ctx);
+    const Terms found = termCandidates(ctx, m_tuning.shortSetLimit + 1);
     if (found == Terms::Error)
         return std::nullopt;
     if (found == Terms::Found) {
@@ -500,9 +515,25 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         if (!prefix || !prefix->exact)
             return prefix;
     }
-    const Terms found = termCandidates(ctx);
+    // Tag hits and FTS hits of contacts outside the queue all match: once there are cap of
+    // them beyond what the queue could make stale, the count is at least cap.
+    qint64 idLimit = m_tuning.shortSetLimit + 1;
+    if (cap > 0) {
+        QVariantHash probe = ctx.binds;
+        probe.insert(QStringLiteral("n"), -1);
+        const auto queued = scalar(ContactSql::probeContactQueue(), probe);
+        const auto queuedTags = queued ? scalar(ContactSql::probeTagQueue(), probe) : std::nullopt;
+        if (!queuedTags)
+            return std::nullopt;
+        idLimit = qMin(idLimit, cap + *queued + *queuedTags);
+    }
+    const Terms found = termCandidates(ctx, idLimit);
     if (found == Terms::Error)
         return std::nullopt;
+    if (found == Terms::Reached && cap > 0 && idLimit <= m_tuning.shortSetLimit) {
+        m_plan = QStringLiteral("terms");
+        return ContactCount{cap, false};
+    }
     if (found == Terms::Found) {
         m_plan = QStringLiteral("terms");
         QVariantHash binds = ctx.binds;

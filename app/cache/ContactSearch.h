@@ -22,20 +22,20 @@ class QSqlQuery;
 //              the rows that do are read as an index range instead, so "budi" among 20,000
 //              "Budi ..." costs a range scan, not 20,000 lookups
 //   walk       many candidates: walk the sort index testing each row, within a window of
-//              rows (small, then large); when a window ends before the page is full
-//              (matches are rare early in the order), fall back to set
+//              rows sized from their density; when the window ends before the page is full
+//              (they cluster later in the order, e.g. another script), fall back to set
 // 1-2 character queries, which the trigram index cannot answer, walk a small window first
 // and then use the trigram terms starting with the query as candidates (every character
-// starts a trigram: see CacheSchema::contactFtsValues).
-// Counts use the same candidates; big ones can stop at a cap.
+// starts a trigram: see CacheSchema::contactFtsValues), looked up in chunks.
+// Counts use the same candidates; big ones stop at a cap when given one.
 class ContactSearch
 {
 public:
     struct Tuning {
         int setLimit = 3000;         // at most this many candidates: set plan
         int firstWindow = 500;       // rows a first walk reads
-        int walkWindow = 8000;       // rows a second walk reads on the (covering) name index
-        int walkWindowTable = 3000;  // ... on the other sort indexes (they read rows too)
+        int walkWindow = 20000;      // most rows a walk reads on the (covering) name index
+        int walkWindowTable = 5000;  // ... on the other sort indexes (they read rows too)
         int termLimit = 2000;        // more trigram terms than this: walk instead
         int shortSetLimit = 50000;   // 1-2 characters: set plan below this many candidates
     };
@@ -77,9 +77,12 @@ private:
     std::optional<QList<Row>> shortRows(Context &ctx, int fetch);
     int walkWindow(const Context &ctx) const;
     std::optional<ContactCount> countText(Context &ctx, const ContactFilter &filter, qint64 cap);
-    enum class Terms { Found, TooMany, Error };
+    enum class Terms { Found, Reached, TooMany, Error };
     static constexpr int TermChunk = 64;
-    Terms termCandidates(Context &ctx); // sets :ids
+    // Contact ids whose text has a trigram starting with the query, into :ids (Found), or
+    // Reached once there are limit of them, or TooMany terms.
+    Terms termCandidates(Context &ctx, qint64 limit);
+    std::optional<qint64> sessionSpan(const Context &ctx);
 
     static QString ftsColumn(ContactSort sort); // contact_fts column of the sort value
     QString restQuery(const Context &ctx) const;

@@ -489,6 +489,16 @@ void tst_ContactSearch::shortCountsStopAtTheCap()
     QVERIFY(small->exact);
     QCOMPARE(small->value, qint64(expected(f).size()));
 
+    // No name starts with "u", many contain it: the trigram terms reach the cap.
+    reader.search().setTuning({});
+    f.text = QStringLiteral("u");
+    const qint64 allU = expected(f).size();
+    QVERIFY(allU > 20);
+    const auto cappedU = reader.countContacts(f, 20);
+    QVERIFY(!cappedU->exact);
+    QCOMPARE(cappedU->value, 20);
+    QCOMPARE(reader.countContacts(f)->value, allU);
+
     // Big counts of longer texts stop at the cap as well, with or without a source filter.
     t = {};
     t.setLimit = 0;
