@@ -32,7 +32,12 @@ SyncEngine::SyncEngine(GatewayClient *client, CacheWriter *writer, SearchIndexer
 
 SyncEngine::~SyncEngine()
 {
-    for (const GatewayRequest &r : std::as_const(m_active))
+    // Cancelling delivers synchronously: retire this run first so no handler touches the
+    // engine (or the list being walked) while it is destroyed.
+    m_running = false;
+    ++m_run;
+    const QList<GatewayRequest> active = std::exchange(m_active, {});
+    for (const GatewayRequest &r : active)
         r.cancel();
 }
 
