@@ -58,23 +58,29 @@ void LocalApiBackend::openOnThread()
         qCWarning(lcLocalApiBackend) << "audit log unavailable:" << error;
 }
 
+qint64 LocalApiBackend::dataVersion()
+{
+    // Under load, ask SQLite whether anything changed at most every 50 ms (each question is a
+    // read transaction of its own); a sync's commit shows within that.
+    if (m_dataVersion >= 0 && m_dataVersionChecked.isValid() && m_dataVersionChecked.elapsed() < 50)
+        return m_dataVersion;
+    m_dataVersion = -1;
+    QString error;
+    if (QSqlQuery *version = m_readDb ? m_readDb->statement(QStringLiteral("PRAGMA data_version"), &error) : nullptr) {
+        StatementReset reset(version);
+        if (version->exec() && version->next())
+            m_dataVersion = version->value(0).toLongLong();
+    }
+    m_dataVersionChecked.start();
+    return m_dataVersion;
+}
+
 std::optional<LocalApiBackend::SessionInfo> LocalApiBackend::sessionInfo(const QString &sessionId, QString *error)
 {
     error->clear();
     if (!m_reader)
         return std::nullopt;
-    // Under load, ask SQLite whether anything changed at most every 50 ms (each question is a
-    // read transaction of its own); a sync's commit shows within that.
-    qint64 current = m_sessionInfoVersion;
-    if (current < 0 || !m_sessionInfoChecked.isValid() || m_sessionInfoChecked.elapsed() >= 50) {
-        current = -1;
-        if (QSqlQuery *version = m_readDb->statement(QStringLiteral("PRAGMA data_version"), error)) {
-            StatementReset reset(version);
-            if (version->exec() && version->next())
-                current = version->value(0).toLongLong();
-        }
-        m_sessionInfoChecked.start();
-    }
+    const qint64 current = dataVersion();
     if (current < 0 || current != m_sessionInfoVersion) {
         m_sessionInfo.clear();
         m_sessionInfoVersion = current;
@@ -122,7 +128,9 @@ void LocalApiBackend::closeOnThread()
 {
     m_sessionInfo.clear();
     m_sessionInfoVersion = -1;
-    m_sessionInfoChecked.invalidate();
+    m_dataVersion = -1;
+    m_dataVersionChecked.invalidate();
+    m_storedAnswers.clear();
     m_audit.reset();
     m_reader.reset();
     m_writeDb.reset();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/CacheTypes.h"
+#include "localapi/StoredResponseCache.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -86,6 +87,11 @@ public:
     };
     std::optional<SessionInfo> sessionInfo(const QString &sessionId, QString *error);
 
+    // The cache's PRAGMA data_version, asked at most every 50 ms; -1 when unknown.
+    qint64 dataVersion();
+    // Answers of the stored routes at dataVersion() (server thread only).
+    StoredResponseCache &storedAnswers() { return m_storedAnswers; }
+
     // One read transaction around a request's statements: one consistent snapshot (a contact
     // and its memberships from the same commit) and one round of file locking instead of one
     // per statement. No-op when the cache is not open.
@@ -120,6 +126,8 @@ private:
     QString m_openError;
     QHash<QString, SessionInfo> m_sessionInfo;
     qint64 m_sessionInfoVersion = -1;
-    QElapsedTimer m_sessionInfoChecked;
+    qint64 m_dataVersion = -1;
+    QElapsedTimer m_dataVersionChecked;
+    StoredResponseCache m_storedAnswers;
     QByteArray m_cursorKey;
 };

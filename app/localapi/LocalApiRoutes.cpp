@@ -26,6 +26,11 @@ LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, S
         CacheReader *reader = backend->reader();
         if (!reader)
             return cacheUnavailable();
+        // Until the next commit the answer to the same target is the same bytes.
+        const QByteArray target = r.query.isEmpty() ? r.path : r.path + '?' + r.query;
+        const qint64 version = backend->dataVersion();
+        if (std::optional<LocalApiResponse> stored = backend->storedAnswers().find(target, version))
+            return *stored;
         LocalApiBackend::ReadSnapshot snapshot(*backend);
         QString error;
         const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(r.param(u"session"), &error);
@@ -33,7 +38,10 @@ LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, S
             return error.isEmpty()
                     ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("session not found"))
                     : cacheFailure(error);
-        return handler(*reader, *s, r);
+        LocalApiResponse answer = handler(*reader, *s, r);
+        if (answer.status == 200)
+            backend->storedAnswers().store(target, version, answer);
+        return answer;
     };
 }
 

@@ -20,6 +20,7 @@ target_sources(gc_core PRIVATE
 
 # The cache-backed routes, the service the window and headless mode use, the headless runner.
 target_sources(gc_core PRIVATE
+    localapi/StoredResponseCache.h localapi/StoredResponseCache.cpp
     localapi/LocalApiBackend.h localapi/LocalApiBackend.cpp
     localapi/LocalApiRoutesCommon.h localapi/LocalApiRoutesCommon.cpp
     localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp localapi/LocalApiLiveRoutes.cpp

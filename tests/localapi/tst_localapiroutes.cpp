@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -59,6 +61,7 @@ private:
     LocalApiUnderTest api;
     QString working;
     QString disconnected;
+    QString cachePath;
     QObject syncContext;
     int syncTriggers = 0;
 
@@ -112,6 +115,7 @@ private Q_SLOTS:
         disconnected = sim.disconnectedSession().id;
         QVERIFY(!working.isEmpty() && !disconnected.isEmpty());
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        cachePath = path;
         QString error;
         QVERIFY2(LocalApiFixture::syncSimulator(sim, QStringLiteral("wa_demo"), path, true, &error), qPrintable(error));
 
@@ -486,6 +490,50 @@ private Q_SLOTS:
             QVERIFY2(a.status != 404 || a.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString() != QLatin1String("no such path"),
                      qPrintable(key));
         }
+    }
+
+    // Answers are kept between requests (StoredResponseCache); a commit by another connection
+    // (a sync) must still show in the next answers, not be hidden behind a kept one.
+    void answersFollowACommitByAnotherConnection()
+    {
+        int pages = 0;
+        const QStringList lids = walk(false, session(working), 200, &pages);
+        auto nameOf = [&](const QByteArray &target) {
+            return local(target).json().value(QStringLiteral("identity")).toObject().value(QStringLiteral("name")).toString();
+        };
+        QString lid;
+        QByteArray contact;
+        QString before;
+        for (const QString &candidate : lids) {
+            contact = session(working) + "/contacts/" + enc(candidate);
+            before = nameOf(contact);
+            if (!before.isEmpty()) {
+                lid = candidate;
+                break;
+            }
+        }
+        QVERIFY2(!lid.isEmpty(), "no synced contact with a name");
+        QCOMPARE(nameOf(contact), before); // a kept answer, the same as the built one
+
+        auto rename = [&](const QString &name) {
+            QString error;
+            std::unique_ptr<CacheDatabase> db = CacheDatabase::open(cachePath, CacheDatabase::Mode::ReadWrite, &error);
+            QVERIFY2(db, qPrintable(error));
+            QSqlQuery *q = db->statement(QStringLiteral("UPDATE contacts SET name = :name WHERE lid = :lid"
+                                                        " AND sid = (SELECT sid FROM sessions WHERE id = :session)"), &error);
+            QVERIFY2(q, qPrintable(error));
+            q->bindValue(QStringLiteral(":name"), name);
+            q->bindValue(QStringLiteral(":lid"), lid);
+            q->bindValue(QStringLiteral(":session"), working);
+            QVERIFY2(q->exec(), qPrintable(q->lastError().text()));
+            QCOMPARE(q->numRowsAffected(), 1);
+            q->finish();
+        };
+        const QString renamed = QStringLiteral("Renamed \u00c9milie");
+        rename(renamed);
+        QTRY_COMPARE_WITH_TIMEOUT(nameOf(contact), renamed, 5000);
+        rename(before);
+        QTRY_COMPARE_WITH_TIMEOUT(nameOf(contact), before, 5000);
     }
 };
 
