@@ -5,6 +5,7 @@
 #include "cli/SyncCommand.h"
 #include "core/AppInfo.h"
 #include "localapi/HeadlessRunner.h"
+#include "localapi/LocalApiProfileFollower.h"
 #include "localapi/LocalApiService.h"
 #include "MainWindow.h"
 
@@ -84,21 +85,20 @@ int main(int argc, char *argv[])
     window.show();
 
     // The local API serves the signed-in profile's cache on loopback; restarted on a switch.
-    std::unique_ptr<LocalApiService> localApi;
+    LocalApiProfileFollower localApi(&signIn);
     auto *localApiLabel = new QLabel(&window);
     localApiLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     window.statusBar()->addPermanentWidget(localApiLabel);
-    QObject::connect(&signIn, &SignInController::signedIn, &window, [&] {
-        localApi = std::make_unique<LocalApiService>(&signIn);
-        QObject::connect(localApi.get(), &LocalApiService::listening, localApiLabel, [localApiLabel](const QUrl &url) {
-            localApiLabel->setText(QCoreApplication::translate("main", "Local API: %1").arg(url.toString()));
-        });
-        QObject::connect(localApi.get(), &LocalApiService::failed, localApiLabel, [localApiLabel](const QString &reason) {
-            localApiLabel->setText(QCoreApplication::translate("main", "Local API off: %1").arg(reason));
-        });
-        localApi->start();
+    QObject::connect(&localApi, &LocalApiProfileFollower::listening, localApiLabel, [localApiLabel](const QUrl &url) {
+        localApiLabel->setText(QCoreApplication::translate("main", "Local API: %1").arg(url.toString()));
     });
-    QObject::connect(&signIn, &SignInController::signedOut, &window, [&] { localApi.reset(); });
+    QObject::connect(&localApi, &LocalApiProfileFollower::failed, localApiLabel, [localApiLabel](const QString &reason) {
+        localApiLabel->setText(QCoreApplication::translate("main", "Local API off: %1").arg(reason));
+    });
+    QObject::connect(&localApi, &LocalApiProfileFollower::serviceChanged, localApiLabel, [localApiLabel](LocalApiService *service) {
+        if (!service)
+            localApiLabel->clear();
+    });
     signIn.start(parser.value(profileOption));
     return app->exec();
 }
