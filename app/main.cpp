@@ -6,12 +6,9 @@
 #include "core/AppInfo.h"
 #include "localapi/HeadlessRunner.h"
 #include "localapi/LocalApiProfileFollower.h"
-#include "localapi/LocalApiService.h"
 #include "MainWindow.h"
 
 #include <QApplication>
-#include <QLabel>
-#include <QStatusBar>
 #include <QCommandLineParser>
 
 #include <cstring>
@@ -86,19 +83,7 @@ int main(int argc, char *argv[])
 
     // The local API serves the signed-in profile's cache on loopback; restarted on a switch.
     LocalApiProfileFollower localApi(&signIn);
-    auto *localApiLabel = new QLabel(&window);
-    localApiLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    window.statusBar()->addPermanentWidget(localApiLabel);
-    QObject::connect(&localApi, &LocalApiProfileFollower::listening, localApiLabel, [localApiLabel](const QUrl &url) {
-        localApiLabel->setText(QCoreApplication::translate("main", "Local API: %1").arg(url.toString()));
-    });
-    QObject::connect(&localApi, &LocalApiProfileFollower::failed, localApiLabel, [localApiLabel](const QString &reason) {
-        localApiLabel->setText(QCoreApplication::translate("main", "Local API off: %1").arg(reason));
-    });
-    QObject::connect(&localApi, &LocalApiProfileFollower::serviceChanged, localApiLabel, [localApiLabel](LocalApiService *service) {
-        if (!service)
-            localApiLabel->clear();
-    });
+    window.setLocalApi(&localApi);
     signIn.start(parser.value(profileOption));
     return app->exec();
 }

@@ -1,6 +1,9 @@
 #include "MainWindow.h"
 
 #include "AuditDialog.h"
+#include "LocalApiDialog.h"
+#include "localapi/LocalApiProfileFollower.h"
+#include "localapi/LocalApiService.h"
 #include "ContactActions.h"
 #include "ContactDetailPane.h"
 #include "ContactsModel.h"
@@ -31,6 +34,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -130,10 +134,9 @@ void MainWindow::createActions()
     contact->addSeparator();
     add(tr("&Export view to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { askExport(); });
     add(tr("&Audit log…"), QKeySequence(), [this] { openAuditLog(); });
-    // Hook for the local API (app/localapi's LocalApiService): enabled once it is wired here.
-    m_localApiAction = add(tr("&Local API…"), QKeySequence(), [] {});
+    // Enabled by setLocalApi(): the window shows the local API, it does not run it.
+    m_localApiAction = add(tr("&Local API…"), QKeySequence(), [this] { openLocalApi(); });
     m_localApiAction->setEnabled(false);
-    m_localApiAction->setToolTip(tr("The local API is not available in this build"));
 
     connect(m_contacts, &ContactsPane::contextMenuRequested, this, [this, contact](const QPoint &pos) {
         showContact(m_contacts->currentLid());
@@ -155,6 +158,39 @@ void MainWindow::setSignInController(SignInController *controller)
     connect(m_detail, &ContactDetailPane::reachabilityChanged, m_syncBar, &SyncBar::setReachable);
     connect(controller, &SignInController::signedIn, this, &MainWindow::onSignedIn);
     connect(controller, &SignInController::signedOut, this, [this] { closeProfile(); });
+}
+
+void MainWindow::setLocalApi(LocalApiProfileFollower *localApi)
+{
+    m_localApi = localApi;
+    m_localApiAction->setEnabled(localApi != nullptr);
+    if (!localApi)
+        return;
+    auto *label = new QLabel(this);
+    label->setObjectName(QStringLiteral("localApiStatus"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(label);
+    connect(localApi, &LocalApiProfileFollower::listening, label, [label](const QUrl &url) {
+        label->setText(tr("Local API: %1").arg(url.toString()));
+    });
+    connect(localApi, &LocalApiProfileFollower::failed, label, [label](const QString &reason) {
+        label->setText(tr("Local API off: %1").arg(reason));
+    });
+    connect(localApi, &LocalApiProfileFollower::serviceChanged, label, [label](LocalApiService *service) {
+        if (!service)
+            label->clear();
+    });
+}
+
+void MainWindow::openLocalApi()
+{
+    if (!m_localApi)
+        return;
+    if (!m_localApiDialog)
+        m_localApiDialog = new LocalApiDialog(m_localApi, this);
+    m_localApiDialog->show();
+    m_localApiDialog->raise();
+    m_localApiDialog->activateWindow();
 }
 
 void MainWindow::onSignedIn(const QString &profile)

@@ -9,6 +9,8 @@ class ContactActions;
 class ContactDetailPane;
 class ContactsPane;
 class GroupsPane;
+class LocalApiDialog;
+class LocalApiProfileFollower;
 class ProfileCache;
 class QAction;
 class QSplitter;
@@ -31,6 +33,10 @@ public:
     // Adds the Profile menu and status label, and follows the controller: signing in opens
     // that profile's cache (CacheLocation::databasePath) and lists its sessions.
     void setSignInController(SignInController *controller);
+    // The local API of the signed-in profile: its address in the status bar and the Local
+    // API dialog (address, token, regenerate). Without it the menu entry stays disabled.
+    void setLocalApi(LocalApiProfileFollower *localApi);
+    void openLocalApi();
     // Shows a profile's cache (tests and the demo call it directly). False and *error if the
     // cache cannot be opened.
     bool openProfile(const QString &profile, const QString &databasePath, QString *error = nullptr);
@@ -78,4 +84,6 @@ private:
     QAction *m_unblockAction = nullptr;
     QAction *m_blockAction = nullptr;
     QAction *m_localApiAction = nullptr;
+    LocalApiProfileFollower *m_localApi = nullptr;
+    QPointer<LocalApiDialog> m_localApiDialog;
 };

@@ -20,8 +20,13 @@
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
 #include "cache/AuditLog.h"
+#include "localapi/LocalApiProfileFollower.h"
+#include "localapi/LocalApiService.h"
+#include "LocalApiDialog.h"
+#include "HttpTestClient.h"
 #include "cache/CacheReader.h"
 
+#include <QClipboard>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +54,7 @@ private:
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<CredentialStore> m_keychain;
     std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<LocalApiProfileFollower> m_localApi;
     std::unique_ptr<MainWindow> m_window;
 
     QStringList blocked(const QString &session) const
@@ -93,8 +99,14 @@ private slots:
         m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
         m_keychain = std::make_unique<CredentialStore>();
         m_signIn = std::make_unique<SignInController>(m_store.get(), m_keychain.get());
+        m_localApi = std::make_unique<LocalApiProfileFollower>(m_signIn.get());
+        m_localApi->setConfigure([this](LocalApiService &service) {
+            service.setPort(0);
+            service.setDiscoveryFile(m_dir.filePath(QStringLiteral("run/local-api.json")));
+        });
         m_window = std::make_unique<MainWindow>();
         m_window->setSignInController(m_signIn.get());
+        m_window->setLocalApi(m_localApi.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
@@ -118,6 +130,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
         }
         m_window.reset();
+        m_localApi.reset();
         m_signIn.reset();
     }
 
@@ -251,6 +264,46 @@ private slots:
         QVERIFY(entries && !entries->isEmpty());
         QCOMPARE(entries->at(0).result, QStringLiteral("not_implemented"));
         QCOMPARE(entries->at(0).sessionId, session);
+    }
+
+    // The local API runs for the signed-in profile; the dialog shows its address and a masked
+    // token, copies it, and regenerates it: from then on the old token is refused.
+    void localApiDialogShowsCopiesAndRegeneratesTheToken()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->isListening(), TimeoutMs);
+        LocalApiService *service = m_localApi->service();
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("localApiStatus"));
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(service->url().toString()), TimeoutMs);
+
+        m_window->openLocalApi();
+        auto *dialog = m_window->findChild<LocalApiDialog *>(QStringLiteral("localApiDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->addressLabel()->text(), service->url().toString());
+        QCOMPARE(dialog->tokenField()->echoMode(), QLineEdit::Password); // masked until asked
+        dialog->showButton()->click();
+        QCOMPARE(dialog->tokenField()->echoMode(), QLineEdit::Normal);
+        const QByteArray oldToken = service->token();
+        QCOMPARE(dialog->tokenField()->text().toLatin1(), oldToken);
+        dialog->copyButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text().toLatin1(), oldToken);
+
+        QSignalSpy listening(service, &LocalApiService::listening);
+        dialog->regenerateButton()->click();
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((confirm = dialog->findChild<QMessageBox *>(QStringLiteral("regenerateConfirmation"))), TimeoutMs);
+        for (QAbstractButton *b : confirm->buttons())
+            if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
+                b->click();
+        QTRY_VERIFY_WITH_TIMEOUT(listening.size() >= 1, TimeoutMs);
+        const QByteArray newToken = service->token();
+        QVERIFY(newToken != oldToken);
+        QCOMPARE(dialog->tokenField()->text().toLatin1(), newToken);
+        const quint16 port = quint16(service->url().port());
+        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, oldToken)).status, 401);
+        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, newToken)).status, 200);
+        dialog->close();
+        m_window->activateWindow(); // the window's shortcuts again, for whatever runs next
     }
 };
 
