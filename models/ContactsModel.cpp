@@ -1,5 +1,6 @@
 #include "ContactsModel.h"
 
+#include "ContactCounter.h"
 #include "DisplayText.h"
 #include "cache/CacheReader.h"
 
@@ -14,12 +15,25 @@ ContactsModel::ContactsModel(CacheReader *reader, QObject *parent)
 {
 }
 
+ContactsModel::~ContactsModel() = default;
+
+void ContactsModel::countInBackground(const QString &databasePath)
+{
+    m_counter = std::make_unique<ContactCounter>(databasePath);
+    connect(m_counter.get(), &ContactCounter::counted, this, &ContactsModel::onCounted);
+}
+
 void ContactsModel::setFilter(const ContactFilter &filter)
 {
     beginResetModel();
+    if (filter.sessionId != m_filter.sessionId)
+        m_total.reset();
     m_filter = filter;
     clearPages();
-    recount();
+    if (m_counter)
+        requestCount();
+    else
+        recount();
     endResetModel();
     emit countChanged(m_count, m_exact);
 }
@@ -27,25 +41,39 @@ void ContactsModel::setFilter(const ContactFilter &filter)
 void ContactsModel::refresh()
 {
     const qint64 before = m_count;
+    m_total.reset();
     clearPages();
-    recount();
-    // Row changes at the end, the rest reported changed: the view keeps selection and scroll.
-    if (m_count > before) {
+    if (m_counter) {
+        // The rows shown stay until the count arrives, unless the first page is all there is.
+        requestCount();
+        const qint64 fresh = m_count;
+        m_count = before;
+        if (m_countGeneration == 0)
+            resizeTo(fresh);
+    } else {
+        recount();
         const qint64 after = m_count;
         m_count = before;
-        beginInsertRows({}, int(before), int(after - 1));
-        m_count = after;
-        endInsertRows();
-    } else if (m_count < before) {
-        const qint64 after = m_count;
-        m_count = before;
-        beginRemoveRows({}, int(after), int(before - 1));
-        m_count = after;
-        endRemoveRows();
+        resizeTo(after);
     }
     if (m_count > 0)
         emit dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
     emit countChanged(m_count, m_exact);
+}
+
+qint64 ContactsModel::totalCount() const
+{
+    if (m_filter.sessionId.isEmpty())
+        return 0;
+    if (!m_total) {
+        ContactFilter all;
+        all.sessionId = m_filter.sessionId;
+        const std::optional<ContactCount> c = m_reader->countContacts(all);
+        if (!c)
+            return 0; // not kept: asked again next time
+        m_total = c->value;
+    }
+    return *m_total;
 }
 
 void ContactsModel::clearPages()
@@ -110,6 +138,16 @@ bool ContactsModel::fetch(int index) const
 void ContactsModel::correctCount(qint64 rows)
 {
     m_correctionQueued = false;
+    resizeTo(rows);
+    m_exact = true;
+    m_countGeneration = 0; // the end was seen: a count still on its way knows no better
+    emit countChanged(m_count, m_exact);
+}
+
+// Row changes at the end only: the view keeps its selection and scroll position.
+void ContactsModel::resizeTo(qint64 rows)
+{
+    rows = qMin<qint64>(rows, std::numeric_limits<int>::max());
     if (rows > m_count) {
         beginInsertRows({}, int(m_count), int(rows - 1));
         m_count = rows;
@@ -119,7 +157,44 @@ void ContactsModel::correctCount(qint64 rows)
         m_count = rows;
         endRemoveRows();
     }
+}
+
+// Reads the first page now (the view paints it at once) and asks the counter for the rest.
+// A first page that is also the last one is the whole count: nothing to ask.
+void ContactsModel::requestCount()
+{
+    m_error.clear();
+    m_countGeneration = 0;
+    m_count = 0;
     m_exact = true;
+    if (m_filter.sessionId.isEmpty())
+        return;
+    if (!fetch(0))
+        return;
+    const QList<CachedContact> *first = m_pages.contains(0) ? &m_pages[0] : nullptr;
+    m_count = first ? first->size() : 0;
+    if (m_sawEnd)
+        return;
+    m_exact = false;
+    static quint64 generations = 0;
+    m_countGeneration = ++generations;
+    m_counter->request(m_countGeneration, m_filter, CountCap);
+}
+
+void ContactsModel::onCounted(quint64 generation, qint64 value, bool exact, const QString &error)
+{
+    if (generation != m_countGeneration)
+        return; // for a filter (or a cache state) that is gone
+    m_countGeneration = 0;
+    if (!error.isEmpty()) {
+        m_error = error;
+        return; // the first page stays; "n+" says the count is unknown
+    }
+    // The pages already walked know better when they reached the end.
+    if (m_sawEnd)
+        return;
+    resizeTo(value);
+    m_exact = exact;
     emit countChanged(m_count, m_exact);
 }
 

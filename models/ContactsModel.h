@@ -6,9 +6,11 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 class CacheReader;
+class ContactCounter;
 
 // The contacts of one session as a table, read from the cache page by page with keyset
 // cursors: only the pages the view asks for are held (a small LRU of pages), never the whole
@@ -27,12 +29,21 @@ public:
     enum Role { LidRole = Qt::UserRole + 1, PhoneJidRole, PhoneRole };
 
     explicit ContactsModel(CacheReader *reader, QObject *parent = nullptr);
+    ~ContactsModel() override;
+
+    // Count on a thread of its own over this cache file: setFilter() and refresh() then read
+    // only the first page and show "n+" rows until the count arrives (rows are inserted then).
+    // Without it they count before they return.
+    void countInBackground(const QString &databasePath);
 
     ContactFilter filter() const { return m_filter; }
     void setFilter(const ContactFilter &filter); // a reset: new rows, new count
     void refresh();                              // same filter, the cache changed
 
     qint64 count() const { return m_count; }
+    // All contacts of the filter's session, whatever the text or source: counted once per
+    // session and again after refresh(), never per keystroke (it is a full count).
+    qint64 totalCount() const;
     bool countExact() const { return m_exact; }
     QString lastError() const { return m_error; }
 
@@ -62,6 +73,9 @@ private:
     void clearPages();
     void recount();
     void correctCount(qint64 rows);
+    void requestCount();
+    void onCounted(quint64 generation, qint64 value, bool exact, const QString &error);
+    void resizeTo(qint64 rows);
     QVariant display(const CachedContact &c, int column) const;
 
     CacheReader *m_reader;
@@ -76,4 +90,7 @@ private:
     mutable QStringList m_cursors;   // m_cursors[k]: the cursor that reads page k
     mutable bool m_sawEnd = false;   // the last page was read: m_cursors is complete
     mutable bool m_correctionQueued = false;
+    mutable std::optional<qint64> m_total; // totalCount() of m_filter.sessionId
+    std::unique_ptr<ContactCounter> m_counter;
+    quint64 m_countGeneration = 0; // the request whose answer is awaited
 };

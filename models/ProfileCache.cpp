@@ -27,6 +27,10 @@ std::unique_ptr<ProfileCache> ProfileCache::open(const QString &profile, const Q
     c->m_audit = std::make_unique<AuditLog>(*c->m_writeDb);
     c->m_sessions = new SessionsModel(c->m_reader.get(), c.get());
     c->m_contacts = new ContactsModel(c->m_reader.get(), c.get());
+    c->m_contacts->countInBackground(path); // typing never waits for a count
+    // A window shows ~30 rows: a first page of 100 fills it with room to scroll, and costs
+    // half the search work of 200 while typing.
+    c->m_contacts->setPageSize(100);
     c->m_groups = new GroupsModel(c->m_reader.get(), c.get());
     c->m_members = new GroupMembersModel(c->m_reader.get(), c.get());
     c->m_watcher = new DataVersionWatcher(c->m_db.get(), 1000, c.get());

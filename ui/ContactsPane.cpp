@@ -183,12 +183,9 @@ void ContactsPane::updateCount()
         m_count->clear();
         return;
     }
-    ContactFilter all;
-    all.sessionId = m_session;
-    const std::optional<ContactCount> total = m_reader->countContacts(all);
     const QString shown = DisplayText::number(m_model->count())
         + (m_model->countExact() ? QString() : QStringLiteral("+"));
-    m_count->setText(tr("%1 of %2").arg(shown, DisplayText::number(total ? total->value : 0)));
+    m_count->setText(tr("%1 of %2").arg(shown, DisplayText::number(m_model->totalCount())));
 }
 
 void ContactsPane::onCurrentChanged()
