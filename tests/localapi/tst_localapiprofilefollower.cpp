@@ -98,6 +98,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        qRegisterMetaType<LocalApiService *>(); // for the serviceChanged spy
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_sim.start({QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--contacts"), QStringLiteral("20")}),
                  qPrintable(m_sim.errorString()));
@@ -125,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(!follower.service());
 
         QVERIFY(signInTo(signIn, alpha));
-        QVERIFY(listening.wait(TimeoutMs));
+        QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 1, TimeoutMs); // may come before signIn's answer
         QVERIFY(follower.service());
         const QUrl first = follower.service()->url();
         const QByteArray token = follower.service()->token();
