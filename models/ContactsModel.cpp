@@ -176,8 +176,7 @@ void ContactsModel::requestCount()
     if (m_sawEnd)
         return;
     m_exact = false;
-    static quint64 generations = 0;
-    m_countGeneration = ++generations;
+    m_countGeneration = ++m_countRequests;
     m_counter->request(m_countGeneration, m_filter, CountCap);
 }
 

@@ -92,5 +92,6 @@ private:
     mutable bool m_correctionQueued = false;
     mutable std::optional<qint64> m_total; // totalCount() of m_filter.sessionId
     std::unique_ptr<ContactCounter> m_counter;
-    quint64 m_countGeneration = 0; // the request whose answer is awaited
+    quint64 m_countRequests = 0;
+    quint64 m_countGeneration = 0; // the request whose answer is awaited, 0: none
 };
