@@ -79,6 +79,7 @@ qint64 ContactsModel::totalCount() const
 void ContactsModel::clearPages()
 {
     m_pages.clear();
+    m_groupCounts.clear();
     m_lru.clear();
     m_cursors = QStringList{QString()};
     m_sawEnd = false;
@@ -114,14 +115,25 @@ bool ContactsModel::fetch(int index) const
     }
     m_pages.insert(index, p->rows);
     touch(index);
+    // The groups column: one indexed lookup per row of the page, never per data() call.
+    QStringList lids;
+    lids.reserve(p->rows.size());
+    for (const CachedContact &c : p->rows)
+        lids << c.contact.lid;
+    if (const std::optional<QHash<QString, int>> counts = m_reader->groupCounts(m_filter.sessionId, lids)) {
+        for (const QString &lid : std::as_const(lids))
+            m_groupCounts.insert(lid, counts->value(lid, 0));
+    }
     if (index == m_cursors.size() - 1) {
         if (p->hasMore() && !p->rows.isEmpty())
             m_cursors << p->nextCursor;
         else
             m_sawEnd = true;
     }
-    while (m_lru.size() > m_maxPages)
-        m_pages.remove(m_lru.takeFirst());
+    while (m_lru.size() > m_maxPages) {
+        for (const CachedContact &c : m_pages.take(m_lru.takeFirst()))
+            m_groupCounts.remove(c.contact.lid);
+    }
     if (!p->hasMore() || p->rows.size() < m_pageSize) {
         const qint64 rows = qint64(index) * m_pageSize + p->rows.size();
         if (rows != m_count && !m_correctionQueued) {
@@ -262,7 +274,10 @@ QVariant ContactsModel::display(const CachedContact &c, int column) const
     case Lid: return c.contact.lid;
     case Business: return c.contact.businessName.value_or(QString());
     case Source: return DisplayText::source(c.contact.source);
-    case GroupCount: return QVariant(); // not in the cache's contact rows (see report)
+    case GroupCount: {
+        const auto it = m_groupCounts.constFind(c.contact.lid);
+        return it == m_groupCounts.constEnd() ? QVariant() : QVariant(it.value());
+    }
     case FirstSeen: return DisplayText::dateTime(c.firstSeenAt.value_or(0));
     case Updated: return DisplayText::dateTime(c.updatedAt.value_or(0));
     }

@@ -86,6 +86,7 @@ private:
     int m_maxPages = 64;
     mutable QString m_error;
     mutable QHash<int, QList<CachedContact>> m_pages;
+    mutable QHash<QString, int> m_groupCounts; // by LID, for the rows of the held pages
     mutable QList<int> m_lru;        // page indexes, most recent last
     mutable QStringList m_cursors;   // m_cursors[k]: the cursor that reads page k
     mutable bool m_sawEnd = false;   // the last page was read: m_cursors is complete

@@ -119,8 +119,6 @@ void ContactsPane::setModel(ContactsModel *model, CacheReader *reader)
         for (int c = 0; c < ContactsModel::ColumnCount; ++c)
             header->resizeSection(c, widths[c]);
     }
-    // The cache does not say in how many groups a contact is yet (see report): hidden.
-    m_view->setColumnHidden(ContactsModel::GroupCount, true);
     updateCount();
 }
 

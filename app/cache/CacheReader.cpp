@@ -2,6 +2,8 @@
 
 #include "cache/CacheDatabase.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -237,6 +239,25 @@ std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId
         g.tag = optString(q->value(4));
         out.detail.groups << g;
     }
+    return out;
+}
+
+std::optional<QHash<QString, int>> CacheReader::groupCounts(const QString &sessionId, const QStringList &lids)
+{
+    QHash<QString, int> out;
+    if (lids.isEmpty())
+        return out;
+    const QByteArray list = QJsonDocument(QJsonArray::fromStringList(lids)).toJson(QJsonDocument::Compact);
+    QSqlQuery *q = run(QStringLiteral(
+        "SELECT m.lid, count(*) FROM memberships m"
+        " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id)"
+        " AND m.lid IN (SELECT value FROM json_each(:lids)) GROUP BY m.lid"),
+        {{QStringLiteral("id"), sessionId}, {QStringLiteral("lids"), QString::fromUtf8(list)}});
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    while (q->next())
+        out.insert(q->value(0).toString(), q->value(1).toInt());
     return out;
 }
 

@@ -3,7 +3,9 @@
 #include "cache/CacheTypes.h"
 #include "cache/ContactSearch.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <optional>
@@ -41,6 +43,9 @@ public:
     // One contact with every group it is in (name, JID, role, tag, last seen): the shape of
     // getContact. nullopt and an empty lastError() when the cache does not have it.
     std::optional<CachedContactDetail> contact(const QString &sessionId, const QString &lid);
+    // In how many groups each of these contacts was seen (a page's worth: one indexed lookup
+    // per LID). LIDs in no group are left out.
+    std::optional<QHash<QString, int>> groupCounts(const QString &sessionId, const QStringList &lids);
 
     // The session's groups by subject, with how many memberships are stored for each.
     std::optional<QList<CachedGroup>> groups(const QString &sessionId);

@@ -147,6 +147,26 @@ private slots:
         QCOMPARE(model.index(0, ContactsModel::Lid).data().toString(), DemoCache::lid(7));
     }
 
+    // The groups column says in how many groups each contact was seen: the same number as
+    // the contact's detail lists.
+    void contactsGroupCountColumn()
+    {
+        ContactsModel model(&m_cache->reader());
+        QAbstractItemModelTester tester(&model, Mode);
+        model.setFilter(filter());
+        int withGroups = 0;
+        for (int row = 0; row < model.rowCount(); row += 37) {
+            const QString lid = model.index(row, ContactsModel::Lid).data().toString();
+            const auto detail = m_cache->reader().contact(QStringLiteral("demo"), lid);
+            QVERIFY(detail);
+            const QVariant shown = model.index(row, ContactsModel::GroupCount).data();
+            QVERIFY2(shown.isValid(), qPrintable(lid));
+            QCOMPARE(shown.toInt(), int(detail->detail.groups.size()));
+            withGroups += shown.toInt() > 0 ? 1 : 0;
+        }
+        QVERIFY(withGroups > 0);
+    }
+
     void contactsSort()
     {
         ContactsModel model(&m_cache->reader());
