@@ -27,7 +27,9 @@
 #include "cache/CacheReader.h"
 
 #include <QClipboard>
+#include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -266,6 +268,52 @@ private slots:
         QCOMPARE(entries->at(0).sessionId, session);
     }
 
+    void ctrlFFocusesTheSearchBox()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->sessionsPane()->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->contactsPane()->searchBox()->hasFocus());
+    }
+
+    // A slow gateway (every answer 300 ms late): Cancel in the status bar stops the sync,
+    // which then says it was cancelled; the rows already cached stay.
+    void syncCancelStopsTheSync()
+    {
+        const int rowsBefore = m_window->contactsPane()->model()->rowCount();
+        QVERIFY(m_sim.setFaults(QJsonObject{{QStringLiteral("latencyMs"), 300}}));
+        m_window->sessionsPane()->selectSession(m_sim.workingSession().id);
+        QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
+        m_window->syncNow();
+        QVERIFY(m_window->syncBar()->isRunning());
+        QVERIFY(m_window->syncBar()->cancelButton()->isVisible());
+        QTest::mouseClick(m_window->syncBar()->cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, TimeoutMs);
+        QVERIFY(m_sim.clearFaults());
+        const auto outcome = finished.at(0).at(0).value<SyncOutcome>();
+        QCOMPARE(int(outcome.status), int(SyncOutcome::Status::Cancelled));
+        QVERIFY(!m_window->syncBar()->isRunning());
+        QCOMPARE(m_window->contactsPane()->model()->rowCount() >= rowsBefore, true);
+    }
+
+    // Column widths, sort order and splitters survive a restart of the window.
+    void layoutIsRememberedAcrossStarts()
+    {
+        QHeaderView *header = m_window->contactsPane()->view()->horizontalHeader();
+        header->resizeSection(ContactsModel::Phone, 211);
+        m_window->contactsPane()->view()->sortByColumn(ContactsModel::Lid, Qt::DescendingOrder);
+        QCOMPARE(m_window->contactsPane()->model()->filter().sort, ContactSort::Lid);
+        m_window->close(); // saves
+        m_window->show();
+        MainWindow second;
+        QHeaderView *restored = second.contactsPane()->view()->horizontalHeader();
+        QCOMPARE(restored->sectionSize(ContactsModel::Phone), 211);
+        QCOMPARE(restored->sortIndicatorSection(), int(ContactsModel::Lid));
+        QCOMPARE(int(restored->sortIndicatorOrder()), int(Qt::DescendingOrder));
+        QCOMPARE(second.size(), m_window->size());
+    }
+
     // The local API runs for the signed-in profile; the dialog shows its address and a masked
     // token, copies it, and regenerates it: from then on the old token is refused.
     void localApiDialogShowsCopiesAndRegeneratesTheToken()
@@ -304,6 +352,24 @@ private slots:
         QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, newToken)).status, 200);
         dialog->close();
         m_window->activateWindow(); // the window's shortcuts again, for whatever runs next
+    }
+
+    // Runs last: the gateway goes away. A sync then fails, the status bar says the console is
+    // offline, and the cache keeps serving rows and searches.
+    void offlineWhenTheGatewayIsDown()
+    {
+        m_sim.stop();
+        m_window->sessionsPane()->selectSession(m_sim.workingSession().id);
+        QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
+        m_window->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(!finished.at(0).at(0).value<SyncOutcome>().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncBar()->offlineLabel()->isVisible(), TimeoutMs);
+        ContactsPane *contacts = m_window->contactsPane();
+        QTRY_VERIFY(contacts->model()->rowCount() > 0);
+        contacts->searchBox()->setText(contacts->model()->index(0, ContactsModel::Lid).data().toString());
+        emit contacts->searchBox()->returnPressed();
+        QTRY_COMPARE(contacts->model()->rowCount(), 1);
     }
 };
 
