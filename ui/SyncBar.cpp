@@ -54,8 +54,10 @@ bool SyncBar::start(const QString &databasePath, const QString &sessionId)
         delete client;
         return false;
     }
-    if (!m_service->start(databasePath, client, sessionId))
+    if (!m_service->start(databasePath, client, sessionId)) {
+        delete client; // still ours when refused
         return false;
+    }
     m_text->setText(tr("Syncing %1…").arg(sessionId));
     m_bar->setRange(0, 0);
     m_bar->show();

@@ -21,7 +21,7 @@ public:
     ~SyncService() override;
 
     // Takes over `client` (configured, e.g. by SignInController::applyTo, and without a
-    // parent). False when a sync is already running.
+    // parent). False when a sync is already running: the client then stays the caller's.
     bool start(const QString &databasePath, GatewayClient *client, const QString &sessionId,
                const SyncOptions &options = {});
     void cancel();

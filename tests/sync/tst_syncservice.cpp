@@ -7,6 +7,7 @@
 
 #include "SimulatorProcess.h"
 
+#include <memory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,7 +46,8 @@ private Q_SLOTS:
         QVERIFY(service.start(dbPath(), newClient(), session));
         QVERIFY(service.isRunning());
         QCOMPARE(service.runningSession(), session);
-        QVERIFY(!service.start(dbPath(), newClient(), session));   // one at a time
+        const std::unique_ptr<GatewayClient> refused(newClient()); // not taken when refused
+        QVERIFY(!service.start(dbPath(), refused.get(), session));  // one at a time
         QVERIFY(done.wait(60000));
         QVERIFY2(done.first().first().value<SyncOutcome>().ok(), qPrintable(done.first().first().value<SyncOutcome>().message));
         QCOMPARE(progressThread, QThread::currentThread());        // signals arrive on the caller's thread
