@@ -3,6 +3,7 @@
 // with tag and role, block (confirmed) and unblock, and the 501 on a disconnected session.
 #include "SimulatorProcess.h"
 
+#include "AppIcon.h"
 #include "AuditDialog.h"
 #include "ContactDetailPane.h"
 #include "ContactGroupsModel.h"
@@ -25,7 +26,9 @@
 #include "LocalApiDialog.h"
 #include "HttpTestClient.h"
 #include "cache/CacheReader.h"
+#include "core/RecentMessages.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -89,6 +92,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        RecentMessages::install(); // as main() does, for Copy diagnostics
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("gc-mainwindow-test"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -356,6 +360,36 @@ private slots:
 
     // Runs last: the gateway goes away. A sync then fails, the status bar says the console is
     // offline, and the cache keeps serving rows and searches.
+    // Help > Copy diagnostics: the clipboard gets versions, the profile, the gateway, the local
+    // API's address and the last warnings, and neither the gateway's nor the local API's token.
+    void copyDiagnosticsCarriesNoToken()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->url().isValid(), TimeoutMs);
+        qWarning("diagnostics marker: sync failed with 503");
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("copyDiagnostics"));
+        QVERIFY(action);
+        QGuiApplication::clipboard()->clear();
+        action->trigger();
+        const QString text = QGuiApplication::clipboard()->text();
+        QVERIFY2(text.contains(QLatin1String("Profile: ") + m_profile), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("Gateway: ") + m_sim.url().toString()));
+        QVERIFY(text.contains(QLatin1String("Local API: ") + m_localApi->service()->url().toString()));
+        QVERIFY(text.contains(QLatin1String("diagnostics marker: sync failed with 503")));
+        QVERIFY(!text.contains(QLatin1String("wa_gui_full")));
+        QVERIFY(!m_localApi->service()->token().isEmpty());
+        QVERIFY(!text.contains(QString::fromLatin1(m_localApi->service()->token())));
+    }
+
+    // The icon every window gets (main.cpp sets it for the application): all sizes load.
+    void applicationIconHasEverySize()
+    {
+        const QIcon icon = appIcon();
+        QCOMPARE(icon.availableSizes().size(), 7);
+        for (int size : {16, 48, 256})
+            QVERIFY2(!icon.pixmap(size, size).isNull(), qPrintable(QString::number(size)));
+        QCOMPARE(icon.pixmap(256, 256).size(), QSize(256, 256));
+    }
+
     void offlineWhenTheGatewayIsDown()
     {
         m_sim.stop();
