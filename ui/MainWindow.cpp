@@ -58,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setAccessibleName(tr("Contacts and groups"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_contacts, tr("&Contacts"));
     m_tabs->addTab(m_groups, tr("&Groups"));

@@ -36,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -378,6 +379,45 @@ private slots:
         QVERIFY(!text.contains(QLatin1String("wa_gui_full")));
         QVERIFY(!m_localApi->service()->token().isEmpty());
         QVERIFY(!text.contains(QString::fromLatin1(m_localApi->service()->token())));
+    }
+
+    // Right-click on a contact row: the Contact menu pops up for that contact and "Copy LID"
+    // puts its LID on the clipboard; Ctrl+Shift+P copies the phone without the menu.
+    void contextMenuCopiesLidAndPhone()
+    {
+        ContactsPane *contacts = m_window->contactsPane();
+        m_window->tabs()->setCurrentWidget(contacts);
+        contacts->searchBox()->clear();
+        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text.isEmpty() && contacts->model()->rowCount() > 3, TimeoutMs);
+        QTableView *view = contacts->view();
+        QModelIndex index;
+        for (int row = 0; row < contacts->model()->rowCount() && !index.isValid(); ++row) {
+            const QModelIndex candidate = contacts->model()->index(row, 0);
+            if (!candidate.data(ContactsModel::PhoneRole).toString().isEmpty() && row > 0)
+                index = candidate;
+        }
+        QVERIFY(index.isValid());
+        const QString lid = index.data(ContactsModel::LidRole).toString();
+        view->scrollTo(index);
+        emit view->customContextMenuRequested(view->visualRect(index).center()); // what a right-click sends
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->lid(), lid, TimeoutMs);
+        QAction *copyLid = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == tr("Copy &LID"))
+                copyLid = a;
+        QVERIFY(copyLid);
+        QGuiApplication::clipboard()->clear();
+        copyLid->trigger();
+        menu->close();
+        QCOMPARE(QGuiApplication::clipboard()->text(), lid);
+
+        QTRY_VERIFY(!m_window->detailPane()->phone().isEmpty());
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), m_window->detailPane()->phone());
     }
 
     // The icon every window gets (main.cpp sets it for the application): all sizes load.
