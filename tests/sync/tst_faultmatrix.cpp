@@ -68,6 +68,7 @@ enum class Special {
     CancelSlow,         // latency 10 s, default client: cancel after 300 ms
     ClearAfter,         // the fault is lifted by the test while the sync rides it out
     DisconnectUnblock,  // sync, session flips to disconnected, unblock through ContactActions
+    Unblock,            // unblock through ContactActions with the fault on
 };
 
 struct Snapshot {
@@ -233,7 +234,8 @@ private:
 
     // ContactActions::unblock as the window runs it: a SignInController signed in with the
     // token in the real keychain, the profile's cache for the audit entry.
-    void unblockThroughTheConsole(const QString &lid, bool *ok, QString *text, QList<AuditEntry> *audit)
+    void unblockThroughTheConsole(const QString &lid, const QJsonObject &faults, bool *ok, QString *text,
+                                  QList<AuditEntry> *audit)
     {
         const QString profile = QStringLiteral("faults-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
         ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
@@ -256,9 +258,14 @@ private:
         actions.setSignIn(&signIn);
         actions.setCache(cache.get());
         QSignalSpy finished(&actions, &ContactActions::finished);
-        resetStats(); // only the unblock counts, not the sign-in's own requests
+        // Only the unblock counts, not the sign-in's own requests; the fault is for it alone.
+        resetStats();
+        g_attempts = 0;
+        if (!faults.isEmpty())
+            QVERIFY(m_sim->setFaults(faults));
         actions.unblock(m_session, lid);
         QVERIFY(finished.wait(30000));
+        QVERIFY(m_sim->clearFaults());
         *ok = finished.first().at(0).toBool();
         *text = finished.first().at(1).toString();
         AuditLog::Query query;
@@ -323,6 +330,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("needle");        // the problem, as the message names it
         QTest::addColumn<bool>("requestId");        // the gateway sent an X-Request-Id with it
         QTest::addColumn<int>("maxRequests");       // what the simulator may see at most
+        QTest::addColumn<QString>("auditResult");   // unblock rows: the audit entry's result
 
         using S = SyncOutcome::Status;
         using K = GatewayError::Kind;
@@ -338,46 +346,50 @@ private Q_SLOTS:
         // Rows that complete: the clean sync's requests, plus the wasted ones the bounds allow.
         QTest::newRow("gateway down")
                 << QJsonObject() << Special::GatewayDown << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("cannot be reached") << false << 0;
+                << QStringLiteral("cannot be reached") << false << 0 << QString();
         QTest::newRow("slow 10 s, client timeout 1 s")
                 << f({{"latencyMs", 10000}}) << Special::None << 1000 << int(S::Failed) << int(K::Timeout)
-                << QStringLiteral("did not answer in time") << false << failing;
+                << QStringLiteral("did not answer in time") << false << failing << QString();
         QTest::newRow("slow 10 s, cancelled")
                 << f({{"latencyMs", 10000}}) << Special::CancelSlow << 0 << int(S::Cancelled) << int(K::None)
-                << QStringLiteral("cancelled") << false << 2;
+                << QStringLiteral("cancelled") << false << 2 << QString();
         QTest::newRow("500 on everything")
                 << f({{"errorRate", 1.0}, {"errorStatus", "500"}}) << Special::None << 0 << int(S::Failed) << int(K::Api)
-                << QStringLiteral("internal error") << true << 2;
+                << QStringLiteral("internal error") << true << 2 << QString();
         QTest::newRow("503 burst of 1.5 s")
                 << f({{"errorRate", 1.0}, {"errorStatus", "503"}}) << Special::ClearAfter << 0 << int(S::Completed)
-                << int(K::None) << QStringLiteral("Synced") << false << 14 + 60;
+                << int(K::None) << QStringLiteral("Synced") << false << 14 + 60 << QString();
         QTest::newRow("500/503 mixed at 30%")
                 << f({{"errorRate", 0.3}, {"errorStatus", "mixed"}}) << Special::None << 0 << int(S::Failed) << int(K::Api)
-                << QStringLiteral("internal error") << true << 14 + 60;
+                << QStringLiteral("internal error") << true << 14 + 60 << QString();
         QTest::newRow("429 storm (4 ok, 6 refused)")
                 << f({{"rateLimitEvery", 4}, {"rateLimitBurst", 6}}) << Special::None << 0 << int(S::Completed)
-                << int(K::None) << QStringLiteral("Synced") << false << 14 * 4 + 60;
+                << int(K::None) << QStringLiteral("Synced") << false << 14 * 4 + 60 << QString();
         QTest::newRow("429 with Retry-After: 1")
                 << f({{"rateLimitEvery", 6}, {"rateLimitBurst", 2}, {"retryAfter", 1}}) << Special::None << 0
-                << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 * 2 + 10;
+                << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 * 2 + 10 << QString();
         QTest::newRow("malformed JSON")
                 << f({{"malformedRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::InvalidResponse)
-                << QStringLiteral("could not be read") << true << 2;
+                << QStringLiteral("could not be read") << true << 2 << QString();
         QTest::newRow("truncated JSON")
                 << f({{"truncateRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("closed before the whole answer") << true << failing;
+                << QStringLiteral("closed before the whole answer") << true << failing << QString();
         QTest::newRow("truncated JSON at 10%")
                 << f({{"truncateRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
-                << QStringLiteral("Synced") << false << 14 + 14;
+                << QStringLiteral("Synced") << false << 14 + 14 << QString();
         QTest::newRow("connection reset on every request")
                 << f({{"dropRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("cannot be reached") << false << failing * 3;
+                << QStringLiteral("cannot be reached") << false << failing * 3 << QString();
         QTest::newRow("connection reset at 10%")
                 << f({{"dropRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
-                << QStringLiteral("Synced") << false << 14 + 14 * 3;
+                << QStringLiteral("Synced") << false << 14 + 14 * 3 << QString();
         QTest::newRow("session disconnects between sync and unblock")
                 << QJsonObject() << Special::DisconnectUnblock << 0 << int(S::Failed) << int(K::Api)
-                << QStringLiteral("not connected") << true << 1;
+                << QStringLiteral("not connected") << true << 1 << QStringLiteral("not_implemented");
+        // A live action is never repeated behind the user's back: the gateway may have acted.
+        QTest::newRow("connection reset on unblock")
+                << f({{"dropRate", 1.0}}) << Special::Unblock << 0 << int(S::Failed) << int(K::Network)
+                << QStringLiteral("may have reached it") << false << 1 << QStringLiteral("network");
     }
 
     void fault()
@@ -390,6 +402,8 @@ private Q_SLOTS:
         QFETCH(QString, needle);
         QFETCH(bool, requestId);
         QFETCH(int, maxRequests);
+        QFETCH(QString, auditResult);
+        const bool unblockRow = special == Special::DisconnectUnblock || special == Special::Unblock;
 
         // A complete sync is in the cache before every fault.
         QVERIFY(m_sim);
@@ -400,37 +414,43 @@ private Q_SLOTS:
             options.transferTimeoutMs = transferTimeoutMs;
         resetStats();
         g_attempts = 0;
-        if (!faults.isEmpty())
+        if (!faults.isEmpty() && !unblockRow)
             QVERIFY(m_sim->setFaults(faults));
 
         QString message;
         int gotStatus = -1, gotKind = -1;
         qint64 logical = 0;
         Run run;
-        if (special == Special::DisconnectUnblock) {
+        if (unblockRow) {
             const QString lid = firstLid();
             QVERIFY(!lid.isEmpty());
-            QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("stopped")));
+            if (special == Special::DisconnectUnblock)
+                QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("stopped")));
             bool ok = true;
             QList<AuditEntry> audit;
-            unblockThroughTheConsole(lid, &ok, &message, &audit);
+            unblockThroughTheConsole(lid, faults, &ok, &message, &audit);
             if (QTest::currentTestFailed())
                 return;
             QVERIFY(!ok);
             gotStatus = int(SyncOutcome::Status::Failed);
-            gotKind = int(GatewayError::Kind::Api);
+            gotKind = kind; // checked through the audit entry's result and the text
             logical = 1;
             // The audit entry: what was tried, the gateway's code, its request id.
             QVERIFY(!audit.isEmpty());
             const AuditEntry &e = audit.first();
             QCOMPARE(e.action, QStringLiteral("unblock"));
             QCOMPARE(e.contact, lid);
-            QCOMPARE(e.result, QStringLiteral("not_implemented"));
+            QCOMPARE(e.result, auditResult);
             QCOMPARE(e.origin, AuditOrigin::Console);
-            QVERIFY2(kRequestId.match(e.requestId).hasMatch(), qPrintable(e.requestId));
-            QVERIFY2(message.contains(e.requestId), qPrintable(message)); // the one the person reads
-            QVERIFY(e.detail.contains(e.requestId));
-            QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("working")));
+            QVERIFY(!e.detail.isEmpty());
+            if (requestId) {
+                QVERIFY2(kRequestId.match(e.requestId).hasMatch(), qPrintable(e.requestId));
+                QVERIFY2(message.contains(e.requestId), qPrintable(message)); // the one the person reads
+                QVERIFY(e.detail.contains(e.requestId));
+            }
+            if (special == Special::DisconnectUnblock)
+                QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("working")));
+            qInfo("%s: %s", QTest::currentDataTag(), qPrintable(message));
         } else {
             if (special == Special::GatewayDown)
                 m_sim.reset(); // stopped: connections to its port are refused
@@ -467,7 +487,7 @@ private Q_SLOTS:
               num(s, "truncated"), num(s, "malformed"));
         QVERIFY2(seen <= maxRequests, qPrintable(QString::number(seen)));
         const int attemptsPerRequest = 1 + options.retry.maxRetries;
-        if (special != Special::DisconnectUnblock)
+        if (!unblockRow)
             QVERIFY2(g_attempts <= logical * attemptsPerRequest,
                      qPrintable(QStringLiteral("%1 attempts for %2 requests").arg(g_attempts.load()).arg(logical)));
         if (special == Special::GatewayDown) {
@@ -476,10 +496,15 @@ private Q_SLOTS:
         }
         if (special == Special::CancelSlow)
             QVERIFY2(run.cancelToFinishMs >= 0 && run.cancelToFinishMs < 1000, qPrintable(QString::number(run.cancelToFinishMs)));
-        if (special == Special::DisconnectUnblock) {
-            QCOMPARE(seen, qint64(1));              // a 501 is an answer: never repeated
-            QCOMPARE(byStatus(s, 501), qint64(1));
+        if (unblockRow) {
+            QCOMPARE(g_attempts.load(), 1);         // sent once, never repeated
+            QCOMPARE(seen, qint64(1));              // and the gateway saw it once
+            if (special == Special::DisconnectUnblock)
+                QCOMPARE(byStatus(s, 501), qint64(1));
         }
+        if (faults.contains(QLatin1String("retryAfter")))
+            QVERIFY2(run.ms >= 1000 * faults.value(QLatin1String("retryAfter")).toInt(),
+                     qPrintable(QString::number(run.ms))); // the Retry-After was waited out
         if (gotStatus == int(SyncOutcome::Status::Completed)) {
             QVERIFY2(seen > m_cleanUseful, "the fault never hit: the row proves nothing");
             QCOMPARE(useful(s), m_cleanUseful);     // nothing fetched twice once it had arrived
