@@ -125,7 +125,7 @@ private:
 
     // Starts the headless console and waits until its local API answers. Returns its
     // discovery (token, port) or fails the test.
-    void startConsole(QProcess *p, ConsoleRun::Discovery *d)
+    void startConsole(QProcess *p, ConsoleRun::Discovery *d, QByteArray *err)
     {
         p->setProcessEnvironment(m_dirs.environment());
         p->setProcessChannelMode(QProcess::SeparateChannels);
@@ -133,7 +133,10 @@ private:
         QVERIFY(p->waitForStarted(30000));
         QTRY_VERIFY_WITH_TIMEOUT(ConsoleRun::readDiscovery(m_dirs.discovery(), p->processId(), d)
                                          || p->state() == QProcess::NotRunning, 30000);
-        QVERIFY2(p->state() == QProcess::Running, p->readAllStandardError().right(3000).constData());
+        if (p->state() != QProcess::Running) {
+            *err += p->readAllStandardError();
+            QFAIL(err->right(3000).constData());
+        }
         QTRY_COMPARE_WITH_TIMEOUT(status(d->port, d->token, QStringLiteral("/api/v1/console/health")), 200, 15000);
     }
 
@@ -239,7 +242,8 @@ private Q_SLOTS:
         for (int i = 0; i < Iterations; ++i) {
             QProcess p;
             ConsoleRun::Discovery d;
-            startConsole(&p, &d); // a start after a kill must come up: this is that check
+            QByteArray err;
+            startConsole(&p, &d, &err); // a start after a kill must come up: this is that check
             if (QTest::currentTestFailed()) {
                 p.kill();
                 p.waitForFinished();
@@ -252,7 +256,7 @@ private Q_SLOTS:
             QVERIFY(p.waitForFinished(10000));
             QCOMPARE(p.exitStatus(), QProcess::CrashExit);
             burst.stop();
-            const QByteArray err = p.readAllStandardError();
+            err += p.readAllStandardError();
             const bool syncing = err.count("syncing ") > err.count(" ended:");
             midSync += syncing ? 1 : 0;
             answeredTotal += burst.answered;
@@ -272,7 +276,8 @@ private Q_SLOTS:
         // The start after the last kill: up, serving the cache, and it stops cleanly.
         QProcess p;
         ConsoleRun::Discovery d;
-        startConsole(&p, &d);
+        QByteArray err;
+        startConsole(&p, &d, &err);
         QCOMPARE(status(d.port, d.token, QStringLiteral("/api/v1/sessions")), 200);
         p.terminate();
         QVERIFY(p.waitForFinished(30000));

@@ -185,7 +185,12 @@ private Q_SLOTS:
         ConsoleRun::Discovery d;
         QTRY_VERIFY_WITH_TIMEOUT(ConsoleRun::readDiscovery(m_dirs.discovery(), p.processId(), &d)
                                          || p.state() == QProcess::NotRunning, 60000);
-        QVERIFY2(p.state() == QProcess::Running, p.readAllStandardError().right(3000).constData());
+        QByteArray headlessErr;
+        if (p.state() != QProcess::Running) {
+            headlessErr = p.readAllStandardError();
+            QVERIFY2(!headlessErr.contains(m_gatewayToken), "the console's stderr holds the gateway token");
+            QFAIL(headlessErr.right(3000).constData());
+        }
         struct stat st = {};
         QCOMPARE(::stat(QFile::encodeName(m_dirs.discovery()).constData(), &st), 0);
         QCOMPARE(int(st.st_mode & 07777), 0600);
@@ -235,15 +240,31 @@ private Q_SLOTS:
 
         const QList<Form> forms = formsOf(QStringLiteral("gateway token"), m_gatewayToken)
                                 + formsOf(QStringLiteral("local API token"), d.token);
+        // The search finds what it looks for: the local token in the discovery file (where it
+        // belongs), and each encoded form inside unrelated bytes at any alignment.
+        {
+            QFile discovery(m_dirs.discovery());
+            QVERIFY(discovery.open(QIODevice::ReadOnly));
+            QVERIFY(!findIn(QStringLiteral("discovery"), discovery.readAll(), forms).isEmpty());
+            for (int shift = 0; shift < 3; ++shift) {
+                const QByteArray wrapped = QByteArray(shift + 1, 'x') + m_gatewayToken + "tail";
+                for (const QByteArray &encoded : {wrapped.toBase64(), wrapped.toBase64(QByteArray::Base64UrlEncoding),
+                                                  QUrl::toPercentEncoding(QString::fromLatin1(wrapped)),
+                                                  wrapped.toHex(), wrapped.toHex().toUpper()})
+                    QVERIFY2(!findIn(QStringLiteral("self-test"), "<" + encoded + ">", forms).isEmpty(),
+                             qPrintable(QStringLiteral("shift %1").arg(shift)));
+            }
+        }
         QStringList hits, scanned;
         // While it runs: every file, the runtime dir included, except the discovery file.
         hits += scanTree(m_dirs.root, forms, m_dirs.discovery(), &scanned);
         const int scannedWhileRunning = scanned.size();
+        const QStringList whileRunning = scanned;
 
         p.terminate(); // SIGTERM
         QVERIFY(p.waitForFinished(30000));
         outputs << qMakePair(QStringLiteral("headless: stdout"), p.readAllStandardOutput())
-                << qMakePair(QStringLiteral("headless: stderr"), p.readAllStandardError());
+                << qMakePair(QStringLiteral("headless: stderr"), headlessErr + p.readAllStandardError());
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
         QVERIFY2(!QFile::exists(m_dirs.discovery()), "the discovery file outlived the console");
@@ -264,16 +285,19 @@ private Q_SLOTS:
               "%lld output streams (%lld bytes of stderr in all)",
               int(forms.size()), qint64(scannedWhileRunning), qint64(scanned.size()), qint64(keyringFiles.size()),
               qint64(outputs.size()), qint64(add.err.size() + sync.err.size() + outputs.last().second.size()));
+        for (const QString &f : whileRunning)
+            qInfo("  while running: %s", qPrintable(f));
         for (const QString &f : scanned)
-            qInfo("  %s", qPrintable(f));
+            qInfo("  after exit: %s", qPrintable(f));
         for (const QString &f : keyringFiles)
             qInfo("  keyring: %s", qPrintable(f));
         // The scan looked where the secrets would be if they leaked.
         QVERIFY(scanned.filter(QStringLiteral("cache.sqlite")).size() >= 1);
+        QVERIFY(!whileRunning.filter(QStringLiteral("cache.sqlite-wal")).isEmpty()); // the WAL, before the checkpoint at exit
         QVERIFY(!scanned.filter(QStringLiteral("config/")).isEmpty()); // QSettings
         QVERIFY2(!keyringFiles.isEmpty(), "no keyring file found to check");
-        QVERIFY2(outputs.last().second.contains("local API on"), "headless stderr is missing its log");
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+        QVERIFY2(outputs.last().second.contains("local API on"), "headless stderr is missing its log");
     }
 
     void cleanupTestCase()
