@@ -343,7 +343,13 @@ private Q_SLOTS:
         // Retry bounds: a sync has at most 2 requests in flight when the first one fails (the
         // first contacts page and the groups), each tried 1 + RetryPolicy::maxRetries (3) times.
         const int failing = 2 * 4;
-        // Rows that complete: the clean sync's requests, plus the wasted ones the bounds allow.
+        // Connection resets: Qt's HTTP layer re-sends a GET once more by itself when the
+        // connection closes before any answer, hence up to 3 requests on the wire per attempt.
+        // Rows that complete: the clean sync's 14 requests plus what the fault may waste. The
+        // hard per-request bound there is (1 + 3) client attempts x (1 + 8) engine back-offs;
+        // the numbers below are tighter ceilings for these fault patterns, and every row also
+        // checks that the useful requests equal the clean sync's (nothing fetched twice) and the
+        // client's attempts stay within 1 + 3 per request the engine sent.
         QTest::newRow("gateway down")
                 << QJsonObject() << Special::GatewayDown << 0 << int(S::Failed) << int(K::Network)
                 << QStringLiteral("cannot be reached") << false << 0 << QString();
