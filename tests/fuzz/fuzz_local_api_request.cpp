@@ -53,7 +53,8 @@ int checkWellFormed(const QByteArray &bytes, bool headOnly, bool keepAlive)
     FUZZ_CHECK(bytes.startsWith("HTTP/1.1 "));
     const qsizetype headEnd = bytes.indexOf("\r\n\r\n");
     FUZZ_CHECK(headEnd > 0);
-    const QList<QByteArray> lines = bytes.left(headEnd).split('\n');
+    QList<QByteArray> lines = bytes.left(headEnd + 2).split('\n'); // each line with its \r
+    lines.removeLast();
     const QByteArray statusLine = lines.first().chopped(1);
     FUZZ_CHECK(statusLine.size() >= 13 && statusLine.at(12) == ' '); // the reason may be empty
     bool statusOk = false;
