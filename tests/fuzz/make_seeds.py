@@ -150,7 +150,12 @@ def gateway_seeds(sim, corpus):
         corpus.add(t, "identity", bytes([SEL["identity"]]) + json.dumps(detail["identity"]).encode())
     if detail.get("groups"):
         corpus.add(t, "contact_group", bytes([SEL["contactGroup"]]) + json.dumps(detail["groups"][0]).encode())
-    ok("picture", "picture", f"/api/v1/sessions/{s}/contacts/{q(lid, safe='')}/picture")
+    for c in contacts:  # not every contact shows a picture (404 not_found then)
+        status, body = sim.get(f"/api/v1/sessions/{s}/contacts/{q(c['lid'], safe='')}/picture")
+        if status == 200:
+            corpus.add(t, "picture", bytes([SEL["picture"]]) + body)
+            break
+        corpus.add(t, "error_404_picture", bytes([13 + ERROR_STATUSES.index(404)]) + body)
     ok("about", "about", f"/api/v1/sessions/{s}/contacts/{q(lid, safe='')}/about")
     groups = ok("groups", "groupPage", f"/api/v1/sessions/{s}/groups")["data"]
     gid = groups[0]["groupJid"]
@@ -162,8 +167,10 @@ def gateway_seeds(sim, corpus):
     err("error_401", 401, "/api/v1/sessions", token=None)
     err("error_404_session", 404, "/api/v1/sessions/no-such-session")
     err("error_404_contact", 404, f"/api/v1/sessions/{s}/contacts/{q('999999999999999@lid', safe='')}")
-    if stopped:
-        err("error_501_disconnected", 501, f"/api/v1/sessions/{stopped[0]}/contacts")
+    if stopped:  # live calls on a session that is not connected
+        status, body = sim.get(f"/api/v1/sessions/{stopped[0]}/contacts?limit=1")
+        other = json.loads(body)["data"][0]["lid"]
+        err("error_501_disconnected", 501, f"/api/v1/sessions/{stopped[0]}/contacts/{q(other, safe='')}/about")
     # What a proxy in front of the gateway answers: no envelope at all.
     corpus.add(t, "error_502_html", bytes([13 + ERROR_STATUSES.index(502)]) + b"<html><body>Bad Gateway</body></html>")
     return seen
