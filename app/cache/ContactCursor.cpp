@@ -3,9 +3,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace {
 constexpr int Version = 1;
 constexpr qsizetype MaxCursorLength = 8192;
+constexpr double MaxExactInteger = 9007199254740992.0; // 2^53
 }
 
 QString ContactCursor::encode() const
@@ -37,9 +40,12 @@ std::optional<ContactCursor> ContactCursor::decode(const QString &text, ContactS
     cursor.order = order;
     cursor.lid = a.at(4).toString();
     if (sort == ContactSort::Updated) {
-        if (!a.at(3).isDouble())
+        // encode() writes epoch ms: an integer well within 2^53. Anything else is refused
+        // here, before a conversion to qlonglong that would be undefined out of its range.
+        const double key = a.at(3).toDouble();
+        if (!a.at(3).isDouble() || std::trunc(key) != key || std::fabs(key) > MaxExactInteger)
             return std::nullopt;
-        cursor.key = qlonglong(a.at(3).toDouble());
+        cursor.key = qlonglong(key);
     } else {
         if (!a.at(3).isString())
             return std::nullopt;

@@ -1,32 +1,14 @@
 #include "gateway/GatewayCall.h"
 
 #include "core/Logging.h"
+#include "gateway/GatewayJson.h"
 #include "gateway/GatewayPaths.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
 namespace {
-
-// The code the contract pairs with a status, for error answers that lack the envelope
-// (a proxy's HTML 502, say).
-QString codeForStatus(int status)
-{
-    switch (status) {
-    case 400: return QStringLiteral("validation_error");
-    case 401: return QStringLiteral("unauthorized");
-    case 403: return QStringLiteral("forbidden");
-    case 404: return QStringLiteral("not_found");
-    case 409: return QStringLiteral("conflict");
-    case 429: return QStringLiteral("rate_limited");
-    case 501: return QStringLiteral("not_implemented");
-    case 503: return QStringLiteral("gateway_unavailable");
-    default: return QStringLiteral("internal");
-    }
-}
 
 bool isTlsError(QNetworkReply::NetworkError e)
 {
@@ -211,14 +193,7 @@ RawReply GatewayCall::classify(QNetworkReply *reply) const
     e.kind = GatewayError::Kind::Api;
     e.httpStatus = r.httpStatus;
     e.requestId = r.requestId;
-    const QJsonObject envelope = QJsonDocument::fromJson(m_body).object().value(QLatin1String("error")).toObject();
-    e.code = envelope.value(QLatin1String("code")).toString();
-    e.message = envelope.value(QLatin1String("message")).toString().left(1000);
-    e.details = envelope.value(QLatin1String("details")).toObject();
-    if (e.code.isEmpty()) {
-        e.code = codeForStatus(r.httpStatus);
-        e.message = QStringLiteral("HTTP %1 without the gateway's error envelope").arg(r.httpStatus);
-    }
+    GatewayJson::readErrorEnvelope(m_body, &e);
     r.error = e;
     return r;
 }

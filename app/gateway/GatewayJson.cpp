@@ -70,6 +70,22 @@ std::optional<Page<T>> decodePage(const QJsonValue &value, QString *error, Decod
     return page;
 }
 
+// The code the contract pairs with a status, for error answers that lack the envelope.
+QString codeForStatus(int status)
+{
+    switch (status) {
+    case 400: return QStringLiteral("validation_error");
+    case 401: return QStringLiteral("unauthorized");
+    case 403: return QStringLiteral("forbidden");
+    case 404: return QStringLiteral("not_found");
+    case 409: return QStringLiteral("conflict");
+    case 429: return QStringLiteral("rate_limited");
+    case 501: return QStringLiteral("not_implemented");
+    case 503: return QStringLiteral("gateway_unavailable");
+    default: return QStringLiteral("internal");
+    }
+}
+
 void putOptional(QJsonObject &o, const char *key, const OptString &v)
 {
     if (v)
@@ -229,6 +245,18 @@ std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QS
     return decodeObject<QString>(value, error, path, [](JsonFieldReader &r, QString &about) {
         about = r.requiredString("about");
     });
+}
+
+void readErrorEnvelope(const QByteArray &body, GatewayError *e)
+{
+    const QJsonObject envelope = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    e->code = envelope.value(QLatin1String("code")).toString();
+    e->message = envelope.value(QLatin1String("message")).toString().left(1000);
+    e->details = envelope.value(QLatin1String("details")).toObject();
+    if (e->code.isEmpty()) {
+        e->code = codeForStatus(e->httpStatus);
+        e->message = QStringLiteral("HTTP %1 without the gateway's error envelope").arg(e->httpStatus);
+    }
 }
 
 std::optional<Page<WaSession>> toSessionPage(const QJsonValue &value, QString *error)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/GatewayError.h"
 #include "gateway/GatewayTypes.h"
 
 #include <QJsonArray>
@@ -24,6 +25,11 @@ std::optional<Group> toGroup(const QJsonValue &value, QString *error, const QStr
 std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
 std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
 std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+
+// The error envelope {"error": {"code", "message", "details"}} of an answer with an error
+// status: fills e's code, message (at most 1000 characters) and details from body. Without a
+// usable envelope (a proxy's HTML 502, say) the code is the contract's one for e->httpStatus.
+void readErrorEnvelope(const QByteArray &body, GatewayError *e);
 
 std::optional<Page<WaSession>> toSessionPage(const QJsonValue &value, QString *error);
 std::optional<Page<Contact>> toContactPage(const QJsonValue &value, QString *error);

@@ -10,6 +10,7 @@ private slots:
     void belongsToOneOrder();
     void rejectsGarbage_data();
     void rejectsGarbage();
+    void rejectsUpdatedKeysOutOfRange();
 };
 
 void tst_ContactCursor::roundTrips()
@@ -66,6 +67,21 @@ void tst_ContactCursor::rejectsGarbage()
 {
     QFETCH(QString, text);
     QVERIFY(!ContactCursor::decode(text, ContactSort::Name, Qt::AscendingOrder));
+}
+
+// Found by fuzz_contact_cursor: 1.8e21 was converted to qlonglong (undefined behaviour).
+void tst_ContactCursor::rejectsUpdatedKeysOutOfRange()
+{
+    for (const char *key : {"1.76723e+21", "9223372036854775808", "-1e300", "1.5"}) {
+        const QByteArray json = QByteArray("[1,3,0,") + key + ",\"1@lid\"]";
+        QVERIFY2(!ContactCursor::decode(QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding)),
+                                        ContactSort::Updated, Qt::AscendingOrder), key);
+    }
+    const QByteArray edge = "[1,3,0,9007199254740992,\"1@lid\"]";
+    const auto decoded = ContactCursor::decode(QString::fromLatin1(edge.toBase64(QByteArray::Base64UrlEncoding)),
+                                               ContactSort::Updated, Qt::AscendingOrder);
+    QVERIFY(decoded);
+    QCOMPARE(decoded->key.toLongLong(), 9007199254740992LL);
 }
 
 QTEST_GUILESS_MAIN(tst_ContactCursor)

@@ -115,6 +115,25 @@ private Q_SLOTS:
         QVERIFY(!GatewayJson::toSession(json(R"({"id":"x","createdAt":1e300})"), &error));
         QVERIFY(!GatewayJson::toAbout(QJsonValue(QStringLiteral("text")), &error));
     }
+
+    void readsTheErrorEnvelopeOrFallsBackToTheStatus()
+    {
+        GatewayError e;
+        e.httpStatus = 404;
+        GatewayJson::readErrorEnvelope(R"({"error":{"code":"not_found","message":"gone","details":{"a":1}}})", &e);
+        QCOMPARE(e.code, QStringLiteral("not_found"));
+        QCOMPARE(e.message, QStringLiteral("gone"));
+        QCOMPARE(e.details.value(QStringLiteral("a")).toInt(), 1);
+
+        for (const QByteArray &body : {QByteArray("<html>Bad Gateway</html>"), QByteArray(R"({"error":{"code":7}})"),
+                                       QByteArray("[]"), QByteArray()}) {
+            GatewayError f;
+            f.httpStatus = 503;
+            GatewayJson::readErrorEnvelope(body, &f);
+            QCOMPARE(f.code, QStringLiteral("gateway_unavailable"));
+            QVERIFY(f.message.contains(QStringLiteral("503")));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayJson)
