@@ -201,10 +201,10 @@ int runHeadless(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate("HeadlessRunner",
             "Sync the profile's sessions and serve the local API, without a window."));
     parser.addHelpOption();
-    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run without a window."));
-    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("The saved profile to use."), QStringLiteral("NAME"));
+    const QCommandLineOption headless(QStringLiteral("headless"), QCoreApplication::translate("HeadlessRunner", "Run without a window."));
+    const QCommandLineOption profile(QStringLiteral("profile"), QCoreApplication::translate("HeadlessRunner", "The saved profile to use."), QStringLiteral("NAME"));
     const QCommandLineOption port(QStringLiteral("local-api-port"),
-                                  QStringLiteral("Port of the local API on 127.0.0.1 (0: any free port)."), QStringLiteral("N"));
+                                  QCoreApplication::translate("HeadlessRunner", "Port of the local API on 127.0.0.1 (0: any free port)."), QStringLiteral("N"));
     parser.addOptions({headless, profile, port});
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
