@@ -1,5 +1,7 @@
-// Renders the main window over a 10,000-contact demo cache (offscreen grab) and saves it as
-// a build artefact: build/screenshots/main-window.png.
+// Renders the main window over a 10,000-contact demo cache (offscreen grab) in every
+// language, saves each as a build artefact (build/screenshots/main-window-<lang>.png) and
+// fails when any text in it is clipped.
+#include "ClippedText.h"
 #include "DemoCache.h"
 
 #include "ContactDetailPane.h"
@@ -7,6 +9,7 @@
 #include "ContactsModel.h"
 #include "ContactsPane.h"
 #include "MainWindow.h"
+#include "core/Translations.h"
 
 #include <QDir>
 #include <QLabel>
@@ -19,21 +22,45 @@ class tst_Screenshot : public QObject
 {
     Q_OBJECT
 private slots:
-    void mainWindow()
+    void initTestCase()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
+        QVERIFY(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("gc-screenshot-test"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        m_cache = m_dir.filePath(QStringLiteral("cache.sqlite"));
         DemoCache::Spec spec; // 10,000 contacts
-        const QString error = DemoCache::build(path, spec);
+        const QString error = DemoCache::build(m_cache, spec);
         QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void cleanupTestCase()
+    {
+        QVERIFY(Translations::install(QStringLiteral("en")));
+    }
+
+    void mainWindow_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("ofTotal"); // the count label's "of 10,000", localized
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("of 10,000");
+        QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("dari 10.000");
+        QTest::newRow("pt_BR") << QStringLiteral("pt_BR") << QStringLiteral("de 10.000");
+    }
+
+    void mainWindow()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, ofTotal);
+        QString langError;
+        QVERIFY2(Translations::install(lang, &langError), qPrintable(langError));
+        // Each language starts from no saved layout, as on a first start.
+        QTemporaryDir settings;
+        QVERIFY(settings.isValid());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
 
         MainWindow window;
         QString openError;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), path, &openError), qPrintable(openError));
+        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cache, &openError), qPrintable(openError));
         window.resize(1440, 860);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -47,15 +74,23 @@ private slots:
         contacts->view()->setCurrentIndex(contacts->model()->index(0, 0));
         QTRY_VERIFY(!window.detailPane()->lid().isEmpty());
         QVERIFY(window.detailPane()->groupsModel()->rowCount() > 0);
-        QVERIFY(contacts->countLabel()->text().contains(QLatin1String("of 10,000")));
+        QVERIFY2(contacts->countLabel()->text().contains(ofTotal), qPrintable(contacts->countLabel()->text()));
 
         const QImage image = window.grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY(QDir().mkpath(QStringLiteral(GC_SCREENSHOT_DIR)));
-        const QString out = QStringLiteral(GC_SCREENSHOT_DIR "/main-window.png");
+        const QString out = QStringLiteral(GC_SCREENSHOT_DIR "/main-window-%1.png").arg(lang);
         QVERIFY(image.save(out));
         qInfo("screenshot: %s", qPrintable(out));
+
+        const QStringList clipped = ClippedText::find(&window);
+        QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("clipped in %1:\n  ").arg(lang)
+                                                + clipped.join(QStringLiteral("\n  "))));
     }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_cache;
 };
 
 QTEST_MAIN(tst_Screenshot)
