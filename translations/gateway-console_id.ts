@@ -729,6 +729,10 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
         <source>Port of the local API on 127.0.0.1 (0: any free port).</source>
         <translation>Port API lokal di 127.0.0.1 (0: port bebas mana saja).</translation>
     </message>
+    <message>
+        <source>--local-api-port takes 0..65535</source>
+        <translation>--local-api-port menerima 0..65535</translation>
+    </message>
 </context>
 <context>
     <name>LocalApiDialog</name>

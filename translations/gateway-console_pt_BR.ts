@@ -732,6 +732,10 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
         <source>Port of the local API on 127.0.0.1 (0: any free port).</source>
         <translation>Porta da API local em 127.0.0.1 (0: qualquer porta livre).</translation>
     </message>
+    <message>
+        <source>--local-api-port takes 0..65535</source>
+        <translation>--local-api-port aceita 0..65535</translation>
+    </message>
 </context>
 <context>
     <name>LocalApiDialog</name>

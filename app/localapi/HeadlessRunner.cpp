@@ -211,13 +211,18 @@ int runHeadless(const QStringList &arguments)
         err << parser.errorText() << Qt::endl;
         return 2;
     }
+    // Help only: without this, --headless --help would sign in and start serving.
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
     HeadlessRunner::Options options;
     options.profile = parser.value(profile);
     if (parser.isSet(port)) {
         bool ok = false;
         const uint p = parser.value(port).toUInt(&ok);
         if (!ok || p > 65535) {
-            err << "--local-api-port takes 0..65535" << Qt::endl;
+            err << QCoreApplication::translate("HeadlessRunner", "--local-api-port takes 0..65535") << Qt::endl;
             return 2;
         }
         options.localApiPort = int(p);
