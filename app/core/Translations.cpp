@@ -80,8 +80,10 @@ QString takeLanguageArgument(QStringList &args)
         }
         if (arg == flag) {
             const QString value = i + 1 < args.size() ? args.at(i + 1) : QString();
-            args.remove(i, value.isEmpty() ? 1 : 2);
-            return value.isEmpty() || value.startsWith(QLatin1Char('-')) ? flag : value;
+            // `--lang --help`: the next option is not a language; leave it for the parser.
+            const bool hasValue = !value.isEmpty() && !value.startsWith(QLatin1Char('-'));
+            args.remove(i, hasValue ? 2 : 1);
+            return hasValue ? value : flag;
         }
     }
     return {};
