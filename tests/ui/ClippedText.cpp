@@ -46,12 +46,20 @@ QString describe(const QWidget *w, const char *kind, const QString &text, int ne
         .arg(has);
 }
 
+// The width of `area` (in w's coordinates) that is on screen: a parent narrower than its
+// child (a squeezed splitter pane) cuts the child's text as surely as the child's own width.
+int shownWidth(QWidget *w, const QRect &area)
+{
+    return w->visibleRegion().boundingRect().intersected(area).width();
+}
+
 void checkLabel(QLabel *label, QStringList &out)
 {
     const QString text = label->text();
     if (text.isEmpty() || label->wordWrap() || !label->pixmap().isNull())
         return;
-    const int has = label->contentsRect().width() - 2 * label->margin() - qMax(0, label->indent());
+    const QRect area = label->contentsRect().adjusted(label->margin(), 0, -label->margin(), 0);
+    const int has = shownWidth(label, area) - qMax(0, label->indent());
     int needs = 0;
     if (label->textFormat() == Qt::RichText
         || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(text))) {
@@ -92,8 +100,9 @@ void checkButton(QAbstractButton *button, QStringList &out)
     int needs = advance(button->fontMetrics(), shownText(text));
     if (!button->icon().isNull())
         needs += button->iconSize().width() + 4;
-    if (needs > contents.width())
-        out << describe(button, "button", text, needs, contents.width());
+    const int has = shownWidth(button, contents);
+    if (needs > has)
+        out << describe(button, "button", text, needs, has);
 }
 
 void checkTabBar(QTabBar *bar, QStringList &out)
@@ -108,7 +117,7 @@ void checkTabBar(QTabBar *bar, QStringList &out)
         if (!bar->tabIcon(i).isNull())
             needs += bar->iconSize().width() + 4;
         // A tab pushed past the bar's end (behind scroll buttons) is as hidden as a cut one.
-        const int has = r.intersected(bar->rect()).width();
+        const int has = shownWidth(bar, r);
         if (needs > has)
             out << describe(bar, "tab", text, needs, has);
     }
@@ -154,7 +163,7 @@ void checkGroupBox(QGroupBox *box, QStringList &out)
     const int needs = advance(box->fontMetrics(), shownText(text));
     // The label's room is the box's width less the frame's indent on the left.
     const QRect label = box->style()->subControlRect(QStyle::CC_GroupBox, &opt, QStyle::SC_GroupBoxLabel, box);
-    const int has = box->width() - label.left();
+    const int has = shownWidth(box, box->rect().adjusted(label.left(), 0, 0, 0));
     if (needs > has)
         out << describe(box, "group box", text, needs, has);
 }
@@ -167,7 +176,7 @@ void checkMenuBar(QMenuBar *bar, QStringList &out)
         const QRect r = bar->actionGeometry(action);
         const int needs = advance(bar->fontMetrics(), shownText(action->text()));
         // Entries that do not fit move into the extension (») menu: hidden, so clipped too.
-        const int has = r.intersected(bar->rect()).width();
+        const int has = shownWidth(bar, r);
         if (needs > has)
             out << describe(bar, "menu", action->text(), needs, has);
     }

@@ -12,6 +12,12 @@
 #include "core/Translations.h"
 
 #include <QDir>
+#include <QGroupBox>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -36,6 +42,45 @@ private slots:
     void cleanupTestCase()
     {
         QVERIFY(Translations::install(QStringLiteral("en")));
+    }
+
+    // The check must be able to fail: one cut text of each kind it looks at.
+    void clippedTextIsFound()
+    {
+        QWidget root;
+        auto layout = new QVBoxLayout(&root);
+        const QString longText = QStringLiteral("A text far too long for the room it is given");
+        auto label = new QLabel(longText);
+        label->setMinimumWidth(10);
+        auto button = new QPushButton(longText);
+        button->setMinimumSize(10, 10);
+        auto box = new QGroupBox(longText);
+        box->setMinimumWidth(10);
+        auto tabs = new QTabWidget;
+        tabs->addTab(new QWidget, longText);
+        tabs->tabBar()->setElideMode(Qt::ElideRight);
+        tabs->setMinimumWidth(10);
+        auto bar = new QMenuBar;
+        bar->addMenu(longText);
+        bar->addMenu(QStringLiteral("&Second"));
+        auto wrapped = new QLabel(longText); // word-wrapped labels may take more lines
+        wrapped->setWordWrap(true);
+        for (QWidget *w : {static_cast<QWidget *>(bar), static_cast<QWidget *>(label), static_cast<QWidget *>(button),
+                           static_cast<QWidget *>(box), static_cast<QWidget *>(tabs), static_cast<QWidget *>(wrapped)}) {
+            w->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+            layout->addWidget(w);
+        }
+        root.resize(120, 400);
+        root.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&root));
+        const QString found = ClippedText::find(&root).join(QLatin1Char('\n'));
+        for (const char *kind : {"label '", "button '", "group box '", "tab '", "menu '"})
+            QVERIFY2(found.contains(QLatin1String(kind) + longText), qPrintable(kind + (":\n" + found)));
+        QCOMPARE(found.count(QLatin1String("label '")), 1);
+
+        root.resize(2000, 400);
+        QTRY_VERIFY2(ClippedText::find(&root).isEmpty(),
+                     qPrintable(ClippedText::find(&root).join(QLatin1Char('\n'))));
     }
 
     void mainWindow_data()
