@@ -9,6 +9,10 @@
 #include "ContactsModel.h"
 #include "ContactsPane.h"
 #include "MainWindow.h"
+#include "auth/CredentialStore.h"
+#include "auth/ProfileStore.h"
+#include "auth/SignInController.h"
+#include "signin/SignInDialog.h"
 #include "core/Translations.h"
 
 #include <QDir>
@@ -103,7 +107,12 @@ private slots:
         QVERIFY(settings.isValid());
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
 
+        // The sign-in parts too (Profile menu, status bar), never started: no keychain is read.
+        ProfileStore profiles(settings.filePath(QStringLiteral("profiles.ini")));
+        CredentialStore credentials;
+        SignInController signIn(&profiles, &credentials);
         MainWindow window;
+        window.setSignInController(&signIn);
         QString openError;
         QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cache, &openError), qPrintable(openError));
         window.resize(1440, 860);
@@ -128,7 +137,14 @@ private slots:
         QVERIFY(image.save(out));
         qInfo("screenshot: %s", qPrintable(out));
 
-        const QStringList clipped = ClippedText::find(&window);
+        QStringList clipped = ClippedText::find(&window);
+
+        // The sign-in dialog (its .ui strings) at the size it opens with.
+        SignInDialog dialog(&signIn);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(QStringLiteral(GC_SCREENSHOT_DIR "/sign-in-%1.png").arg(lang)));
+        clipped += ClippedText::find(&dialog);
         QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("clipped in %1:\n  ").arg(lang)
                                                 + clipped.join(QStringLiteral("\n  "))));
     }
