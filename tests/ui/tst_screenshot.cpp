@@ -15,6 +15,7 @@
 #include "signin/SignInDialog.h"
 #include "core/Translations.h"
 
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QGroupBox>
 #include <QMenuBar>
@@ -91,15 +92,17 @@ private slots:
     {
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("ofTotal"); // the count label's "of 10,000", localized
-        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("of 10,000");
-        QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("dari 10.000");
-        QTest::newRow("pt_BR") << QStringLiteral("pt_BR") << QStringLiteral("de 10.000");
+        QTest::addColumn<QString>("cancel");  // Qt's standard button, from our catalogue
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("of 10,000") << QStringLiteral("Cancel");
+        QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("dari 10.000") << QStringLiteral("Batal");
+        QTest::newRow("pt_BR") << QStringLiteral("pt_BR") << QStringLiteral("de 10.000") << QStringLiteral("Cancelar");
     }
 
     void mainWindow()
     {
         QFETCH(QString, lang);
         QFETCH(QString, ofTotal);
+        QFETCH(QString, cancel);
         QString langError;
         QVERIFY2(Translations::install(lang, &langError), qPrintable(langError));
         // Each language starts from no saved layout, as on a first start.
@@ -145,6 +148,9 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.grab().save(QStringLiteral(GC_SCREENSHOT_DIR "/sign-in-%1.png").arg(lang)));
         clipped += ClippedText::find(&dialog);
+        const auto buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        QCOMPARE(buttons->button(QDialogButtonBox::Cancel)->text(), cancel);
         QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("clipped in %1:\n  ").arg(lang)
                                                 + clipped.join(QStringLiteral("\n  "))));
     }
