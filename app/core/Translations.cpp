@@ -54,6 +54,25 @@ bool installCatalogue(QPointer<QTranslator> &slot, const QLocale &locale, const 
     return true;
 }
 
+// The first of the system's UI languages (LANGUAGE, LC_MESSAGES, LANG: "pt-BR", "pt", ...)
+// that has a catalogue; a catalogue for a territory also serves its language alone.
+// English when none has one.
+QString systemLanguage(const QStringList &languages)
+{
+    for (const QString &ui : QLocale::system().uiLanguages()) {
+        const QLocale wanted(ui);
+        for (const QString &name : languages) {
+            const QLocale candidate(name);
+            if (candidate.language() != wanted.language())
+                continue;
+            if (!name.contains(QLatin1Char('_')) || !ui.contains(QLatin1Char('-'))
+                || candidate.territory() == wanted.territory())
+                return name;
+        }
+    }
+    return QStringLiteral("en");
+}
+
 } // namespace
 
 namespace Translations {
@@ -108,15 +127,7 @@ bool install(const QString &language, QString *error)
         // The system's locale stays the default for numbers and dates even when its
         // language has no catalogue (the text is English then).
         locale = QLocale::system();
-        chosen = QStringLiteral("en");
-        for (const QString &name : languages) {
-            const QLocale candidate(name);
-            if (name != QLatin1String("en") && candidate.language() == locale.language()
-                && (!name.contains(QLatin1Char('_')) || candidate.territory() == locale.territory())) {
-                chosen = name;
-                break;
-            }
-        }
+        chosen = systemLanguage(languages);
     }
 
     removeInstalled();

@@ -223,33 +223,44 @@ private slots:
     // unknown language stops it before it does anything else.
     void binaryHonoursLang_data()
     {
+        QTest::addColumn<QString>("locale"); // the system's (LC_ALL)
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("output");
-        QTest::newRow("help id") << QStringList{"--lang", "id", "--help"} << 0
+        QTest::newRow("system id") << "id_ID.UTF-8" << QStringList{"--help"} << 0
+                                   << "Konsol admin untuk gateway WhatsApp multi-tenant.";
+        QTest::newRow("system pt_BR") << "pt_BR.UTF-8" << QStringList{"sync", "--help"} << 0
+                                      << "Sincroniza as sessões de um perfil no cache local.";
+        QTest::newRow("system de: English") << "de_DE.UTF-8" << QStringList{"--help"} << 0
+                                            << "Admin console for a multi-tenant WhatsApp gateway.";
+        QTest::newRow("lang over system") << "id_ID.UTF-8" << QStringList{"--lang", "pt_BR", "--help"} << 0
+                                          << "Console de administração para um gateway de WhatsApp multilocatário.";
+        QTest::newRow("help id") << "C.UTF-8" << QStringList{"--lang", "id", "--help"} << 0
                                  << "Konsol admin untuk gateway WhatsApp multi-tenant.";
-        QTest::newRow("help pt_BR") << QStringList{"--lang=pt_BR", "--help"} << 0
+        QTest::newRow("help pt_BR") << "C.UTF-8" << QStringList{"--lang=pt_BR", "--help"} << 0
                                     << "Console de administração para um gateway de WhatsApp multilocatário.";
-        QTest::newRow("sync help id") << QStringList{"sync", "--lang", "id", "--help"} << 0
+        QTest::newRow("sync help id") << "C.UTF-8" << QStringList{"sync", "--lang", "id", "--help"} << 0
                                       << "Sinkronkan sesi profil ke cache lokal.";
-        QTest::newRow("headless help pt_BR") << QStringList{"--headless", "--lang", "pt_BR", "--help"} << 0
+        QTest::newRow("headless help pt_BR") << "C.UTF-8" << QStringList{"--headless", "--lang", "pt_BR", "--help"} << 0
                                              << "Executa sem janela.";
-        QTest::newRow("help en") << QStringList{"--lang", "en", "--help"} << 0
+        QTest::newRow("help en") << "C.UTF-8" << QStringList{"--lang", "en", "--help"} << 0
                                  << "Admin console for a multi-tenant WhatsApp gateway.";
-        QTest::newRow("unknown") << QStringList{"--lang", "xx", "--version"} << 2
+        QTest::newRow("unknown") << "C.UTF-8" << QStringList{"--lang", "xx", "--version"} << 2
                                  << "Unknown language \"xx\"; choose one of: en, id, pt_BR.";
-        QTest::newRow("unknown sync") << QStringList{"sync", "--lang=xx", "--profile", "p"} << 2
+        QTest::newRow("unknown sync") << "C.UTF-8" << QStringList{"sync", "--lang=xx", "--profile", "p"} << 2
                                       << "Unknown language \"xx\"";
     }
 
     void binaryHonoursLang()
     {
+        QFETCH(QString, locale);
         QFETCH(QStringList, args);
         QFETCH(int, exitCode);
         QFETCH(QString, output);
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // the system's says English
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.insert(QStringLiteral("LC_ALL"), locale);
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(GC_CONSOLE_BINARY), args);
