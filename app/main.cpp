@@ -4,9 +4,11 @@
 #include "cli/ProfileCommand.h"
 #include "cli/SyncCommand.h"
 #include "core/AppInfo.h"
+#include "core/RecentMessages.h"
 #include "core/Translations.h"
 #include "localapi/HeadlessRunner.h"
 #include "localapi/LocalApiProfileFollower.h"
+#include "AppIcon.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -47,6 +49,9 @@ bool applyLanguage(QStringList &args)
 
 int main(int argc, char *argv[])
 {
+    // The last warnings, kept for "Copy diagnostics"; messages still go to stderr.
+    RecentMessages::install();
+
     // `gateway-console profile|sync ...`: terminal commands, run to their end without a display.
     if (argc > 1 && (std::strcmp(argv[1], "profile") == 0 || std::strcmp(argv[1], "sync") == 0)) {
         QCoreApplication app(argc, argv);
@@ -106,6 +111,9 @@ int main(int argc, char *argv[])
     // Signing out with "delete cached data" removes the profile's cache directory.
     signIn.setCachePurger([](const QString &profile, QString *error) { return CacheLocation::purge(profile, error); });
     QApplication::setApplicationDisplayName(AppInfo::displayName());
+    // The icon for every window, and the desktop file that Wayland compositors match it to.
+    QApplication::setWindowIcon(appIcon());
+    QGuiApplication::setDesktopFileName(AppInfo::desktopId());
     MainWindow window;
     window.setSignInController(&signIn);
     window.show();

@@ -926,6 +926,34 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
         <source>Not exported: %1</source>
         <translation>Tidak diekspor: %1</translation>
     </message>
+    <message>
+        <source>Contacts and groups</source>
+        <translation>Kontak dan grup</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Salin &amp;diagnostik</translation>
+    </message>
+    <message>
+        <source>&amp;About Gateway Console</source>
+        <translation>&amp;Tentang Gateway Console</translation>
+    </message>
+    <message>
+        <source>About Gateway Console</source>
+        <translation>Tentang Gateway Console</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gateway Console %1&lt;/b&gt;&lt;p&gt;Admin console for a multi-tenant WhatsApp gateway.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Gateway Console %1&lt;/b&gt;&lt;p&gt;Konsol admin untuk gateway WhatsApp multi-tenant.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard (no tokens included).</source>
+        <translation>Diagnostik disalin ke papan klip (tanpa token).</translation>
+    </message>
 </context>
 <context>
     <name>ProfileCommand</name>

@@ -929,6 +929,34 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
         <source>Not exported: %1</source>
         <translation>Não exportado: %1</translation>
     </message>
+    <message>
+        <source>Contacts and groups</source>
+        <translation>Contatos e grupos</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copiar &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <source>&amp;About Gateway Console</source>
+        <translation>&amp;Sobre o Gateway Console</translation>
+    </message>
+    <message>
+        <source>About Gateway Console</source>
+        <translation>Sobre o Gateway Console</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gateway Console %1&lt;/b&gt;&lt;p&gt;Admin console for a multi-tenant WhatsApp gateway.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Gateway Console %1&lt;/b&gt;&lt;p&gt;Console de administração para um gateway de WhatsApp multilocatário.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard (no tokens included).</source>
+        <translation>Diagnóstico copiado para a área de transferência (sem tokens).</translation>
+    </message>
 </context>
 <context>
     <name>ProfileCommand</name>

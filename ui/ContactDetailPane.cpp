@@ -204,7 +204,7 @@ void ContactDetailPane::setBusy(bool busy, const QString &text)
     m_unblock->setEnabled(!busy && !m_lid.isEmpty());
     m_block->setEnabled(!busy && !m_lid.isEmpty());
     if (busy) {
-        m_result->setStyleSheet(QStringLiteral("QLabel { background: #eef1f5; padding: 6px; "
+        m_result->setStyleSheet(QStringLiteral("QLabel { background: #eef1f5; color: #1f2933; padding: 6px; "
                                                "border-radius: 4px; }"));
         m_result->setText(text);
         m_result->show();

@@ -21,6 +21,7 @@
 #include "cache/CacheLocation.h"
 #include "cache/CacheReader.h"
 #include "core/AppInfo.h"
+#include "core/DiagnosticsReport.h"
 #include "gateway/GatewayClient.h"
 #include "signin/ProfilesMenu.h"
 #include "signin/SignInStatus.h"
@@ -30,6 +31,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
@@ -56,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setAccessibleName(tr("Contacts and groups"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_contacts, tr("&Contacts"));
     m_tabs->addTab(m_groups, tr("&Groups"));
@@ -138,10 +141,50 @@ void MainWindow::createActions()
     m_localApiAction = add(tr("&Local API…"), QKeySequence(), [this] { openLocalApi(); });
     m_localApiAction->setEnabled(false);
 
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *diagnostics = help->addAction(tr("Copy &diagnostics"));
+    diagnostics->setObjectName(QStringLiteral("copyDiagnostics"));
+    connect(diagnostics, &QAction::triggered, this, &MainWindow::copyDiagnostics);
+    QAction *about = help->addAction(tr("&About Gateway Console"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Gateway Console"),
+                           tr("<b>Gateway Console %1</b><p>Admin console for a multi-tenant "
+                              "WhatsApp gateway.</p><p>Qt %2</p>")
+                               .arg(AppInfo::version(), QString::fromLatin1(qVersion())));
+    });
+
     connect(m_contacts, &ContactsPane::contextMenuRequested, this, [this, contact](const QPoint &pos) {
         showContact(m_contacts->currentLid());
         contact->popup(pos);
     });
+}
+
+QString MainWindow::diagnostics() const
+{
+    DiagnosticsReport report;
+    if (m_cache) {
+        report.addFact(QStringLiteral("Profile"), m_cache->profile());
+        const QFileInfo file(m_cache->path());
+        report.addFact(QStringLiteral("Cache"), QStringLiteral("%1 (%2 bytes)").arg(file.filePath()).arg(file.size()));
+    } else {
+        report.addFact(QStringLiteral("Profile"), QStringLiteral("(none open)"));
+    }
+    if (m_signIn) {
+        if (const auto profile = m_signIn->profile())
+            report.addFact(QStringLiteral("Gateway"), profile->baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString());
+    }
+    report.addFact(QStringLiteral("Session"), m_sessions->currentSession());
+    if (m_localApi && m_localApi->service())
+        report.addFact(QStringLiteral("Local API"), m_localApi->service()->url().toString());
+    const QSettings settings;
+    report.setSettings(&settings);
+    return report.text();
+}
+
+void MainWindow::copyDiagnostics()
+{
+    QGuiApplication::clipboard()->setText(diagnostics());
+    statusBar()->showMessage(tr("Diagnostics copied to the clipboard (no tokens included)."), 10000);
 }
 
 void MainWindow::setSignInController(SignInController *controller)

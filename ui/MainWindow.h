@@ -56,6 +56,10 @@ public:
     // Writes the current tab's rows (every contact of the filter, page by page) as CSV.
     bool exportCurrentView(const QString &path, QString *error = nullptr);
     void openAuditLog();
+    // Versions, platform, settings, the open profile and the last warnings, never a secret:
+    // what a support ticket needs. copyDiagnostics() puts it on the clipboard.
+    QString diagnostics() const;
+    void copyDiagnostics();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -25,7 +25,9 @@ SyncBar::SyncBar(SignInController *signIn, QWidget *parent)
     m_cancel->setAccessibleName(tr("Cancel sync"));
     m_offline = new QLabel(tr("Offline: the gateway is unreachable; showing the cache"), this);
     m_offline->setObjectName(QStringLiteral("offlineLabel"));
-    m_offline->setStyleSheet(QStringLiteral("QLabel { color: #7a1f17; font-weight: bold; }"));
+    // Colours of its own on both sides: readable on light and dark palettes alike.
+    m_offline->setStyleSheet(QStringLiteral("QLabel { background: #f8d9d6; color: #7a1f17; font-weight: bold; "
+                                            "border-radius: 3px; padding: 1px 6px; }"));
     m_offline->hide();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

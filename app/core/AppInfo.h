@@ -10,6 +10,7 @@ namespace AppInfo {
 QString applicationName();     // "gateway-console"
 QString organizationName();    // "GatewayConsole"
 QString displayName();         // "Gateway Console"
+QString desktopId();           // "org.gatewayconsole.GatewayConsole": .desktop file, icon, AppStream id
 QString version();
 void applyTo(QCoreApplication &app);
 }

@@ -142,7 +142,9 @@ void GatewayCall::onFinished()
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
-    if (m_abort == AbortReason::None)
+    // A reply Qt aborted itself (the transfer timeout) is closed: nothing left to read, and
+    // reading would only log "device not open".
+    if (m_abort == AbortReason::None && reply->isOpen())
         m_body += reply->readAll();
     RawReply result = classify(reply);
     m_reply = nullptr;

@@ -3,6 +3,7 @@
 // with tag and role, block (confirmed) and unblock, and the 501 on a disconnected session.
 #include "SimulatorProcess.h"
 
+#include "AppIcon.h"
 #include "AuditDialog.h"
 #include "ContactDetailPane.h"
 #include "ContactGroupsModel.h"
@@ -25,7 +26,9 @@
 #include "LocalApiDialog.h"
 #include "HttpTestClient.h"
 #include "cache/CacheReader.h"
+#include "core/RecentMessages.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -33,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -89,6 +93,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        RecentMessages::install(); // as main() does, for Copy diagnostics
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("gc-mainwindow-test"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -356,6 +361,75 @@ private slots:
 
     // Runs last: the gateway goes away. A sync then fails, the status bar says the console is
     // offline, and the cache keeps serving rows and searches.
+    // Help > Copy diagnostics: the clipboard gets versions, the profile, the gateway, the local
+    // API's address and the last warnings, and neither the gateway's nor the local API's token.
+    void copyDiagnosticsCarriesNoToken()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->url().isValid(), TimeoutMs);
+        qWarning("diagnostics marker: sync failed with 503");
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("copyDiagnostics"));
+        QVERIFY(action);
+        QGuiApplication::clipboard()->clear();
+        action->trigger();
+        const QString text = QGuiApplication::clipboard()->text();
+        QVERIFY2(text.contains(QLatin1String("Profile: ") + m_profile), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("Gateway: ") + m_sim.url().toString()));
+        QVERIFY(text.contains(QLatin1String("Local API: ") + m_localApi->service()->url().toString()));
+        QVERIFY(text.contains(QLatin1String("diagnostics marker: sync failed with 503")));
+        QVERIFY(!text.contains(QLatin1String("wa_gui_full")));
+        QVERIFY(!m_localApi->service()->token().isEmpty());
+        QVERIFY(!text.contains(QString::fromLatin1(m_localApi->service()->token())));
+    }
+
+    // Right-click on a contact row: the Contact menu pops up for that contact and "Copy LID"
+    // puts its LID on the clipboard; Ctrl+Shift+P copies the phone without the menu.
+    void contextMenuCopiesLidAndPhone()
+    {
+        ContactsPane *contacts = m_window->contactsPane();
+        m_window->tabs()->setCurrentWidget(contacts);
+        contacts->searchBox()->clear();
+        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text.isEmpty() && contacts->model()->rowCount() > 3, TimeoutMs);
+        QTableView *view = contacts->view();
+        QModelIndex index;
+        for (int row = 0; row < contacts->model()->rowCount() && !index.isValid(); ++row) {
+            const QModelIndex candidate = contacts->model()->index(row, 0);
+            if (!candidate.data(ContactsModel::PhoneRole).toString().isEmpty() && row > 0)
+                index = candidate;
+        }
+        QVERIFY(index.isValid());
+        const QString lid = index.data(ContactsModel::LidRole).toString();
+        view->scrollTo(index);
+        emit view->customContextMenuRequested(view->visualRect(index).center()); // what a right-click sends
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->lid(), lid, TimeoutMs);
+        QAction *copyLid = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == tr("Copy &LID"))
+                copyLid = a;
+        QVERIFY(copyLid);
+        QGuiApplication::clipboard()->clear();
+        copyLid->trigger();
+        menu->close();
+        QCOMPARE(QGuiApplication::clipboard()->text(), lid);
+
+        QTRY_VERIFY(!m_window->detailPane()->phone().isEmpty());
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), m_window->detailPane()->phone());
+    }
+
+    // The icon every window gets (main.cpp sets it for the application): all sizes load.
+    void applicationIconHasEverySize()
+    {
+        const QIcon icon = appIcon();
+        QCOMPARE(icon.availableSizes().size(), 7);
+        for (int size : {16, 48, 256})
+            QVERIFY2(!icon.pixmap(size, size).isNull(), qPrintable(QString::number(size)));
+        QCOMPARE(icon.pixmap(256, 256).size(), QSize(256, 256));
+    }
+
     void offlineWhenTheGatewayIsDown()
     {
         m_sim.stop();
