@@ -5,6 +5,7 @@
 #include "cli/SyncCommand.h"
 #include "core/AppInfo.h"
 #include "core/RecentMessages.h"
+#include "core/Translations.h"
 #include "localapi/HeadlessRunner.h"
 #include "localapi/LocalApiProfileFollower.h"
 #include "AppIcon.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 
 #include <cstring>
 #include <memory>
@@ -32,6 +34,17 @@ bool wantsWindow(int argc, char *argv[])
     return true;
 }
 
+// Installs the language named by `--lang` (taken out of args), else the system's. An unknown
+// name is refused before anything is read or written, with the choices on stderr.
+bool applyLanguage(QStringList &args)
+{
+    QString error;
+    if (Translations::install(Translations::takeLanguageArgument(args), &error))
+        return true;
+    QTextStream(stderr) << QCoreApplication::applicationName() << ": " << error << Qt::endl;
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -43,7 +56,10 @@ int main(int argc, char *argv[])
     if (argc > 1 && (std::strcmp(argv[1], "profile") == 0 || std::strcmp(argv[1], "sync") == 0)) {
         QCoreApplication app(argc, argv);
         AppInfo::applyTo(app);
-        const QStringList args = app.arguments().mid(2);
+        QStringList arguments = app.arguments();
+        if (!applyLanguage(arguments))
+            return 2;
+        const QStringList args = arguments.mid(2);
         return std::strcmp(argv[1], "profile") == 0 ? runProfileCommand(args) : runSyncCommand(args);
     }
 
@@ -52,7 +68,10 @@ int main(int argc, char *argv[])
         if (std::strcmp(argv[i], "--headless") == 0) {
             QCoreApplication app(argc, argv);
             AppInfo::applyTo(app);
-            return runHeadless(app.arguments());
+            QStringList arguments = app.arguments();
+            if (!applyLanguage(arguments))
+                return 2;
+            return runHeadless(arguments);
         }
     }
 
@@ -62,6 +81,10 @@ int main(int argc, char *argv[])
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
     AppInfo::applyTo(*app);
+    // Before the parser and the window: both show translated text.
+    QStringList arguments = app->arguments();
+    if (!applyLanguage(arguments))
+        return 2;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -74,7 +97,13 @@ int main(int argc, char *argv[])
                                             "one used last)."),
         QStringLiteral("NAME"));
     parser.addOption(profileOption);
-    parser.process(*app);
+    // Already applied above; listed so that --help shows it.
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Interface language: %1 (default: the system's).")
+            .arg(Translations::available().join(QStringLiteral(", "))),
+        QStringLiteral("LANG")));
+    parser.process(arguments);
 
     // Start-up: the profile's token is read from the keychain; when there is none (or it is
     // rejected later), the window's Profile menu opens the sign-in dialog.

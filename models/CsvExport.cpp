@@ -42,6 +42,8 @@ QString optInt(const OptInt &i) { return i ? QString::number(*i) : QString(); }
 
 qint64 writeContacts(CacheReader &reader, const ContactFilter &filter, QIODevice *out, QString *error)
 {
+    // Column names stay English in every language: they are data for spreadsheets and
+    // scripts that read the file by column name, not text for the person at the screen.
     if (!writeLine(out, {QStringLiteral("lid"), QStringLiteral("name"), QStringLiteral("phone"),
                          QStringLiteral("phone_jid"), QStringLiteral("business_name"),
                          QStringLiteral("source"), QStringLiteral("first_seen_at"),

@@ -37,11 +37,15 @@ QString ago(qint64 epochMs, qint64 nowMs)
     const qint64 s = qMax<qint64>(0, (nowMs - epochMs) / 1000);
     if (s < 60)
         return QCoreApplication::translate("DisplayText", "just now");
+    // Counts go through named ints: lupdate 6.4 never returns from `nullptr, int(x)` here.
+    const int minutes = int(s / 60);
+    const int hours = int(s / 3600);
+    const int days = int(s / 86400);
     if (s < 3600)
-        return QCoreApplication::translate("DisplayText", "%n min ago", nullptr, int(s / 60));
+        return QCoreApplication::translate("DisplayText", "%n min ago", nullptr, minutes);
     if (s < 86400)
-        return QCoreApplication::translate("DisplayText", "%n h ago", nullptr, int(s / 3600));
-    return QCoreApplication::translate("DisplayText", "%n day(s) ago", nullptr, int(s / 86400));
+        return QCoreApplication::translate("DisplayText", "%n h ago", nullptr, hours);
+    return QCoreApplication::translate("DisplayText", "%n day(s) ago", nullptr, days);
 }
 
 QString number(qint64 value)

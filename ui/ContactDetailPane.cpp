@@ -65,9 +65,7 @@ ContactDetailPane::ContactDetailPane(QWidget *parent) : QWidget(parent)
     m_groupsView->setAccessibleName(tr("Groups this contact was seen in"));
     TableSetup::apply(m_groupsView);
     m_groupsView->setModel(m_groups);
-    const int widths[] = {140, 100, 100, 60, 110};
-    for (int c = 0; c < ContactGroupsModel::ColumnCount; ++c)
-        m_groupsView->horizontalHeader()->resizeSection(c, widths[c]);
+    TableSetup::setInitialWidths(m_groupsView->horizontalHeader(), {140, 100, 100, 60, 110});
     connect(m_groupsView, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit groupActivated(index.data(ContactGroupsModel::GroupJidRole).toString());
     });

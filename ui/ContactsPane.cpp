@@ -115,9 +115,7 @@ void ContactsPane::setModel(ContactsModel *model, CacheReader *reader)
     // Sensible first widths (the saved header state wins once there is one).
     QHeaderView *header = m_view->horizontalHeader();
     if (header->sectionSize(ContactsModel::Name) == header->defaultSectionSize()) {
-        const int widths[] = {190, 150, 190, 130, 90, 60, 130, 130};
-        for (int c = 0; c < ContactsModel::ColumnCount; ++c)
-            header->resizeSection(c, widths[c]);
+        TableSetup::setInitialWidths(header, {190, 150, 190, 130, 90, 60, 130, 130});
     }
     updateCount();
 }

@@ -24,4 +24,13 @@ void apply(QTableView *view)
     view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
 }
 
+void setInitialWidths(QHeaderView *header, std::initializer_list<int> widths)
+{
+    int column = 0;
+    for (int width : widths) {
+        header->resizeSection(column, qMax(width, header->sectionSizeHint(column)));
+        ++column;
+    }
+}
+
 } // namespace TableSetup

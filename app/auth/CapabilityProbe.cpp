@@ -7,10 +7,8 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CapabilityProbe", text);
-}
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(CapabilityProbe) };
 
 const QStringList AllCapabilities{QStringLiteral("read"), QStringLiteral("send"),
                                   QStringLiteral("manage"), QStringLiteral("events")};
@@ -50,11 +48,11 @@ int weight(const GatewayError &e)
 QString verdictName(CapabilityFinding::Verdict v)
 {
     switch (v) {
-    case CapabilityFinding::Verdict::Yes: return tr("yes");
-    case CapabilityFinding::Verdict::No: return tr("no");
+    case CapabilityFinding::Verdict::Yes: return Text::tr("yes");
+    case CapabilityFinding::Verdict::No: return Text::tr("no");
     case CapabilityFinding::Verdict::Unknown: break;
     }
-    return tr("unknown");
+    return Text::tr("unknown");
 }
 
 } // namespace
@@ -80,11 +78,11 @@ QStringList CapabilityReport::lines() const
 {
     QStringList out = notes;
     if (tokenRejected) {
-        out << tr("Token rejected: the gateway answered 401. Sign in again with a new token.");
+        out << Text::tr("Token rejected: the gateway answered 401. Sign in again with a new token.");
         return out;
     }
     if (failure.isError()) {
-        out << tr("Could not ask the gateway: %1").arg(failure.describe());
+        out << Text::tr("Could not ask the gateway: %1").arg(failure.describe());
         return out;
     }
     for (const CapabilityFinding &f : findings)
@@ -112,18 +110,18 @@ void CapabilityProbe::run(const TokenInspection &token, const QStringList &known
     m_readError = GatewayError();
     for (const QString &cap : AllCapabilities)
         m_report.findings << CapabilityFinding{cap, CapabilityFinding::Verdict::Unknown,
-                                               tr("Not tried.")};
+                                               Text::tr("Not tried.")};
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (token.isExpired(now))
-        m_report.notes << tr("The token expired on %1; the gateway will most likely reject it.")
+        m_report.notes << Text::tr("The token expired on %1; the gateway will most likely reject it.")
                               .arg(token.expiresAt.toString(Qt::ISODate));
     else if (token.expiresWithin(now, 15 * 60))
-        m_report.notes << tr("The token expires soon (%1).").arg(token.expiresAt.toString(Qt::ISODate));
+        m_report.notes << Text::tr("The token expires soon (%1).").arg(token.expiresAt.toString(Qt::ISODate));
 
     if (!m_client) {
         m_report.failure = GatewayError::make(GatewayError::Kind::InvalidArgument,
-                                              tr("no gateway client"));
+                                              Text::tr("no gateway client"));
         finish();
         return;
     }
@@ -138,8 +136,8 @@ void CapabilityProbe::onSessions(const Page<WaSession> *page, const GatewayError
         m_report.sessions = page->items;
         setFinding(QStringLiteral("manage"), CapabilityFinding::Verdict::Yes,
                    page->items.size() == 1
-                       ? tr("Listed 1 session.")
-                       : tr("Listed %1 sessions.").arg(page->items.size()));
+                       ? Text::tr("Listed 1 session.")
+                       : Text::tr("Listed %1 sessions.").arg(page->items.size()));
         probeRead();
         return;
     }
@@ -147,14 +145,14 @@ void CapabilityProbe::onSessions(const Page<WaSession> *page, const GatewayError
         return;
     if (isForbidden(error)) {
         setFinding(QStringLiteral("manage"), CapabilityFinding::Verdict::No,
-                   tr("The gateway answered 403 to listing sessions; add session ids by hand."));
+                   Text::tr("The gateway answered 403 to listing sessions; add session ids by hand."));
         probeRead();
         return;
     }
     // Anything else means the question could not be asked: wrong URL, gateway down, TLS...
     m_report.failure = error;
     if (isNotFound(error))
-        m_report.notes << tr("Listing sessions answered 404: check the gateway URL.");
+        m_report.notes << Text::tr("Listing sessions answered 404: check the gateway URL.");
     finish();
 }
 
@@ -170,8 +168,8 @@ void CapabilityProbe::probeRead()
         const bool listed = m_report.finding(QStringLiteral("manage")).verdict
                             == CapabilityFinding::Verdict::Yes;
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Unknown,
-                   listed ? tr("The organization has no session to read from.")
-                          : tr("No session to try: add a session id by hand."));
+                   listed ? Text::tr("The organization has no session to read from.")
+                          : Text::tr("No session to try: add a session id by hand."));
         concludeFromRole();
         finish();
         return;
@@ -205,17 +203,17 @@ void CapabilityProbe::onReadStep(const QString &what, const GatewayError &error)
         return;
     if (!m_readError.isError()) {
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Yes,
-                   tr("Read contacts and groups of session %1.").arg(session));
+                   Text::tr("Read contacts and groups of session %1.").arg(session));
     } else if (isForbidden(m_readError)) {
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::No,
-                   tr("The gateway answered 403 to reading session %1.").arg(session));
+                   Text::tr("The gateway answered 403 to reading session %1.").arg(session));
     } else if (isNotFound(m_readError)) {
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Unknown,
-                   tr("Session %1 was not found for this token (an unknown id, or another "
+                   Text::tr("Session %1 was not found for this token (an unknown id, or another "
                       "organization's session).").arg(session));
     } else {
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Unknown,
-                   tr("Reading session %1 failed: %2").arg(session, m_readError.describe()));
+                   Text::tr("Reading session %1 failed: %2").arg(session, m_readError.describe()));
     }
     concludeFromRole();
     finish();
@@ -227,12 +225,12 @@ void CapabilityProbe::concludeFromRole()
     const QStringList byRole = m_token.capabilitiesFromRole();
     if (byRole.isEmpty()) {
         setFinding(QStringLiteral("send"), CapabilityFinding::Verdict::Unknown,
-                   tr("Not known until a live action (block, unblock) is tried."));
+                   Text::tr("Not known until a live action (block, unblock) is tried."));
         setFinding(QStringLiteral("events"), CapabilityFinding::Verdict::Unknown,
-                   tr("Not known: the console does not use events."));
+                   Text::tr("Not known: the console does not use events."));
         return;
     }
-    const QString how = tr("By the token's org role \"%1\" (read from its claims; only the "
+    const QString how = Text::tr("By the token's org role \"%1\" (read from its claims; only the "
                            "gateway can verify them).").arg(m_token.orgRole);
     for (const QString &cap : {QStringLiteral("send"), QStringLiteral("events")})
         setFinding(cap, byRole.contains(cap) ? CapabilityFinding::Verdict::Yes
@@ -243,7 +241,7 @@ void CapabilityProbe::concludeFromRole()
         if (seen == CapabilityFinding::Verdict::Unknown)
             continue;
         if ((seen == CapabilityFinding::Verdict::Yes) != byRole.contains(cap))
-            m_report.notes << tr("The gateway's answer on %1 differs from the token's org role "
+            m_report.notes << Text::tr("The gateway's answer on %1 differs from the token's org role "
                                  "\"%2\"; the gateway's answer is what counts.")
                                   .arg(cap, m_token.orgRole);
     }

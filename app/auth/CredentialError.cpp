@@ -6,10 +6,8 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CredentialStore", text);
-}
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(CredentialStore) };
 
 // libsecret reports a missing bus or a missing Secret Service as a plain OtherError; only
 // its words tell it apart from a real failure. Observed: "Could not connect: No such file
@@ -47,23 +45,23 @@ CredentialError CredentialError::make(Kind kind, const QString &profile, const Q
     case Kind::None:
         return e;
     case Kind::NoBackend:
-        e.message = tr("The OS keychain is not available: no Secret Service was reachable "
+        e.message = Text::tr("The OS keychain is not available: no Secret Service was reachable "
                        "on D-Bus%1. The token can be kept in memory for this run only.")
                         .arg(why);
         break;
     case Kind::Locked:
-        e.message = tr("The OS keychain is locked or access to it was cancelled%1. Unlock "
+        e.message = Text::tr("The OS keychain is locked or access to it was cancelled%1. Unlock "
                        "it and try again.")
                         .arg(why);
         break;
     case Kind::NotFound:
         // libsecret does not search a locked collection: a locked keychain reads as "not
         // found" too, so the sentence names both.
-        e.message = tr("No token is stored for profile \"%1\" (or the keychain is locked).")
+        e.message = Text::tr("No token is stored for profile \"%1\" (or the keychain is locked).")
                         .arg(profile);
         break;
     case Kind::Other:
-        e.message = tr("The OS keychain failed%1.").arg(why);
+        e.message = Text::tr("The OS keychain failed%1.").arg(why);
         break;
     }
     return e;

@@ -11,10 +11,8 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenInspector", text);
-}
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(TokenInspector) };
 
 // Latest second QDateTime and every sane clock can show: 9999-12-31T23:59:59Z.
 constexpr double MaxExpSeconds = 253402300799.0;
@@ -34,24 +32,24 @@ bool decodeSegment(QStringView part, QByteArray *out, QString *why)
     while (body.endsWith(QLatin1Char('=')))
         body.chop(1);
     if (body.isEmpty()) {
-        *why = tr("it is empty");
+        *why = Text::tr("it is empty");
         return false;
     }
     for (QChar c : body) {
         if (!isBase64UrlChar(c)) {
-            *why = tr("it is not base64url text");
+            *why = Text::tr("it is not base64url text");
             return false;
         }
     }
     // One leftover character carries only 6 bits: no byte can come from it.
     if (body.size() % 4 == 1) {
-        *why = tr("its base64url length is impossible (cut short?)");
+        *why = Text::tr("its base64url length is impossible (cut short?)");
         return false;
     }
     const auto result = QByteArray::fromBase64Encoding(
         body.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (result.decodingStatus != QByteArray::Base64DecodingStatus::Ok) {
-        *why = tr("it is not valid base64url");
+        *why = Text::tr("it is not valid base64url");
         return false;
     }
     *out = result.decoded;
@@ -93,14 +91,14 @@ bool decodeJsonObject(QStringView part, QJsonObject *out, QString *why)
     if (!decodeSegment(part, &bytes, why))
         return false;
     if (!nestingWithin(bytes, TokenInspector::MaxJsonDepth)) {
-        *why = tr("its JSON nests too deeply");
+        *why = Text::tr("its JSON nests too deeply");
         return false;
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     // Qt rejects bare scalars as a parse error; either way the answer is the same.
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        *why = tr("it is not a JSON object");
+        *why = Text::tr("it is not a JSON object");
         return false;
     }
     *out = doc.object();
@@ -120,13 +118,13 @@ QString headerSafetyProblem(const QString &token)
     for (QChar c : token) {
         const ushort u = c.unicode();
         if (u == ' ' || u == '\t')
-            return tr("The token contains a space; paste only the token itself.");
+            return Text::tr("The token contains a space; paste only the token itself.");
         if (u == '\r' || u == '\n')
-            return tr("The token contains a line break; paste only the token itself.");
+            return Text::tr("The token contains a line break; paste only the token itself.");
         if (u < 0x21 || u == 0x7f)
-            return tr("The token contains a control character.");
+            return Text::tr("The token contains a control character.");
         if (u > 0x7e)
-            return tr("The token contains a non-ASCII character; tokens are plain ASCII.");
+            return Text::tr("The token contains a non-ASCII character; tokens are plain ASCII.");
     }
     return {};
 }
@@ -155,24 +153,24 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
         if (std::isfinite(secs) && secs >= 0 && secs <= MaxExpSeconds)
             r->expiresAt = QDateTime::fromMSecsSinceEpoch(qint64(secs * 1000.0), Qt::UTC);
         else
-            r->notes << tr("The token's expiry (exp) is out of range, so it is unknown.");
+            r->notes << Text::tr("The token's expiry (exp) is out of range, so it is unknown.");
     } else if (!exp.isUndefined()) {
-        r->notes << tr("The token's expiry (exp) is not a number, so it is unknown.");
+        r->notes << Text::tr("The token's expiry (exp) is not a number, so it is unknown.");
     } else {
-        r->notes << tr("The token has no expiry (exp).");
+        r->notes << Text::tr("The token has no expiry (exp).");
     }
 
     const QString alg = r->alg.toLower();
     if (r->alg.isEmpty())
-        r->notes << tr("The JWT header names no signing algorithm; the gateway will reject it.");
+        r->notes << Text::tr("The JWT header names no signing algorithm; the gateway will reject it.");
     else if (alg == QLatin1String("none"))
-        r->notes << tr("The JWT is unsigned (alg \"none\"); the gateway will reject it.");
+        r->notes << Text::tr("The JWT is unsigned (alg \"none\"); the gateway will reject it.");
     else if (r->alg != QLatin1String("EdDSA") && r->alg != QLatin1String("ES256")
              && r->alg != QLatin1String("RS256"))
-        r->notes << tr("The JWT is signed with %1; the gateway normally expects EdDSA, ES256 or RS256.")
+        r->notes << Text::tr("The JWT is signed with %1; the gateway normally expects EdDSA, ES256 or RS256.")
                         .arg(r->alg.left(32));
     if (r->activeOrganizationId.isEmpty())
-        r->notes << tr("The JWT names no active organization (activeOrganizationId).");
+        r->notes << Text::tr("The JWT names no active organization (activeOrganizationId).");
 }
 
 } // namespace
@@ -248,18 +246,18 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
     TokenInspection r;
     // Refuse absurd input before even trimming it; whitespace padding is never this large.
     if (pasted.size() > 4 * MaxTokenLength) {
-        r.problem = tr("The token is too large (%1 characters; at most %2).")
+        r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
                         .arg(pasted.size()).arg(MaxTokenLength);
         return r;
     }
     bool stripped = false;
     const QString token = clean(pasted, &stripped);
     if (token.isEmpty()) {
-        r.problem = tr("No token was given.");
+        r.problem = Text::tr("No token was given.");
         return r;
     }
     if (token.size() > MaxTokenLength) {
-        r.problem = tr("The token is too large (%1 characters; at most %2).")
+        r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
                         .arg(token.size()).arg(MaxTokenLength);
         return r;
     }
@@ -269,7 +267,7 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
 
     r.token = token;
     if (stripped)
-        r.notes << tr("Removed the \"Bearer\" prefix; only the token is kept.");
+        r.notes << Text::tr("Removed the \"Bearer\" prefix; only the token is kept.");
 
     const QList<QStringView> parts = QStringView(token).split(QLatin1Char('.'));
     if (parts.size() == 3) {
@@ -281,13 +279,13 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
                 r.kind = TokenKind::Jwt;
                 readJwtClaims(header, claims, &r);
                 if (parts.at(2).isEmpty())
-                    r.notes << tr("The JWT has no signature; the gateway will reject it.");
+                    r.notes << Text::tr("The JWT has no signature; the gateway will reject it.");
                 return r;
             }
-            r.notes << tr("It has three parts like a JWT, but its claims cannot be read: %1. "
+            r.notes << Text::tr("It has three parts like a JWT, but its claims cannot be read: %1. "
                           "Treated as an api-key.").arg(why);
         } else {
-            r.notes << tr("It has three parts like a JWT, but its header cannot be read: %1. "
+            r.notes << Text::tr("It has three parts like a JWT, but its header cannot be read: %1. "
                           "Treated as an api-key.").arg(why);
         }
     }
@@ -296,10 +294,10 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
     r.hasApiKeyPrefix = token.startsWith(QLatin1String("wa_"));
     if (!r.hasApiKeyPrefix) {
         if (token.startsWith(QLatin1String("eyJ")) && parts.size() != 3)
-            r.notes << tr("It starts like a JWT but does not have three dot-separated parts; "
+            r.notes << Text::tr("It starts like a JWT but does not have three dot-separated parts; "
                           "it may have been copied only in part.");
         else
-            r.notes << tr("It does not start with \"wa_\" as the gateway's api-keys do.");
+            r.notes << Text::tr("It does not start with \"wa_\" as the gateway's api-keys do.");
     }
     return r;
 }

@@ -1,11 +1,17 @@
 #include "cache/CacheLocation.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 
 namespace CacheLocation {
+
+namespace {
+// Shown to the person who signs out or renames a profile.
+struct Text { Q_DECLARE_TR_FUNCTIONS(CacheLocation) };
+} // namespace
 
 QString directoryName(const QString &profile)
 {
@@ -48,7 +54,7 @@ bool purge(const QString &profile, QString *error, const QString &root)
     if (dir.removeRecursively())
         return true;
     if (error)
-        *error = QStringLiteral("Could not delete the cache in %1.").arg(dir.path());
+        *error = Text::tr("Could not delete the cache in %1.").arg(dir.path());
     return false;
 }
 
@@ -60,13 +66,13 @@ bool rename(const QString &from, const QString &to, QString *error, const QStrin
         return true;
     if (QFileInfo::exists(target)) {
         if (error)
-            *error = QStringLiteral("A cache already exists in %1.").arg(target);
+            *error = Text::tr("A cache already exists in %1.").arg(target);
         return false;
     }
     if (QDir().rename(source, target))
         return true;
     if (error)
-        *error = QStringLiteral("Could not move the cache from %1 to %2.").arg(source, target);
+        *error = Text::tr("Could not move the cache from %1 to %2.").arg(source, target);
     return false;
 }
 

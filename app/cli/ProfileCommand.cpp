@@ -19,10 +19,8 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProfileCommand", text);
-}
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(ProfileCommand) };
 
 // Options people reach for when they try to pass a token; refused by name.
 const QStringList TokenOptions{"--token", "--api-key", "--apikey", "--key", "--jwt",
@@ -36,7 +34,7 @@ QString optionName(const QString &arg)
 
 QString tokenRefusal()
 {
-    return tr("A token is never taken from the command line (it would stay in the shell "
+    return Text::tr("A token is never taken from the command line (it would stay in the shell "
               "history and show in the process list). Pass it on standard input, e.g. "
               "`gateway-console profile add NAME --url URL < token.txt`.");
 }
@@ -69,19 +67,19 @@ private:
 QString describeToken(const TokenInspection &t)
 {
     if (t.isApiKey())
-        return t.hasApiKeyPrefix ? tr("api-key (wa_...)") : tr("api-key");
+        return t.hasApiKeyPrefix ? Text::tr("api-key (wa_...)") : Text::tr("api-key");
     QStringList parts;
-    parts << tr("JWT (%1)").arg(t.alg.isEmpty() ? tr("no alg") : t.alg);
+    parts << Text::tr("JWT (%1)").arg(t.alg.isEmpty() ? Text::tr("no alg") : t.alg);
     if (!t.sub.isEmpty())
-        parts << tr("user %1").arg(t.sub);
+        parts << Text::tr("user %1").arg(t.sub);
     if (!t.activeOrganizationId.isEmpty())
-        parts << tr("organization %1").arg(t.activeOrganizationId);
+        parts << Text::tr("organization %1").arg(t.activeOrganizationId);
     if (!t.orgRole.isEmpty())
-        parts << tr("org role %1").arg(t.orgRole);
+        parts << Text::tr("org role %1").arg(t.orgRole);
     if (!t.role.isEmpty())
-        parts << tr("platform role %1").arg(t.role);
+        parts << Text::tr("platform role %1").arg(t.role);
     if (t.expiresAt.isValid())
-        parts << tr("expires %1").arg(t.expiresAt.toString(Qt::ISODate));
+        parts << Text::tr("expires %1").arg(t.expiresAt.toString(Qt::ISODate));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -117,7 +115,7 @@ ProfileStore &ProfileCommand::profiles()
 
 QString ProfileCommand::usage()
 {
-    return tr("Usage:\n"
+    return Text::tr("Usage:\n"
               "  gateway-console profile add NAME --url URL [--session ID]...  (token on standard input)\n"
               "  gateway-console profile list\n"
               "  gateway-console profile remove NAME [--purge-cache]\n"
@@ -172,20 +170,20 @@ void ProfileCommand::start(const QStringList &arguments)
         };
         if (sub == QLatin1String("add") && name == QLatin1String("--url")) {
             if (!takeValue(&url)) {
-                err() << tr("--url needs a value.") << '\n' << usage();
+                err() << Text::tr("--url needs a value.") << '\n' << usage();
                 return done(Usage);
             }
         } else if (sub == QLatin1String("add") && name == QLatin1String("--session")) {
             QString id;
             if (!takeValue(&id)) {
-                err() << tr("--session needs a value.") << '\n' << usage();
+                err() << Text::tr("--session needs a value.") << '\n' << usage();
                 return done(Usage);
             }
             sessions << id;
         } else if (sub == QLatin1String("remove") && arg == QLatin1String("--purge-cache")) {
             purgeCache = true;
         } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
-            err() << tr("Unknown option %1 for \"profile %2\".").arg(name, sub) << '\n' << usage();
+            err() << Text::tr("Unknown option %1 for \"profile %2\".").arg(name, sub) << '\n' << usage();
             return done(Usage);
         } else {
             positional << arg;
@@ -195,12 +193,12 @@ void ProfileCommand::start(const QStringList &arguments)
     const int wantPositional = sub == QLatin1String("list") ? 0 : 1;
     if (sub != QLatin1String("add") && sub != QLatin1String("list")
         && sub != QLatin1String("remove") && sub != QLatin1String("check")) {
-        err() << tr("Unknown command \"profile %1\".").arg(optionName(sub).left(32)) << '\n' << usage();
+        err() << Text::tr("Unknown command \"profile %1\".").arg(optionName(sub).left(32)) << '\n' << usage();
         return done(Usage);
     }
     if (positional.size() > wantPositional) {
         // Never echo it: the extra argument may well be a token.
-        err() << tr("Too many arguments for \"profile %1\".").arg(sub) << '\n';
+        err() << Text::tr("Too many arguments for \"profile %1\".").arg(sub) << '\n';
         if (sub == QLatin1String("add"))
             err() << tokenRefusal() << '\n';
         else
@@ -208,11 +206,11 @@ void ProfileCommand::start(const QStringList &arguments)
         return done(Usage);
     }
     if (positional.size() < wantPositional) {
-        err() << tr("\"profile %1\" needs a profile name.").arg(sub) << '\n' << usage();
+        err() << Text::tr("\"profile %1\" needs a profile name.").arg(sub) << '\n' << usage();
         return done(Usage);
     }
     if (sub == QLatin1String("add") && url.isEmpty()) {
-        err() << tr("\"profile add\" needs --url URL.") << '\n' << usage();
+        err() << Text::tr("\"profile add\" needs --url URL.") << '\n' << usage();
         return done(Usage);
     }
 
@@ -230,14 +228,14 @@ QString ProfileCommand::readToken(bool *ok)
 {
     *ok = false;
     if (!m_input || !m_input->isReadable()) {
-        err() << tr("Standard input cannot be read; pass the token on it.") << '\n';
+        err() << Text::tr("Standard input cannot be read; pass the token on it.") << '\n';
         return {};
     }
     // Bounded: the inspector refuses anything this large anyway.
     const qint64 limit = 4LL * TokenInspector::MaxTokenLength + 1;
     QByteArray data;
     if (m_terminalInput) {
-        err() << tr("Paste the token and press Enter (it is not shown): ");
+        err() << Text::tr("Paste the token and press Enter (it is not shown): ");
         err().flush();
         EchoOff hidden;
         data = m_input->readLine(limit);
@@ -275,7 +273,7 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
     }
     for (const QString &existing : profiles().names()) {
         if (existing.compare(name, Qt::CaseInsensitive) == 0) {
-            err() << tr("A profile named \"%1\" already exists; remove it first.").arg(existing) << '\n';
+            err() << Text::tr("A profile named \"%1\" already exists; remove it first.").arg(existing) << '\n';
             return done(Failure);
         }
     }
@@ -290,14 +288,14 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
         return done(Failure);
     }
     if (token.isExpired(QDateTime::currentDateTimeUtc())) {
-        err() << tr("The JWT expired on %1; get a new one.")
+        err() << Text::tr("The JWT expired on %1; get a new one.")
                      .arg(token.expiresAt.toString(Qt::ISODate)) << '\n';
         return done(Failure);
     }
     for (const QString &note : token.notes)
-        err() << tr("note: ") << note << '\n';
+        err() << Text::tr("note: ") << note << '\n';
     if (url.insecure)
-        err() << tr("warning: %1 is plain http to another machine; the token will travel "
+        err() << Text::tr("warning: %1 is plain http to another machine; the token will travel "
                     "unencrypted.").arg(url.url.toString()) << '\n';
     err().flush();
 
@@ -323,7 +321,7 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
         }
         if (profiles().currentName().isEmpty())
             profiles().setCurrent(profile.name);
-        out() << tr("Profile \"%1\" added: %2 at %3; the token is kept in the OS keychain.")
+        out() << Text::tr("Profile \"%1\" added: %2 at %3; the token is kept in the OS keychain.")
                      .arg(profile.name, tokenKindName(profile.tokenKind), profile.baseUrl.toString())
               << '\n';
         done(Ok);
@@ -334,7 +332,7 @@ void ProfileCommand::list()
 {
     const QList<GatewayProfile> all = profiles().profiles();
     if (all.isEmpty()) {
-        out() << tr("No profiles. Add one with: gateway-console profile add NAME --url URL < token.txt")
+        out() << Text::tr("No profiles. Add one with: gateway-console profile add NAME --url URL < token.txt")
               << '\n';
         return done(Ok);
     }
@@ -352,11 +350,11 @@ void ProfileCommand::list()
                            .arg(p.baseUrl.toString(), -urlWidth)
                            .arg(tokenKindName(p.tokenKind), -7);
         if (ProfileStore::checkUrl(p.baseUrl.toString()).insecure)
-            line += tr("  unencrypted http");
+            line += Text::tr("  unencrypted http");
         if (!p.sessionIds.isEmpty())
-            line += tr("  sessions: %1").arg(p.sessionIds.join(QStringLiteral(", ")));
+            line += Text::tr("  sessions: %1").arg(p.sessionIds.join(QStringLiteral(", ")));
         if (p.lastUsed.isValid())
-            line += tr("  last used %1").arg(p.lastUsed.toString(Qt::ISODate));
+            line += Text::tr("  last used %1").arg(p.lastUsed.toString(Qt::ISODate));
         out() << line.trimmed().prepend(p.name == current ? QString() : QStringLiteral("  "))
               << '\n';
     }
@@ -366,27 +364,27 @@ void ProfileCommand::list()
 void ProfileCommand::remove(const QString &name, bool purgeCache)
 {
     if (!profiles().contains(name)) {
-        err() << tr("There is no profile named \"%1\".").arg(name) << '\n';
+        err() << Text::tr("There is no profile named \"%1\".").arg(name) << '\n';
         return done(Failure);
     }
     m_credentials->removeToken(name, this, [this, name, purgeCache](const CredentialError &e) {
         if (!e.isOk()) {
-            err() << e.message << '\n' << tr("The profile was kept; nothing was removed.") << '\n';
+            err() << e.message << '\n' << Text::tr("The profile was kept; nothing was removed.") << '\n';
             return done(Failure);
         }
         profiles().remove(name);
-        out() << tr("Profile \"%1\" removed, and its token deleted from the OS keychain.").arg(name)
+        out() << Text::tr("Profile \"%1\" removed, and its token deleted from the OS keychain.").arg(name)
               << '\n';
         if (purgeCache) {
             if (!m_purgeCache) {
-                out() << tr("There is no local cache to purge.") << '\n';
+                out() << Text::tr("There is no local cache to purge.") << '\n';
             } else {
                 QString problem;
                 if (!m_purgeCache(name, &problem)) {
-                    err() << tr("The local cache could not be purged: %1").arg(problem) << '\n';
+                    err() << Text::tr("The local cache could not be purged: %1").arg(problem) << '\n';
                     return done(Failure);
                 }
-                out() << tr("Its local cache was purged.") << '\n';
+                out() << Text::tr("Its local cache was purged.") << '\n';
             }
         }
         done(Ok);
@@ -397,7 +395,7 @@ void ProfileCommand::check(const QString &name)
 {
     const std::optional<GatewayProfile> profile = profiles().profile(name);
     if (!profile) {
-        err() << tr("There is no profile named \"%1\".").arg(name) << '\n';
+        err() << Text::tr("There is no profile named \"%1\".").arg(name) << '\n';
         return done(Failure);
     }
     m_credentials->readToken(name, this, [this, p = *profile](const QString &stored,
@@ -408,12 +406,12 @@ void ProfileCommand::check(const QString &name)
         }
         const TokenInspection token = TokenInspector::inspect(stored);
         if (!token.isValid()) {
-            err() << tr("The stored token is unusable: %1").arg(token.problem) << '\n';
+            err() << Text::tr("The stored token is unusable: %1").arg(token.problem) << '\n';
             return done(Failure);
         }
-        out() << tr("Profile: %1").arg(p.name) << '\n'
-              << tr("Gateway: %1").arg(p.baseUrl.toString()) << '\n'
-              << tr("Token:   %1").arg(describeToken(token)) << '\n';
+        out() << Text::tr("Profile: %1").arg(p.name) << '\n'
+              << Text::tr("Gateway: %1").arg(p.baseUrl.toString()) << '\n'
+              << Text::tr("Token:   %1").arg(describeToken(token)) << '\n';
 
         auto *client = new GatewayClient(this);
         client->setEndpoint(p.baseUrl, token.token);
@@ -422,7 +420,7 @@ void ProfileCommand::check(const QString &name)
             for (const QString &line : report.lines())
                 out() << line << '\n';
             if (!report.sessions.isEmpty()) {
-                out() << tr("Sessions:") << '\n';
+                out() << Text::tr("Sessions:") << '\n';
                 for (const WaSession &s : report.sessions)
                     out() << QStringLiteral("  %1  %2%3\n")
                                  .arg(s.id, s.status,

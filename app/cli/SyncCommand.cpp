@@ -19,7 +19,8 @@
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("SyncCommand", text); }
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(SyncCommand) };
 
 // Drives the syncs of one terminal command: sign in, find the sessions, sync them one by one.
 class SyncRun : public QObject
@@ -48,7 +49,7 @@ public:
 private:
     void fail(const QString &message)
     {
-        m_err << tr("error: ") << message << Qt::endl;
+        m_err << Text::tr("error: ") << message << Qt::endl;
         finish(1);
     }
 
@@ -64,7 +65,7 @@ private:
         const QString path = CacheLocation::databasePath(m_signIn.profileName());
         m_db = CacheDatabase::open(path, CacheDatabase::Mode::ReadWrite, &error);
         if (!m_db)
-            return fail(tr("cannot open the cache %1: %2").arg(path, error));
+            return fail(Text::tr("cannot open the cache %1: %2").arg(path, error));
         m_writer = std::make_unique<CacheWriter>(*m_db);
         m_indexer = std::make_unique<SearchIndexer>(*m_db);
         m_reader = std::make_unique<CacheReader>(*m_db);
@@ -82,13 +83,13 @@ private:
                 for (const WaSession &s : r.value->items)
                     m_sessions << s.id;
             } else if (!r.error.hasCode(QLatin1String("forbidden"))) {
-                return fail(tr("cannot list sessions: %1").arg(r.error.describe()));
+                return fail(Text::tr("cannot list sessions: %1").arg(r.error.describe()));
             }
             for (const QString &id : m_signIn.sessionIds())
                 if (!m_sessions.contains(id))
                     m_sessions << id;
             if (m_sessions.isEmpty())
-                return fail(tr("no session to sync: this token cannot list sessions; name one with --session"));
+                return fail(Text::tr("no session to sync: this token cannot list sessions; name one with --session"));
             syncNext();
         });
     }
@@ -100,7 +101,7 @@ private:
         const QString session = m_sessions.at(m_next++);
         m_lock = std::make_unique<SyncLock>(m_db->path(), session);
         if (!m_lock->tryLock()) {
-            m_err << tr("%1: a sync of this session is already running; skipped").arg(session) << Qt::endl;
+            m_err << Text::tr("%1: a sync of this session is already running; skipped").arg(session) << Qt::endl;
             ++m_failures;
             return syncNext();
         }
@@ -150,13 +151,13 @@ private:
 int runSyncCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Sync a profile's sessions into the local cache."));
+    parser.setApplicationDescription(Text::tr("Sync a profile's sessions into the local cache."));
     parser.addHelpOption();
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("The saved profile to use."), QStringLiteral("NAME"));
-    const QCommandLineOption session(QStringLiteral("session"), tr("Sync only this session (repeatable)."), QStringLiteral("ID"));
-    const QCommandLineOption deep(QStringLiteral("deep"), tr("Also fetch every contact's detail (one request each)."));
-    const QCommandLineOption inFlight(QStringLiteral("max-in-flight"), tr("Requests in flight at once (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
-    const QCommandLineOption budget(QStringLiteral("requests-per-minute"), tr("Request budget per minute (default: none)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption profile(QStringLiteral("profile"), Text::tr("The saved profile to use."), QStringLiteral("NAME"));
+    const QCommandLineOption session(QStringLiteral("session"), Text::tr("Sync only this session (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption deep(QStringLiteral("deep"), Text::tr("Also fetch every contact's detail (one request each)."));
+    const QCommandLineOption inFlight(QStringLiteral("max-in-flight"), Text::tr("Requests in flight at once (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption budget(QStringLiteral("requests-per-minute"), Text::tr("Request budget per minute (default: none)."), QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({profile, session, deep, inFlight, budget});
 
     QTextStream err(stderr);
@@ -174,11 +175,11 @@ int runSyncCommand(const QStringList &args)
     options.requestsPerMinute = parser.value(budget).toInt(&okBudget);
     options.deep = parser.isSet(deep);
     if (!okInFlight || options.maxInFlight < 1 || options.maxInFlight > 16 || !okBudget || options.requestsPerMinute < 0) {
-        err << tr("--max-in-flight takes 1..16 and --requests-per-minute a number >= 0") << Qt::endl;
+        err << Text::tr("--max-in-flight takes 1..16 and --requests-per-minute a number >= 0") << Qt::endl;
         return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << tr("unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        err << Text::tr("unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
         return 2;
     }
     SyncRun run(parser.value(profile), parser.values(session), options);

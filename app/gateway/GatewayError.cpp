@@ -2,6 +2,11 @@
 
 #include <QCoreApplication>
 
+namespace {
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(GatewayError) };
+} // namespace
+
 bool GatewayError::isTransient() const
 {
     switch (kind) {
@@ -43,58 +48,57 @@ QString toString(GatewayError::Kind kind)
 
 QString GatewayError::describe() const
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("GatewayError", text); };
     QString text;
     switch (kind) {
     case Kind::None:
         return QString();
     case Kind::Api:
         if (code == QLatin1String("unauthorized"))
-            text = tr("The gateway rejected the token; sign in again.");
+            text = Text::tr("The gateway rejected the token; sign in again.");
         else if (code == QLatin1String("forbidden"))
-            text = tr("This token is not allowed to do that.");
+            text = Text::tr("This token is not allowed to do that.");
         else if (code == QLatin1String("not_found"))
-            text = tr("Not found (or it belongs to another organization).");
+            text = Text::tr("Not found (or it belongs to another organization).");
         else if (code == QLatin1String("not_implemented"))
-            text = tr("The session is not connected to WhatsApp.");
+            text = Text::tr("The session is not connected to WhatsApp.");
         else if (code == QLatin1String("rate_limited"))
-            text = tr("The gateway is rate limiting requests; try again shortly.");
+            text = Text::tr("The gateway is rate limiting requests; try again shortly.");
         else if (code == QLatin1String("gateway_unavailable"))
-            text = tr("The gateway is unavailable; try again shortly.");
+            text = Text::tr("The gateway is unavailable; try again shortly.");
         else if (code == QLatin1String("validation_error"))
-            text = tr("The gateway refused the request as invalid.");
+            text = Text::tr("The gateway refused the request as invalid.");
         else
-            text = tr("The gateway reported an error.");
+            text = Text::tr("The gateway reported an error.");
         if (!message.isEmpty())
             text += QStringLiteral(" (") + message + QLatin1Char(')');
         break;
     case Kind::Network:
-        text = tr("The gateway cannot be reached: ") + message;
+        text = Text::tr("The gateway cannot be reached: ") + message;
         break;
     case Kind::Timeout:
-        text = tr("The gateway did not answer in time.");
+        text = Text::tr("The gateway did not answer in time.");
         break;
     case Kind::InvalidResponse:
-        text = tr("The gateway sent an answer that could not be read: ") + message;
+        text = Text::tr("The gateway sent an answer that could not be read: ") + message;
         break;
     case Kind::ResponseTooLarge:
-        text = tr("The gateway's answer was larger than allowed.");
+        text = Text::tr("The gateway's answer was larger than allowed.");
         break;
     case Kind::Tls:
-        text = tr("The secure connection to the gateway failed: ") + message;
+        text = Text::tr("The secure connection to the gateway failed: ") + message;
         break;
     case Kind::RedirectRefused:
-        text = tr("The gateway redirected to another address; the request was stopped so the token is not sent there.");
+        text = Text::tr("The gateway redirected to another address; the request was stopped so the token is not sent there.");
         break;
     case Kind::InvalidArgument:
         text = message;
         break;
     case Kind::Cancelled:
-        text = tr("Cancelled.");
+        text = Text::tr("Cancelled.");
         break;
     }
     if (outcomeUnknown)
-        text += QLatin1Char(' ') + tr("It may or may not have taken effect; repeating it is safe.");
+        text += QLatin1Char(' ') + Text::tr("It may or may not have taken effect; repeating it is safe.");
     if (!requestId.isEmpty())
         text += QStringLiteral(" [") + requestId + QLatin1Char(']');
     return text;

@@ -6,8 +6,9 @@
 namespace GatewayPaths {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("GatewayPaths", text); }
 
+// The translation context of this file's messages, in a form lupdate reads.
+struct Text { Q_DECLARE_TR_FUNCTIONS(GatewayPaths) };
 // Control characters, and surrogates that do not form a pair (text that is not valid UTF-16).
 bool hasControlCharacters(const QString &s)
 {
@@ -32,37 +33,37 @@ constexpr int kMaxQueryLength = 256;
 QString checkSessionId(const QString &id)
 {
     if (id.trimmed().isEmpty())
-        return tr("The session id is empty.");
+        return Text::tr("The session id is empty.");
     if (id.size() > kMaxIdLength || hasControlCharacters(id) || id != id.trimmed())
-        return tr("The session id is not valid.");
+        return Text::tr("The session id is not valid.");
     return {};
 }
 
 QString checkLid(const QString &lid)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,24}@lid$"));
-    return re.match(lid).hasMatch() ? QString() : tr("Not a LID (expected digits@lid).");
+    return re.match(lid).hasMatch() ? QString() : Text::tr("Not a LID (expected digits@lid).");
 }
 
 QString checkUserJid(const QString &jid)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,24}@(lid|s\\.whatsapp\\.net)$"));
     return re.match(jid).hasMatch() ? QString()
-                                    : tr("Not a contact address (expected digits@lid or digits@s.whatsapp.net).");
+                                    : Text::tr("Not a contact address (expected digits@lid or digits@s.whatsapp.net).");
 }
 
 QString checkGroupJid(const QString &gid)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}(-[0-9]{1,20})?@g\\.us$"));
-    return re.match(gid).hasMatch() ? QString() : tr("Not a group address (expected digits@g.us).");
+    return re.match(gid).hasMatch() ? QString() : Text::tr("Not a group address (expected digits@g.us).");
 }
 
 QString checkQueryText(const QString &text)
 {
     if (text.size() > kMaxQueryLength)
-        return tr("The search text is too long.");
+        return Text::tr("The search text is too long.");
     if (hasControlCharacters(text))
-        return tr("The search text contains control characters.");
+        return Text::tr("The search text contains control characters.");
     return {};
 }
 

@@ -201,15 +201,20 @@ int runHeadless(const QStringList &arguments)
     parser.setApplicationDescription(QCoreApplication::translate("HeadlessRunner",
             "Sync the profile's sessions and serve the local API, without a window."));
     parser.addHelpOption();
-    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run without a window."));
-    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("The saved profile to use."), QStringLiteral("NAME"));
+    const QCommandLineOption headless(QStringLiteral("headless"), QCoreApplication::translate("HeadlessRunner", "Run without a window."));
+    const QCommandLineOption profile(QStringLiteral("profile"), QCoreApplication::translate("HeadlessRunner", "The saved profile to use."), QStringLiteral("NAME"));
     const QCommandLineOption port(QStringLiteral("local-api-port"),
-                                  QStringLiteral("Port of the local API on 127.0.0.1 (0: any free port)."), QStringLiteral("N"));
+                                  QCoreApplication::translate("HeadlessRunner", "Port of the local API on 127.0.0.1 (0: any free port)."), QStringLiteral("N"));
     parser.addOptions({headless, profile, port});
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl;
         return 2;
+    }
+    // Help only: without this, --headless --help would sign in and start serving.
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
     }
     HeadlessRunner::Options options;
     options.profile = parser.value(profile);
@@ -217,7 +222,7 @@ int runHeadless(const QStringList &arguments)
         bool ok = false;
         const uint p = parser.value(port).toUInt(&ok);
         if (!ok || p > 65535) {
-            err << "--local-api-port takes 0..65535" << Qt::endl;
+            err << QCoreApplication::translate("HeadlessRunner", "--local-api-port takes 0..65535") << Qt::endl;
             return 2;
         }
         options.localApiPort = int(p);

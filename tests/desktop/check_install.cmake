@@ -13,7 +13,10 @@ set(expected
     bin/gateway-console
     share/applications/${id}.desktop
     share/metainfo/${id}.metainfo.xml
-    share/icons/hicolor/scalable/apps/${id}.svg)
+    share/icons/hicolor/scalable/apps/${id}.svg
+    # The catalogues are embedded too; these copies are for packagers.
+    share/gateway-console/translations/gateway-console_id.qm
+    share/gateway-console/translations/gateway-console_pt_BR.qm)
 foreach(size 16 24 32 48 64 128 256 512)
     list(APPEND expected share/icons/hicolor/${size}x${size}/apps/${id}.png)
 endforeach()

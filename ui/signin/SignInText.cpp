@@ -23,7 +23,7 @@ QStringList capabilitiesWith(const CapabilityReport &report, CapabilityFinding::
 
 QString SignInText::dateTime(const QDateTime &when)
 {
-    return when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
 }
 
 QString SignInText::relative(const QDateTime &when, const QDateTime &now)
