@@ -140,6 +140,7 @@ struct Parsed {
     HttpRequestParser::Result result = HttpRequestParser::Result::NeedMore;
     qsizetype consumed = 0;
     int errorStatus = 0;
+    QString errorMessage;
     LocalApiRequest request;
 };
 
@@ -160,6 +161,8 @@ Parsed parseOne(QByteArrayView input, bool byteByByte)
         out.request = parser.takeRequest();
     else if (out.result == HttpRequestParser::Result::Error)
         out.errorStatus = parser.errorStatus();
+    if (out.result == HttpRequestParser::Result::Error)
+        out.errorMessage = parser.errorMessage();
     return out;
 }
 
@@ -208,7 +211,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (compareSlow) {
             const Parsed slow = parseOne(input, true);
             FUZZ_CHECK(slow.result == parsed.result && slow.consumed == parsed.consumed
-                       && slow.errorStatus == parsed.errorStatus);
+                       && slow.errorStatus == parsed.errorStatus && slow.errorMessage == parsed.errorMessage);
             if (parsed.result == HttpRequestParser::Result::Complete)
                 FUZZ_CHECK(sameRequest(slow.request, parsed.request));
         }
@@ -220,7 +223,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (parsed.result == HttpRequestParser::Result::Error) {
             // HttpConnection::refuse: the parser's status, then close.
             frame.keepAlive = false;
-            const LocalApiResponse r = LocalApiResponse::error(parsed.errorStatus, QStringLiteral("refused"));
+            const LocalApiResponse r = LocalApiResponse::error(parsed.errorStatus, parsed.errorMessage);
             const int status = checkWellFormed(HttpResponseWriter::serialize(r, frame), false, false);
             FUZZ_CHECK(status >= 400 && status < 600 && status != 500);
             break;
