@@ -103,7 +103,7 @@ private:
     ConsoleRun::Dirs m_dirs;
     SimulatorProcess m_sim;
     const QString m_profile = QStringLiteral("gc-crash-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-    ConsoleRun::CacheState m_clean;
+    CacheFingerprint m_clean;
     QList<Burst::Target> m_targets;
 
     QString console() const { return QStringLiteral(GATEWAY_CONSOLE_PATH); }
@@ -176,7 +176,7 @@ private Q_SLOTS:
         // The previously synced, complete data every kill must leave alone.
         o = ConsoleRun::runToEnd(console(), m_dirs.environment(), {"sync", "--profile", m_profile});
         QVERIFY2(o.exitCode == 0, o.err.constData());
-        m_clean = ConsoleRun::readCache(m_dirs.cacheFile());
+        m_clean = readCacheFingerprint(m_dirs.cacheFile());
         QCOMPARE(m_clean.integrity, QStringLiteral("ok"));
         QCOMPARE(m_clean.contacts, qint64(8000));
         QVERIFY(m_clean.groups > 0 && m_clean.members > 0);
@@ -265,7 +265,7 @@ private Q_SLOTS:
                   syncing ? "running" : "idle", burst.answered, burst.unblocksAnswered);
             QCOMPARE(burst.serverErrors, 0);
 
-            const ConsoleRun::CacheState after = ConsoleRun::readCache(m_dirs.cacheFile());
+            const CacheFingerprint after = readCacheFingerprint(m_dirs.cacheFile());
             QCOMPARE(after.integrity, QStringLiteral("ok"));
             QVERIFY2(after.sameData(m_clean), qPrintable(after.describe() + QStringLiteral(" vs ") + m_clean.describe()));
             const qint64 audited = auditUnblocks();
@@ -283,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
-        const ConsoleRun::CacheState last = ConsoleRun::readCache(m_dirs.cacheFile());
+        const CacheFingerprint last = readCacheFingerprint(m_dirs.cacheFile());
         QCOMPARE(last.integrity, QStringLiteral("ok"));
         QVERIFY(last.sameData(m_clean));
         qInfo("%d kills (%d mid-sync), %d local API answers, %lld unblocks audited; %lld ms in all", Iterations,

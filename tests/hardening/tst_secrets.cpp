@@ -214,7 +214,7 @@ private Q_SLOTS:
         QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"), {{"Authorization", "Bearer " + m_gatewayToken}}), 401);
         // Forwarded with the gateway token: refused by the gateway (the session is not
         // connected: 501), one it carries out (204), and a sync trigger.
-        const ConsoleRun::CacheState state = ConsoleRun::readCache(m_dirs.cacheFile());
+        const CacheFingerprint state = readCacheFingerprint(m_dirs.cacheFile());
         QVERIFY2(state.contacts > 0, qPrintable(state.describe()));
         QString realLid;
         {

@@ -107,6 +107,19 @@ private:
     QTemporaryDir m_dir;
     QString m_cachePath;
 
+    // Opens the demo cache, shows the window and selects the first contact (detail filled).
+    void showWithFirstContact(MainWindow &window)
+    {
+        QString error;
+        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cachePath, &error), qPrintable(error));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ContactsPane *contacts = window.contactsPane();
+        QTRY_VERIFY(contacts->model()->rowCount() > 0);
+        contacts->view()->setCurrentIndex(contacts->model()->index(0, 0));
+        QTRY_VERIFY(!window.detailPane()->lid().isEmpty());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -127,14 +140,10 @@ private slots:
     void everyControlIsNamedAndInReadingOrder()
     {
         MainWindow window;
-        QString error;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cachePath, &error), qPrintable(error));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        showWithFirstContact(window);
+        if (QTest::currentTestFailed())
+            return;
         ContactsPane *contacts = window.contactsPane();
-        QTRY_VERIFY(contacts->model()->rowCount() > 0);
-        contacts->view()->setCurrentIndex(contacts->model()->index(0, 0));
-        QTRY_VERIFY(!window.detailPane()->lid().isEmpty());
 
         QStringList unnamed;
         for (QWidget *w : window.findChildren<QWidget *>()) {
@@ -184,15 +193,10 @@ private slots:
         SignInController signIn(&profiles, &keychain);
         MainWindow window;
         window.setSignInController(&signIn);
-        QString error;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cachePath, &error), qPrintable(error));
         window.resize(1440, 860);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        ContactsPane *contacts = window.contactsPane();
-        QTRY_VERIFY(contacts->model()->rowCount() > 0);
-        contacts->view()->setCurrentIndex(contacts->model()->index(0, 0));
-        QTRY_VERIFY(!window.detailPane()->lid().isEmpty());
+        showWithFirstContact(window);
+        if (QTest::currentTestFailed())
+            return;
         window.syncBar()->setReachable(false); // the offline badge
         QVERIFY(window.syncBar()->offlineLabel()->isVisible());
 
