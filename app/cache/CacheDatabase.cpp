@@ -170,23 +170,42 @@ StatementReset::~StatementReset()
         m_query->finish();
 }
 
-WriteTransaction::WriteTransaction(CacheDatabase &db) : m_db(db)
+WriteTransaction::WriteTransaction(CacheDatabase &db) : m_db(db), m_nested(db.m_transactionDepth > 0)
 {
-    m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+    m_active = m_nested || m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+    if (m_active)
+        ++m_db.m_transactionDepth;
 }
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_active)
-        m_db.exec(QStringLiteral("ROLLBACK"), nullptr);
+    if (!m_active)
+        return;
+    --m_db.m_transactionDepth;
+    if (m_nested) {
+        m_db.m_rollbackOnly = true; // part of it may be written: the outer one must not commit
+        return;
+    }
+    m_db.exec(QStringLiteral("ROLLBACK"), nullptr);
+    m_db.m_rollbackOnly = false;
 }
 
 bool WriteTransaction::commit()
 {
     if (!m_active)
         return false;
+    if (m_nested) {
+        m_active = false;
+        --m_db.m_transactionDepth;
+        return true;
+    }
+    if (m_db.m_rollbackOnly) {
+        m_error = QStringLiteral("A write inside this transaction failed; nothing was stored.");
+        return false; // the destructor rolls back
+    }
     if (!m_db.exec(QStringLiteral("COMMIT"), &m_error))
         return false; // still active: the destructor rolls back
     m_active = false;
+    --m_db.m_transactionDepth;
     return true;
 }

@@ -65,6 +65,7 @@ public:
     qint64 dataVersion();
 
 private:
+    friend class WriteTransaction;
     CacheDatabase() = default;
     bool configure(const Options &options, QString *error);
 
@@ -73,6 +74,8 @@ private:
     Mode m_mode = Mode::Read;
     QSqlDatabase m_db;
     QThread *m_thread = nullptr;
+    int m_transactionDepth = 0;  // open WriteTransactions, the outermost one included
+    bool m_rollbackOnly = false; // a nested one ended without commit()
     struct Hash {
         size_t operator()(const QString &s) const { return qHash(s); }
     };
@@ -94,6 +97,10 @@ private:
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() succeeded. IMMEDIATE takes the
 // write lock up front, so two writers wait on busy_timeout instead of deadlocking.
+// Inside another WriteTransaction on the same connection it joins that one: commit() leaves
+// the work to the outer commit, and ending without commit() makes the outer one roll back
+// everything (a SAVEPOINT per nested unit would undo less, but measured ~40% slower on sync
+// pages). SyncStore groups many pages into one commit that way.
 class WriteTransaction
 {
 public:
@@ -109,5 +116,6 @@ public:
 private:
     CacheDatabase &m_db;
     bool m_active = false;
+    bool m_nested = false; // joined an outer transaction on the same connection
     QString m_error;
 };

@@ -75,7 +75,7 @@ int SearchIndexer::indexBatch(const QString &queue, const QStringList &statement
         last = bound->value(1).toLongLong();
     }
     if (count == 0)
-        return 0;
+        return txn.commit() ? 0 : -1; // nothing to do (and, nested, nothing to undo)
     for (const QString &sql : statements + QStringList{QStringLiteral("DELETE FROM %1 WHERE id <= :last").arg(queue)}) {
         QSqlQuery *q = m_db.statement(sql, &m_error);
         if (!q)

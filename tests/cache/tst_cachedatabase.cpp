@@ -18,6 +18,7 @@ private slots:
     void readModeNeedsAMigratedFile();
     void statementsArePreparedOnce();
     void openOnAnotherThread();
+    void nestedTransactionsShareTheOuterCommit();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("p/cache.sqlite")); }
@@ -147,3 +148,47 @@ void tst_CacheDatabase::openOnAnotherThread()
 
 QTEST_GUILESS_MAIN(tst_CacheDatabase)
 #include "tst_cachedatabase.moc"
+
+void tst_CacheDatabase::nestedTransactionsShareTheOuterCommit()
+{
+    auto db = CacheTest::openWriter(path());
+    auto reader = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+    QVERIFY(db && reader);
+    const QString count = QStringLiteral("SELECT count(*) FROM sessions");
+    {
+        WriteTransaction outer(*db);
+        QVERIFY(outer.isActive());
+        for (const char *id : {"a", "b"}) {
+            WriteTransaction inner(*db);
+            QVERIFY(inner.isActive());
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO sessions (id) VALUES ('%1')").arg(QLatin1String(id)), nullptr));
+            QVERIFY(inner.commit());
+        }
+        QCOMPARE(CacheTest::scalar(*reader, count), 0); // nothing is visible before the outer commit
+        QVERIFY(outer.commit());
+    }
+    QCOMPARE(CacheTest::scalar(*reader, count), 2);
+
+    // A nested one ending without commit (a failed write) undoes the whole outer transaction.
+    {
+        WriteTransaction outer(*db);
+        {
+            WriteTransaction inner(*db);
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO sessions (id) VALUES ('c')"), nullptr));
+            QVERIFY(inner.commit());
+        }
+        {
+            WriteTransaction failing(*db);
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO sessions (id) VALUES ('d')"), nullptr));
+        }
+        QVERIFY(!outer.commit());
+        QVERIFY(!outer.errorString().isEmpty());
+    }
+    QCOMPARE(CacheTest::scalar(*reader, count), 2);
+
+    // And the connection is usable afterwards, with a fresh transaction.
+    WriteTransaction next(*db);
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO sessions (id) VALUES ('e')"), nullptr));
+    QVERIFY(next.commit());
+    QCOMPARE(CacheTest::scalar(*reader, count), 3);
+}
