@@ -366,6 +366,59 @@ bool CacheWriter::saveProgress(qint64 sid, const SyncPass &pass, const QString &
     return true;
 }
 
+std::optional<qint64> CacheWriter::highestId(const QString &table, qint64 sid)
+{
+    QSqlQuery *q = prepare(QStringLiteral("SELECT ifnull(max(id), :base) FROM %1 WHERE id BETWEEN :base AND :top")
+                               .arg(table));
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":base"), rangeStart(sid));
+    q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+    if (!q->exec() || !q->next()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    return q->value(0).toLongLong();
+}
+
+bool CacheWriter::queueNewContacts(qint64 sid, qint64 above)
+{
+    // An id already queued keeps its entry: it says what the index really holds (an id
+    // freed by a delete and handed out again is queued with its old values).
+    for (const QString &sql : {QStringLiteral("INSERT OR IGNORE INTO contact_fts_queue (id, indexed)"
+                                              " SELECT id, 0 FROM contacts WHERE id > :above AND id <= :top"),
+                               // Memberships stored before their contact: its tags too.
+                               QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
+                                              " WHERE c.id > :above AND c.id <= :top AND EXISTS (SELECT 1"
+                                              " FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
+                                              " AND m.tag_key IS NOT NULL)")}) {
+        QSqlQuery *q = prepare(sql);
+        if (!q)
+            return false;
+        StatementReset reset(q);
+        q->bindValue(QStringLiteral(":above"), above);
+        q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+        EXEC_OR_FAIL(q);
+    }
+    return true;
+}
+
+bool CacheWriter::queueNewMembers(qint64 sid, qint64 above)
+{
+    QSqlQuery *q = prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
+        " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
+        " WHERE m.id > :above AND m.id <= :top AND m.tag_key IS NOT NULL"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":above"), above);
+    q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
+    EXEC_OR_FAIL(q);
+    return true;
+}
+
 CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation,
                                                qint64 stamp)
 {
@@ -454,6 +507,9 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page
     const auto sid = sessionKey(pass.sessionId, false);
     if (!sid || !checkRunning(*sid, pass))
         return false;
+    const std::optional<qint64> above = highestId(QStringLiteral("contacts"), *sid);
+    if (!above)
+        return false;
     const qint64 stamp = now();
     int fresh = 0;
     for (const Contact &c : page) {
@@ -462,7 +518,7 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page
             return false;
         fresh += stored == Stored::New;
     }
-    if (!saveProgress(*sid, pass, nextCursor, page.size()))
+    if (!queueNewContacts(*sid, *above) || !saveProgress(*sid, pass, nextCursor, page.size()))
         return false;
     if (!txn.commit())
         return fail(txn.errorString());
@@ -626,6 +682,9 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
     const auto sid = sessionKey(pass.sessionId, false);
     if (!sid || !checkRunning(*sid, pass))
         return false;
+    const std::optional<qint64> above = highestId(QStringLiteral("memberships"), *sid);
+    if (!above)
+        return false;
     const qint64 stamp = now();
     qint64 rows = 0;
     qint64 fresh = 0;
@@ -638,7 +697,7 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
             ++rows;
         }
     }
-    if (!saveProgress(*sid, pass, nextCursor, rows))
+    if (!queueNewMembers(*sid, *above) || !saveProgress(*sid, pass, nextCursor, rows))
         return false;
     if (!txn.commit())
         return fail(txn.errorString());
@@ -744,7 +803,9 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
     // with that generation keeps it through that pass's sweep, never through a later one
     // that no longer sees it.
     const auto gens = counters(*sid);
-    if (!gens)
+    const std::optional<qint64> contactsAbove = highestId(QStringLiteral("contacts"), *sid);
+    const std::optional<qint64> membersAbove = highestId(QStringLiteral("memberships"), *sid);
+    if (!gens || !contactsAbove || !membersAbove)
         return false;
     const qint64 stamp = now();
 
@@ -830,5 +891,7 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
         if (upsertMember(*sid, g.jid, member, gens->members, stamp) == Stored::Failed)
             return false;
     }
+    if (!queueNewContacts(*sid, *contactsAbove) || !queueNewMembers(*sid, *membersAbove))
+        return false;
     return txn.commit() || fail(txn.errorString());
 }

@@ -79,6 +79,12 @@ private:
     Stored upsertContact(qint64 sid, const Contact &contact, qint64 generation, qint64 now);
     Stored upsertMember(qint64 sid, const QString &groupJid, const GroupMember &member,
                         qint64 generation, qint64 now);
+    // New rows take ids above the session's highest (see CacheKeys), so the rows a call
+    // inserted are the ids above what this said before it; queueNew* hand them to
+    // SearchIndexer with one statement per call instead of a trigger per row.
+    std::optional<qint64> highestId(const QString &table, qint64 sid);
+    bool queueNewContacts(qint64 sid, qint64 above);
+    bool queueNewMembers(qint64 sid, qint64 above);
 
     CacheDatabase &m_db;
     QString m_error;
