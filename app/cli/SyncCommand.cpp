@@ -5,7 +5,6 @@
 #include "cache/CacheReader.h"
 #include "cache/CacheLocation.h"
 #include "cache/CacheWriter.h"
-#include "cache/SearchIndexer.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncLock.h"
 
@@ -67,9 +66,8 @@ private:
         if (!m_db)
             return fail(Text::tr("cannot open the cache %1: %2").arg(path, error));
         m_writer = std::make_unique<CacheWriter>(*m_db);
-        m_indexer = std::make_unique<SearchIndexer>(*m_db);
         m_reader = std::make_unique<CacheReader>(*m_db);
-        m_engine = std::make_unique<SyncEngine>(m_signIn.client(), m_writer.get(), m_indexer.get());
+        m_engine = std::make_unique<SyncEngine>(m_signIn.client(), m_db->path());
         m_engine->setReader(m_reader.get());
         connect(m_engine.get(), &SyncEngine::progress, this, [this](const SyncProgress &p) { showProgress(p); });
         connect(m_engine.get(), &SyncEngine::finished, this, [this](const SyncOutcome &o) { onFinished(o); });
@@ -135,7 +133,6 @@ private:
     SignInController m_signIn;
     std::unique_ptr<CacheDatabase> m_db;
     std::unique_ptr<CacheWriter> m_writer;
-    std::unique_ptr<SearchIndexer> m_indexer;
     std::unique_ptr<CacheReader> m_reader;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<SyncLock> m_lock;

@@ -4,6 +4,7 @@
 #include "cache/CacheWriter.h"
 #include "cache/SearchIndexer.h"
 #include "core/Logging.h"
+#include "sync/SyncStore.h"
 
 #include <algorithm>
 
@@ -11,18 +12,26 @@ namespace {
 // Members fetched ahead of the group being stored, at most; bounds memory when one group
 // is slow and the others are quick.
 constexpr int kMembersLookAhead = 16;
-// Search indexing runs in batches between pages, while the next page is on the wire.
-constexpr int kIndexBatch = 4000;
+// Pages fetched and not yet committed by the store, at most: beyond that, fetching waits.
+// Jobs count until their transaction commits, so these must cover what a store transaction
+// takes in (SyncStore: up to a second of work), or the store runs dry at every commit.
+// Memory stays bounded: ~8,000 contacts and ~15,000 memberships at most.
+constexpr int kMaxContactPagesStoring = 40;
+constexpr int kMaxMemberListsStoring = 256;
+// Search indexing runs every this many stored rows, on the store's thread (rows waiting for
+// it are still found, more slowly). An indexing step ends the store's shared transaction, so
+// fewer, larger steps also mean fewer commits; FTS5 also indexes large batches cheaper.
+constexpr int kIndexEvery = 25000;
+constexpr int kIndexBatch = 5000; // rows per SearchIndexer step
 // Back-off after the gateway kept refusing (429/503): 0.5 s doubling to 16 s, at most this
 // many times in a row before the sync gives up and reports it.
 constexpr int kMaxBackOffs = 8;
 } // namespace
 
-SyncEngine::SyncEngine(GatewayClient *client, CacheWriter *writer, SearchIndexer *indexer, QObject *parent)
+SyncEngine::SyncEngine(GatewayClient *client, const QString &cachePath, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_writer(writer)
-    , m_indexer(indexer)
+    , m_store(std::make_unique<SyncStore>(cachePath))
 {
     m_budgetTimer.setSingleShot(true);
     connect(&m_budgetTimer, &QTimer::timeout, this, &SyncEngine::pump);
@@ -39,6 +48,7 @@ SyncEngine::~SyncEngine()
     const QList<GatewayRequest> active = std::exchange(m_active, {});
     for (const GatewayRequest &r : active)
         r.cancel();
+    // m_store goes next: it finishes the transaction running now and drops the rest.
 }
 
 bool SyncEngine::start(const QString &sessionId, const SyncOptions &options)
@@ -58,8 +68,13 @@ bool SyncEngine::start(const QString &sessionId, const SyncOptions &options)
     m_contactsPass.reset();
     m_membersPass.reset();
     m_contactsDone = m_membersDone = false;
+    m_finishing = false;
+    m_membersFinishPosted = false;
+    m_storing = 0;
+    m_contactPagesStoring = 0;
+    m_deferredContactsCursor.reset();
     m_groupJids.clear();
-    m_nextGroupToFetch = m_nextGroupToStore = 0;
+    m_nextGroupToFetch = m_nextGroupToStore = m_groupsStored = 0;
     m_fetchedMembers.clear();
     m_detailsDone = !options.deep;
     m_detailsCursor.clear();
@@ -70,6 +85,7 @@ bool SyncEngine::start(const QString &sessionId, const SyncOptions &options)
     m_outcome = SyncOutcome{};
     m_outcome.sessionId = sessionId;
     m_elapsed.start();
+    m_store->beginRun();
     qCInfo(lcSync) << "sync of" << sessionId << "started";
     if (options.deep && !m_reader) {
         failWith(tr("A deep sync needs the cache's reader."));
@@ -140,15 +156,18 @@ bool SyncEngine::backOff(const GatewayError &error, std::function<void()> again)
 
 void SyncEngine::beginContacts(bool resume)
 {
-    m_contactsPass = m_writer->beginPass(m_session, SyncKind::Contacts, resume);
-    if (!m_contactsPass) {
-        failWith(tr("The cache could not start a sync: %1").arg(m_writer->lastError()));
-        return;
-    }
-    m_contactsPageIsFirst = true;
-    if (m_contactsPass->resumed)
-        qCInfo(lcSync) << "resuming the contacts pass of" << m_session;
-    fetchContactsPage(m_contactsPass->resumeCursor);
+    auto pass = std::make_shared<std::optional<SyncPass>>();
+    store(SyncStore::Kind::Control, [session = m_session, resume, pass](CacheWriter &writer, SearchIndexer &, QString *error) {
+        *pass = writer.beginPass(session, SyncKind::Contacts, resume);
+        *error = writer.lastError();
+        return pass->has_value();
+    }, [this, pass] {
+        m_contactsPass = *pass;
+        m_contactsPageIsFirst = true;
+        if (m_contactsPass->resumed)
+            qCInfo(lcSync) << "resuming the contacts pass of" << m_session;
+        fetchContactsPage(m_contactsPass->resumeCursor);
+    }, tr("The cache could not start a sync: %1"));
 }
 
 void SyncEngine::fetchContactsPage(const QString &cursor)
@@ -185,26 +204,38 @@ void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<
     }
     m_backOffs = 0;
     const Page<Contact> &page = *result.value;
-    if (page.hasMore())
-        fetchContactsPage(page.nextCursor);
-    if (!m_writer->storeContacts(*m_contactsPass, page.items, page.nextCursor)) {
-        failWith(tr("Storing contacts failed: %1").arg(m_writer->lastError()));
-        return;
+    if (page.hasMore()) {
+        if (m_contactPagesStoring < kMaxContactPagesStoring)
+            fetchContactsPage(page.nextCursor);
+        else
+            m_deferredContactsCursor = page.nextCursor; // the store is behind: wait for it
     }
-    m_outcome.contacts += page.items.size();
-    m_unindexedRows += page.items.size();
-    reportProgress(QStringLiteral("contacts"), m_outcome.contacts, -1);
+    ++m_contactPagesStoring;
+    const qsizetype rows = page.items.size();
+    store(SyncStore::Kind::Page, [pass = *m_contactsPass, items = page.items, next = page.nextCursor](CacheWriter &writer, SearchIndexer &, QString *error) {
+        const bool ok = writer.storeContacts(pass, items, next);
+        *error = writer.lastError();
+        return ok;
+    }, [this, rows] {
+        --m_contactPagesStoring;
+        m_outcome.contacts += rows;
+        reportProgress(QStringLiteral("contacts"), m_outcome.contacts, -1);
+        if (m_deferredContactsCursor && m_contactPagesStoring < kMaxContactPagesStoring)
+            fetchContactsPage(*std::exchange(m_deferredContactsCursor, std::nullopt));
+    }, tr("Storing contacts failed: %1"));
+    m_unindexedRows += rows;
     if (!page.hasMore()) {
-        if (!m_writer->finishPass(*m_contactsPass)) {
-            failWith(tr("Finishing the contacts pass failed: %1").arg(m_writer->lastError()));
-            return;
-        }
-        m_contactsDone = true;
-        if (!m_detailsDone)
-            feedDetails();
+        store(SyncStore::Kind::Page, [pass = *m_contactsPass](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const bool ok = writer.finishPass(pass);
+            *error = writer.lastError();
+            return ok;
+        }, [this] {
+            m_contactsDone = true;
+            if (!m_detailsDone)
+                feedDetails();
+        }, tr("Finishing the contacts pass failed: %1"));
     }
     indexSome(false);
-    maybeFinish();
     pump();
 }
 
@@ -232,29 +263,38 @@ void SyncEngine::onGroups(const GatewayResult<Page<Group>> &result)
         return;
     }
     m_backOffs = 0;
-    const std::optional<SyncPass> groupsPass = m_writer->beginPass(m_session, SyncKind::Groups, false);
-    if (!groupsPass || !m_writer->storeGroups(*groupsPass, result.value->items, QString())
-        || !m_writer->finishPass(*groupsPass)) {
-        failWith(tr("Storing groups failed: %1").arg(m_writer->lastError()));
-        return;
-    }
-    m_outcome.groups = result.value->items.size();
-    reportProgress(QStringLiteral("groups"), m_outcome.groups, m_outcome.groups);
+    const QList<Group> groups = result.value->items;
+    store(SyncStore::Kind::Page, [session = m_session, groups](CacheWriter &writer, SearchIndexer &, QString *error) {
+        const std::optional<SyncPass> pass = writer.beginPass(session, SyncKind::Groups, false);
+        const bool ok = pass && writer.storeGroups(*pass, groups, QString()) && writer.finishPass(*pass);
+        *error = writer.lastError();
+        return ok;
+    }, [this, count = groups.size()] {
+        m_outcome.groups = count;
+        reportProgress(QStringLiteral("groups"), m_outcome.groups, m_outcome.groups);
+    }, tr("Storing groups failed: %1"));
 
-    m_membersPass = m_writer->beginPass(m_session, SyncKind::Members, true);
-    if (!m_membersPass) {
-        failWith(tr("The cache could not start a sync: %1").arg(m_writer->lastError()));
-        return;
-    }
+    auto membersPass = std::make_shared<std::optional<SyncPass>>();
+    store(SyncStore::Kind::Control, [session = m_session, membersPass](CacheWriter &writer, SearchIndexer &, QString *error) {
+        *membersPass = writer.beginPass(session, SyncKind::Members, true);
+        *error = writer.lastError();
+        return membersPass->has_value();
+    }, [this, membersPass, groups] { onMembersPassBegun(**membersPass, groups); },
+       tr("The cache could not start a sync: %1"));
+}
+
+void SyncEngine::onMembersPassBegun(const SyncPass &pass, const QList<Group> &groups)
+{
+    m_membersPass = pass;
     m_groupJids.clear();
-    for (const Group &g : result.value->items)
+    for (const Group &g : groups)
         m_groupJids.append(g.groupJid);
     std::sort(m_groupJids.begin(), m_groupJids.end());
     m_groupJids.erase(std::unique(m_groupJids.begin(), m_groupJids.end()), m_groupJids.end());
     // Resuming: the groups up to the saved one were stored by the interrupted pass.
     const QString resumeAfter = m_membersPass->resumeCursor;
     if (!resumeAfter.isEmpty())
-        m_nextGroupToStore = m_nextGroupToFetch
+        m_nextGroupToStore = m_nextGroupToFetch = m_groupsStored
                 = int(std::upper_bound(m_groupJids.begin(), m_groupJids.end(), resumeAfter) - m_groupJids.begin());
     storeReadyMembers();   // finishes at once when there is nothing (left) to fetch
     feedMembers();
@@ -264,6 +304,7 @@ void SyncEngine::feedMembers()
 {
     while (m_running && m_nextGroupToFetch < m_groupJids.size()
            && m_nextGroupToFetch - m_nextGroupToStore < kMembersLookAhead
+           && m_nextGroupToStore - m_groupsStored < kMaxMemberListsStoring
            && int(m_waiting.size()) < m_options.maxInFlight) {
         fetchMembers(m_nextGroupToFetch++);
     }
@@ -297,7 +338,6 @@ void SyncEngine::onMembers(int index, const GatewayResult<Page<GroupMember>> &re
     storeReadyMembers();
     indexSome(false);
     feedMembers();
-    maybeFinish();
     pump();
 }
 
@@ -306,23 +346,33 @@ void SyncEngine::storeReadyMembers()
     while (m_running && m_fetchedMembers.contains(m_nextGroupToStore)) {
         const QList<GroupMember> members = m_fetchedMembers.take(m_nextGroupToStore);
         const QString gid = m_groupJids.at(m_nextGroupToStore);
-        if (!m_writer->storeMembers(*m_membersPass, gid, members, gid)) {
-            failWith(tr("Storing group members failed: %1").arg(m_writer->lastError()));
-            return;
-        }
         ++m_nextGroupToStore;
-        m_outcome.members += members.size();
+        store(SyncStore::Kind::Page, [pass = *m_membersPass, gid, members](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const bool ok = writer.storeMembers(pass, gid, members, gid);
+            *error = writer.lastError();
+            return ok;
+        }, [this, rows = members.size()] {
+            ++m_groupsStored;
+            m_outcome.members += rows;
+            reportProgress(QStringLiteral("members"), m_groupsStored, m_groupJids.size());
+            feedMembers();
+            pump();
+        }, tr("Storing group members failed: %1"));
         m_unindexedRows += members.size();
-        reportProgress(QStringLiteral("members"), m_nextGroupToStore, m_groupJids.size());
     }
-    if (m_running && !m_membersDone && m_nextGroupToStore >= m_groupJids.size()) {
-        if (!m_writer->finishPass(*m_membersPass)) {
-            failWith(tr("Finishing the members pass failed: %1").arg(m_writer->lastError()));
-            return;
-        }
-        m_membersDone = true;
-        maybeFinish();
-    }
+    finishMembersWhenStored();
+}
+
+void SyncEngine::finishMembersWhenStored()
+{
+    if (!m_running || !m_membersPass || m_membersFinishPosted || m_nextGroupToStore < m_groupJids.size())
+        return;
+    m_membersFinishPosted = true;
+    store(SyncStore::Kind::Page, [pass = *m_membersPass](CacheWriter &writer, SearchIndexer &, QString *error) {
+        const bool ok = writer.finishPass(pass);
+        *error = writer.lastError();
+        return ok;
+    }, [this] { m_membersDone = true; }, tr("Finishing the members pass failed: %1"));
 }
 
 // --- deep: every contact's detail --------------------------------------------------------
@@ -375,13 +425,15 @@ void SyncEngine::onDetail(const QString &lid, const GatewayResult<ContactDetail>
     --m_detailsPending;
     if (result.ok()) {
         m_backOffs = 0;
-        if (!m_writer->storeContactDetail(m_session, lid, *result.value)) {
-            failWith(tr("Storing a contact's detail failed: %1").arg(m_writer->lastError()));
-            return;
-        }
-        ++m_outcome.details;
-        if (m_outcome.details % 200 == 0)
-            reportProgress(QStringLiteral("details"), m_outcome.details, m_outcome.contacts);
+        store(SyncStore::Kind::Page, [session = m_session, lid, detail = *result.value](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const bool ok = writer.storeContactDetail(session, lid, detail);
+            *error = writer.lastError();
+            return ok;
+        }, [this] {
+            ++m_outcome.details;
+            if (m_outcome.details % 200 == 0)
+                reportProgress(QStringLiteral("details"), m_outcome.details, m_outcome.contacts);
+        }, tr("Storing a contact's detail failed: %1"));
     } else if (!result.error.hasCode(QLatin1String("not_found"))) {   // gone since: skip it
         failWith(tr("Fetching a contact's detail failed: %1").arg(result.error.describe()), result.error);
         return;
@@ -392,20 +444,45 @@ void SyncEngine::onDetail(const QString &lid, const GatewayResult<ContactDetail>
 
 // --- the end ----------------------------------------------------------------------------
 
+void SyncEngine::store(SyncStore::Kind kind, SyncStore::Work work, std::function<void()> then,
+                       const QString &failMessage)
+{
+    ++m_storing;
+    m_store->post(kind, std::move(work), [this, run = m_run, then = std::move(then), failMessage](bool ok, const QString &error) {
+        if (run != m_run)
+            return; // an earlier run's: it has ended
+        --m_storing;
+        if (!ok) {
+            failWith(failMessage.arg(error));
+            return;
+        }
+        if (then)
+            then();
+        maybeFinish();
+    });
+}
+
 void SyncEngine::indexSome(bool everything)
 {
-    if (!m_indexer || (!everything && m_unindexedRows < kIndexBatch))
+    if (!everything && m_unindexedRows < kIndexEvery)
         return;
-    int indexed = 0;
-    do {
-        indexed = m_indexer->indexPending(kIndexBatch);
-        if (indexed < 0) {
-            // The rows are stored; only search is behind. Readers stay exact (slower plans),
-            // and the next sync or idle pass indexes them.
-            qCWarning(lcSync) << "search indexing failed:" << m_indexer->lastError();
-            break;
+    // Not a Page job: what was stored is worth indexing even after a later page failed.
+    m_store->post(SyncStore::Kind::Index, [everything, rows = m_unindexedRows](CacheWriter &, SearchIndexer &indexer, QString *) {
+        qint64 done = 0;
+        while (everything || done < rows) {
+            const int indexed = indexer.indexPending(kIndexBatch);
+            if (indexed < 0) {
+                // The rows are stored; only search is behind. Readers stay exact (slower
+                // plans), and the next sync or idle pass indexes them.
+                qCWarning(lcSync) << "search indexing failed:" << indexer.lastError();
+                break;
+            }
+            if (indexed == 0)
+                break;
+            done += indexed;
         }
-    } while (everything && indexed > 0);
+        return true;
+    });
     m_unindexedRows = 0;
 }
 
@@ -416,10 +493,13 @@ void SyncEngine::reportProgress(const QString &phase, qint64 done, qint64 total)
 
 void SyncEngine::maybeFinish()
 {
-    if (!m_running || !m_contactsDone || !m_membersDone || !m_detailsDone || m_inFlight > 0)
+    if (!m_running || m_finishing || !m_contactsDone || !m_membersDone || !m_detailsDone
+        || m_inFlight > 0 || m_storing > 0)
         return;
+    m_finishing = true;
     reportProgress(QStringLiteral("index"), 0, -1);
     indexSome(true);
+    m_store->waitUntilIdle();
     QString message = tr("Synced %1 contacts, %2 groups and %3 memberships.")
                               .arg(m_outcome.contacts).arg(m_outcome.groups).arg(m_outcome.members);
     if (m_options.deep)
@@ -446,14 +526,22 @@ void SyncEngine::end(SyncOutcome::Status status, const QString &message, const G
         r.cancel();
     m_inFlight = 0;
     if (status != SyncOutcome::Status::Completed) {
-        // Keep everything and the resume cursors; nothing is swept.
+        // Keep everything and the resume cursors; nothing is swept. (A pass whose finish is
+        // still queued completes first; failing it afterwards is then refused, harmlessly.)
         const QString why = error.isError() ? error.describe() : message;
-        if (m_contactsPass && !m_contactsDone)
-            m_writer->failPass(*m_contactsPass, why, error.requestId);
-        if (m_membersPass && !m_membersDone)
-            m_writer->failPass(*m_membersPass, why, error.requestId);
+        for (const std::optional<SyncPass> &pass : {m_contactsDone ? std::nullopt : m_contactsPass,
+                                                    m_membersDone ? std::nullopt : m_membersPass}) {
+            if (!pass)
+                continue;
+            m_store->post(SyncStore::Kind::Control, [pass = *pass, why, requestId = error.requestId](CacheWriter &writer, SearchIndexer &, QString *) {
+                writer.failPass(pass, why, requestId);
+                return true;
+            });
+        }
         indexSome(true);   // what was stored is searchable right away
     }
+    // Everything fetched is stored (or refused) before anyone hears the sync ended.
+    m_store->waitUntilIdle();
     m_outcome.status = status;
     m_outcome.message = message;
     m_outcome.error = error;

@@ -3,6 +3,7 @@
 #include "cache/CacheTypes.h"
 #include "gateway/GatewayClient.h"
 #include "sync/RequestBudget.h"
+#include "sync/SyncStore.h"
 #include "sync/SyncTypes.h"
 
 #include <QElapsedTimer>
@@ -13,40 +14,44 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class CacheReader;
-class CacheWriter;
-class SearchIndexer;
 
 // Mirrors one session's stored data from the gateway into the cache: every page of
 // listContacts, listGroups, and listGroupMembers of every group. Runs on the thread of its
-// client and cache connection (a worker thread in the app, the main thread in the terminal).
+// client (a worker thread in the app, the main thread in the terminal); everything it
+// stores goes through a SyncStore, on a thread and cache connection of its own.
 //
-// - Contacts come one cursor page after another; the next page is requested before the
-//   current one is stored, so the network and SQLite overlap. Group members are fetched
-//   alongside, up to maxInFlight requests at once, and stored in group order so the resume
-//   point is simply "the last group stored".
-// - Each page is one transaction (CacheWriter); a pass sweeps vanished rows only when it
-//   completed, so a failed, cancelled or killed sync loses nothing the last complete one had,
-//   and the next start resumes from the saved cursor.
+// - Contacts come one cursor page after another; the next page is requested as soon as one
+//   arrives, and pages are stored on the store's thread meanwhile, so the network, decoding
+//   and SQLite overlap. Group members are fetched alongside, up to maxInFlight requests at
+//   once, and stored in group order so the resume point is simply "the last group stored".
+//   At most a few pages wait to be stored: the fetching waits for the store, never the
+//   other way round, so memory stays bounded.
+// - Each page is one transaction of its own (nested in a shared commit, see SyncStore); a
+//   pass sweeps vanished rows only when it completed, so a failed, cancelled or killed sync
+//   loses nothing the last complete one had, and the next start resumes from the saved
+//   cursor. finished() comes after everything fetched was stored.
 // - Polite: a bounded number of requests in flight, the client's back-off on 429/503, and
 //   an optional request budget per minute.
 class SyncEngine : public QObject
 {
     Q_OBJECT
 public:
-    SyncEngine(GatewayClient *client, CacheWriter *writer, SearchIndexer *indexer,
-               QObject *parent = nullptr);
+    // cachePath: the profile's cache; the engine opens its own connection to it for writing.
+    SyncEngine(GatewayClient *client, const QString &cachePath, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    // Where the deep phase finds the LIDs to fetch details for (a reader on the writer's
-    // connection). Without one, SyncOptions::deep is refused.
+    // Where the deep phase finds the LIDs to fetch details for (a reader of the same cache,
+    // on this thread). Without one, SyncOptions::deep is refused.
     void setReader(CacheReader *reader) { m_reader = reader; }
 
     // Starts a sync of this session; false (and nothing happens) while one is running.
     bool start(const QString &sessionId, const SyncOptions &options = {});
-    // Stops it; finished() reports Cancelled.
+    // Stops it; finished() reports Cancelled (before this returns: what was already fetched
+    // is stored first).
     void cancel();
     bool isRunning() const { return m_running; }
 
@@ -71,15 +76,21 @@ private:
     void onContactsPage(const QString &cursor, const GatewayResult<Page<Contact>> &result);
     void beginGroups();
     void onGroups(const GatewayResult<Page<Group>> &result);
+    void onMembersPassBegun(const SyncPass &pass, const QList<Group> &groups);
     void feedMembers();
     void fetchMembers(int index);
     void onMembers(int index, const GatewayResult<Page<GroupMember>> &result);
     void storeReadyMembers();
+    void finishMembersWhenStored();
 
     void feedDetails();
     void fetchDetail(const QString &lid);
     void onDetail(const QString &lid, const GatewayResult<ContactDetail> &result);
 
+    // Stores on the store's thread; then() runs here once that committed. A failure ends the
+    // sync with failMessage (a "%1" for the cache's error).
+    void store(SyncStore::Kind kind, SyncStore::Work work, std::function<void()> then,
+               const QString &failMessage);
     void indexSome(bool everything);
     void reportProgress(const QString &phase, qint64 done, qint64 total);
     void maybeFinish();
@@ -87,8 +98,7 @@ private:
     void end(SyncOutcome::Status status, const QString &message, const GatewayError &error);
 
     GatewayClient *m_client;
-    CacheWriter *m_writer;
-    SearchIndexer *m_indexer;
+    std::unique_ptr<SyncStore> m_store;
     CacheReader *m_reader = nullptr;
 
     bool m_running = false;
@@ -109,10 +119,16 @@ private:
     bool m_contactsDone = false;
     bool m_membersDone = false;
     bool m_contactsPageIsFirst = true;
+    bool m_finishing = false;              // the last index pass is on its way
+    bool m_membersFinishPosted = false;
+    int m_storing = 0;                     // store jobs of this run not done yet
+    int m_contactPagesStoring = 0;
+    std::optional<QString> m_deferredContactsCursor; // fetched once fewer pages wait
 
     QStringList m_groupJids;                       // sorted; members are stored in this order
     int m_nextGroupToFetch = 0;
-    int m_nextGroupToStore = 0;
+    int m_nextGroupToStore = 0;                    // next to hand to the store
+    int m_groupsStored = 0;
     QHash<int, QList<GroupMember>> m_fetchedMembers; // fetched, waiting for their turn
 
     // Deep phase: every contact's detail, fetched after the contacts pass, LIDs read back

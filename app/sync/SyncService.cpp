@@ -3,7 +3,6 @@
 #include "cache/CacheDatabase.h"
 #include "cache/CacheReader.h"
 #include "cache/CacheWriter.h"
-#include "cache/SearchIndexer.h"
 #include "gateway/GatewayClient.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncLock.h"
@@ -32,10 +31,9 @@ public:
         if (!m_lock->tryLock())
             return refuse(tr("This session is already being synced (by another window or a terminal)."));
         m_writer = std::make_unique<CacheWriter>(*m_db);
-        m_indexer = std::make_unique<SearchIndexer>(*m_db);
         m_reader = std::make_unique<CacheReader>(*m_db);
         m_writer->addSession(m_session);
-        m_engine = std::make_unique<SyncEngine>(m_client, m_writer.get(), m_indexer.get());
+        m_engine = std::make_unique<SyncEngine>(m_client, m_path);
         m_engine->setReader(m_reader.get());
         connect(m_engine.get(), &SyncEngine::progress, this, &SyncJob::progress);
         connect(m_engine.get(), &SyncEngine::finished, this, [this](const SyncOutcome &o) { done(o); });
@@ -53,7 +51,6 @@ public:
         // The engine and its statements go before the connection they use.
         m_engine.reset();
         m_reader.reset();
-        m_indexer.reset();
         m_writer.reset();
         m_db.reset();
     }
@@ -85,7 +82,6 @@ private:
     std::unique_ptr<CacheDatabase> m_db;
     std::unique_ptr<SyncLock> m_lock;
     std::unique_ptr<CacheWriter> m_writer;
-    std::unique_ptr<SearchIndexer> m_indexer;
     std::unique_ptr<CacheReader> m_reader;
     std::unique_ptr<SyncEngine> m_engine;
 };

@@ -5,4 +5,5 @@ target_sources(gc_core PRIVATE
     sync/SyncEngine.h sync/SyncEngine.cpp
     sync/SyncLock.h sync/SyncLock.cpp
     sync/SyncService.h sync/SyncService.cpp
+    sync/SyncStore.h sync/SyncStore.cpp
 )

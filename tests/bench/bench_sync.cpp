@@ -7,8 +7,6 @@
 //   bench_sync                      all figures
 //   bench_sync --rss-child URL SID  (internal) sync one session, print the peak RSS
 #include "cache/CacheDatabase.h"
-#include "cache/CacheWriter.h"
-#include "cache/SearchIndexer.h"
 #include "gateway/GatewayClient.h"
 #include "sync/SyncEngine.h"
 
@@ -88,9 +86,7 @@ SyncOutcome syncInto(const QString &dbPath, GatewayClient &client, const QString
     auto db = CacheDatabase::open(dbPath, CacheDatabase::Mode::ReadWrite, &error);
     if (!db)
         qFatal("cannot open the cache: %s", qPrintable(error));
-    CacheWriter writer(*db);
-    SearchIndexer indexer(*db);
-    SyncEngine engine(&client, &writer, &indexer);
+    SyncEngine engine(&client, db->path());
     SyncOutcome outcome;
     QEventLoop loop;
     QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncOutcome &o) {

@@ -103,7 +103,7 @@ bool LocalApiFixture::syncSimulator(const SimulatorProcess &sim, const QString &
         *error = writer.lastError();
         return false;
     }
-    SyncEngine engine(&client, &writer, &indexer);
+    SyncEngine engine(&client, databasePath);
     SyncOptions options;
     options.maxInFlight = 8;
     for (const WaSession &s : sessions) {

@@ -1,8 +1,6 @@
 // A syncing process for tst_synccrash to kill at random points:
 //   sync_child DB_PATH GATEWAY_URL SESSION   (exit 0 when the sync completed)
 #include "cache/CacheDatabase.h"
-#include "cache/CacheWriter.h"
-#include "cache/SearchIndexer.h"
 #include "gateway/GatewayClient.h"
 #include "sync/SyncEngine.h"
 
@@ -23,11 +21,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
-    CacheWriter writer(*db);
-    SearchIndexer indexer(*db);
     GatewayClient client;
     client.setEndpoint(QUrl(args.at(2)), QStringLiteral("wa_demo"));
-    SyncEngine engine(&client, &writer, &indexer);
+    SyncEngine engine(&client, db->path());
     int code = 1;
     QObject::connect(&engine, &SyncEngine::progress, [](const SyncProgress &p) {
         std::printf("%s %lld\n", qPrintable(p.phase), p.done);

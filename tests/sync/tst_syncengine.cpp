@@ -90,7 +90,7 @@ private Q_SLOTS:
         options.retry.baseDelayMs = 10;
         options.retry.maxDelayMs = 50;
         client->setOptions(options);
-        engine = new SyncEngine(client, writer.get(), indexer.get(), this);
+        engine = new SyncEngine(client, db->path(), this);
         engine->setReader(reader.get());
     }
 
@@ -176,6 +176,7 @@ private Q_SLOTS:
         QSqlQuery check(db->database());
         QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
         QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+        check.finish(); // an unfinished statement keeps its read snapshot: the sync writes on its own connection
 
         // The next sync resumes from the saved cursor and completes the sweep.
         QVERIFY(sim.clearFaults());

@@ -1,0 +1,232 @@
+#include "sync/SyncStore.h"
+
+#include "cache/CacheDatabase.h"
+#include "cache/CacheWriter.h"
+#include "cache/SearchIndexer.h"
+#include "core/Logging.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <deque>
+
+namespace {
+// A transaction takes the jobs waiting, and those arriving meanwhile, for up to this long:
+// long enough that a commit is shared by many pages, short enough that readers see new rows
+// soon and another writer (an audit entry) waits little for the lock.
+constexpr int kBatchMs = 1000;
+// An idle store waits this long for a next job before committing a lone one.
+constexpr int kLingerMs = 20;
+// After a full batch, the lock is left free this long, so a writer on another connection
+// polling on busy_timeout gets its turn.
+constexpr int kYieldMs = 5;
+} // namespace
+
+struct SyncStore::Shared {
+    struct Job {
+        quint64 serial = 0;
+        Kind kind = Kind::Page;
+        quint64 run = 0;
+        Work work;
+    };
+    struct Result {
+        quint64 serial = 0;
+        bool ok = false;
+        QString error;
+        Kind kind = Kind::Page;
+        quint64 run = 0;
+    };
+
+    QString path;
+    QMutex mutex;
+    QWaitCondition changed;
+    std::deque<Job> jobs;
+    bool stopping = false;
+    bool busy = false;        // a transaction is running
+    quint64 run = 1;          // beginRun() count, as seen by the poster
+    quint64 failedRun = 0;    // a Page job of this run failed: its later Page jobs are skipped
+    quint64 lastSerial = 0;
+    QThread *thread = nullptr;
+    SyncStore *owner = nullptr; // receives results; null once the SyncStore is gone
+    // For the log line at the end: how much was grouped, and where the time went.
+    qint64 batches = 0, jobsRun = 0, workNs = 0, commitNs = 0;
+
+    void runLoop();
+    // Runs waiting jobs in one transaction; false when that transaction failed as a whole.
+    bool runBatch(CacheDatabase &db, CacheWriter &writer, SearchIndexer &indexer, QList<Result> *results);
+};
+
+SyncStore::SyncStore(const QString &cachePath, QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>())
+{
+    m_shared->path = cachePath;
+    m_shared->owner = this;
+    std::shared_ptr<Shared> shared = m_shared;
+    m_shared->thread = QThread::create([shared] { shared->runLoop(); });
+    m_shared->thread->setObjectName(QStringLiteral("SyncStore"));
+    m_shared->thread->start();
+}
+
+SyncStore::~SyncStore()
+{
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->stopping = true;
+        m_shared->jobs.clear();
+        m_shared->owner = nullptr;
+        m_shared->changed.wakeAll();
+    }
+    m_shared->thread->wait();
+    delete m_shared->thread;
+}
+
+void SyncStore::beginRun()
+{
+    QMutexLocker lock(&m_shared->mutex);
+    ++m_shared->run;
+}
+
+void SyncStore::post(Kind kind, Work work, Done done)
+{
+    quint64 serial = 0;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        serial = ++m_shared->lastSerial;
+        m_shared->jobs.push_back(Shared::Job{serial, kind, m_shared->run, std::move(work)});
+        m_shared->changed.wakeAll();
+    }
+    ++m_pending;
+    // Results come back through the event loop of this object's thread (see deliver()).
+    m_callbacks.insert(serial, std::move(done));
+}
+
+void SyncStore::waitUntilIdle()
+{
+    QMutexLocker lock(&m_shared->mutex);
+    while (!m_shared->jobs.empty() || m_shared->busy)
+        m_shared->changed.wait(&m_shared->mutex);
+}
+
+void SyncStore::deliver(quint64 serial, bool ok, const QString &error)
+{
+    --m_pending;
+    const Done done = m_callbacks.take(serial);
+    if (done)
+        done(ok, error);
+}
+
+void SyncStore::Shared::runLoop()
+{
+    QString error;
+    std::unique_ptr<CacheDatabase> db = CacheDatabase::open(path, CacheDatabase::Mode::ReadWrite, &error);
+    std::unique_ptr<CacheWriter> writer;
+    std::unique_ptr<SearchIndexer> indexer;
+    if (db) {
+        writer = std::make_unique<CacheWriter>(*db);
+        indexer = std::make_unique<SearchIndexer>(*db);
+    } else {
+        qCWarning(lcSync) << "the sync's store cannot open the cache:" << error;
+    }
+    for (;;) {
+        {
+            QMutexLocker lock(&mutex);
+            while (jobs.empty() && !stopping)
+                changed.wait(&mutex);
+            if (stopping)
+                break;
+            busy = true;
+        }
+        QList<Result> results;
+        if (db) {
+            if (!runBatch(*db, *writer, *indexer, &results))
+                writer = std::make_unique<CacheWriter>(*db); // it may remember rolled-back rows
+        } else {
+            QMutexLocker lock(&mutex);
+            for (const Job &job : jobs)
+                results.append(Result{job.serial, false, QStringLiteral("The cache cannot be opened: %1").arg(error)});
+            jobs.clear();
+        }
+        bool full = false;
+        {
+            QMutexLocker lock(&mutex);
+            busy = false;
+            full = !jobs.empty();
+            changed.wakeAll();
+            if (owner) {
+                QMetaObject::invokeMethod(owner, [owner = owner, results] {
+                    for (const Result &r : results)
+                        owner->deliver(r.serial, r.ok, r.error);
+                }, Qt::QueuedConnection);
+            }
+        }
+        if (full)
+            QThread::msleep(kYieldMs);
+    }
+    qCInfo(lcSync).nospace() << "sync store: " << jobsRun << " jobs in " << batches << " transactions, "
+                             << workNs / 1000000 << " ms storing, " << commitNs / 1000000 << " ms committing";
+    indexer.reset();
+    writer.reset();
+    db.reset();
+}
+
+bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchIndexer &indexer,
+                                 QList<Result> *results)
+{
+    WriteTransaction batch(db);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QString failure;
+    for (;;) {
+        Job job;
+        {
+            QMutexLocker lock(&mutex);
+            if (jobs.empty() && !stopping && elapsed.elapsed() < kBatchMs)
+                changed.wait(&mutex, kLingerMs);
+            if (jobs.empty() || stopping)
+                break;
+            job = std::move(jobs.front());
+            jobs.pop_front();
+        }
+        Result result{job.serial, false, {}, job.kind, job.run};
+        if (!batch.isActive()) {
+            result.error = batch.errorString();
+        } else if (job.kind == Kind::Page && job.run == failedRun) {
+            result.error = QStringLiteral("Not stored: an earlier page of this sync failed.");
+        } else {
+            QElapsedTimer work;
+            work.start();
+            result.ok = job.work(writer, indexer, &result.error);
+            workNs += work.nsecsElapsed();
+            ++jobsRun;
+            if (!result.ok) {
+                // It may have written part of its work: the whole batch is rolled back.
+                failure = result.error.isEmpty() ? QStringLiteral("Storing failed.") : result.error;
+                results->append(result);
+                break;
+            }
+        }
+        results->append(result);
+        if (!batch.isActive() || job.kind == Kind::Index || elapsed.elapsed() >= kBatchMs)
+            break;
+    }
+    QElapsedTimer commit;
+    commit.start();
+    ++batches;
+    const bool committed = failure.isEmpty() && batch.isActive() && batch.commit();
+    commitNs += commit.nsecsElapsed();
+    if (committed)
+        return true;
+    // Nothing of this batch was stored; every job in it reports why.
+    if (failure.isEmpty())
+        failure = batch.errorString();
+    for (Result &r : *results) {
+        if (r.ok || r.error.isEmpty())
+            r.error = failure;
+        r.ok = false;
+        if (r.kind == Kind::Page)
+            failedRun = r.run;
+    }
+    return false;
+}

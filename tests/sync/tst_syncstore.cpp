@@ -1,0 +1,170 @@
+#include "cache/CacheDatabase.h"
+#include "cache/CacheReader.h"
+#include "cache/CacheWriter.h"
+#include "cache/SearchIndexer.h"
+#include "sync/SyncStore.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+// SyncStore on a real cache file: order, shared commits, failures and shutdown, seen through
+// a second connection as a reader (the window, the local API) would see them.
+class tst_SyncStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path() const { return m_dir.filePath(QStringLiteral("cache.sqlite")); }
+
+    static SyncStore::Work contactsPage(const QString &session, int first, int count, bool poison = false)
+    {
+        return [=](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const std::optional<SyncPass> pass = writer.beginPass(session, SyncKind::Contacts, true);
+            QList<Contact> page;
+            for (int i = first; i < first + count; ++i) {
+                Contact c;
+                c.lid = QStringLiteral("%1@lid").arg(i);
+                c.source = QStringLiteral("dm");
+                c.name = QStringLiteral("Contact %1").arg(i);
+                page << c;
+            }
+            if (poison)
+                page << Contact{}; // no LID: the writer refuses it after storing the others
+            const bool ok = pass && writer.storeContacts(*pass, page, QString::number(first + count));
+            *error = writer.lastError();
+            return ok;
+        };
+    }
+
+    qint64 storedContacts()
+    {
+        auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+        if (!db)
+            return -1;
+        QSqlQuery q(db->database());
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM contacts")) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(CacheDatabase::open(path(), CacheDatabase::Mode::ReadWrite)); // created, migrated
+    }
+
+    void init()
+    {
+        auto db = CacheDatabase::open(path(), CacheDatabase::Mode::ReadWrite);
+        QVERIFY(db);
+        CacheWriter writer(*db);
+        QVERIFY(writer.removeSession(QStringLiteral("s1")));
+    }
+
+    void runsJobsInOrderAndReportsOnTheOwnersThread()
+    {
+        SyncStore store(path());
+        QList<int> order;
+        QList<QThread *> threads;
+        for (int i = 0; i < 20; ++i) {
+            store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), i * 10, 10),
+                       [&order, &threads, i](bool ok, const QString &error) {
+                           QVERIFY2(ok, qPrintable(error));
+                           order << i;
+                           threads << QThread::currentThread();
+                       });
+        }
+        QCOMPARE(store.pending(), 20);
+        store.waitUntilIdle();
+        // Committed before the callbacks arrive: a reader sees every page already.
+        QCOMPARE(storedContacts(), 200);
+        QTRY_COMPARE(order.size(), 20);
+        for (int i = 0; i < 20; ++i) {
+            QCOMPARE(order.at(i), i);
+            QCOMPARE(threads.at(i), QThread::currentThread());
+        }
+        QCOMPARE(store.pending(), 0);
+    }
+
+    void aFailedPageUndoesItsTransactionAndStopsLaterPages()
+    {
+        SyncStore store(path());
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 0, 10));
+        store.waitUntilIdle();
+        QCOMPARE(storedContacts(), 10);
+
+        QStringList errors;
+        auto record = [&errors](bool ok, const QString &error) { errors << (ok ? QStringLiteral("ok") : error); };
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 10, 10), record);
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 20, 10, true), record);
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 30, 10), record);
+        bool controlRan = false;
+        store.post(SyncStore::Kind::Control, [&controlRan](CacheWriter &, SearchIndexer &, QString *) {
+            controlRan = true;
+            return true;
+        }, record);
+        store.waitUntilIdle();
+        QTRY_COMPARE(errors.size(), 4);
+        // The bad page's own rows never show, and the page after it is not stored at all.
+        // The page before it is stored only if it was committed before the bad one ran
+        // (when they share a transaction it is undone too, and says so).
+        QVERIFY2(errors.at(1).contains(QLatin1String("LID")), qPrintable(errors.at(1)));
+        QVERIFY(errors.at(2) != QLatin1String("ok"));
+        QCOMPARE(errors.at(3), QStringLiteral("ok"));
+        QVERIFY(controlRan);
+        const qint64 before = errors.at(0) == QLatin1String("ok") ? 20 : 10;
+        QCOMPARE(storedContacts(), before);
+
+        // A new run stores pages again.
+        store.beginRun();
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 40, 10));
+        store.waitUntilIdle();
+        QCOMPARE(storedContacts(), before + 10);
+    }
+
+    void destroyingDropsWhatHasNotStartedAndKeepsTheCacheSound()
+    {
+        int callbacks = 0;
+        {
+            SyncStore store(path());
+            for (int i = 0; i < 200; ++i)
+                store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), i * 50, 50),
+                           [&callbacks](bool, const QString &) { ++callbacks; });
+        }
+        QCoreApplication::processEvents();
+        QCOMPARE(callbacks, 0); // the store is gone: nobody is called back
+        const qint64 stored = storedContacts();
+        QVERIFY(stored >= 0 && stored <= 200 * 50);
+        QCOMPARE(stored % 50, 0); // whole pages only
+        auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+        QSqlQuery check(db->database());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
+
+    void reportsACacheItCannotOpen()
+    {
+        // A regular file where its directory should be.
+        QFile blocker(m_dir.filePath(QStringLiteral("not-a-dir")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        SyncStore store(m_dir.filePath(QStringLiteral("not-a-dir/cache.sqlite")));
+        QString error;
+        bool ok = true;
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 0, 1), [&](bool o, const QString &e) {
+            ok = o;
+            error = e;
+        });
+        store.waitUntilIdle();
+        QTRY_VERIFY(!error.isEmpty());
+        QVERIFY(!ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncStore)
+#include "tst_syncstore.moc"
