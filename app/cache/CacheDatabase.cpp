@@ -170,9 +170,26 @@ StatementReset::~StatementReset()
         m_query->finish();
 }
 
+namespace {
+QAtomicInteger<int> g_writersWaiting;
+} // namespace
+
+int CacheDatabase::writersWaiting()
+{
+    return g_writersWaiting.loadAcquire();
+}
+
 WriteTransaction::WriteTransaction(CacheDatabase &db) : m_db(db), m_nested(db.m_transactionDepth > 0)
 {
-    m_active = m_nested || m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+    if (m_nested) {
+        m_active = true;
+    } else if (m_db.m_bulkWriter) {
+        m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+    } else {
+        g_writersWaiting.ref(); // a bulk writer on another connection steps aside (see there)
+        m_active = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"), &m_error);
+        g_writersWaiting.deref();
+    }
     if (m_active)
         ++m_db.m_transactionDepth;
 }

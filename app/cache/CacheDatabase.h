@@ -64,6 +64,14 @@ public:
     // (PRAGMA data_version) or this one (total_changes()).
     qint64 dataVersion();
 
+    // A bulk writer (the sync's store) holds the write lock for long transactions and
+    // lets others go first: it ends its transaction early while writersWaiting() > 0, the
+    // number of WriteTransactions on other connections of this process waiting to begin.
+    // Without that, an audit entry written on the GUI thread during a sync could wait
+    // (the window frozen) until busy_timeout ran out.
+    void setBulkWriter(bool bulk) { m_bulkWriter = bulk; }
+    static int writersWaiting();
+
 private:
     friend class WriteTransaction;
     CacheDatabase() = default;
@@ -74,6 +82,7 @@ private:
     Mode m_mode = Mode::Read;
     QSqlDatabase m_db;
     QThread *m_thread = nullptr;
+    bool m_bulkWriter = false;
     int m_transactionDepth = 0;  // open WriteTransactions, the outermost one included
     bool m_rollbackOnly = false; // a nested one ended without commit()
     struct Hash {

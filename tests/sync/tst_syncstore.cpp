@@ -127,6 +127,32 @@ private slots:
         QCOMPARE(storedContacts(), before + 10);
     }
 
+    void aWriterOnAnotherConnectionGoesFirst()
+    {
+        // The store is busy with a long run of pages; an audit entry written meanwhile on the
+        // window's connection must not wait for all of them (nor run out of busy_timeout).
+        SyncStore store(path());
+        constexpr int pages = 2000;
+        for (int i = 0; i < pages; ++i)
+            store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), i * 50, 50));
+        QTRY_VERIFY(storedContacts() > 0);
+        CacheDatabase::Options options;
+        options.busyTimeoutMs = 3000;
+        QString error;
+        auto other = CacheDatabase::open(path(), CacheDatabase::Mode::ReadWrite, options, &error);
+        QVERIFY2(other, qPrintable(error));
+        for (int i = 0; i < 5; ++i) {
+            WriteTransaction txn(*other);
+            QVERIFY2(txn.isActive(), qPrintable(txn.errorString()));
+            QVERIFY(other->exec(QStringLiteral("INSERT INTO audit_log (at, profile, action, result, origin)"
+                                               " VALUES (1, 'p', 'unblock', 'ok', 'console')"), nullptr));
+            QVERIFY(txn.commit());
+        }
+        QVERIFY2(storedContacts() < pages * 50, "the writes got in only once the store had stored everything");
+        store.waitUntilIdle();
+        QCOMPARE(storedContacts(), pages * 50);
+    }
+
     void destroyingDropsWhatHasNotStartedAndKeepsTheCacheSound()
     {
         int callbacks = 0;
