@@ -382,17 +382,9 @@ std::optional<qint64> CacheWriter::highestId(const QString &table, qint64 sid)
     return q->value(0).toLongLong();
 }
 
-bool CacheWriter::queueNewContacts(qint64 sid, qint64 above)
+bool CacheWriter::queueNew(const QStringList &statements, qint64 sid, qint64 above)
 {
-    // An id already queued keeps its entry: it says what the index really holds (an id
-    // freed by a delete and handed out again is queued with its old values).
-    for (const QString &sql : {QStringLiteral("INSERT OR IGNORE INTO contact_fts_queue (id, indexed)"
-                                              " SELECT id, 0 FROM contacts WHERE id > :above AND id <= :top"),
-                               // Memberships stored before their contact: its tags too.
-                               QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
-                                              " WHERE c.id > :above AND c.id <= :top AND EXISTS (SELECT 1"
-                                              " FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
-                                              " AND m.tag_key IS NOT NULL)")}) {
+    for (const QString &sql : statements) {
         QSqlQuery *q = prepare(sql);
         if (!q)
             return false;
@@ -404,19 +396,65 @@ bool CacheWriter::queueNewContacts(qint64 sid, qint64 above)
     return true;
 }
 
+bool CacheWriter::queueNewContacts(qint64 sid, qint64 above)
+{
+    // An id already queued keeps its entry: it says what the index really holds (an id
+    // freed by a delete and handed out again is queued with its old values).
+    static const QStringList statements{
+        QStringLiteral("INSERT OR IGNORE INTO contact_fts_queue (id, indexed)"
+                       " SELECT id, 0 FROM contacts WHERE id > :above AND id <= :top"),
+        // Memberships stored before their contact: its tags too.
+        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
+                       " WHERE c.id > :above AND c.id <= :top AND EXISTS (SELECT 1"
+                       " FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
+                       " AND m.tag_key IS NOT NULL)")};
+    return queueNew(statements, sid, above);
+}
+
 bool CacheWriter::queueNewMembers(qint64 sid, qint64 above)
 {
-    QSqlQuery *q = prepare(QStringLiteral(
+    static const QStringList statements{QStringLiteral(
         "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
         " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
-        " WHERE m.id > :above AND m.id <= :top AND m.tag_key IS NOT NULL"));
-    if (!q)
-        return false;
-    StatementReset reset(q);
-    q->bindValue(QStringLiteral(":above"), above);
-    q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
-    EXEC_OR_FAIL(q);
-    return true;
+        " WHERE m.id > :above AND m.id <= :top AND m.tag_key IS NOT NULL")};
+    return queueNew(statements, sid, above);
+}
+
+template <typename BindRow, typename BindTouch>
+CacheWriter::Stored CacheWriter::storeRow(SyncKind kind, const RowStatements &statements,
+                                          const BindRow &bindRow, const BindTouch &bindTouch)
+{
+    auto run = [this](const QString &sql, const auto &bind) -> std::optional<bool> {
+        QSqlQuery *q = prepare(sql);
+        if (!q)
+            return std::nullopt;
+        StatementReset reset(q);
+        bind(q);
+        if (!q->exec()) {
+            fail(q->lastError().text());
+            return std::nullopt;
+        }
+        return q->numRowsAffected() > 0;
+    };
+    const bool insertFirst = m_expectNew[int(kind)];
+    if (insertFirst) {
+        const std::optional<bool> inserted = run(statements.insert, bindRow);
+        if (!inserted)
+            return Stored::Failed;
+        if (*inserted)
+            return Stored::New;
+    }
+    // Unchanged rows (every row of a re-sync but the few that moved) only get their stamps:
+    // no index entry, no search queue entry is touched.
+    const std::optional<bool> touched = run(statements.touch, bindTouch);
+    if (!touched)
+        return Stored::Failed;
+    if (*touched)
+        return Stored::Existing;
+    if (!run(statements.upsert, bindRow))
+        return Stored::Failed;
+    // New (when the insert was not tried) or changed: either way not a touch.
+    return insertFirst ? Stored::Existing : Stored::New;
 }
 
 CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation,
@@ -446,54 +484,18 @@ CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qin
         q->bindValue(QStringLiteral(":gen"), generation);
         q->bindValue(QStringLiteral(":now"), stamp);
     };
-    if (m_expectNew[int(SyncKind::Contacts)]) {
-        static const QString sql = insertOnly(UpsertContactSql);
-        QSqlQuery *insert = prepare(sql);
-        if (!insert)
-            return Stored::Failed;
-        StatementReset reset(insert);
-        bindRow(insert);
-        if (!insert->exec())
-        {
-            fail(insert->lastError().text());
-            return Stored::Failed;
-        }
-        if (insert->numRowsAffected() > 0)
-            return Stored::New;
-    }
-    // Unchanged rows (every row of a re-sync but the few that moved) only get their stamps:
-    // no index entry, no search queue entry is touched.
-    QSqlQuery *touch = prepare(TouchContactSql);
-    if (!touch)
-        return Stored::Failed;
-    {
-        StatementReset reset(touch);
-        touch->bindValue(QStringLiteral(":gen"), generation);
-        touch->bindValue(QStringLiteral(":now"), stamp);
-        touch->bindValue(QStringLiteral(":sid"), sid);
-        touch->bindValue(QStringLiteral(":lid"), lid);
-        touch->bindValue(QStringLiteral(":dm"), dm);
-        touch->bindValue(QStringLiteral(":name"), name);
-        touch->bindValue(QStringLiteral(":phone"), phone);
-        touch->bindValue(QStringLiteral(":bn"), business);
-        if (!touch->exec()) {
-            fail(touch->lastError().text());
-            return Stored::Failed;
-        }
-        if (touch->numRowsAffected() > 0)
-            return Stored::Existing;
-    }
-    QSqlQuery *upsert = prepare(UpsertContactSql);
-    if (!upsert)
-        return Stored::Failed;
-    StatementReset reset(upsert);
-    bindRow(upsert);
-    if (!upsert->exec()) {
-        fail(upsert->lastError().text());
-        return Stored::Failed;
-    }
-    // New (when the insert was not tried) or changed: either way not a touch.
-    return m_expectNew[int(SyncKind::Contacts)] ? Stored::Existing : Stored::New;
+    auto bindTouch = [&](QSqlQuery *q) {
+        q->bindValue(QStringLiteral(":gen"), generation);
+        q->bindValue(QStringLiteral(":now"), stamp);
+        q->bindValue(QStringLiteral(":sid"), sid);
+        q->bindValue(QStringLiteral(":lid"), lid);
+        q->bindValue(QStringLiteral(":dm"), dm);
+        q->bindValue(QStringLiteral(":name"), name);
+        q->bindValue(QStringLiteral(":phone"), phone);
+        q->bindValue(QStringLiteral(":bn"), business);
+    };
+    static const RowStatements statements{UpsertContactSql, insertOnly(UpsertContactSql), TouchContactSql};
+    return storeRow(SyncKind::Contacts, statements, bindRow, bindTouch);
 }
 
 bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page,
@@ -612,53 +614,20 @@ CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const QString &groupJi
         q->bindValue(QStringLiteral(":gen"), generation);
         q->bindValue(QStringLiteral(":now"), stamp);
     };
-    const bool insertFirst = m_expectNew[int(SyncKind::Members)];
-    if (insertFirst) {
-        static const QString sql = insertOnly(UpsertMemberSql);
-        QSqlQuery *insert = prepare(sql);
-        if (!insert)
-            return Stored::Failed;
-        StatementReset reset(insert);
-        bindRow(insert);
-        if (!insert->exec()) {
-            fail(insert->lastError().text());
-            return Stored::Failed;
-        }
-        if (insert->numRowsAffected() > 0)
-            return Stored::New;
-    }
-    QSqlQuery *touch = prepare(TouchMemberSql);
-    if (!touch)
-        return Stored::Failed;
-    {
-        StatementReset reset(touch);
-        touch->bindValue(QStringLiteral(":role"), role);
-        touch->bindValue(QStringLiteral(":gid"), gatewayId);
-        touch->bindValue(QStringLiteral(":fs"), firstSeen);
-        touch->bindValue(QStringLiteral(":ls"), lastSeen);
-        touch->bindValue(QStringLiteral(":gen"), generation);
-        touch->bindValue(QStringLiteral(":now"), stamp);
-        touch->bindValue(QStringLiteral(":sid"), sid);
-        touch->bindValue(QStringLiteral(":g"), group);
-        touch->bindValue(QStringLiteral(":lid"), lid);
-        touch->bindValue(QStringLiteral(":tag"), tag);
-        if (!touch->exec()) {
-            fail(touch->lastError().text());
-            return Stored::Failed;
-        }
-        if (touch->numRowsAffected() > 0)
-            return Stored::Existing;
-    }
-    QSqlQuery *upsert = prepare(UpsertMemberSql);
-    if (!upsert)
-        return Stored::Failed;
-    StatementReset reset(upsert);
-    bindRow(upsert);
-    if (!upsert->exec()) {
-        fail(upsert->lastError().text());
-        return Stored::Failed;
-    }
-    return insertFirst ? Stored::Existing : Stored::New;
+    auto bindTouch = [&](QSqlQuery *q) {
+        q->bindValue(QStringLiteral(":role"), role);
+        q->bindValue(QStringLiteral(":gid"), gatewayId);
+        q->bindValue(QStringLiteral(":fs"), firstSeen);
+        q->bindValue(QStringLiteral(":ls"), lastSeen);
+        q->bindValue(QStringLiteral(":gen"), generation);
+        q->bindValue(QStringLiteral(":now"), stamp);
+        q->bindValue(QStringLiteral(":sid"), sid);
+        q->bindValue(QStringLiteral(":g"), group);
+        q->bindValue(QStringLiteral(":lid"), lid);
+        q->bindValue(QStringLiteral(":tag"), tag);
+    };
+    static const RowStatements statements{UpsertMemberSql, insertOnly(UpsertMemberSql), TouchMemberSql};
+    return storeRow(SyncKind::Members, statements, bindRow, bindTouch);
 }
 
 bool CacheWriter::storeMembers(const SyncPass &pass, const QString &groupJid,

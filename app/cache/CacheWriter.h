@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -76,6 +77,18 @@ private:
     bool checkRunning(qint64 sid, const SyncPass &pass);
     bool saveProgress(qint64 sid, const SyncPass &pass, const QString &cursor, qint64 items);
     std::optional<PassCounters> counters(qint64 sid);
+    // A row's three ways in: insert only (a first sync), touch its stamps when nothing else
+    // changed, upsert.
+    struct RowStatements {
+        QString upsert;
+        QString insert;
+        QString touch;
+    };
+    // Tries the insert first when most rows of the kind's last page were new, then the touch,
+    // then the upsert; binds with bindRow (insert, upsert) and bindTouch (touch).
+    template <typename BindRow, typename BindTouch>
+    Stored storeRow(SyncKind kind, const RowStatements &statements, const BindRow &bindRow,
+                    const BindTouch &bindTouch);
     Stored upsertContact(qint64 sid, const Contact &contact, qint64 generation, qint64 now);
     Stored upsertMember(qint64 sid, const QString &groupJid, const GroupMember &member,
                         qint64 generation, qint64 now);
@@ -83,6 +96,7 @@ private:
     // inserted are the ids above what this said before it; queueNew* hand them to
     // SearchIndexer with one statement per call instead of a trigger per row.
     std::optional<qint64> highestId(const QString &table, qint64 sid);
+    bool queueNew(const QStringList &statements, qint64 sid, qint64 above);
     bool queueNewContacts(qint64 sid, qint64 above);
     bool queueNewMembers(qint64 sid, qint64 above);
 
