@@ -7,6 +7,8 @@
 #include "auth/ProfileStore.h"
 #include "core/AppInfo.h"
 
+#include "NoKeychainEnvironment.h"
+
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QLoggingCategory>
@@ -252,20 +254,7 @@ int main(int argc, char *argv[])
     QTemporaryDir home;
     if (!home.isValid())
         return 1;
-    const QByteArray h = QFile::encodeName(home.path());
-    QDir(home.path()).mkpath("runtime");
-    QFile::setPermissions(home.path() + "/runtime",
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("HOME", h);
-    qputenv("XDG_CONFIG_HOME", h + "/.config");
-    qputenv("XDG_DATA_HOME", h + "/.local/share");
-    qputenv("XDG_CACHE_HOME", h + "/.cache");
-    qputenv("XDG_RUNTIME_DIR", h + "/runtime");
-    // A bus address whose socket does not exist: D-Bus is simply not there. Without
-    // DISPLAY, GLib cannot try to autolaunch one either.
-    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + h + "/no-bus-here");
-    qunsetenv("DISPLAY");
-    qunsetenv("WAYLAND_DISPLAY");
+    NoKeychainEnvironment::applyTo(home.path());
 
     QCoreApplication app(argc, argv);
     AppInfo::applyTo(app);

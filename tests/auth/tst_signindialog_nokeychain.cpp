@@ -10,6 +10,7 @@
 #include "signin/SignInDialog.h"
 #include "signin/SignInStatus.h"
 
+#include "NoKeychainEnvironment.h"
 #include "SecretScan.h"
 
 #include <QApplication>
@@ -178,18 +179,7 @@ int main(int argc, char *argv[])
     QTemporaryDir home;
     if (!home.isValid())
         return 1;
-    const QByteArray h = QFile::encodeName(home.path());
-    QDir(home.path()).mkpath("runtime");
-    QFile::setPermissions(home.path() + "/runtime",
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("HOME", h);
-    qputenv("XDG_CONFIG_HOME", h + "/.config");
-    qputenv("XDG_DATA_HOME", h + "/.local/share");
-    qputenv("XDG_CACHE_HOME", h + "/.cache");
-    qputenv("XDG_RUNTIME_DIR", h + "/runtime");
-    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + h + "/no-bus-here");
-    qunsetenv("DISPLAY");
-    qunsetenv("WAYLAND_DISPLAY");
+    NoKeychainEnvironment::applyTo(home.path());
     qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
