@@ -14,8 +14,11 @@ using namespace CacheKeys;
 namespace {
 
 // Stamps a new row's id inside its session's rowid range (see CacheKeys).
+// :base appears once: Qt 6.4's SQLite driver re-maps the values of a repeated placeholder on
+// every exec (measured: ~6% of storing a first sync). The highest id at or below :top is in
+// the session's range unless it is below :base (then it is another session's).
 #define NEXT_ID(table) \
-    "(SELECT ifnull(max(id), :base) + 1 FROM " table " WHERE id BETWEEN :base AND :top)"
+    "(SELECT max(ifnull(max(id), 0), :base) + 1 FROM " table " WHERE id <= :top)"
 
 const QString TouchContactSql = QStringLiteral(
     "UPDATE contacts SET gen = :gen, synced_at = :now"

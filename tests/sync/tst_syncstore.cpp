@@ -131,10 +131,18 @@ private slots:
     {
         // The store is busy with a long run of pages; an audit entry written meanwhile on the
         // window's connection must not wait for all of them (nor run out of busy_timeout).
+        // Each page also takes a millisecond more, so the run lasts at least 3 s however fast
+        // this build stores (once storing got quicker, a debug build stored 100,000 contacts
+        // within the first shared transaction, before the test could even start writing).
         SyncStore store(path());
-        constexpr int pages = 2000;
-        for (int i = 0; i < pages; ++i)
-            store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), i * 50, 50));
+        constexpr int pages = 3000;
+        for (int i = 0; i < pages; ++i) {
+            store.post(SyncStore::Kind::Page, [page = contactsPage(QStringLiteral("s1"), i * 50, 50)](
+                                                  CacheWriter &writer, SearchIndexer &indexer, QString *error) {
+                QThread::msleep(1);
+                return page(writer, indexer, error);
+            });
+        }
         QTRY_VERIFY(storedContacts() > 0);
         CacheDatabase::Options options;
         options.busyTimeoutMs = 3000;
