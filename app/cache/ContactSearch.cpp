@@ -33,11 +33,11 @@ QString jsonArray(const QSet<qint64> &ids)
     return QLatin1Char('[') + json.join(QLatin1Char(',')) + QLatin1Char(']');
 }
 
-QString joinedPhrases(const QStringList &terms)
+QString joinedPhrases(const QStringList &terms, const QString &prefix = {})
 {
     QStringList phrases;
     for (const QString &t : terms)
-        phrases << SearchText::ftsPhrase(t);
+        phrases << prefix + SearchText::ftsPhrase(t);
     return phrases.join(QLatin1String(" OR "));
 }
 
@@ -321,8 +321,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
     const bool split = ContactSql::hasPrefixRange(ctx.shape.sort);
     ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
     // Counting candidates costs no row read: count past the set limit to know how dense
-    // they are.
-    const auto candidates = candidateCount(ctx, true, 4 * qint64(m_tuning.setLimit) + 1);
+    // they are (twice the limit: the FTS hits read up to there cost as much as the set).
+    const auto candidates = candidateCount(ctx, true, 2 * qint64(m_tuning.setLimit) + 1);
     if (!candidates)
         return std::nullopt;
     QVariantHash binds = ctx.binds;
@@ -381,7 +381,15 @@ ContactSearch::Terms ContactSearch::termHits(Context &ctx, bool tags, QSet<qint6
             return Terms::Error;
         StatementReset reset(q);
         QVariantHash chunk = ctx.binds;
-        chunk.insert(QStringLiteral("m"), joinedPhrases(found->mid(i, TermChunk)));
+        const QStringList part = found->mid(i, TermChunk);
+        // Rows whose sort value starts with the text are read as an index range: leave out
+        // those starting with one of these terms (the rows are tested against the range
+        // anyway; this only spares looking them up).
+        const QString column = tags ? QString() : ftsColumn(ctx.shape.sort);
+        chunk.insert(QStringLiteral("m"), column.isEmpty() ? joinedPhrases(part)
+                                                           : QStringLiteral("(%1) NOT %2 : (%3)")
+                                                                 .arg(joinedPhrases(part), column,
+                                                                      joinedPhrases(part, QStringLiteral("^"))));
         if (!bind(q, sql, chunk) || !q->exec()) {
             fail(q->lastError().text());
             return Terms::Error;
@@ -463,7 +471,9 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
         m_plan = QStringLiteral("walk+terms");
         QVariantHash binds = ctx.binds;
         binds.insert(QStringLiteral("n"), fetch);
-        return rows(ContactSql::searchIds(ctx.shape, ContactSql::hasPrefixRange(ctx.shape.sort)), binds);
+        return rows(ContactSql::searchIds(ctx.shape, ContactSql::hasPrefixRange(ctx.shape.sort),
+                                          !ftsColumn(ctx.shape.sort).isEmpty()),
+                    binds);
     }
     if (!denseEnough) {
         walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
@@ -612,7 +622,7 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         QVariantHash binds = ctx.binds;
         binds.insert(QStringLiteral("n"), -1);
         const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
-        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true), binds) : std::nullopt;
+        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true, true), binds) : std::nullopt;
         if (!rest)
             return std::nullopt;
         result.value = *prefix + *rest;

@@ -202,12 +202,14 @@ QString prefixIds(const Shape &s)
     return ids.join(QLatin1String(" UNION ALL "));
 }
 
-// Ids found in C++ (:ids, a JSON array), the queues and the LID prefix, less the prefix ranges.
-QString idCandidates(const Shape &s, bool prefixSplit)
+// Ids found in C++ (:ids, a JSON array), the queues and the LID prefix, less the prefix ranges
+// (unless :ids holds few of them: the rows are tested against the range anyway, and reading a
+// large range, "budi" among a million, costs more than the lookups it saves).
+QString idCandidates(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
     QString sql = QStringLiteral("%1 UNION %2 UNION %3 UNION %4")
                       .arg(FoundIds, QueuedContacts, QueuedTags, LidPrefix);
-    if (prefixSplit)
+    if (prefixSplit && !idsOutsidePrefix)
         sql += QStringLiteral(" EXCEPT SELECT * FROM (%1)").arg(prefixIds(s));
     return sql;
 }
@@ -302,9 +304,10 @@ QString searchSet(const Shape &s, bool prefixSplit, bool ftsIds)
     return setQuery(s, prefixSplit, setWhere(s, prefixSplit, candidates(ftsIds), true));
 }
 
-QString searchIds(const Shape &s, bool prefixSplit)
+QString searchIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
-    return setQuery(s, prefixSplit, setWhere(s, prefixSplit, idCandidates(s, prefixSplit), false));
+    return setQuery(s, prefixSplit,
+                    setWhere(s, prefixSplit, idCandidates(s, prefixSplit, idsOutsidePrefix), false));
 }
 
 QString groupMembers(const Shape &s, bool text)
@@ -369,10 +372,10 @@ QString ftsHitIds()
     return QStringLiteral("%1 LIMIT :n").arg(FtsHits);
 }
 
-QString countIds(const Shape &s, bool prefixSplit)
+QString countIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
     return QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT :n)")
-        .arg(setWhere(s, prefixSplit, idCandidates(s, prefixSplit), false));
+        .arg(setWhere(s, prefixSplit, idCandidates(s, prefixSplit, idsOutsidePrefix), false));
 }
 
 QString countWalk(const Shape &s, bool fieldsOnly)

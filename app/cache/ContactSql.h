@@ -51,7 +51,8 @@ QString walk(const Shape &shape, bool bounded, TagTest tags);
 QString searchSet(const Shape &shape, bool prefixSplit, bool ftsIds);
 // The same with candidate ids found by the caller (:ids, a JSON array of contact ids) instead
 // of FTS hits (1-2 character texts, whose trigram terms are looked up one chunk at a time).
-QString searchIds(const Shape &shape, bool prefixSplit);
+// idsOutsidePrefix: :ids holds (almost) none of the prefix range's rows.
+QString searchIds(const Shape &shape, bool prefixSplit, bool idsOutsidePrefix);
 // Members of group :g, T applied when text is set.
 QString groupMembers(const Shape &shape, bool text);
 
@@ -67,7 +68,7 @@ QString probeLidPrefix();
 QString countAll(const Shape &shape);    // no text
 QString countPrefix(const Shape &shape); // sort value starts with q
 QString countSet(const Shape &shape, bool prefixSplit, bool ftsIds); // :n
-QString countIds(const Shape &shape, bool prefixSplit);   // :n
+QString countIds(const Shape &shape, bool prefixSplit, bool idsOutsidePrefix); // :n
 QString countPrefixUpTo(const Shape &shape);              // :n
 // T over the whole order, :n; fieldsOnly: what T finds without reading tags (a lower bound).
 QString countWalk(const Shape &shape, bool fieldsOnly);
