@@ -19,13 +19,9 @@ public:
         if (generation < m_latest->load())
             return; // the user typed on: nobody waits for this one any more
         QString error;
-        if (!m_reader) {
-            m_db = CacheDatabase::open(m_path, CacheDatabase::Mode::Read, &error);
-            if (!m_db) {
-                emit counted(generation, 0, true, error);
-                return;
-            }
-            m_reader = std::make_unique<CacheReader>(*m_db);
+        if (!open(&error)) {
+            emit counted(generation, 0, true, error);
+            return;
         }
         const std::optional<ContactCount> c = m_reader->countContacts(filter, cap);
         if (!c)
@@ -34,10 +30,40 @@ public:
             emit counted(generation, c->value, c->exact, QString());
     }
 
+    void total(quint64 generation, const QString &sessionId)
+    {
+        if (m_latest->load() == std::numeric_limits<quint64>::max())
+            return; // closing
+        QString error;
+        if (!open(&error)) {
+            emit totalCounted(generation, 0, error);
+            return;
+        }
+        ContactFilter all;
+        all.sessionId = sessionId;
+        const std::optional<ContactCount> c = m_reader->countContacts(all);
+        if (!c)
+            emit totalCounted(generation, 0, m_reader->lastError());
+        else
+            emit totalCounted(generation, c->value, QString());
+    }
+
 signals:
     void counted(quint64 generation, qint64 value, bool exact, const QString &error);
+    void totalCounted(quint64 generation, qint64 value, const QString &error);
 
 private:
+    bool open(QString *error)
+    {
+        if (m_reader)
+            return true;
+        m_db = CacheDatabase::open(m_path, CacheDatabase::Mode::Read, error);
+        if (!m_db)
+            return false;
+        m_reader = std::make_unique<CacheReader>(*m_db);
+        return true;
+    }
+
     QString m_path;
     std::shared_ptr<std::atomic<quint64>> m_latest;
     std::unique_ptr<CacheDatabase> m_db;
@@ -52,6 +78,7 @@ ContactCounter::ContactCounter(const QString &databasePath, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &Worker::counted, this, &ContactCounter::counted); // queued: other thread
+    connect(m_worker, &Worker::totalCounted, this, &ContactCounter::totalCounted);
     m_thread.start(QThread::LowPriority);
 }
 
@@ -67,6 +94,13 @@ void ContactCounter::request(quint64 generation, const ContactFilter &filter, qi
     m_latest->store(generation);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, filter, cap] {
         worker->count(generation, filter, cap);
+    });
+}
+
+void ContactCounter::requestTotal(quint64 generation, const QString &sessionId)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, sessionId] {
+        worker->total(generation, sessionId);
     });
 }
 

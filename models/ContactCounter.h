@@ -23,10 +23,14 @@ public:
 
     // Answers with counted(generation, ...) unless a newer request came first.
     void request(quint64 generation, const ContactFilter &filter, qint64 cap);
+    // All contacts of a session: always answered, with totalCounted(generation, ...), before
+    // the counts requested after it.
+    void requestTotal(quint64 generation, const QString &sessionId);
 
 signals:
     // error is empty on success; value/exact as ContactCount.
     void counted(quint64 generation, qint64 value, bool exact, const QString &error);
+    void totalCounted(quint64 generation, qint64 value, const QString &error);
 
 private:
     class Worker;

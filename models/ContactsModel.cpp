@@ -3,6 +3,7 @@
 #include "ContactCounter.h"
 #include "DisplayText.h"
 #include "cache/CacheReader.h"
+#include "cache/SearchText.h"
 
 #include <QMetaObject>
 
@@ -21,19 +22,24 @@ void ContactsModel::countInBackground(const QString &databasePath)
 {
     m_counter = std::make_unique<ContactCounter>(databasePath);
     connect(m_counter.get(), &ContactCounter::counted, this, &ContactsModel::onCounted);
+    connect(m_counter.get(), &ContactCounter::totalCounted, this, &ContactsModel::onTotalCounted);
 }
 
 void ContactsModel::setFilter(const ContactFilter &filter)
 {
     beginResetModel();
-    if (filter.sessionId != m_filter.sessionId)
+    if (filter.sessionId != m_filter.sessionId) {
         m_total.reset();
+        m_totalGeneration = 0;
+    }
     m_filter = filter;
     clearPages();
-    if (m_counter)
+    if (m_counter) {
         requestCount();
-    else
+        requestTotal();
+    } else {
         recount();
+    }
     endResetModel();
     emit countChanged(m_count, m_exact);
 }
@@ -42,10 +48,12 @@ void ContactsModel::refresh()
 {
     const qint64 before = m_count;
     m_total.reset();
+    m_totalGeneration = 0;
     clearPages();
     if (m_counter) {
         // The rows shown stay until the count arrives, unless the first page is all there is.
         requestCount();
+        requestTotal();
         const qint64 fresh = m_count;
         m_count = before;
         if (m_countGeneration == 0)
@@ -65,6 +73,8 @@ qint64 ContactsModel::totalCount() const
 {
     if (m_filter.sessionId.isEmpty())
         return 0;
+    if (!m_total && m_counter)
+        return -1; // on its way: a full count would hold up the window (~50 ms at 1,000,000)
     if (!m_total) {
         ContactFilter all;
         all.sessionId = m_filter.sessionId;
@@ -192,6 +202,42 @@ void ContactsModel::requestCount()
     m_counter->request(m_countGeneration, m_filter, CountCap);
 }
 
+bool ContactsModel::keepsEveryContact() const
+{
+    return SearchQuery::fromUserText(m_filter.text).isEmpty() && m_filter.source == ContactSource::Any
+           && m_filter.groupJid.isEmpty();
+}
+
+// Asks the counter for the total, unless it is known, asked already, or the count of this
+// filter will be it.
+void ContactsModel::requestTotal()
+{
+    if (m_total || m_totalGeneration != 0 || m_filter.sessionId.isEmpty())
+        return;
+    if (keepsEveryContact()) {
+        if (m_countGeneration == 0 && m_exact && m_error.isEmpty()) { // the first page was all
+            m_total = m_count;
+            emit totalChanged(m_count);
+        }
+        return;
+    }
+    m_totalGeneration = ++m_countRequests;
+    m_counter->requestTotal(m_totalGeneration, m_filter.sessionId);
+}
+
+void ContactsModel::onTotalCounted(quint64 generation, qint64 value, const QString &error)
+{
+    if (generation != m_totalGeneration)
+        return; // for a session (or a cache state) that is gone
+    m_totalGeneration = 0;
+    if (!error.isEmpty()) {
+        m_error = error;
+        return;
+    }
+    m_total = value;
+    emit totalChanged(value);
+}
+
 void ContactsModel::onCounted(quint64 generation, qint64 value, bool exact, const QString &error)
 {
     if (generation != m_countGeneration)
@@ -200,6 +246,11 @@ void ContactsModel::onCounted(quint64 generation, qint64 value, bool exact, cons
     if (!error.isEmpty()) {
         m_error = error;
         return; // the first page stays; "n+" says the count is unknown
+    }
+    if (exact && !m_total && keepsEveryContact()) {
+        m_total = value;
+        m_totalGeneration = 0; // an answer still on its way knows no better
+        emit totalChanged(value);
     }
     // The pages already walked know better when they reached the end.
     if (m_sawEnd)

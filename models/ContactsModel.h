@@ -42,7 +42,9 @@ public:
 
     qint64 count() const { return m_count; }
     // All contacts of the filter's session, whatever the text or source: counted once per
-    // session and again after refresh(), never per keystroke (it is a full count).
+    // session and again after refresh(), never per keystroke (it is a full count). With
+    // countInBackground() counted there too (-1 until totalChanged()), or taken from the
+    // count of a filter that keeps every contact.
     qint64 totalCount() const;
     bool countExact() const { return m_exact; }
     QString lastError() const { return m_error; }
@@ -65,6 +67,7 @@ public:
 
 signals:
     void countChanged(qint64 count, bool exact);
+    void totalChanged(qint64 total);
 
 private:
     const QList<CachedContact> *page(int index) const;
@@ -75,6 +78,9 @@ private:
     void correctCount(qint64 rows);
     void requestCount();
     void onCounted(quint64 generation, qint64 value, bool exact, const QString &error);
+    void onTotalCounted(quint64 generation, qint64 value, const QString &error);
+    bool keepsEveryContact() const; // the filter's count is the total
+    void requestTotal();
     void resizeTo(qint64 rows);
     QVariant display(const CachedContact &c, int column) const;
 
@@ -95,4 +101,5 @@ private:
     std::unique_ptr<ContactCounter> m_counter;
     quint64 m_countRequests = 0;
     quint64 m_countGeneration = 0; // the request whose answer is awaited, 0: none
+    quint64 m_totalGeneration = 0; // the total request awaited, 0: none
 };

@@ -112,6 +112,7 @@ void ContactsPane::setModel(ContactsModel *model, CacheReader *reader)
         updateCount();
         restoreSelection();
     });
+    connect(model, &ContactsModel::totalChanged, this, &ContactsPane::updateCount);
     // Sensible first widths (the saved header state wins once there is one).
     QHeaderView *header = m_view->horizontalHeader();
     if (header->sectionSize(ContactsModel::Name) == header->defaultSectionSize()) {
@@ -181,7 +182,9 @@ void ContactsPane::updateCount()
     }
     const QString shown = DisplayText::number(m_model->count())
         + (m_model->countExact() ? QString() : QStringLiteral("+"));
-    m_count->setText(tr("%1 of %2").arg(shown, DisplayText::number(m_model->totalCount())));
+    // The total is counted in the background: "…" until it arrives.
+    const qint64 total = m_model->totalCount();
+    m_count->setText(tr("%1 of %2").arg(shown, total < 0 ? QStringLiteral("…") : DisplayText::number(total)));
 }
 
 void ContactsPane::onCurrentChanged()

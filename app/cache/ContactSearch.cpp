@@ -24,11 +24,20 @@ OptInt optInt(const QVariant &v)
     return v.isNull() ? OptInt() : OptInt(v.toLongLong());
 }
 
-QString joinedPhrases(const QStringList &terms)
+QString jsonArray(const QSet<qint64> &ids)
+{
+    QStringList json;
+    json.reserve(ids.size());
+    for (qint64 id : ids)
+        json << QString::number(id);
+    return QLatin1Char('[') + json.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
+QString joinedPhrases(const QStringList &terms, const QString &prefix = {})
 {
     QStringList phrases;
     for (const QString &t : terms)
-        phrases << SearchText::ftsPhrase(t);
+        phrases << prefix + SearchText::ftsPhrase(t);
     return phrases.join(QLatin1String(" OR "));
 }
 
@@ -185,13 +194,16 @@ std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qin
     binds.insert(QStringLiteral("n"), limit);
     QStringList probes{ContactSql::probeContactQueue(), ContactSql::probeTagQueue(),
                        ContactSql::probeLidPrefix()};
+    // The FTS hits (an empty entry) are read rather than counted: a set plan then looks them
+    // up without running the MATCH again (on common trigrams it costs as much as the lookups).
+    ctx.ftsIds = false;
     if (!binds.value(QStringLiteral("fq")).toString().isEmpty())
-        probes << ContactSql::probeFts();
+        probes << QString();
     if (tags)
         probes << ContactSql::probeTags();
     qint64 total = 0;
     for (const QString &sql : std::as_const(probes)) {
-        const auto n = scalar(sql, binds);
+        const auto n = sql.isEmpty() ? ftsCandidates(ctx, limit) : scalar(sql, binds);
         if (!n)
             return std::nullopt;
         total += *n;
@@ -199,6 +211,37 @@ std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qin
             break;
     }
     return total;
+}
+
+std::optional<qint64> ContactSearch::ftsCandidates(Context &ctx, qint64 limit)
+{
+    const QString sql = ContactSql::ftsHitIds();
+    QSqlQuery *q = m_db.statement(sql, &m_error);
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), limit);
+    if (!bind(q, sql, binds) || !q->exec()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    QString json(QLatin1Char('['));
+    qint64 n = 0;
+    while (q->next()) {
+        if (n++ > 0)
+            json += QLatin1Char(',');
+        json += QString::number(q->value(0).toLongLong());
+    }
+    if (q->lastError().isValid()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    // Only a complete list stands for the MATCH.
+    ctx.ftsIds = n < limit;
+    if (ctx.ftsIds)
+        ctx.binds.insert(QStringLiteral("ids"), json + QLatin1Char(']'));
+    return n;
 }
 
 // Compares two (sort value, LID) positions in code point order, as SQLite does.
@@ -262,8 +305,12 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, i
         binds.insert(QStringLiteral("bk"), boundKey);
         binds.insert(QStringLiteral("bl"), boundLid);
     }
-    // With a trigram query (:tq is its phrase), tag_fts knows which contacts have a matching tag.
-    auto result = rows(ContactSql::walk(ctx.shape, bounded, ctx.query.usesTrigrams()), binds);
+    // With a trigram query (:tq is its phrase), tag_fts knows which contacts have a matching
+    // tag; with a shorter one, :tagids may.
+    const ContactSql::TagTest tags = ctx.query.usesTrigrams() ? ContactSql::TagTest::Hits
+                                     : ctx.tagIds               ? ContactSql::TagTest::Ids
+                                                                : ContactSql::TagTest::Read;
+    auto result = rows(ContactSql::walk(ctx.shape, bounded, tags), binds);
     if (result)
         *complete = !bounded || result->size() >= fetch;
     return result;
@@ -274,15 +321,15 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
     const bool split = ContactSql::hasPrefixRange(ctx.shape.sort);
     ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
     // Counting candidates costs no row read: count past the set limit to know how dense
-    // they are.
-    const auto candidates = candidateCount(ctx, true, 4 * qint64(m_tuning.setLimit) + 1);
+    // they are (twice the limit: the FTS hits read up to there cost as much as the set).
+    const auto candidates = candidateCount(ctx, true, 2 * qint64(m_tuning.setLimit) + 1);
     if (!candidates)
         return std::nullopt;
     QVariantHash binds = ctx.binds;
     binds.insert(QStringLiteral("n"), fetch);
     if (*candidates <= m_tuning.setLimit) {
         m_plan = QStringLiteral("set");
-        return rows(ContactSql::searchSet(ctx.shape, split), binds);
+        return rows(ContactSql::searchSet(ctx.shape, split, ctx.ftsIds), binds);
     }
     // Many candidates, usually spread over the order: the first rows of the order hold a
     // page of them. The window is twice what their density says a page needs.
@@ -299,7 +346,7 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
     }
     // They cluster later in the order (another script, say): look them up.
     m_plan = QStringLiteral("walk+set");
-    return rows(ContactSql::searchSet(ctx.shape, split), binds);
+    return rows(ContactSql::searchSet(ctx.shape, split, ctx.ftsIds), binds);
 }
 
 std::optional<qint64> ContactSearch::sessionSpan(const Context &ctx)
@@ -315,45 +362,75 @@ int ContactSearch::walkWindow(const Context &ctx) const
     return ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow : m_tuning.walkWindowTable;
 }
 
-ContactSearch::Terms ContactSearch::termCandidates(Context &ctx, qint64 limit)
+ContactSearch::Terms ContactSearch::termHits(Context &ctx, bool tags, QSet<qint64> *ids, qint64 limit)
 {
     // Every trigram starting with the text (each character of every column starts one),
     // asked in chunks: one FTS5 OR over hundreds of terms costs far more than several small
     // ones.
     QVariantHash binds = ctx.binds;
     binds.insert(QStringLiteral("n"), m_tuning.termLimit + 1);
-    QSet<qint64> ids;
-    for (bool tags : {false, true}) {
-        const auto found = terms(tags ? ContactSql::tagTerms() : ContactSql::contactTerms(), binds);
-        if (!found)
+    const auto found = terms(tags ? ContactSql::tagTerms() : ContactSql::contactTerms(), binds);
+    if (!found)
+        return Terms::Error;
+    if (found->size() > m_tuning.termLimit)
+        return Terms::TooMany;
+    const QString sql = ContactSql::termHits(tags);
+    for (qsizetype i = 0; i < found->size(); i += TermChunk) {
+        QSqlQuery *q = m_db.statement(sql, &m_error);
+        if (!q)
             return Terms::Error;
-        if (found->size() > m_tuning.termLimit)
-            return Terms::TooMany;
-        const QString sql = ContactSql::termHits(tags);
-        for (qsizetype i = 0; i < found->size(); i += TermChunk) {
-            QSqlQuery *q = m_db.statement(sql, &m_error);
-            if (!q)
-                return Terms::Error;
-            StatementReset reset(q);
-            QVariantHash chunk = ctx.binds;
-            chunk.insert(QStringLiteral("m"), joinedPhrases(found->mid(i, TermChunk)));
-            if (!bind(q, sql, chunk) || !q->exec()) {
-                fail(q->lastError().text());
-                return Terms::Error;
-            }
-            while (q->next()) {
-                ids.insert(q->value(0).toLongLong());
-                if (ids.size() >= limit)
-                    return Terms::Reached;
-            }
+        StatementReset reset(q);
+        QVariantHash chunk = ctx.binds;
+        const QStringList part = found->mid(i, TermChunk);
+        // Rows whose sort value starts with the text are read as an index range: leave out
+        // those starting with one of these terms (the rows are tested against the range
+        // anyway; this only spares looking them up).
+        const QString column = tags ? QString() : ftsColumn(ctx.shape.sort);
+        chunk.insert(QStringLiteral("m"), column.isEmpty() ? joinedPhrases(part)
+                                                           : QStringLiteral("(%1) NOT %2 : (%3)")
+                                                                 .arg(joinedPhrases(part), column,
+                                                                      joinedPhrases(part, QStringLiteral("^"))));
+        if (!bind(q, sql, chunk) || !q->exec()) {
+            fail(q->lastError().text());
+            return Terms::Error;
+        }
+        while (q->next()) {
+            ids->insert(q->value(0).toLongLong());
+            if (ids->size() >= limit)
+                return Terms::Reached;
         }
     }
-    QStringList json;
-    json.reserve(ids.size());
-    for (qint64 id : std::as_const(ids))
-        json << QString::number(id);
-    ctx.binds.insert(QStringLiteral("ids"), QLatin1Char('[') + json.join(QLatin1Char(',')) + QLatin1Char(']'));
     return Terms::Found;
+}
+
+ContactSearch::Terms ContactSearch::termCandidates(Context &ctx, qint64 limit)
+{
+    QSet<qint64> ids;
+    Terms found = termHits(ctx, false, &ids, limit);
+    if (found != Terms::Found)
+        return found;
+    if (ctx.tagIds) {
+        ids.unite(*ctx.tagIds);
+        if (ids.size() >= limit)
+            return Terms::Reached;
+    } else if ((found = termHits(ctx, true, &ids, limit)) != Terms::Found) {
+        return found;
+    }
+    ctx.binds.insert(QStringLiteral("ids"), jsonArray(ids));
+    return Terms::Found;
+}
+
+bool ContactSearch::findTagIds(Context &ctx)
+{
+    QSet<qint64> ids;
+    const Terms found = termHits(ctx, true, &ids, m_tuning.tagIdLimit + 1);
+    if (found == Terms::Error)
+        return false;
+    if (found == Terms::Found) {
+        ctx.binds.insert(QStringLiteral("tagids"), jsonArray(ids));
+        ctx.tagIds = std::move(ids);
+    }
+    return true;
 }
 
 QString ContactSearch::ftsColumn(ContactSort sort)
@@ -367,6 +444,10 @@ QString ContactSearch::ftsColumn(ContactSort sort)
 
 std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, int fetch)
 {
+    // Few contacts have tags: when few of those match, a walked row's tag test is a lookup
+    // in their ids instead of a read of its tags (a third of a walk's cost).
+    if (!findTagIds(ctx))
+        return std::nullopt;
     // A 1-2 character text usually matches everywhere: a small window finds a page.
     bool complete = false;
     m_plan = QStringLiteral("walk");
@@ -390,7 +471,9 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
         m_plan = QStringLiteral("walk+terms");
         QVariantHash binds = ctx.binds;
         binds.insert(QStringLiteral("n"), fetch);
-        return rows(ContactSql::searchIds(ctx.shape, ContactSql::hasPrefixRange(ctx.shape.sort)), binds);
+        return rows(ContactSql::searchIds(ctx.shape, ContactSql::hasPrefixRange(ctx.shape.sort),
+                                          !ftsColumn(ctx.shape.sort).isEmpty()),
+                    binds);
     }
     if (!denseEnough) {
         walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
@@ -483,7 +566,7 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
             QVariantHash binds = ctx.binds;
             binds.insert(QStringLiteral("n"), -1);
             const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
-            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true), binds)
+            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true, ctx.ftsIds), binds)
                                      : std::nullopt;
             if (!rest)
                 return std::nullopt;
@@ -492,7 +575,7 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         }
         ctx.binds.insert(QStringLiteral("fq"), ctx.query.phrase);
         if (filter.source != ContactSource::Any)
-            return limited(ContactSql::countSet(ctx.shape, false), QStringLiteral("set"));
+            return limited(ContactSql::countSet(ctx.shape, false, false), QStringLiteral("set"));
         // Disjoint parts, summed; once one alone reaches the cap the rest cannot matter.
         m_plan = QStringLiteral("fts");
         for (const QString &sql : ContactSql::countFtsParts()) {
@@ -539,7 +622,7 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         QVariantHash binds = ctx.binds;
         binds.insert(QStringLiteral("n"), -1);
         const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
-        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true), binds) : std::nullopt;
+        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true, true), binds) : std::nullopt;
         if (!rest)
             return std::nullopt;
         result.value = *prefix + *rest;
@@ -552,6 +635,16 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
             return fields;
     }
     return limited(ContactSql::countWalk(ctx.shape, false), QStringLiteral("walk"));
+}
+
+void ContactSearch::remember(const QString &key, const ContactCount &count)
+{
+    // Every text typed is a key: without a bound the cache grows for as long as nothing is
+    // written (a read-only cache, a session without syncs). The recent ones are what a user
+    // goes back to; dropping them all now and then costs little.
+    if (m_counts.size() >= MaxCountsKept)
+        m_counts.clear();
+    m_counts.insert(key, count);
 }
 
 void ContactSearch::forgetIfChanged()
@@ -572,9 +665,11 @@ std::optional<ContactCount> ContactSearch::count(const ContactFilter &filter, qi
     auto ctx = context(filter);
     if (!ctx)
         return std::nullopt;
+    // Only text counts outside a group stop at the cap: the others are one entry whatever it is.
+    const bool capped = filter.groupJid.isEmpty() && !ctx->query.isEmpty();
     const QString key = QStringList{QString::number(ctx->sid), ctx->query.text,
                                     QString::number(int(filter.source)), filter.groupJid,
-                                    QString::number(cap)}
+                                    QString::number(capped ? cap : 0)}
                             .join(QChar(0x1F));
     if (const auto it = m_counts.constFind(key); it != m_counts.constEnd()) {
         m_plan = QStringLiteral("cached");
@@ -596,12 +691,12 @@ std::optional<ContactCount> ContactSearch::count(const ContactFilter &filter, qi
         const auto counted = countText(*ctx, filter, cap);
         if (!counted)
             return std::nullopt;
-        m_counts.insert(key, *counted);
+        remember(key, *counted);
         return counted;
     }
     if (!n)
         return std::nullopt;
     result.value = *n;
-    m_counts.insert(key, result);
+    remember(key, result);
     return result;
 }

@@ -5,6 +5,7 @@
 #include "cache/SearchText.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QVariant>
 
@@ -32,12 +33,13 @@ class ContactSearch
 {
 public:
     struct Tuning {
-        int setLimit = 3000;         // at most this many candidates: set plan
+        int setLimit = 6000;         // at most this many candidates: set plan
         int firstWindow = 500;       // rows a first walk reads
         int walkWindow = 20000;      // most rows a walk reads on the (covering) name index
         int walkWindowTable = 5000;  // ... on the other sort indexes (they read rows too)
         int termLimit = 2000;        // more trigram terms than this: walk instead
         int shortSetLimit = 50000;   // 1-2 characters: set plan below this many candidates
+        int tagIdLimit = 20000;      // ... tag hits listed for walks, at most
     };
 
     explicit ContactSearch(CacheDatabase &db);
@@ -60,6 +62,8 @@ private:
         SearchQuery query;
         ContactSql::Shape shape;
         QVariantHash binds;
+        bool ftsIds = false; // binds hold :ids, every FTS hit of :fq
+        std::optional<QSet<qint64>> tagIds; // every contact whose tags match (also :tagids)
     };
     struct Row {
         CachedContact contact;
@@ -72,6 +76,8 @@ private:
     std::optional<QStringList> terms(const QString &sql, const QVariantHash &binds);
     bool bind(QSqlQuery *q, const QString &sql, const QVariantHash &binds);
     std::optional<qint64> candidateCount(Context &ctx, bool tags, qint64 limit);
+    // Reads the FTS hits of :fq, up to limit; all of them: into :ids (ctx.ftsIds).
+    std::optional<qint64> ftsCandidates(Context &ctx, qint64 limit);
     std::optional<QList<Row>> searchRows(Context &ctx, int fetch);
     std::optional<QList<Row>> walkRows(Context &ctx, int fetch, int window, bool *complete);
     std::optional<QList<Row>> shortRows(Context &ctx, int fetch);
@@ -79,15 +85,21 @@ private:
     std::optional<ContactCount> countText(Context &ctx, const ContactFilter &filter, qint64 cap);
     enum class Terms { Found, Reached, TooMany, Error };
     static constexpr int TermChunk = 64;
-    // Contact ids whose text has a trigram starting with the query, into :ids (Found), or
-    // Reached once there are limit of them, or TooMany terms.
+    // Contact ids whose text (tags: whose tags) has a trigram starting with the query, added
+    // to ids (Found), or Reached once there are limit of them, or TooMany terms.
+    Terms termHits(Context &ctx, bool tags, QSet<qint64> *ids, qint64 limit);
+    // Both kinds together into :ids.
     Terms termCandidates(Context &ctx, qint64 limit);
+    // The contacts whose tags match into ctx.tagIds and :tagids, when at most tagIdLimit.
+    bool findTagIds(Context &ctx);
     std::optional<qint64> sessionSpan(const Context &ctx);
 
     static QString ftsColumn(ContactSort sort); // contact_fts column of the sort value
     QString restQuery(const Context &ctx) const;
     bool fail(const QString &error);
     void forgetIfChanged();
+    void remember(const QString &key, const ContactCount &count);
+    static constexpr int MaxCountsKept = 512;
 
     CacheDatabase &m_db;
     Tuning m_tuning;

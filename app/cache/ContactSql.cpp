@@ -23,6 +23,7 @@ const QString FtsHits = QStringLiteral(
     "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH :fq AND rowid BETWEEN :lo AND :hi");
 const QString TagHits = QStringLiteral(
     "SELECT rowid AS id FROM tag_fts WHERE tag_fts MATCH :tq AND rowid BETWEEN :lo AND :hi");
+const QString FoundIds = QStringLiteral("SELECT value FROM json_each(:ids)");
 const QString LidPrefix =
     QStringLiteral("SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe");
 
@@ -36,9 +37,25 @@ const QString Test = QStringLiteral(
 const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN c.id IN (%2) THEN %3 ELSE c.id IN (%4) END)")
                                   .arg(FieldTest, QueuedTags, TagExists, TagHits);
 
+// T once more, with the contacts outside the tag queue whose tags match given by the caller
+// (:tagids, a JSON array; 1-2 character texts, found from the trigram terms of tag_fts).
+const QString TestByTagIds = QStringLiteral("(%1 OR CASE WHEN c.id IN (%2) THEN %3"
+                                            " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
+                                 .arg(FieldTest, QueuedTags, TagExists);
+
 QString test(bool tagHits)
 {
     return tagHits ? TestByTagHits : Test;
+}
+
+QString test(TagTest tags)
+{
+    switch (tags) {
+    case TagTest::Read: return Test;
+    case TagTest::Hits: return TestByTagHits;
+    case TagTest::Ids: return TestByTagIds;
+    }
+    return Test;
 }
 
 const QString MaxChar = QStringLiteral("char(1114111)");
@@ -185,19 +202,23 @@ QString prefixIds(const Shape &s)
     return ids.join(QLatin1String(" UNION ALL "));
 }
 
-// Ids found in C++ (:ids, a JSON array), the queues and the LID prefix, less the prefix ranges.
-QString idCandidates(const Shape &s, bool prefixSplit)
+// Ids found in C++ (:ids, a JSON array), the queues and the LID prefix, less the prefix ranges
+// (unless :ids holds few of them: the rows are tested against the range anyway, and reading a
+// large range, "budi" among a million, costs more than the lookups it saves).
+QString idCandidates(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
-    QString sql = QStringLiteral("SELECT value FROM json_each(:ids) UNION %1 UNION %2 UNION %3")
-                      .arg(QueuedContacts, QueuedTags, LidPrefix);
-    if (prefixSplit)
+    QString sql = QStringLiteral("%1 UNION %2 UNION %3 UNION %4")
+                      .arg(FoundIds, QueuedContacts, QueuedTags, LidPrefix);
+    if (prefixSplit && !idsOutsidePrefix)
         sql += QStringLiteral(" EXCEPT SELECT * FROM (%1)").arg(prefixIds(s));
     return sql;
 }
 
-QString candidates()
+// ftsIds: the FTS hits were read by the caller (:ids), so the MATCH is not run again.
+QString candidates(bool ftsIds)
 {
-    return QStringList{FtsHits, QueuedContacts, TagHits, QueuedTags, LidPrefix}.join(QLatin1String(" UNION "));
+    return QStringList{ftsIds ? FoundIds : FtsHits, QueuedContacts, TagHits, QueuedTags, LidPrefix}
+        .join(QLatin1String(" UNION "));
 }
 
 QString setWhere(const Shape &s, bool prefixSplit, const QString &candidateIds, bool tagHits)
@@ -267,25 +288,26 @@ QString walkBoundary(const Shape &s, int part)
         .arg(p.key, p.index, where, keyset(s, p.key, p.constKey), partOrder(s, p));
 }
 
-QString walk(const Shape &s, bool bounded, bool tagHits)
+QString walk(const Shape &s, bool bounded, TagTest tags)
 {
     QStringList parts;
     for (const Part &p : partsOf(s)) {
-        const QString extra = QStringLiteral(" AND ") + test(tagHits)
+        const QString extra = QStringLiteral(" AND ") + test(tags)
                               + (bounded ? bound(s, p.key, p.constKey, true) : QString());
         parts << partRange(s, p, extra);
     }
     return merged(s, parts);
 }
 
-QString searchSet(const Shape &s, bool prefixSplit)
+QString searchSet(const Shape &s, bool prefixSplit, bool ftsIds)
 {
-    return setQuery(s, prefixSplit, setWhere(s, prefixSplit, candidates(), true));
+    return setQuery(s, prefixSplit, setWhere(s, prefixSplit, candidates(ftsIds), true));
 }
 
-QString searchIds(const Shape &s, bool prefixSplit)
+QString searchIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
-    return setQuery(s, prefixSplit, setWhere(s, prefixSplit, idCandidates(s, prefixSplit), false));
+    return setQuery(s, prefixSplit,
+                    setWhere(s, prefixSplit, idCandidates(s, prefixSplit, idsOutsidePrefix), false));
 }
 
 QString groupMembers(const Shape &s, bool text)
@@ -297,11 +319,6 @@ QString groupMembers(const Shape &s, bool text)
                           " AND g.group_jid = :g AND %2%3%4%5 LIMIT :n")
         .arg(columns(key), dmIn(s), text ? QStringLiteral(" AND ") + Test : QString(),
              keyset(s, key), orderBy(s, key));
-}
-
-QString probeFts()
-{
-    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(FtsHits);
 }
 
 QString probeTags()
@@ -344,16 +361,21 @@ QString countPrefixUpTo(const Shape &s)
     return QStringLiteral("SELECT count(*) FROM (SELECT * FROM (%1) LIMIT :n)").arg(prefixIds(s));
 }
 
-QString countSet(const Shape &s, bool prefixSplit)
+QString countSet(const Shape &s, bool prefixSplit, bool ftsIds)
 {
     return QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT :n)")
-        .arg(setWhere(s, prefixSplit, candidates(), true));
+        .arg(setWhere(s, prefixSplit, candidates(ftsIds), true));
 }
 
-QString countIds(const Shape &s, bool prefixSplit)
+QString ftsHitIds()
+{
+    return QStringLiteral("%1 LIMIT :n").arg(FtsHits);
+}
+
+QString countIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
     return QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT :n)")
-        .arg(setWhere(s, prefixSplit, idCandidates(s, prefixSplit), false));
+        .arg(setWhere(s, prefixSplit, idCandidates(s, prefixSplit, idsOutsidePrefix), false));
 }
 
 QString countWalk(const Shape &s, bool fieldsOnly)

@@ -37,21 +37,28 @@ int partCount(const Shape &shape);
 QString browse(const Shape &shape);
 // The (:w)-th row of one part after the cursor: a walk's boundary.
 QString walkBoundary(const Shape &shape, int part);
-// The order's first rows matching T; bounded: only up to (:bk, :bl). tagHits: T asks
-// tag_fts (:tq) about tags, once for the statement, instead of reading each contact's tags.
-QString walk(const Shape &shape, bool bounded, bool tagHits);
+// How T learns whether a contact's tags match (all three agree):
+//   Read  reads each contact's tags
+//   Hits  asks tag_fts (:tq), once for the statement (3 or more characters)
+//   Ids   looks the contact up in :tagids, a JSON array of the contacts whose tags match
+enum class TagTest { Read, Hits, Ids };
+// The order's first rows matching T; bounded: only up to (:bk, :bl).
+QString walk(const Shape &shape, bool bounded, TagTest tags);
 // Rows whose sort value starts with q (an index range, already in order), merged with the
 // candidate set (FTS hits :fq, queued rows, tag hits :tq, LID prefix) tested by T and not in
-// that range. prefixSplit = false: the candidate set alone.
-QString searchSet(const Shape &shape, bool prefixSplit);
+// that range. prefixSplit = false: the candidate set alone. ftsIds: the FTS hits of :fq are
+// given as :ids (a JSON array, see ftsHitIds) instead of matched again.
+QString searchSet(const Shape &shape, bool prefixSplit, bool ftsIds);
 // The same with candidate ids found by the caller (:ids, a JSON array of contact ids) instead
 // of FTS hits (1-2 character texts, whose trigram terms are looked up one chunk at a time).
-QString searchIds(const Shape &shape, bool prefixSplit);
+// idsOutsidePrefix: :ids holds (almost) none of the prefix range's rows.
+QString searchIds(const Shape &shape, bool prefixSplit, bool idsOutsidePrefix);
 // Members of group :g, T applied when text is set.
 QString groupMembers(const Shape &shape, bool text);
 
+// The contact ids of FTS hits :fq, at most :n (read once, then passed as :ids).
+QString ftsHitIds();
 // Candidate counts, each stopped after :n rows.
-QString probeFts();
 QString probeTags();
 QString probeContactQueue();
 QString probeTagQueue();
@@ -60,8 +67,8 @@ QString probeLidPrefix();
 // Counts; those with :n stop there.
 QString countAll(const Shape &shape);    // no text
 QString countPrefix(const Shape &shape); // sort value starts with q
-QString countSet(const Shape &shape, bool prefixSplit);   // :n
-QString countIds(const Shape &shape, bool prefixSplit);   // :n
+QString countSet(const Shape &shape, bool prefixSplit, bool ftsIds); // :n
+QString countIds(const Shape &shape, bool prefixSplit, bool idsOutsidePrefix); // :n
 QString countPrefixUpTo(const Shape &shape);              // :n
 // T over the whole order, :n; fieldsOnly: what T finds without reading tags (a lower bound).
 QString countWalk(const Shape &shape, bool fieldsOnly);

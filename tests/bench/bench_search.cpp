@@ -34,7 +34,7 @@ constexpr int Groups = 5000;
 constexpr int Memberships = 300000;
 constexpr int Queries = 400;
 const QString Session = QStringLiteral("bench");
-const QString DataVersion = QStringLiteral("v4"); // bump when the schema or the data changes
+const QString DataVersion = QStringLiteral("v5"); // bump when the schema or the data changes
 
 void bench(const char *metric, double value, const char *unit)
 {
@@ -664,6 +664,49 @@ void measureSyncStore(const QString &dir)
         QFile::remove(path + suffix);
 }
 
+// --explain FILE SESSION TEXT...: what the window does per keystroke on any cache (a page of
+// 100 rows, the page's group counts, the capped count), timed, with the plans picked. Each
+// text runs twice: cold (first ask on a fresh connection) and warm.
+int explain(const QStringList &args)
+{
+    if (args.size() < 3)
+        return 2;
+    QString error;
+    auto db = CacheDatabase::open(args.at(0), CacheDatabase::Mode::Read, &error);
+    if (!db) {
+        note(error);
+        return 1;
+    }
+    CacheReader reader(*db);
+    ContactFilter filter;
+    filter.sessionId = args.at(1);
+    QElapsedTimer t;
+    for (int round = 0; round < 2; ++round) {
+        for (const QString &text : args.mid(2)) {
+            filter.text = text;
+            t.start();
+            const auto page = reader.contacts(filter, QString(), 100);
+            const double pageMs = ms(t);
+            const QString pagePlan = reader.lastContactPlan();
+            QStringList lids;
+            for (const CachedContact &c : page ? page->rows : QList<CachedContact>())
+                lids << c.contact.lid;
+            t.start();
+            reader.groupCounts(filter.sessionId, lids);
+            const double groupsMs = ms(t);
+            t.start();
+            const auto n = reader.countContacts(filter, 100000);
+            const double countMs = ms(t);
+            note(QStringLiteral("%1 '%2': page %3 ms (%4, %5 rows), groups %6 ms, count %7 ms (%8, %9%10)")
+                     .arg(round ? QStringLiteral("warm") : QStringLiteral("cold"), text)
+                     .arg(pageMs, 0, 'f', 2).arg(pagePlan).arg(page ? page->rows.size() : -1)
+                     .arg(groupsMs, 0, 'f', 2).arg(countMs, 0, 'f', 2).arg(reader.lastContactPlan())
+                     .arg(n ? n->value : -1).arg(n && !n->exact ? QStringLiteral("+") : QString()));
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -671,6 +714,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QString dir = QStringLiteral(BENCH_DATA_DIR);
     QDir().mkpath(dir);
+    if (app.arguments().value(1) == QLatin1String("--explain"))
+        return explain(app.arguments().mid(2));
     // --sync-store: only what storing the benchmark sync costs (no 1M cache needed).
     if (app.arguments().contains(QStringLiteral("--sync-store"))) {
         measureSyncStore(dir);

@@ -27,6 +27,7 @@ private slots:
     void pagingReturnsEveryRowOnceInOrder();
     void countsMatchTheReference();
     void shortCountsStopAtTheCap();
+    void keptCountsAreBounded();
     void hostileTextInEveryFilter();
     void badCursorIsAnErrorNotACrash();
     void unknownSessionIsEmpty();
@@ -352,6 +353,8 @@ void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder_data()
     QTest::newRow("indexed, always walk") << 1 << true;
     QTest::newRow("indexed, walks run out") << 2 << true;
     QTest::newRow("indexed, few terms") << 3 << true;
+    QTest::newRow("indexed, tag hits not listed") << 4 << true;
+    QTest::newRow("queued, tag hits not listed") << 4 << false;
 }
 
 void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder()
@@ -371,6 +374,10 @@ void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder()
     if (tuning == 3) {
         t.firstWindow = t.walkWindow = t.walkWindowTable = 3;
         t.termLimit = 2;
+    }
+    if (tuning == 4) { // short walks read each contact's tags
+        t.tagIdLimit = 0;
+        t.firstWindow = t.walkWindow = t.walkWindowTable = 5;
     }
     reader.search().setTuning(t);
 
@@ -515,6 +522,30 @@ void tst_ContactSearch::shortCountsStopAtTheCap()
     const auto cappedGroup = reader.countContacts(f, 20);
     QCOMPARE(cappedGroup->value, 20);
     QVERIFY(!cappedGroup->exact);
+}
+
+void tst_ContactSearch::keptCountsAreBounded()
+{
+    CacheReader reader(*m_db);
+    ContactFilter f;
+    f.sessionId = S1;
+    // Counts without text do not stop at a cap: one kept count whatever the cap.
+    QVERIFY(reader.countContacts(f));
+    QVERIFY(reader.countContacts(f, 100));
+    QCOMPARE(reader.lastContactPlan(), QStringLiteral("cached"));
+    // Every text typed is kept until the cache changes, but not without end.
+    f.text = QStringLiteral("budi");
+    const qint64 budi = reader.countContacts(f)->value;
+    QVERIFY(reader.countContacts(f));
+    QCOMPARE(reader.lastContactPlan(), QStringLiteral("cached"));
+    for (int i = 0; i < 1000; ++i) {
+        f.text = QStringLiteral("zz%1").arg(i);
+        QVERIFY(reader.countContacts(f));
+    }
+    f.text = QStringLiteral("budi");
+    const auto again = reader.countContacts(f);
+    QVERIFY(reader.lastContactPlan() != QLatin1String("cached"));
+    QCOMPARE(again->value, budi);
 }
 
 void tst_ContactSearch::hostileTextInEveryFilter()

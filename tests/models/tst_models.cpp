@@ -147,6 +147,42 @@ private slots:
         QCOMPARE(model.index(0, ContactsModel::Lid).data().toString(), DemoCache::lid(7));
     }
 
+    // With a counter the total ("of 1,000") is counted there too, never on the caller's thread:
+    // unknown (-1) until totalChanged, or taken from the count of a filter that keeps every
+    // contact; counted again after a refresh, never per filter change.
+    void contactsTotalArrivesInTheBackground()
+    {
+        ContactsModel model(&m_cache->reader());
+        model.countInBackground(m_path);
+        QSignalSpy totals(&model, &ContactsModel::totalChanged);
+        model.setFilter(filter(QStringLiteral("Budi")));
+        QCOMPARE(model.totalCount(), -1);
+        QTRY_COMPARE(totals.size(), 1);
+        QCOMPARE(totals.last().at(0).toLongLong(), 1000);
+        QCOMPARE(model.totalCount(), 1000);
+        model.setFilter(filter(QStringLiteral("Budi S")));
+        model.setFilter(filter(QStringLiteral("Siti")));
+        QTRY_VERIFY(model.countExact());
+        QCOMPARE(totals.size(), 1);
+        model.refresh();
+        QCOMPARE(model.totalCount(), -1);
+        QTRY_COMPARE(totals.size(), 2);
+        QCOMPARE(model.totalCount(), 1000);
+
+        ContactsModel all(&m_cache->reader());
+        all.countInBackground(m_path);
+        QSignalSpy allTotals(&all, &ContactsModel::totalChanged);
+        all.setFilter(filter());
+        QTRY_VERIFY(all.countExact());
+        QCOMPARE(allTotals.size(), 1);
+        QCOMPARE(all.totalCount(), 1000);
+
+        // Without a counter it is counted when asked, as before.
+        ContactsModel direct(&m_cache->reader());
+        direct.setFilter(filter(QStringLiteral("Budi")));
+        QCOMPARE(direct.totalCount(), 1000);
+    }
+
     // The groups column says in how many groups each contact was seen: the same number as
     // the contact's detail lists.
     void contactsGroupCountColumn()
