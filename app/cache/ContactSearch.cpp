@@ -24,7 +24,9 @@ OptInt optInt(const QVariant &v)
     return v.isNull() ? OptInt() : OptInt(v.toLongLong());
 }
 
-QString jsonArray(const QSet<qint64> &ids)
+// Ids for json_each(): "[1,2,3]".
+template <typename Ids>
+QString jsonArray(const Ids &ids)
 {
     QStringList json;
     json.reserve(ids.size());
@@ -226,22 +228,18 @@ std::optional<qint64> ContactSearch::ftsCandidates(Context &ctx, qint64 limit)
         fail(q->lastError().text());
         return std::nullopt;
     }
-    QString json(QLatin1Char('['));
-    qint64 n = 0;
-    while (q->next()) {
-        if (n++ > 0)
-            json += QLatin1Char(',');
-        json += QString::number(q->value(0).toLongLong());
-    }
+    QList<qint64> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
     if (q->lastError().isValid()) {
         fail(q->lastError().text());
         return std::nullopt;
     }
     // Only a complete list stands for the MATCH.
-    ctx.ftsIds = n < limit;
+    ctx.ftsIds = ids.size() < limit;
     if (ctx.ftsIds)
-        ctx.binds.insert(QStringLiteral("ids"), json + QLatin1Char(']'));
-    return n;
+        ctx.binds.insert(QStringLiteral("ids"), jsonArray(ids));
+    return ids.size();
 }
 
 // Compares two (sort value, LID) positions in code point order, as SQLite does.

@@ -43,11 +43,6 @@ const QString TestByTagIds = QStringLiteral("(%1 OR CASE WHEN c.id IN (%2) THEN 
                                             " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
                                  .arg(FieldTest, QueuedTags, TagExists);
 
-QString test(bool tagHits)
-{
-    return tagHits ? TestByTagHits : Test;
-}
-
 QString test(TagTest tags)
 {
     switch (tags) {
@@ -226,7 +221,7 @@ QString setWhere(const Shape &s, bool prefixSplit, const QString &candidateIds, 
     // NOT INDEXED: the candidate ids drive the plan (rowid lookups), never a sort index.
     QString where = QStringLiteral(" FROM contacts c NOT INDEXED WHERE c.id IN (%1) AND c.sid = :sid"
                                    " AND %2 AND %3")
-                        .arg(candidateIds, dmIn(s), test(tagHits));
+                        .arg(candidateIds, dmIn(s), test(tagHits ? TagTest::Hits : TagTest::Read));
     if (prefixSplit)
         where += QStringLiteral(" AND NOT ") + prefixRange(sortKey(s.sort));
     return where;
