@@ -183,11 +183,22 @@ std::optional<ContactSearch::Context> ContactSearch::context(const ContactFilter
     return ctx;
 }
 
-QString ContactSearch::restQuery(const Context &ctx) const
+std::optional<QString> ContactSearch::restQuery(const Context &ctx)
 {
     const QString &phrase = ctx.query.phrase;
     const QString column = ftsColumn(ctx.shape.sort);
-    return column.isEmpty() ? phrase : QStringLiteral("%1 NOT %2 : ^%1").arg(phrase, column);
+    if (column.isEmpty())
+        return phrase;
+    // Leaving out the rows whose sort value starts with the text (they are read as an index
+    // range) is a second phrase test in the MATCH, about as dear as the first: worth it when
+    // the range is large ("budi" among 43,000 "Budi ..."), not when it is small. The set
+    // plan leaves the range out of the rows anyway.
+    QVariantHash binds = ctx.binds;
+    binds.insert(QStringLiteral("n"), SmallPrefixRange);
+    const auto inRange = scalar(ContactSql::countPrefixUpTo(ctx.shape), binds);
+    if (!inRange)
+        return std::nullopt;
+    return *inRange < SmallPrefixRange ? phrase : QStringLiteral("%1 NOT %2 : ^%1").arg(phrase, column);
 }
 
 std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qint64 limit)
@@ -217,6 +228,17 @@ std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qin
 
 std::optional<qint64> ContactSearch::ftsCandidates(Context &ctx, qint64 limit)
 {
+    // Typing on: every field holding the new text holds the last one, so the last complete
+    // list of plain phrase hits is a superset of the new one. The set plan tests every row
+    // against the text itself, so a superset small enough for it serves, and the MATCH (as
+    // dear as the lookups on common trigrams) is skipped. (A larger one would steer the
+    // plan to a walk, where the new text's own few hits make a set.)
+    if (m_lastHits && m_lastHits->sid == ctx.sid && m_lastHits->count < limit
+        && m_lastHits->count <= m_tuning.setLimit && ctx.query.text.contains(m_lastHits->text)) {
+        ctx.ftsIds = true;
+        ctx.binds.insert(QStringLiteral("ids"), m_lastHits->ids);
+        return m_lastHits->count;
+    }
     const QString sql = ContactSql::ftsHitIds();
     QSqlQuery *q = m_db.statement(sql, &m_error);
     if (!q)
@@ -237,8 +259,13 @@ std::optional<qint64> ContactSearch::ftsCandidates(Context &ctx, qint64 limit)
     }
     // Only a complete list stands for the MATCH.
     ctx.ftsIds = ids.size() < limit;
-    if (ctx.ftsIds)
-        ctx.binds.insert(QStringLiteral("ids"), jsonArray(ids));
+    if (ctx.ftsIds) {
+        const QVariant json = jsonArray(ids);
+        ctx.binds.insert(QStringLiteral("ids"), json);
+        if (ids.size() <= m_tuning.setLimit
+            && binds.value(QStringLiteral("fq")).toString() == ctx.query.phrase) // not a NOT query
+            m_lastHits = Hits{ctx.sid, ctx.query.text, json, ids.size()};
+    }
     return ids.size();
 }
 
@@ -317,7 +344,10 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, i
 std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx, int fetch)
 {
     const bool split = ContactSql::hasPrefixRange(ctx.shape.sort);
-    ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
+    const auto rest = restQuery(ctx);
+    if (!rest)
+        return std::nullopt;
+    ctx.binds.insert(QStringLiteral("fq"), *rest);
     // Counting candidates costs no row read: count past the set limit to know how dense
     // they are (twice the limit: the FTS hits read up to there cost as much as the set).
     const auto candidates = candidateCount(ctx, true, 2 * qint64(m_tuning.setLimit) + 1);
@@ -452,8 +482,9 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     auto walked = walkRows(ctx, fetch, m_tuning.firstWindow, &complete);
     if (!walked || complete)
         return walked;
-    // Some matches there: a larger window will likely fill the page.
-    const bool denseEnough = !walked->isEmpty();
+    // Matches there dense enough to fill a page in the larger window: walk it. (A few, often
+    // tag hits, say little: "bu" finds 1 in the first 500 names, then none in 20,000.)
+    const bool denseEnough = qint64(walked->size()) * walkWindow(ctx) >= qint64(fetch) * m_tuning.firstWindow;
     if (denseEnough) {
         walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
         if (!walked || complete)
@@ -461,8 +492,14 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     }
     // Rare (a CJK pair, an emoji), or clustered late in the order: the trigram terms
     // starting with the text give the candidates; those whose sort value starts with it are
-    // read as an index range instead.
-    const Terms found = termCandidates(ctx, m_tuning.shortSetLimit + 1);
+    // read as an index range instead. Unless one term alone is in more rows than a set
+    // takes: collecting them ("ku": 60,000) costs more than the walk. (The term counts span
+    // every session, so they only pick the plan.)
+    const auto crowded = scalar(ContactSql::contactTermMostRows(), ctx.binds);
+    if (!crowded)
+        return std::nullopt;
+    const Terms found = *crowded > m_tuning.shortSetLimit ? Terms::Reached
+                                                          : termCandidates(ctx, m_tuning.shortSetLimit + 1);
     if (found == Terms::Error)
         return std::nullopt;
     if (found == Terms::Found) {
@@ -554,7 +591,10 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         return ContactCount{*n, cap <= 0 || *n < cap};
     };
     if (ctx.query.usesTrigrams()) {
-        ctx.binds.insert(QStringLiteral("fq"), restQuery(ctx));
+        const auto rest = restQuery(ctx);
+        if (!rest)
+            return std::nullopt;
+        ctx.binds.insert(QStringLiteral("fq"), *rest);
         const auto candidates = candidateCount(ctx, true, m_tuning.setLimit + 1);
         if (!candidates)
             return std::nullopt;
@@ -653,6 +693,7 @@ void ContactSearch::forgetIfChanged()
     if (version != m_dataVersion) {
         m_counts.clear();
         m_sids.clear();
+        m_lastHits.reset();
         m_dataVersion = version;
     }
 }

@@ -95,7 +95,10 @@ private:
     std::optional<qint64> sessionSpan(const Context &ctx);
 
     static QString ftsColumn(ContactSort sort); // contact_fts column of the sort value
-    QString restQuery(const Context &ctx) const;
+    // The FTS query for the text, less the rows read as the sort order's prefix range when
+    // that range is large.
+    std::optional<QString> restQuery(const Context &ctx);
+    static constexpr int SmallPrefixRange = 100;
     bool fail(const QString &error);
     void forgetIfChanged();
     void remember(const QString &key, const ContactCount &count);
@@ -108,5 +111,13 @@ private:
     QHash<QString, QStringList> m_placeholders;
     QHash<QString, qint64> m_sids;
     QHash<QString, ContactCount> m_counts; // valid for m_dataVersion
+    // The last complete list of a plain phrase's FTS hits (see ftsCandidates).
+    struct Hits {
+        qint64 sid = 0;
+        QString text;  // the folded text whose phrase was matched
+        QVariant ids;  // JSON array, as bound to :ids
+        qint64 count = 0;
+    };
+    std::optional<Hits> m_lastHits; // valid for m_dataVersion
     qint64 m_dataVersion = -1;
 };

@@ -412,6 +412,11 @@ QString contactTerms()
     return QStringLiteral("SELECT term FROM contact_fts_terms WHERE term >= :q AND term < :qe LIMIT :n");
 }
 
+QString contactTermMostRows()
+{
+    return QStringLiteral("SELECT ifnull(max(doc), 0) FROM contact_fts_terms WHERE term >= :q AND term < :qe");
+}
+
 QString tagTerms()
 {
     return QStringLiteral("SELECT term FROM tag_fts_terms WHERE term >= :q AND term < :qe LIMIT :n");

@@ -83,5 +83,7 @@ QString termHits(bool tags);
 // Terms of the trigram vocabularies starting with :q (for 1-2 character queries), :n at most.
 QString contactTerms();
 QString tagTerms();
+// The most rows one contact_fts term starting with :q is in, over every session.
+QString contactTermMostRows();
 
 } // namespace ContactSql

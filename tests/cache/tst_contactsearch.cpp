@@ -28,6 +28,8 @@ private slots:
     void countsMatchTheReference();
     void shortCountsStopAtTheCap();
     void keptCountsAreBounded();
+    void typingOnFindsWhatAFreshSearchFinds();
+    void typingOnSeesRowsStoredMeanwhile();
     void hostileTextInEveryFilter();
     void badCursorIsAnErrorNotACrash();
     void unknownSessionIsEmpty();
@@ -546,6 +548,58 @@ void tst_ContactSearch::keptCountsAreBounded()
     const auto again = reader.countContacts(f);
     QVERIFY(reader.lastContactPlan() != QLatin1String("cached"));
     QCOMPARE(again->value, budi);
+}
+
+void tst_ContactSearch::typingOnFindsWhatAFreshSearchFinds()
+{
+    // One reader, as in the window: each keystroke's search may start from the last one's.
+    indexAll();
+    CacheReader reader(*m_db);
+    ContactFilter f;
+    f.sessionId = S1;
+    const QStringList typed{QStringLiteral("budi s"), QStringLiteral("budi sa"), QStringLiteral("budi san"),
+                            QStringLiteral("budi sant"), QStringLiteral("budi"), QStringLiteral("san"),
+                            QStringLiteral("santo"), QStringLiteral("di santo"), QStringLiteral("kap"),
+                            QStringLiteral("kapten l"), QStringLiteral("628"), QStringLiteral("6281"),
+                            QStringLiteral("62812"), QStringLiteral("志明"), QStringLiteral("王志明")};
+    for (ContactSort sort : {ContactSort::Name, ContactSort::Phone, ContactSort::Lid}) {
+        f.sort = sort;
+        for (const QString &text : typed) {
+            f.text = text;
+            QString error;
+            const QStringList found = pageAll(reader, f, 20, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(found, expected(f));
+            const auto n = reader.countContacts(f);
+            QVERIFY(n);
+            QCOMPARE(n->value, qint64(found.size()));
+        }
+    }
+}
+
+void tst_ContactSearch::typingOnSeesRowsStoredMeanwhile()
+{
+    // A session of its own: the other tests' expectations stay as they are.
+    const QString session = QStringLiteral("s3");
+    CacheWriter writer(*m_db);
+    QVERIFY(syncContacts(writer, session, {contact(QStringLiteral("301@lid"), QStringLiteral("Satu Kapal"))}));
+    SearchIndexer indexer(*m_db);
+    while (indexer.indexPending() > 0) {
+    }
+    CacheReader reader(*m_db);
+    ContactFilter f;
+    f.sessionId = session;
+    f.text = QStringLiteral("kapal");
+    QCOMPARE(lids(reader.contacts(f)->rows), QStringList{QStringLiteral("301@lid")});
+
+    // A sync lands and is indexed before the next keystroke.
+    QVERIFY(syncContacts(writer, session, {contact(QStringLiteral("301@lid"), QStringLiteral("Satu Kapal")),
+                                           contact(QStringLiteral("302@lid"), QStringLiteral("Dua Kapal"))}));
+    while (indexer.indexPending() > 0) {
+    }
+    f.text = QStringLiteral("a kapal"); // in the middle of the name: no prefix range finds it
+    QCOMPARE(lids(reader.contacts(f)->rows), QStringList{QStringLiteral("302@lid")});
+    QCOMPARE(reader.countContacts(f)->value, 1);
 }
 
 void tst_ContactSearch::hostileTextInEveryFilter()
