@@ -482,9 +482,12 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     auto walked = walkRows(ctx, fetch, m_tuning.firstWindow, &complete);
     if (!walked || complete)
         return walked;
-    // Matches there dense enough to fill a page in the larger window: walk it. (A few, often
-    // tag hits, say little: "bu" finds 1 in the first 500 names, then none in 20,000.)
-    const bool denseEnough = qint64(walked->size()) * walkWindow(ctx) >= qint64(fetch) * m_tuning.firstWindow;
+    // Matches there dense enough to fill a page in the larger window: walk it. A single
+    // character is in most names, so any match will do; for two, a few (often tag hits) say
+    // little: "bu" finds 1 in the first 500 names, then none in 20,000.
+    const bool denseEnough = ctx.query.length == 1
+                                 ? !walked->isEmpty()
+                                 : qint64(walked->size()) * walkWindow(ctx) >= qint64(fetch) * m_tuning.firstWindow;
     if (denseEnough) {
         walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
         if (!walked || complete)
