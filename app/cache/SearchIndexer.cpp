@@ -11,7 +11,18 @@ SearchIndexer::SearchIndexer(CacheDatabase &db) : m_db(db) {}
 
 int SearchIndexer::indexPending(int maxRows)
 {
-    const int contacts = indexBatch(
+    const int contacts = indexContacts(maxRows);
+    if (contacts < 0)
+        return -1;
+    const int tags = indexTags(maxRows);
+    if (tags < 0)
+        return -1;
+    return contacts + tags;
+}
+
+int SearchIndexer::indexContacts(int maxRows)
+{
+    return indexBatch(
         QStringLiteral("contact_fts_queue"),
         {
             // Old values out first (a contentless table needs exactly what it was given)...
@@ -24,9 +35,11 @@ int SearchIndexer::indexPending(int maxRows)
                 .arg(CacheSchema::contactFtsValues(QStringLiteral("c"))),
         },
         maxRows);
-    if (contacts < 0)
-        return -1;
-    const int tags = indexBatch(
+}
+
+int SearchIndexer::indexTags(int maxRows)
+{
+    return indexBatch(
         QStringLiteral("tag_fts_queue"),
         {
             // tag_fts indexes contact_tags: out of the index first, then out of the table.
@@ -43,9 +56,6 @@ int SearchIndexer::indexPending(int maxRows)
                            " WHERE id IN (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
         },
         maxRows);
-    if (tags < 0)
-        return -1;
-    return contacts + tags;
 }
 
 int SearchIndexer::indexBatch(const QString &queue, const QStringList &statements, int maxRows)

@@ -19,11 +19,14 @@ public:
     // Indexes up to maxRows queued contacts and up to maxRows contacts whose tags changed.
     // Returns how many it indexed, or -1 on error (lastError()).
     int indexPending(int maxRows = 20000);
+    // Only the queued contacts' own fields (name, phone, business name), up to maxRows.
+    int indexContacts(int maxRows);
     // Entries still queued (contacts + contacts' tags).
     qint64 pendingRows();
     QString lastError() const { return m_error; }
 
 private:
+    int indexTags(int maxRows);
     int indexBatch(const QString &queue, const QStringList &statements, int maxRows);
 
     CacheDatabase &m_db;

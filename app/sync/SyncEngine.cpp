@@ -18,11 +18,13 @@ constexpr int kMembersLookAhead = 16;
 // Memory stays bounded: ~8,000 contacts and ~15,000 memberships at most.
 constexpr int kMaxContactPagesStoring = 40;
 constexpr int kMaxMemberListsStoring = 256;
-// Search indexing runs every this many stored rows, on the store's thread (rows waiting for
-// it are still found, more slowly). An indexing step ends the store's shared transaction, so
-// fewer, larger steps also mean fewer commits; FTS5 also indexes large batches cheaper.
-constexpr int kIndexEvery = 25000;
-constexpr int kIndexBatch = 5000; // rows per SearchIndexer step
+// New contacts are indexed for search every this many stored, on the store's thread (rows
+// waiting for it are still found, more slowly). Tags wait until everything is stored: a
+// contact's tags are indexed again whenever one of its memberships arrives, so indexing them
+// while memberships still arrive repeats the work (about 1 s of a 100,000-contact sync). An
+// indexing step ends the store's shared transaction; FTS5 indexes large batches cheaper.
+constexpr int kIndexEvery = 50000;
+constexpr int kIndexBatch = 50000; // rows per SearchIndexer step
 // Back-off after the gateway kept refusing (429/503): 0.5 s doubling to 16 s, at most this
 // many times in a row before the sync gives up and reports it.
 constexpr int kMaxBackOffs = 8;
@@ -81,7 +83,7 @@ bool SyncEngine::start(const QString &sessionId, const SyncOptions &options)
     m_detailsListed = false;
     m_detailsToFetch.clear();
     m_detailsPending = 0;
-    m_unindexedRows = 0;
+    m_unindexedContacts = 0;
     m_outcome = SyncOutcome{};
     m_outcome.sessionId = sessionId;
     m_elapsed.start();
@@ -223,7 +225,7 @@ void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<
         if (m_deferredContactsCursor && m_contactPagesStoring < kMaxContactPagesStoring)
             fetchContactsPage(*std::exchange(m_deferredContactsCursor, std::nullopt));
     }, tr("Storing contacts failed: %1"));
-    m_unindexedRows += rows;
+    m_unindexedContacts += rows;
     if (!page.hasMore()) {
         store(SyncStore::Kind::Page, [pass = *m_contactsPass](CacheWriter &writer, SearchIndexer &, QString *error) {
             const bool ok = writer.finishPass(pass);
@@ -358,7 +360,6 @@ void SyncEngine::storeReadyMembers()
             feedMembers();
             pump();
         }, tr("Storing group members failed: %1"));
-        m_unindexedRows += members.size();
     }
     finishMembersWhenStored();
 }
@@ -464,13 +465,13 @@ void SyncEngine::store(SyncStore::Kind kind, SyncStore::Work work, std::function
 
 void SyncEngine::indexSome(bool everything)
 {
-    if (!everything && m_unindexedRows < kIndexEvery)
+    if (!everything && m_unindexedContacts < kIndexEvery)
         return;
     // Not a Page job: what was stored is worth indexing even after a later page failed.
-    m_store->post(SyncStore::Kind::Index, [everything, rows = m_unindexedRows](CacheWriter &, SearchIndexer &indexer, QString *) {
+    m_store->post(SyncStore::Kind::Index, [everything, rows = m_unindexedContacts](CacheWriter &, SearchIndexer &indexer, QString *) {
         qint64 done = 0;
         while (everything || done < rows) {
-            const int indexed = indexer.indexPending(kIndexBatch);
+            const int indexed = everything ? indexer.indexPending(kIndexBatch) : indexer.indexContacts(kIndexBatch);
             if (indexed < 0) {
                 // The rows are stored; only search is behind. Readers stay exact (slower
                 // plans), and the next sync or idle pass indexes them.
@@ -483,7 +484,7 @@ void SyncEngine::indexSome(bool everything)
         }
         return true;
     });
-    m_unindexedRows = 0;
+    m_unindexedContacts = 0;
 }
 
 void SyncEngine::reportProgress(const QString &phase, qint64 done, qint64 total)

@@ -139,6 +139,6 @@ private:
     QStringList m_detailsToFetch;
     int m_detailsPending = 0;         // queued or in flight
 
-    qint64 m_unindexedRows = 0;
+    qint64 m_unindexedContacts = 0;
     SyncOutcome m_outcome;
 };
