@@ -20,6 +20,10 @@ struct SyncPass {
     qint64 generation = 0;
     QString resumeCursor; // where an interrupted pass stopped; empty for a fresh pass
     bool resumed = false;
+    // The session had rows of this kind when the pass began (or the pass resumed): finishing
+    // sweeps those the pass did not stamp. A fresh pass over none (a first sync) skips that
+    // scan of the table: every row written meanwhile carries its generation.
+    bool mayFindOlderRows = true;
 };
 
 // One group's whole member list, for CacheWriter::storeMemberLists.

@@ -325,6 +325,19 @@ std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKin
         fail(write->lastError().text());
         return std::nullopt;
     }
+    if (!pass.resumed) {
+        QSqlQuery *any = prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE sid = :sid)")
+                                     .arg(tableOf(kind)));
+        if (!any)
+            return std::nullopt;
+        StatementReset resetAny(any);
+        any->bindValue(QStringLiteral(":sid"), *sid);
+        if (!any->exec() || !any->next()) {
+            fail(any->lastError().text());
+            return std::nullopt;
+        }
+        pass.mayFindOlderRows = any->value(0).toBool();
+    }
     if (!txn.commit()) {
         fail(txn.errorString());
         return std::nullopt;
@@ -690,7 +703,7 @@ bool CacheWriter::finishPass(const SyncPass &pass)
         QStringLiteral("DELETE FROM %1 WHERE sid = :sid AND gen < :gen").arg(tableOf(pass.kind)));
     if (!sweep)
         return false;
-    {
+    if (pass.mayFindOlderRows) {
         StatementReset reset(sweep);
         sweep->bindValue(QStringLiteral(":sid"), *sid);
         sweep->bindValue(QStringLiteral(":gen"), pass.generation);

@@ -25,6 +25,7 @@ private slots:
     void reSyncAfterFirstSyncTakesEveryPath();
     void contactDetailStoresGroupsAsMemberships();
     void detailDuringAPassSurvivesItsSweep();
+    void firstPassSweepsRowsStoredBeforeIt();
     void hostileValuesAreStoredVerbatim();
     void removeSessionTakesItsRows();
 
@@ -426,6 +427,27 @@ void tst_CacheWriter::detailDuringAPassSurvivesItsSweep()
     // The next complete pass that does not list it removes it.
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"))}));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE lid = 'new@lid'")), 0);
+}
+
+void tst_CacheWriter::firstPassSweepsRowsStoredBeforeIt()
+{
+    // A contact opened before the session's first members pass brings its groups as
+    // memberships. The first complete pass, which does not list one of them, removes it.
+    ContactDetail d;
+    Identity id;
+    id.lid = QStringLiteral("a@lid");
+    d.identity = id;
+    d.groups = {ContactGroup{QStringLiteral("g1@g.us"), QStringLiteral("member"), 0, QStringLiteral("One"), {}},
+                ContactGroup{QStringLiteral("g2@g.us"), QStringLiteral("member"), 0, QStringLiteral("Two"), {}}};
+    QVERIFY(m_writer->storeContactDetail(QStringLiteral("s1"), id.lid, d));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 2);
+    const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    QVERIFY(pass && !pass->resumed);
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid"))}, QStringLiteral("g1@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"), {}, QStringLiteral("g2@g.us")));
+    QVERIFY(m_writer->finishPass(*pass));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships WHERE group_jid = 'g2@g.us'")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 1);
 }
 
 void tst_CacheWriter::hostileValuesAreStoredVerbatim()
