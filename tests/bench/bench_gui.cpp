@@ -212,16 +212,24 @@ int main(int argc, char *argv[])
     QScrollBar *bar = view->verticalScrollBar();
     double worst = 0;
     int frames = 0;
+    int over16 = 0;
+    int worstFrame = 0;
     for (int v = 0; v <= bar->maximum(); v += qMax(1, bar->pageStep())) {
         QElapsedTimer f;
         f.start();
         bar->setValue(v);
         view->repaint();
-        worst = qMax(worst, f.nsecsElapsed() / 1e6);
+        const double ms = f.nsecsElapsed() / 1e6;
+        if (ms > worst) {
+            worst = ms;
+            worstFrame = frames;
+        }
+        over16 += ms > 16;
         ++frames;
     }
     bench("gui.scroll_max_frame_ms", worst, "ms");
-    std::fprintf(stderr, "scrolled %d frames\n", frames);
+    // One slow frame among thousands is the machine (this VM); many would be the console.
+    std::fprintf(stderr, "scrolled %d frames, %d over 16 ms, the worst was frame %d\n", frames, over16, worstFrame);
     bench("gui.peak_rss_mb", peakRssMb(), "MB");
 
     // Reference: the same rows in memory behind a QSortFilterProxyModel.
