@@ -25,10 +25,12 @@ class QSqlQuery;
 //   walk       many candidates: walk the sort index testing each row, within a window of
 //              rows sized from their density; when the window ends before the page is full
 //              (they cluster later in the order, e.g. another script), fall back to set
-// 1-2 character queries, which the trigram index cannot answer, walk a small window first
-// and then use the trigram terms starting with the query as candidates (every character
-// starts a trigram: see CacheSchema::contactFtsValues), looked up in chunks.
-// Counts use the same candidates; big ones stop at a cap when given one.
+// 1-2 character queries, which the trigram index cannot answer, walk a small window first,
+// then a larger one when the first was dense enough, else use the trigram terms starting
+// with the query as candidates (every character starts a trigram: see
+// CacheSchema::contactFtsValues), looked up in chunks.
+// Counts use the same candidates; big ones stop at a cap when given one. A query containing
+// the last one starts from the last one's full-text hits (typing on: see ftsCandidates).
 class ContactSearch
 {
 public:
