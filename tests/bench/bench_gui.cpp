@@ -63,7 +63,6 @@ double p95(QList<double> v)
     return v.isEmpty() ? 0 : v.at(qMin<qsizetype>(v.size() - 1, qsizetype(v.size() * 0.95)));
 }
 
-// What support staff type: names, a phone fragment, a LID prefix, a tag.
 // Reads a file through once so the OS keeps it in its page cache; returns the milliseconds.
 double readThrough(const QString &path)
 {
@@ -78,6 +77,7 @@ double readThrough(const QString &path)
     return t.nsecsElapsed() / 1e6;
 }
 
+// What support staff type: names, a phone fragment, a LID prefix, a tag.
 QStringList keystrokes()
 {
     QStringList out;
