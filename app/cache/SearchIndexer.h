@@ -21,12 +21,13 @@ public:
     int indexPending(int maxRows = 20000);
     // Only the queued contacts' own fields (name, phone, business name), up to maxRows.
     int indexContacts(int maxRows);
+    // Only the tags of up to maxRows contacts whose tags changed.
+    int indexTags(int maxRows);
     // Entries still queued (contacts + contacts' tags).
     qint64 pendingRows();
     QString lastError() const { return m_error; }
 
 private:
-    int indexTags(int maxRows);
     int indexBatch(const QString &queue, const QStringList &statements, int maxRows);
 
     CacheDatabase &m_db;

@@ -139,6 +139,7 @@ private:
     QStringList m_detailsToFetch;
     int m_detailsPending = 0;         // queued or in flight
 
-    qint64 m_unindexedContacts = 0;
+    qint64 m_unindexedContacts = 0; // stored since their last indexing step
+    qint64 m_unindexedMembers = 0;  // stored since the last step that indexed tags
     SyncOutcome m_outcome;
 };
