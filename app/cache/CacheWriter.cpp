@@ -337,6 +337,8 @@ std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKin
             return std::nullopt;
         }
         pass.mayFindOlderRows = any->value(0).toBool();
+        if (kind == SyncKind::Members && !pass.mayFindOlderRows && !setTagsPending(*sid))
+            return std::nullopt;
     }
     if (!txn.commit()) {
         fail(txn.errorString());
@@ -412,28 +414,80 @@ bool CacheWriter::queueNew(const QStringList &statements, qint64 sid, qint64 abo
     return true;
 }
 
-bool CacheWriter::queueNewContacts(qint64 sid, qint64 above)
+bool CacheWriter::queueNewContacts(qint64 sid, qint64 above, bool tagsPending)
 {
     // An id already queued keeps its entry: it says what the index really holds (an id
     // freed by a delete and handed out again is queued with its old values).
-    static const QStringList statements{
-        QStringLiteral("INSERT OR IGNORE INTO contact_fts_queue (id, indexed)"
-                       " SELECT id, 0 FROM contacts WHERE id > :above AND id <= :top"),
-        // Memberships stored before their contact: its tags too.
-        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
-                       " WHERE c.id > :above AND c.id <= :top AND EXISTS (SELECT 1"
-                       " FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
-                       " AND m.tag_key IS NOT NULL)")};
-    return queueNew(statements, sid, above);
+    static const QString contacts = QStringLiteral(
+        "INSERT OR IGNORE INTO contact_fts_queue (id, indexed)"
+        " SELECT id, 0 FROM contacts WHERE id > :above AND id <= :top");
+    // Memberships stored before their contact: its tags too (unless all of the session's
+    // tags wait anyway).
+    static const QString tags = QStringLiteral(
+        "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
+        " WHERE c.id > :above AND c.id <= :top AND EXISTS (SELECT 1"
+        " FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
+        " AND m.tag_key IS NOT NULL)");
+    return queueNew(tagsPending ? QStringList{contacts} : QStringList{contacts, tags}, sid, above);
 }
 
-bool CacheWriter::queueNewMembers(qint64 sid, qint64 above)
+bool CacheWriter::queueNewMembers(qint64 sid, qint64 above, bool tagsPending)
 {
+    if (tagsPending)
+        return true; // releaseTags() queues them all at once
     static const QStringList statements{QStringLiteral(
         "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
         " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
         " WHERE m.id > :above AND m.id <= :top AND m.tag_key IS NOT NULL")};
     return queueNew(statements, sid, above);
+}
+
+std::optional<bool> CacheWriter::tagsPending(qint64 sid)
+{
+    QSqlQuery *q = prepare(QStringLiteral("SELECT tags_pending FROM sessions WHERE sid = :sid"));
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":sid"), sid);
+    if (!q->exec() || !q->next()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    return q->value(0).toBool();
+}
+
+bool CacheWriter::setTagsPending(qint64 sid)
+{
+    QSqlQuery *q = prepare(QStringLiteral("UPDATE sessions SET tags_pending = 1 WHERE sid = :sid"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":sid"), sid);
+    EXEC_OR_FAIL(q);
+    return true;
+}
+
+bool CacheWriter::releaseTags(qint64 sid)
+{
+    const std::optional<bool> pending = tagsPending(sid);
+    if (!pending)
+        return false;
+    if (!*pending)
+        return true;
+    static const QStringList statements{
+        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
+                       " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
+                       " WHERE m.sid = :sid AND m.tag_key IS NOT NULL"),
+        QStringLiteral("UPDATE sessions SET tags_pending = 0 WHERE sid = :sid")};
+    for (const QString &sql : statements) {
+        QSqlQuery *q = prepare(sql);
+        if (!q)
+            return false;
+        StatementReset reset(q);
+        q->bindValue(QStringLiteral(":sid"), sid);
+        EXEC_OR_FAIL(q);
+    }
+    return true;
 }
 
 template <typename BindRow, typename BindTouch>
@@ -526,7 +580,8 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page
     if (!sid || !checkRunning(*sid, pass))
         return false;
     const std::optional<qint64> above = highestId(QStringLiteral("contacts"), *sid);
-    if (!above)
+    const std::optional<bool> pending = above ? tagsPending(*sid) : std::nullopt;
+    if (!pending)
         return false;
     const qint64 stamp = now();
     int fresh = 0;
@@ -536,7 +591,7 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page
             return false;
         fresh += stored == Stored::New;
     }
-    if (!queueNewContacts(*sid, *above) || !saveProgress(*sid, pass, nextCursor, page.size()))
+    if (!queueNewContacts(*sid, *above, *pending) || !saveProgress(*sid, pass, nextCursor, page.size()))
         return false;
     if (!txn.commit())
         return fail(txn.errorString());
@@ -668,7 +723,8 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
     if (!sid || !checkRunning(*sid, pass))
         return false;
     const std::optional<qint64> above = highestId(QStringLiteral("memberships"), *sid);
-    if (!above)
+    const std::optional<bool> pending = above ? tagsPending(*sid) : std::nullopt;
+    if (!pending)
         return false;
     const qint64 stamp = now();
     qint64 rows = 0;
@@ -682,7 +738,7 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
             ++rows;
         }
     }
-    if (!queueNewMembers(*sid, *above) || !saveProgress(*sid, pass, nextCursor, rows))
+    if (!queueNewMembers(*sid, *above, *pending) || !saveProgress(*sid, pass, nextCursor, rows))
         return false;
     if (!txn.commit())
         return fail(txn.errorString());
@@ -709,6 +765,8 @@ bool CacheWriter::finishPass(const SyncPass &pass)
         sweep->bindValue(QStringLiteral(":gen"), pass.generation);
         EXEC_OR_FAIL(sweep);
     }
+    if (pass.kind == SyncKind::Members && !releaseTags(*sid))
+        return false;
     QSqlQuery *done = prepare(QStringLiteral(
         "UPDATE sync_state SET complete_generation = generation, status = 'complete',"
         " cursor = NULL, finished_at = :now, completed_at = :now, error = NULL,"
@@ -730,6 +788,9 @@ bool CacheWriter::failPass(const SyncPass &pass, const QString &error, const QSt
         return fail(txn.errorString());
     const auto sid = sessionKey(pass.sessionId, false);
     if (!sid || !checkRunning(*sid, pass))
+        return false;
+    // What the pass stored is searchable by tag as usual from now on (releaseTags()).
+    if (pass.kind == SyncKind::Members && !releaseTags(*sid))
         return false;
     QSqlQuery *q = prepare(QStringLiteral(
         "UPDATE sync_state SET status = 'failed', finished_at = :now, error = :error,"
@@ -790,7 +851,8 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
     const auto gens = counters(*sid);
     const std::optional<qint64> contactsAbove = highestId(QStringLiteral("contacts"), *sid);
     const std::optional<qint64> membersAbove = highestId(QStringLiteral("memberships"), *sid);
-    if (!gens || !contactsAbove || !membersAbove)
+    const std::optional<bool> pending = membersAbove ? tagsPending(*sid) : std::nullopt;
+    if (!gens || !contactsAbove || !pending)
         return false;
     const qint64 stamp = now();
 
@@ -876,7 +938,7 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
         if (upsertMember(*sid, g.jid, member, gens->members, stamp) == Stored::Failed)
             return false;
     }
-    if (!queueNewContacts(*sid, *contactsAbove) || !queueNewMembers(*sid, *membersAbove))
+    if (!queueNewContacts(*sid, *contactsAbove, *pending) || !queueNewMembers(*sid, *membersAbove, *pending))
         return false;
     return txn.commit() || fail(txn.errorString());
 }

@@ -97,8 +97,15 @@ private:
     // SearchIndexer with one statement per call instead of a trigger per row.
     std::optional<qint64> highestId(const QString &table, qint64 sid);
     bool queueNew(const QStringList &statements, qint64 sid, qint64 above);
-    bool queueNewContacts(qint64 sid, qint64 above);
-    bool queueNewMembers(qint64 sid, qint64 above);
+    bool queueNewContacts(qint64 sid, qint64 above, bool tagsPending);
+    bool queueNewMembers(qint64 sid, qint64 above, bool tagsPending);
+    // A first members pass (none stored before it) leaves the session's tags out of the
+    // search queue (sessions.tags_pending, see CacheSchema version 5): searches read them
+    // from the memberships meanwhile. releaseTags() ends that, when the pass finishes or
+    // fails, by queueing every tagged contact of the session once.
+    std::optional<bool> tagsPending(qint64 sid);
+    bool setTagsPending(qint64 sid);
+    bool releaseTags(qint64 sid);
 
     CacheDatabase &m_db;
     QString m_error;

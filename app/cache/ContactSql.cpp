@@ -17,8 +17,19 @@ const QString TagExists = QStringLiteral(
 
 const QString QueuedContacts =
     QStringLiteral("SELECT id FROM contact_fts_queue WHERE id BETWEEN :lo AND :hi");
-const QString QueuedTags =
-    QStringLiteral("SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi");
+// Set during the session's first members pass (CacheSchema version 5): its tags are neither
+// queued nor indexed yet, so every contact's tags are read from its memberships.
+const QString TagsPending = QStringLiteral("(SELECT tags_pending FROM sessions WHERE sid = :sid)");
+// Contacts whose contact_tags row may be stale.
+const QString StaleTags =
+    QStringLiteral("(%1 OR c.id IN (SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi))")
+        .arg(TagsPending);
+// The candidates StaleTags adds: the queued contacts, and while tags are pending those with a
+// matching tag, from the memberships index (a constant term: nothing is read otherwise).
+const QString QueuedTags = QStringLiteral(
+    "SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi UNION ALL"
+    " SELECT pc.id FROM memberships pm JOIN contacts pc ON pc.sid = pm.sid AND pc.lid = pm.lid"
+    " WHERE %1 AND pm.sid = :sid AND instr(pm.tag_key, :q) > 0").arg(TagsPending);
 const QString FtsHits = QStringLiteral(
     "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH :fq AND rowid BETWEEN :lo AND :hi");
 const QString TagHits = QStringLiteral(
@@ -29,19 +40,19 @@ const QString LidPrefix =
 
 // T. A queued contact's contact_tags row may be stale: its memberships say.
 const QString Test = QStringLiteral(
-    "(%1 OR CASE WHEN c.id IN (%2) THEN %3"
+    "(%1 OR CASE WHEN %2 THEN %3"
     " ELSE ifnull(instr((SELECT t FROM contact_tags WHERE id = c.id), :q), 0) > 0 END)")
-                         .arg(FieldTest, QueuedTags, TagExists);
+                         .arg(FieldTest, StaleTags, TagExists);
 // T again, with tag_fts answering for contacts outside the tag queue: one lookup in a list
 // built once per statement instead of one row read per contact.
-const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN c.id IN (%2) THEN %3 ELSE c.id IN (%4) END)")
-                                  .arg(FieldTest, QueuedTags, TagExists, TagHits);
+const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3 ELSE c.id IN (%4) END)")
+                                  .arg(FieldTest, StaleTags, TagExists, TagHits);
 
 // T once more, with the contacts outside the tag queue whose tags match given by the caller
 // (:tagids, a JSON array; 1-2 character texts, found from the trigram terms of tag_fts).
-const QString TestByTagIds = QStringLiteral("(%1 OR CASE WHEN c.id IN (%2) THEN %3"
+const QString TestByTagIds = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3"
                                             " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
-                                 .arg(FieldTest, QueuedTags, TagExists);
+                                 .arg(FieldTest, StaleTags, TagExists);
 
 QString test(TagTest tags)
 {

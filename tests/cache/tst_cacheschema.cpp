@@ -85,6 +85,12 @@ void tst_CacheSchema::fillVersion(int version, const QString &file)
         QStringLiteral("INSERT INTO sync_state (sid, kind, generation, complete_generation, status, completed_at)"
                        " VALUES (1, 'contacts', 1, 1, 'complete', 10)"),
     };
+    if (version >= 4) {
+        // From version 4 on, the program queued new rows itself (earlier, triggers did).
+        sql << QStringLiteral("INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts")
+            << QStringLiteral("INSERT INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
+                              " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid");
+    }
     if (version >= 2) {
         sql << QStringLiteral("UPDATE contacts SET bn_key = 'warung jaya' WHERE lid = '222@lid'")
             << QStringLiteral("UPDATE memberships SET tag_key = '~alice'");

@@ -16,6 +16,7 @@ private slots:
     void followsRenamesAndDeletes();
     void reusedIdIsIndexedOnce();
     void tagsAreIndexedPerContact();
+    void firstMembersPassQueuesTagsAtItsEnd();
     void indexIsConsistent();
 
 private:
@@ -130,6 +131,11 @@ void tst_SearchIndexer::tagsAreIndexedPerContact()
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     const qint64 idA = scalar(*m_db, QStringLiteral("SELECT id FROM contacts WHERE lid = 'a@lid'"));
+    // Not the session's first members pass (that one queues its tags at its end, see
+    // firstMembersPassQueuesTagsAtItsEnd): tags are queued as they arrive.
+    auto first = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g0@g.us"), {member(QStringLiteral("b@lid"))}, QString()));
+    QVERIFY(m_writer->finishPass(*first));
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
                                    {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")),
@@ -162,6 +168,53 @@ void tst_SearchIndexer::tagsAreIndexedPerContact()
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("62812")), 0);
+    QVERIFY(integrityOk(QStringLiteral("tag_fts")));
+}
+
+void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
+{
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
+    QVERIFY(m_indexer->indexPending() > 0);
+    auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                                   {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")), member(QStringLiteral("b@lid"))},
+                                   QString()));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"),
+                                   {member(QStringLiteral("a@lid"), QStringLiteral("~Koki")),
+                                    member(QStringLiteral("b@lid"), QStringLiteral("~Baru"))},
+                                   QString()));
+    // Nothing queued while the pass runs, so nothing is indexed twice...
+    QCOMPARE(m_indexer->pendingRows(), 0);
+    QVERIFY(m_writer->finishPass(*pass));
+    // ...and each tagged contact once at its end.
+    QCOMPARE(m_indexer->pendingRows(), 2);
+    QVERIFY(m_indexer->indexPending() > 0);
+    for (const char *tag : {"kapten", "koki", "baru"})
+        QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QLatin1String(tag)), 1);
+    // The next pass queues tags as they arrive.
+    auto next = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    QVERIFY(m_writer->storeMembers(*next, QStringLiteral("g3@g.us"), {member(QStringLiteral("b@lid"), QStringLiteral("~Lagi"))},
+                                   QString()));
+    QCOMPARE(m_indexer->pendingRows(), 1);
+    QVERIFY(m_writer->failPass(*next, QStringLiteral("stopped")));
+
+    // A first pass that fails hands over what it stored all the same; its resumption then
+    // queues as it goes.
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s2"), {contact(QStringLiteral("c@lid"))}));
+    QVERIFY(m_indexer->indexPending() > 0);
+    auto failing = m_writer->beginPass(QStringLiteral("s2"), SyncKind::Members);
+    QVERIFY(m_writer->storeMembers(*failing, QStringLiteral("g1@g.us"), {member(QStringLiteral("c@lid"), QStringLiteral("~Satu"))},
+                                   QStringLiteral("g1@g.us")));
+    QCOMPARE(m_indexer->pendingRows(), 0);
+    QVERIFY(m_writer->failPass(*failing, QStringLiteral("network down")));
+    QCOMPARE(m_indexer->pendingRows(), 1);
+    auto resumed = m_writer->beginPass(QStringLiteral("s2"), SyncKind::Members);
+    QVERIFY(resumed && resumed->resumed);
+    QVERIFY(m_writer->storeMembers(*resumed, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"), QStringLiteral("~Dua"))},
+                                   QStringLiteral("g2@g.us")));
+    QVERIFY(m_indexer->indexPending() > 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("satu")), 1);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("dua")), 1);
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
