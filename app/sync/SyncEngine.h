@@ -129,6 +129,7 @@ private:
     int m_nextGroupToFetch = 0;
     int m_nextGroupToStore = 0;                    // next to hand to the store
     int m_groupsStored = 0;
+    qint64 m_memberRowsStoring = 0;                // handed to the store, not committed yet
     QHash<int, QList<GroupMember>> m_fetchedMembers; // fetched, waiting for their turn
 
     // Deep phase: every contact's detail, fetched after the contacts pass, LIDs read back
