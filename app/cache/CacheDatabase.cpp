@@ -5,6 +5,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -75,7 +76,8 @@ std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mod
 
 CacheDatabase::~CacheDatabase()
 {
-    m_statements.clear(); // every QSqlQuery goes before the connection does
+    m_statements.clear(); // every statement goes before the connection does
+    m_rowStatements.clear();
     if (m_db.isValid())
         m_db.close();
     m_db = QSqlDatabase();
@@ -121,6 +123,25 @@ bool CacheDatabase::configure(const Options &options, QString *error)
 bool CacheDatabase::isOnOwnThread() const
 {
     return QThread::currentThread() == m_thread;
+}
+
+RowStatement *CacheDatabase::rowStatement(const QString &sql, QString *error)
+{
+    auto it = m_rowStatements.find(sql);
+    if (it != m_rowStatements.end())
+        return it->second.get();
+    // Qt's SQLite driver hands out its connection as "sqlite3*" (QSqlDriver::handle()).
+    const QVariant handle = m_db.driver()->handle();
+    sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                              ? *static_cast<sqlite3 *const *>(handle.constData())
+                              : nullptr;
+    QString localError;
+    std::unique_ptr<RowStatement> statement = RowStatement::prepare(connection, sql, &localError);
+    if (!statement) {
+        setError(error, localError);
+        return nullptr;
+    }
+    return m_rowStatements.emplace(sql, std::move(statement)).first->second.get();
 }
 
 QSqlQuery *CacheDatabase::statement(const QString &sql, QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cache/RowStatement.h"
+
 #include <QHashFunctions>
 #include <QSqlDatabase>
 #include <QString>
@@ -57,6 +59,10 @@ public:
     // *error set when SQLite rejects the SQL.
     QSqlQuery *statement(const QString &sql, QString *error);
 
+    // The same for a RowStatement on this connection's SQLite handle: the sync's row writes
+    // (see there). Runs inside the transactions this connection's WriteTransaction begins.
+    RowStatement *rowStatement(const QString &sql, QString *error);
+
     // Runs SQL that carries no user data (DDL, PRAGMA, BEGIN/COMMIT).
     bool exec(const QString &sql, QString *error);
 
@@ -89,6 +95,7 @@ private:
         size_t operator()(const QString &s) const { return qHash(s); }
     };
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>, Hash> m_statements;
+    std::unordered_map<QString, std::unique_ptr<RowStatement>, Hash> m_rowStatements;
 };
 
 // Resets a cached statement when the scope ends, so no read snapshot or lock outlives it.

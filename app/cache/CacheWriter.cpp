@@ -50,9 +50,11 @@ const QString TouchMemberSql = QStringLiteral(
     " last_seen_at = ifnull(:ls, last_seen_at), gen = :gen, synced_at = :now"
     " WHERE sid = :sid AND group_jid = :g AND lid = :lid AND tag IS :tag");
 
+// Memberships need no session range (nothing searches them by rowid): a new one takes the
+// table's next rowid, which saves the id lookup per row (~0.2 s of a 300,000-row pass).
 const QString UpsertMemberSql = QStringLiteral(
-    "INSERT INTO memberships (id, sid, group_jid, lid, role, tag, tag_key, gateway_id,"
-    " first_seen_at, last_seen_at, gen, synced_at) VALUES (" NEXT_ID("memberships") ", :sid,"
+    "INSERT INTO memberships (sid, group_jid, lid, role, tag, tag_key, gateway_id,"
+    " first_seen_at, last_seen_at, gen, synced_at) VALUES (:sid,"
     " :g, :lid, :role, :tag, :tk, :gid, :fs, :ls, :gen, :now)"
     " ON CONFLICT (sid, group_jid, lid) DO UPDATE SET role = excluded.role, tag = excluded.tag,"
     " tag_key = excluded.tag_key, gateway_id = ifnull(excluded.gateway_id, gateway_id),"
@@ -431,15 +433,33 @@ bool CacheWriter::queueNewContacts(qint64 sid, qint64 above, bool tagsPending)
     return queueNew(tagsPending ? QStringList{contacts} : QStringList{contacts, tags}, sid, above);
 }
 
-bool CacheWriter::queueNewMembers(qint64 sid, qint64 above, bool tagsPending)
+bool CacheWriter::queueNewMembers(qint64 above, bool tagsPending)
 {
     if (tagsPending)
         return true; // releaseTags() queues them all at once
-    static const QStringList statements{QStringLiteral(
+    QSqlQuery *q = prepare(QStringLiteral(
         "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
         " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
-        " WHERE m.id > :above AND m.id <= :top AND m.tag_key IS NOT NULL")};
-    return queueNew(statements, sid, above);
+        " WHERE m.id > :above AND m.tag_key IS NOT NULL"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":above"), above);
+    EXEC_OR_FAIL(q);
+    return true;
+}
+
+std::optional<qint64> CacheWriter::highestMembershipId()
+{
+    QSqlQuery *q = prepare(QStringLiteral("SELECT ifnull(max(id), 0) FROM memberships"));
+    if (!q)
+        return std::nullopt;
+    StatementReset reset(q);
+    if (!q->exec() || !q->next()) {
+        fail(q->lastError().text());
+        return std::nullopt;
+    }
+    return q->value(0).toLongLong();
 }
 
 std::optional<bool> CacheWriter::tagsPending(qint64 sid)
@@ -495,16 +515,13 @@ CacheWriter::Stored CacheWriter::storeRow(SyncKind kind, const RowStatements &st
                                           const BindRow &bindRow, const BindTouch &bindTouch)
 {
     auto run = [this](const QString &sql, const auto &bind) -> std::optional<bool> {
-        QSqlQuery *q = prepare(sql);
-        if (!q)
+        RowStatement *statement = m_db.rowStatement(sql, &m_error);
+        if (!statement)
             return std::nullopt;
-        StatementReset reset(q);
-        bind(q);
-        if (!q->exec()) {
-            fail(q->lastError().text());
+        bind(*statement);
+        if (!statement->exec(&m_error))
             return std::nullopt;
-        }
-        return q->numRowsAffected() > 0;
+        return statement->changes() > 0;
     };
     const bool insertFirst = m_expectNew[int(kind)];
     if (insertFirst) {
@@ -540,29 +557,29 @@ CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qin
     const QVariant phone = optText(c.phoneNumber);
     const QVariant business = optText(c.businessName);
 
-    auto bindRow = [&](QSqlQuery *q) {
-        q->bindValue(QStringLiteral(":base"), rangeStart(sid));
-        q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
-        q->bindValue(QStringLiteral(":sid"), sid);
-        q->bindValue(QStringLiteral(":lid"), lid);
-        q->bindValue(QStringLiteral(":dm"), dm);
-        q->bindValue(QStringLiteral(":name"), name);
-        q->bindValue(QStringLiteral(":phone"), phone);
-        q->bindValue(QStringLiteral(":bn"), business);
-        q->bindValue(QStringLiteral(":nk"), nameKey(c.name, c.businessName));
-        q->bindValue(QStringLiteral(":bk"), folded(c.businessName));
-        q->bindValue(QStringLiteral(":gen"), generation);
-        q->bindValue(QStringLiteral(":now"), stamp);
+    auto bindRow = [&](RowStatement &q) {
+        q.bind(":base", rangeStart(sid));
+        q.bind(":top", rangeEnd(sid));
+        q.bind(":sid", sid);
+        q.bind(":lid", lid);
+        q.bind(":dm", dm);
+        q.bind(":name", name);
+        q.bind(":phone", phone);
+        q.bind(":bn", business);
+        q.bind(":nk", nameKey(c.name, c.businessName));
+        q.bind(":bk", folded(c.businessName));
+        q.bind(":gen", generation);
+        q.bind(":now", stamp);
     };
-    auto bindTouch = [&](QSqlQuery *q) {
-        q->bindValue(QStringLiteral(":gen"), generation);
-        q->bindValue(QStringLiteral(":now"), stamp);
-        q->bindValue(QStringLiteral(":sid"), sid);
-        q->bindValue(QStringLiteral(":lid"), lid);
-        q->bindValue(QStringLiteral(":dm"), dm);
-        q->bindValue(QStringLiteral(":name"), name);
-        q->bindValue(QStringLiteral(":phone"), phone);
-        q->bindValue(QStringLiteral(":bn"), business);
+    auto bindTouch = [&](RowStatement &q) {
+        q.bind(":gen", generation);
+        q.bind(":now", stamp);
+        q.bind(":sid", sid);
+        q.bind(":lid", lid);
+        q.bind(":dm", dm);
+        q.bind(":name", name);
+        q.bind(":phone", phone);
+        q.bind(":bn", business);
     };
     static const RowStatements statements{UpsertContactSql, insertOnly(UpsertContactSql), TouchContactSql};
     return storeRow(SyncKind::Contacts, statements, bindRow, bindTouch);
@@ -670,32 +687,30 @@ CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const QString &groupJi
     const QVariant gatewayId = m.id > 0 ? QVariant(m.id) : nullInt();
     const QVariant firstSeen = epoch(m.firstSeenAt);
     const QVariant lastSeen = epoch(m.lastSeenAt);
-    auto bindRow = [&](QSqlQuery *q) {
-        q->bindValue(QStringLiteral(":base"), rangeStart(sid));
-        q->bindValue(QStringLiteral(":top"), rangeEnd(sid));
-        q->bindValue(QStringLiteral(":sid"), sid);
-        q->bindValue(QStringLiteral(":g"), group);
-        q->bindValue(QStringLiteral(":lid"), lid);
-        q->bindValue(QStringLiteral(":role"), role);
-        q->bindValue(QStringLiteral(":tag"), tag);
-        q->bindValue(QStringLiteral(":tk"), folded(m.tag));
-        q->bindValue(QStringLiteral(":gid"), gatewayId);
-        q->bindValue(QStringLiteral(":fs"), firstSeen);
-        q->bindValue(QStringLiteral(":ls"), lastSeen);
-        q->bindValue(QStringLiteral(":gen"), generation);
-        q->bindValue(QStringLiteral(":now"), stamp);
+    auto bindRow = [&](RowStatement &q) {
+        q.bind(":sid", sid);
+        q.bind(":g", group);
+        q.bind(":lid", lid);
+        q.bind(":role", role);
+        q.bind(":tag", tag);
+        q.bind(":tk", folded(m.tag));
+        q.bind(":gid", gatewayId);
+        q.bind(":fs", firstSeen);
+        q.bind(":ls", lastSeen);
+        q.bind(":gen", generation);
+        q.bind(":now", stamp);
     };
-    auto bindTouch = [&](QSqlQuery *q) {
-        q->bindValue(QStringLiteral(":role"), role);
-        q->bindValue(QStringLiteral(":gid"), gatewayId);
-        q->bindValue(QStringLiteral(":fs"), firstSeen);
-        q->bindValue(QStringLiteral(":ls"), lastSeen);
-        q->bindValue(QStringLiteral(":gen"), generation);
-        q->bindValue(QStringLiteral(":now"), stamp);
-        q->bindValue(QStringLiteral(":sid"), sid);
-        q->bindValue(QStringLiteral(":g"), group);
-        q->bindValue(QStringLiteral(":lid"), lid);
-        q->bindValue(QStringLiteral(":tag"), tag);
+    auto bindTouch = [&](RowStatement &q) {
+        q.bind(":role", role);
+        q.bind(":gid", gatewayId);
+        q.bind(":fs", firstSeen);
+        q.bind(":ls", lastSeen);
+        q.bind(":gen", generation);
+        q.bind(":now", stamp);
+        q.bind(":sid", sid);
+        q.bind(":g", group);
+        q.bind(":lid", lid);
+        q.bind(":tag", tag);
     };
     static const RowStatements statements{UpsertMemberSql, insertOnly(UpsertMemberSql), TouchMemberSql};
     return storeRow(SyncKind::Members, statements, bindRow, bindTouch);
@@ -722,7 +737,7 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
     const auto sid = sessionKey(pass.sessionId, false);
     if (!sid || !checkRunning(*sid, pass))
         return false;
-    const std::optional<qint64> above = highestId(QStringLiteral("memberships"), *sid);
+    const std::optional<qint64> above = highestMembershipId();
     const std::optional<bool> pending = above ? tagsPending(*sid) : std::nullopt;
     if (!pending)
         return false;
@@ -738,7 +753,7 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
             ++rows;
         }
     }
-    if (!queueNewMembers(*sid, *above, *pending) || !saveProgress(*sid, pass, nextCursor, rows))
+    if (!queueNewMembers(*above, *pending) || !saveProgress(*sid, pass, nextCursor, rows))
         return false;
     if (!txn.commit())
         return fail(txn.errorString());
@@ -850,9 +865,11 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
     // that no longer sees it.
     const auto gens = counters(*sid);
     const std::optional<qint64> contactsAbove = highestId(QStringLiteral("contacts"), *sid);
-    const std::optional<qint64> membersAbove = highestId(QStringLiteral("memberships"), *sid);
-    const std::optional<bool> pending = membersAbove ? tagsPending(*sid) : std::nullopt;
-    if (!gens || !contactsAbove || !pending)
+    const std::optional<qint64> membersAbove = highestMembershipId();
+    if (!gens || !contactsAbove || !membersAbove)
+        return false;
+    const std::optional<bool> tagsWait = tagsPending(*sid);
+    if (!tagsWait)
         return false;
     const qint64 stamp = now();
 
@@ -938,7 +955,7 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
         if (upsertMember(*sid, g.jid, member, gens->members, stamp) == Stored::Failed)
             return false;
     }
-    if (!queueNewContacts(*sid, *contactsAbove, *pending) || !queueNewMembers(*sid, *membersAbove, *pending))
+    if (!queueNewContacts(*sid, *contactsAbove, *tagsWait) || !queueNewMembers(*membersAbove, *tagsWait))
         return false;
     return txn.commit() || fail(txn.errorString());
 }

@@ -92,13 +92,15 @@ private:
     Stored upsertContact(qint64 sid, const Contact &contact, qint64 generation, qint64 now);
     Stored upsertMember(qint64 sid, const QString &groupJid, const GroupMember &member,
                         qint64 generation, qint64 now);
-    // New rows take ids above the session's highest (see CacheKeys), so the rows a call
-    // inserted are the ids above what this said before it; queueNew* hand them to
-    // SearchIndexer with one statement per call instead of a trigger per row.
+    // New contacts take ids above the session's highest (see CacheKeys), new memberships
+    // above the table's highest, so the rows a call inserted are the ids above what these
+    // said before it; queueNew* hand them to SearchIndexer with one statement per call
+    // instead of a trigger per row.
     std::optional<qint64> highestId(const QString &table, qint64 sid);
+    std::optional<qint64> highestMembershipId();
     bool queueNew(const QStringList &statements, qint64 sid, qint64 above);
     bool queueNewContacts(qint64 sid, qint64 above, bool tagsPending);
-    bool queueNewMembers(qint64 sid, qint64 above, bool tagsPending);
+    bool queueNewMembers(qint64 above, bool tagsPending);
     // A first members pass (none stored before it) leaves the session's tags out of the
     // search queue (sessions.tags_pending, see CacheSchema version 5): searches read them
     // from the memberships meanwhile. releaseTags() ends that, when the pass finishes or

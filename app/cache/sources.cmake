@@ -2,6 +2,7 @@
 target_sources(gc_core PRIVATE
     cache/SearchText.h cache/SearchText.cpp
     cache/CacheLocation.h cache/CacheLocation.cpp
+    cache/RowStatement.h cache/RowStatement.cpp
     cache/CacheDatabase.h cache/CacheDatabase.cpp
     cache/CacheSchema.h cache/CacheSchema.cpp
     cache/CacheTypes.h cache/CacheTypes.cpp

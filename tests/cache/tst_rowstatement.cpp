@@ -1,0 +1,160 @@
+#include "CacheTestUtil.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+using namespace CacheTest;
+
+// RowStatement writes what Qt SQL would have written for the same values, on the cache
+// connection, and a failed run leaves nothing behind but its error.
+class tst_RowStatement : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void storesValuesAsQtSqlWould();
+    void countsChangedRows();
+    void errorsAreReportedAndTheStatementStaysUsable();
+    void runsInsideTheConnectionsTransaction();
+
+private:
+    QVariantList readRow(const QString &where);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CacheDatabase> m_db;
+};
+
+namespace {
+const QString CreateTable = QStringLiteral(
+    "CREATE TABLE t (k INTEGER PRIMARY KEY, s TEXT, i INTEGER, n TEXT, u TEXT UNIQUE)");
+const QString Insert = QStringLiteral("INSERT INTO t (k, s, i, n, u) VALUES (:k, :s, :i, :n, :u)");
+} // namespace
+
+void tst_RowStatement::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
+    QVERIFY(m_db);
+    QString error;
+    QVERIFY2(m_db->exec(CreateTable, &error), qPrintable(error));
+}
+
+void tst_RowStatement::cleanup()
+{
+    m_db.reset();
+}
+
+QVariantList tst_RowStatement::readRow(const QString &where)
+{
+    QSqlQuery q(m_db->database());
+    if (!q.exec(QStringLiteral("SELECT s, typeof(s), i, typeof(i), n, typeof(n) FROM t WHERE ") + where) || !q.next())
+        return {};
+    QVariantList row;
+    for (int c = 0; c < 6; ++c)
+        row << q.value(c);
+    return row;
+}
+
+void tst_RowStatement::storesValuesAsQtSqlWould()
+{
+    const QString text = QStringLiteral("Budi 王志明 محمد 🌸 \"'; --");
+    QString error;
+    RowStatement *fast = m_db->rowStatement(Insert, &error);
+    QVERIFY2(fast, qPrintable(error));
+    fast->bind(":k", qint64(1));
+    fast->bind(":s", QVariant(text));
+    fast->bind(":i", QVariant(qlonglong(1) << 41));
+    fast->bind(":n", QVariant(QMetaType::fromType<QString>()));
+    fast->bind(":u", QVariant(QString())); // a null QString: NULL, as Qt SQL binds it
+    QVERIFY2(fast->exec(&error), qPrintable(error));
+
+    QSqlQuery qt(m_db->database());
+    QVERIFY(qt.prepare(Insert));
+    qt.bindValue(QStringLiteral(":k"), 2);
+    qt.bindValue(QStringLiteral(":s"), text);
+    qt.bindValue(QStringLiteral(":i"), qlonglong(1) << 41);
+    qt.bindValue(QStringLiteral(":n"), QVariant(QMetaType::fromType<QString>()));
+    qt.bindValue(QStringLiteral(":u"), QString());
+    QVERIFY(qt.exec());
+
+    const QVariantList mine = readRow(QStringLiteral("k = 1"));
+    QCOMPARE(mine, readRow(QStringLiteral("k = 2")));
+    QCOMPARE(mine.at(0).toString(), text);
+    QCOMPARE(mine.at(1).toString(), QStringLiteral("text"));
+    QCOMPARE(mine.at(3).toString(), QStringLiteral("integer"));
+    QCOMPARE(mine.at(5).toString(), QStringLiteral("null"));
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM t WHERE u IS NULL")), 2);
+}
+
+void tst_RowStatement::countsChangedRows()
+{
+    QString error;
+    RowStatement *insert = m_db->rowStatement(
+        QStringLiteral("INSERT INTO t (k, u) VALUES (:k, :u) ON CONFLICT (u) DO NOTHING"), &error);
+    QVERIFY2(insert, qPrintable(error));
+    insert->bind(":k", qint64(1));
+    insert->bind(":u", QVariant(QStringLiteral("a")));
+    QVERIFY(insert->exec(&error));
+    QCOMPARE(insert->changes(), 1);
+    insert->bind(":k", qint64(2));
+    insert->bind(":u", QVariant(QStringLiteral("a")));
+    QVERIFY(insert->exec(&error));
+    QCOMPARE(insert->changes(), 0); // the conflict inserted nothing
+}
+
+void tst_RowStatement::errorsAreReportedAndTheStatementStaysUsable()
+{
+    QString error;
+    QVERIFY(!m_db->rowStatement(QStringLiteral("INSERT INTO nowhere VALUES (1)"), &error));
+    QVERIFY2(error.contains(QLatin1String("nowhere")), qPrintable(error));
+
+    RowStatement *insert = m_db->rowStatement(Insert, &error);
+    QVERIFY(insert);
+    // A parameter the SQL does not have is a programming error: reported, nothing written.
+    insert->bind(":k", qint64(1));
+    insert->bind(":typo", qint64(1));
+    QVERIFY(!insert->exec(&error));
+    QVERIFY2(error.contains(QLatin1String(":typo")), qPrintable(error));
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM t")), 0);
+    // A constraint: SQLite's message. Bindings do not leak into the next run.
+    insert->bind(":k", qint64(1));
+    insert->bind(":u", QVariant(QStringLiteral("x")));
+    QVERIFY2(insert->exec(&error), qPrintable(error));
+    insert->bind(":k", qint64(2));
+    insert->bind(":u", QVariant(QStringLiteral("x")));
+    QVERIFY(!insert->exec(&error));
+    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+    insert->bind(":k", qint64(3));
+    QVERIFY2(insert->exec(&error), qPrintable(error));
+    QCOMPARE(readRow(QStringLiteral("k = 3")).at(1).toString(), QStringLiteral("null"));
+}
+
+void tst_RowStatement::runsInsideTheConnectionsTransaction()
+{
+    QString error;
+    RowStatement *insert = m_db->rowStatement(Insert, &error);
+    QVERIFY(insert);
+    {
+        WriteTransaction txn(*m_db);
+        QVERIFY(txn.isActive());
+        insert->bind(":k", qint64(1));
+        QVERIFY(insert->exec(&error));
+        // not committed: rolled back with the transaction
+    }
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM t")), 0);
+    {
+        WriteTransaction txn(*m_db);
+        insert->bind(":k", qint64(2));
+        QVERIFY(insert->exec(&error));
+        QVERIFY(txn.commit());
+    }
+    // Another connection sees the committed row: the statement holds no lock after exec().
+    auto other = openWriter(m_db->path());
+    QVERIFY(other);
+    QCOMPARE(scalar(*other, QStringLiteral("SELECT count(*) FROM t")), 1);
+    QVERIFY(other->exec(QStringLiteral("INSERT INTO t (k) VALUES (9)"), &error));
+}
+
+QTEST_GUILESS_MAIN(tst_RowStatement)
+#include "tst_rowstatement.moc"
