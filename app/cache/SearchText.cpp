@@ -51,6 +51,14 @@ QString maxChar()
 
 QString clean(const QString &text)
 {
+    // Nearly all text has nothing to clean: it is handed back without a copy (a sync cleans
+    // millions of values on its store thread).
+    const QChar *units = text.constData();
+    qsizetype firstBad = 0;
+    while (firstBad < text.size() && !units[firstBad].isNull() && !units[firstBad].isSurrogate())
+        ++firstBad;
+    if (firstBad == text.size() && !text.isEmpty())
+        return text;
     QString out;
     out.reserve(text.size());
     const qsizetype n = text.size();
