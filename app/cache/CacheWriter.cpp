@@ -495,9 +495,9 @@ bool CacheWriter::releaseTags(qint64 sid)
     if (!*pending)
         return true;
     static const QStringList statements{
-        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
-                       " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
-                       " WHERE m.sid = :sid AND m.tag_key IS NOT NULL"),
+        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
+                       " WHERE c.sid = :sid AND EXISTS (SELECT 1 FROM memberships m"
+                       " WHERE m.sid = c.sid AND m.lid = c.lid AND m.tag_key IS NOT NULL)"),
         QStringLiteral("UPDATE sessions SET tags_pending = 0 WHERE sid = :sid")};
     for (const QString &sql : statements) {
         QSqlQuery *q = prepare(sql);

@@ -25,11 +25,15 @@ const QString StaleTags =
     QStringLiteral("(%1 OR c.id IN (SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi))")
         .arg(TagsPending);
 // The candidates StaleTags adds: the queued contacts, and while tags are pending those with a
-// matching tag, from the memberships index (a constant term: nothing is read otherwise).
+// matching tag, from the memberships index. The session is looked up as the index key (NULL
+// when its tags are not pending, so nothing is read): SQLite does not skip a loop for a
+// subquery term that is false, it tests it on every row (measured: 25 ms a statement on
+// 300,000 memberships).
 const QString QueuedTags = QStringLiteral(
     "SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi UNION ALL"
     " SELECT pc.id FROM memberships pm JOIN contacts pc ON pc.sid = pm.sid AND pc.lid = pm.lid"
-    " WHERE %1 AND pm.sid = :sid AND instr(pm.tag_key, :q) > 0").arg(TagsPending);
+    " WHERE pm.sid = (SELECT sid FROM sessions WHERE sid = :sid AND tags_pending)"
+    " AND instr(pm.tag_key, :q) > 0");
 const QString FtsHits = QStringLiteral(
     "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH :fq AND rowid BETWEEN :lo AND :hi");
 const QString TagHits = QStringLiteral(
