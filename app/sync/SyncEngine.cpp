@@ -24,10 +24,10 @@ constexpr qint64 kMaxMemberRowsStoring = 60000;
 // New contacts are indexed for search every this many stored, on the store's thread (rows
 // waiting for it are still found, more slowly: a search looks every queued one up, ~100 ms a
 // keystroke with 25,000 queued). Tags half as often: a contact's tags are indexed again at
-// every step where one of its memberships arrived since, so each step repeats work (indexing
-// them only at the end saved 0.7 s of a 100,000-contact sync, but left every tagged contact
-// queued until then: 0.6 s a keystroke with 333,000 queued). An indexing step
-// ends the store's shared transaction; FTS5 indexes large batches cheaper.
+// every step where one of its memberships arrived since, so each step repeats work. (A
+// session's first members pass queues no tags at all: CacheWriter leaves them to its end,
+// and searches read them from the memberships meanwhile.) An indexing step ends the store's
+// shared transaction; FTS5 indexes large batches cheaper.
 constexpr int kIndexEvery = 25000;    // contacts stored
 constexpr int kTagIndexEvery = 50000; // memberships stored
 constexpr int kIndexBatch = 50000; // rows per SearchIndexer step
