@@ -113,6 +113,8 @@ private:
     QString m_error;
     std::function<qint64()> m_clock;
     QHash<QString, qint64> m_sids;
+    qint64 m_nextContactId = 0;   // storeContacts(): the id the next new contact takes
+    qint64 m_lastInsertedId = 0;  // the row statements' last inserted rowid
     // Per kind: were most rows of the last page new? Then insert first, else touch first.
     bool m_expectNew[3] = {false, false, false};
 };

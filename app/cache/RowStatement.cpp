@@ -85,11 +85,14 @@ void RowStatement::bind(std::string_view name, const QVariant &value)
 bool RowStatement::exec(QString *error)
 {
     m_changes = 0;
+    m_insertedRowId = 0;
     if (!m_bindError.isEmpty()) {
         *error = std::exchange(m_bindError, QString());
         finish();
         return false;
     }
+    // The connection's last inserted rowid is left as is by a statement that inserts nothing.
+    sqlite3_set_last_insert_rowid(m_db, 0);
     int rc = SQLITE_ROW;
     while (rc == SQLITE_ROW)
         rc = sqlite3_step(m_statement);
@@ -99,6 +102,7 @@ bool RowStatement::exec(QString *error)
         return false;
     }
     m_changes = sqlite3_changes64(m_db);
+    m_insertedRowId = sqlite3_last_insert_rowid(m_db);
     finish();
     return true;
 }

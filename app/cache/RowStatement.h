@@ -37,6 +37,9 @@ public:
     bool exec(QString *error);
     // Rows the last successful exec() inserted, updated or deleted (not counting triggers).
     qint64 changes() const { return m_changes; }
+    // The rowid of the row the last successful exec() inserted (the last one, if several);
+    // 0 when it inserted none (an upsert that updated).
+    qint64 insertedRowId() const { return m_insertedRowId; }
 
 private:
     RowStatement() = default;
@@ -48,4 +51,5 @@ private:
     std::vector<std::pair<std::string, int>> m_parameters; // name (with its ':') and index
     QString m_bindError;
     qint64 m_changes = 0;
+    qint64 m_insertedRowId = 0;
 };

@@ -34,7 +34,7 @@ constexpr int Groups = 5000;
 constexpr int Memberships = 300000;
 constexpr int Queries = 400;
 const QString Session = QStringLiteral("bench");
-const QString DataVersion = QStringLiteral("v5"); // bump when the schema or the data changes
+const QString DataVersion = QStringLiteral("v6"); // bump when the schema or the data changes
 
 void bench(const char *metric, double value, const char *unit)
 {

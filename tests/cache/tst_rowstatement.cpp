@@ -14,7 +14,7 @@ private slots:
     void init();
     void cleanup();
     void storesValuesAsQtSqlWould();
-    void countsChangedRows();
+    void countsChangedAndInsertedRows();
     void errorsAreReportedAndTheStatementStaysUsable();
     void runsInsideTheConnectionsTransaction();
 
@@ -87,7 +87,7 @@ void tst_RowStatement::storesValuesAsQtSqlWould()
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM t WHERE u IS NULL")), 2);
 }
 
-void tst_RowStatement::countsChangedRows()
+void tst_RowStatement::countsChangedAndInsertedRows()
 {
     QString error;
     RowStatement *insert = m_db->rowStatement(
@@ -97,10 +97,25 @@ void tst_RowStatement::countsChangedRows()
     insert->bind(":u", QVariant(QStringLiteral("a")));
     QVERIFY(insert->exec(&error));
     QCOMPARE(insert->changes(), 1);
+    QCOMPARE(insert->insertedRowId(), 1);
     insert->bind(":k", qint64(2));
     insert->bind(":u", QVariant(QStringLiteral("a")));
     QVERIFY(insert->exec(&error));
     QCOMPARE(insert->changes(), 0); // the conflict inserted nothing
+    QCOMPARE(insert->insertedRowId(), 0);
+    // An upsert that updates changed a row but inserted none.
+    RowStatement *upsert = m_db->rowStatement(
+        QStringLiteral("INSERT INTO t (k, u, s) VALUES (:k, :u, 'new') ON CONFLICT (u) DO UPDATE SET s = excluded.s"), &error);
+    QVERIFY2(upsert, qPrintable(error));
+    upsert->bind(":k", qint64(3));
+    upsert->bind(":u", QVariant(QStringLiteral("a")));
+    QVERIFY(upsert->exec(&error));
+    QCOMPARE(upsert->changes(), 1);
+    QCOMPARE(upsert->insertedRowId(), 0);
+    upsert->bind(":k", qint64(4));
+    upsert->bind(":u", QVariant(QStringLiteral("b")));
+    QVERIFY(upsert->exec(&error));
+    QCOMPARE(upsert->insertedRowId(), 4);
 }
 
 void tst_RowStatement::errorsAreReportedAndTheStatementStaysUsable()
