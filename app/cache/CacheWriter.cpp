@@ -60,7 +60,6 @@ const QString UpsertMemberSql = QStringLiteral(
     " last_seen_at = ifnull(excluded.last_seen_at, last_seen_at),"
     " gen = max(gen, excluded.gen), synced_at = excluded.synced_at");
 
-
 QVariant text(const QString &value)
 {
     return QVariant(SearchText::clean(value));
