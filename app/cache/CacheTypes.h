@@ -26,12 +26,6 @@ struct SyncPass {
     bool mayFindOlderRows = true;
 };
 
-// One group's whole member list, for CacheWriter::storeMemberLists.
-struct GroupMembers {
-    QString groupJid;
-    QList<GroupMember> members;
-};
-
 // sync_state of (session, kind).
 struct SyncStateRow {
     SyncKind kind = SyncKind::Contacts;

@@ -540,29 +540,29 @@ CacheWriter::Stored CacheWriter::storeRow(SyncKind kind, const RowStatements &st
     return insertFirst ? Stored::Existing : Stored::New;
 }
 
-CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qint64 generation,
+CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const EncodedContacts &page,
+                                               const EncodedContact &c, qint64 generation,
                                                qint64 stamp)
 {
-    if (c.lid.isEmpty()) {
+    if (c.lid.isNull()) {
         fail(QStringLiteral("A contact without a LID cannot be stored."));
         return Stored::Failed;
     }
-    const QVariant lid = text(c.lid);
-    const qlonglong dm = c.source == QLatin1String("dm") ? 1 : 0;
-    const QVariant name = optText(c.name);
-    const QVariant phone = optText(c.phoneNumber);
-    const QVariant business = optText(c.businessName);
-
+    const std::string_view lid = page.text.view(c.lid);
+    const std::string_view name = page.text.view(c.name);
+    const std::string_view phone = page.text.view(c.phone);
+    const std::string_view business = page.text.view(c.businessName);
+    const qint64 dm = c.dm ? 1 : 0;
     auto bindRow = [&](RowStatement &q) {
         q.bind(":id", m_nextContactId);
         q.bind(":sid", sid);
-        q.bind(":lid", lid);
+        q.bindText(":lid", lid);
         q.bind(":dm", dm);
-        q.bind(":name", name);
-        q.bind(":phone", phone);
-        q.bind(":bn", business);
-        q.bind(":nk", nameKey(c.name, c.businessName));
-        q.bind(":bk", folded(c.businessName));
+        q.bindText(":name", name);
+        q.bindText(":phone", phone);
+        q.bindText(":bn", business);
+        q.bindText(":nk", page.text.view(c.nameKey));
+        q.bindText(":bk", page.text.view(c.businessNameKey));
         q.bind(":gen", generation);
         q.bind(":now", stamp);
     };
@@ -570,11 +570,11 @@ CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qin
         q.bind(":gen", generation);
         q.bind(":now", stamp);
         q.bind(":sid", sid);
-        q.bind(":lid", lid);
+        q.bindText(":lid", lid);
         q.bind(":dm", dm);
-        q.bind(":name", name);
-        q.bind(":phone", phone);
-        q.bind(":bn", business);
+        q.bindText(":name", name);
+        q.bindText(":phone", phone);
+        q.bindText(":bn", business);
     };
     static const RowStatements statements{UpsertContactSql, insertOnly(UpsertContactSql), TouchContactSql};
     m_lastInsertedId = 0;
@@ -587,8 +587,16 @@ CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const Contact &c, qin
 bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page,
                                 const QString &nextCursor)
 {
+    return storeContacts(pass, EncodedContacts::from(page), nextCursor);
+}
+
+bool CacheWriter::storeContacts(const SyncPass &pass, const EncodedContacts &page,
+                                const QString &nextCursor)
+{
     if (pass.kind != SyncKind::Contacts)
         return fail(QStringLiteral("storeContacts needs a contacts pass."));
+    if (page.text.overflowed())
+        return fail(QStringLiteral("The page of contacts is too large to store."));
     WriteTransaction txn(m_db);
     if (!txn.isActive())
         return fail(txn.errorString());
@@ -599,22 +607,23 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const QList<Contact> &page
     const std::optional<bool> pending = above ? tagsPending(*sid) : std::nullopt;
     if (!pending)
         return false;
-    if (*above + page.size() >= rangeEnd(*sid))
+    const qsizetype size = page.rows.size();
+    if (*above + size >= rangeEnd(*sid))
         return fail(QStringLiteral("The cache has no ids left for session %1.").arg(pass.sessionId));
     m_nextContactId = *above + 1;
     const qint64 stamp = now();
-    int fresh = 0;
-    for (const Contact &c : page) {
-        const Stored stored = upsertContact(*sid, c, pass.generation, stamp);
+    qsizetype fresh = 0;
+    for (const EncodedContact &c : page.rows) {
+        const Stored stored = upsertContact(*sid, page, c, pass.generation, stamp);
         if (stored == Stored::Failed)
             return false;
         fresh += stored == Stored::New;
     }
-    if (!queueNewContacts(*sid, *above, *pending) || !saveProgress(*sid, pass, nextCursor, page.size()))
+    if (!queueNewContacts(*sid, *above, *pending) || !saveProgress(*sid, pass, nextCursor, size))
         return false;
     if (!txn.commit())
         return fail(txn.errorString());
-    m_expectNew[int(SyncKind::Contacts)] = 2 * fresh > page.size();
+    m_expectNew[int(SyncKind::Contacts)] = 2 * fresh > size;
     return true;
 }
 
@@ -674,45 +683,46 @@ bool CacheWriter::storeGroups(const SyncPass &pass, const QList<Group> &page,
     return txn.commit() || fail(txn.errorString());
 }
 
-CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const QString &groupJid,
-                                              const GroupMember &m, qint64 generation,
+CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const EncodedMembers &list,
+                                              const EncodedMember &m, qint64 generation,
                                               qint64 stamp)
 {
-    if (m.lid.isEmpty()) {
+    if (m.lid.isNull()) {
         fail(QStringLiteral("A group member without a LID cannot be stored."));
         return Stored::Failed;
     }
-    const QVariant lid = text(m.lid);
-    const QVariant group = text(groupJid);
-    const QVariant role = text(m.role.isEmpty() ? QStringLiteral("member") : m.role);
-    const QVariant tag = optText(m.tag);
-    const QVariant gatewayId = m.id > 0 ? QVariant(m.id) : nullInt();
-    const QVariant firstSeen = epoch(m.firstSeenAt);
-    const QVariant lastSeen = epoch(m.lastSeenAt);
+    const std::string_view group = list.text.view(list.groupJid);
+    const std::string_view lid = list.text.view(m.lid);
+    const std::string_view role = list.text.view(m.role);
+    const std::string_view tag = list.text.view(m.tag);
+    // 0 is "not sent": NULL.
+    auto bindOptional = [](RowStatement &q, std::string_view name, qint64 value) {
+        q.bind(name, value > 0 ? QVariant(value) : nullInt());
+    };
     auto bindRow = [&](RowStatement &q) {
         q.bind(":sid", sid);
-        q.bind(":g", group);
-        q.bind(":lid", lid);
-        q.bind(":role", role);
-        q.bind(":tag", tag);
-        q.bind(":tk", folded(m.tag));
-        q.bind(":gid", gatewayId);
-        q.bind(":fs", firstSeen);
-        q.bind(":ls", lastSeen);
+        q.bindText(":g", group);
+        q.bindText(":lid", lid);
+        q.bindText(":role", role);
+        q.bindText(":tag", tag);
+        q.bindText(":tk", list.text.view(m.tagKey));
+        bindOptional(q, ":gid", m.gatewayId);
+        bindOptional(q, ":fs", m.firstSeenAt);
+        bindOptional(q, ":ls", m.lastSeenAt);
         q.bind(":gen", generation);
         q.bind(":now", stamp);
     };
     auto bindTouch = [&](RowStatement &q) {
-        q.bind(":role", role);
-        q.bind(":gid", gatewayId);
-        q.bind(":fs", firstSeen);
-        q.bind(":ls", lastSeen);
+        q.bindText(":role", role);
+        bindOptional(q, ":gid", m.gatewayId);
+        bindOptional(q, ":fs", m.firstSeenAt);
+        bindOptional(q, ":ls", m.lastSeenAt);
         q.bind(":gen", generation);
         q.bind(":now", stamp);
         q.bind(":sid", sid);
-        q.bind(":g", group);
-        q.bind(":lid", lid);
-        q.bind(":tag", tag);
+        q.bindText(":g", group);
+        q.bindText(":lid", lid);
+        q.bindText(":tag", tag);
     };
     static const RowStatements statements{UpsertMemberSql, insertOnly(UpsertMemberSql), TouchMemberSql};
     return storeRow(SyncKind::Members, statements, bindRow, bindTouch);
@@ -721,18 +731,18 @@ CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const QString &groupJi
 bool CacheWriter::storeMembers(const SyncPass &pass, const QString &groupJid,
                                const QList<GroupMember> &members, const QString &nextCursor)
 {
-    return storeMemberLists(pass, {GroupMembers{groupJid, members}}, nextCursor);
+    return storeMembers(pass, EncodedMembers::from(groupJid, members), nextCursor);
 }
 
-bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMembers> &lists,
-                                   const QString &nextCursor)
+bool CacheWriter::storeMembers(const SyncPass &pass, const EncodedMembers &list,
+                               const QString &nextCursor)
 {
     if (pass.kind != SyncKind::Members)
         return fail(QStringLiteral("storeMembers needs a members pass."));
-    for (const GroupMembers &list : lists) {
-        if (list.groupJid.isEmpty())
-            return fail(QStringLiteral("storeMembers needs the group's JID."));
-    }
+    if (list.groupJid.isNull())
+        return fail(QStringLiteral("storeMembers needs the group's JID."));
+    if (list.text.overflowed())
+        return fail(QStringLiteral("The member list is too large to store."));
     WriteTransaction txn(m_db);
     if (!txn.isActive())
         return fail(txn.errorString());
@@ -744,16 +754,13 @@ bool CacheWriter::storeMemberLists(const SyncPass &pass, const QList<GroupMember
     if (!pending)
         return false;
     const qint64 stamp = now();
-    qint64 rows = 0;
-    qint64 fresh = 0;
-    for (const GroupMembers &list : lists) {
-        for (const GroupMember &m : list.members) {
-            const Stored stored = upsertMember(*sid, list.groupJid, m, pass.generation, stamp);
-            if (stored == Stored::Failed)
-                return false;
-            fresh += stored == Stored::New;
-            ++rows;
-        }
+    const qsizetype rows = list.rows.size();
+    qsizetype fresh = 0;
+    for (const EncodedMember &m : list.rows) {
+        const Stored stored = upsertMember(*sid, list, m, pass.generation, stamp);
+        if (stored == Stored::Failed)
+            return false;
+        fresh += stored == Stored::New;
     }
     if (!queueNewMembers(*above, *pending) || !saveProgress(*sid, pass, nextCursor, rows))
         return false;
@@ -954,7 +961,8 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
         member.role = g.role;
         member.tag = g.tag;
         member.lastSeenAt = g.lastSeen;
-        if (upsertMember(*sid, g.jid, member, gens->members, stamp) == Stored::Failed)
+        const EncodedMembers membership = EncodedMembers::from(g.jid, {member});
+        if (upsertMember(*sid, membership, membership.rows.first(), gens->members, stamp) == Stored::Failed)
             return false;
     }
     if (!queueNewContacts(*sid, *contactsAbove, *tagsWait) || !queueNewMembers(*membersAbove, *tagsWait))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/CacheTypes.h"
+#include "cache/EncodedRows.h"
 
 #include <QHash>
 #include <QString>
@@ -46,17 +47,16 @@ public:
     // resume: continue an unfinished pass of this kind (same generation, its cursor) when
     // there is one; otherwise, or with resume = false, start a new generation.
     std::optional<SyncPass> beginPass(const QString &sessionId, SyncKind kind, bool resume = true);
+    // The Encoded* overloads take a page encoded beforehand (EncodedRows.h), as the sync
+    // does on its own thread; the others encode it here.
     bool storeContacts(const SyncPass &pass, const QList<Contact> &page, const QString &nextCursor);
+    bool storeContacts(const SyncPass &pass, const EncodedContacts &page, const QString &nextCursor);
     bool storeGroups(const SyncPass &pass, const QList<Group> &page, const QString &nextCursor);
     // The whole member list of one group (listGroupMembers is not paged); nextCursor is the
     // pass's resume point after this group, as the caller defines it.
     bool storeMembers(const SyncPass &pass, const QString &groupJid,
                       const QList<GroupMember> &members, const QString &nextCursor);
-    // Several groups' whole member lists in one transaction (one commit for many small
-    // groups: a commit costs about as much as 50 member rows); nextCursor is the resume
-    // point after the last of them.
-    bool storeMemberLists(const SyncPass &pass, const QList<GroupMembers> &lists,
-                          const QString &nextCursor);
+    bool storeMembers(const SyncPass &pass, const EncodedMembers &members, const QString &nextCursor);
     bool finishPass(const SyncPass &pass);
     bool failPass(const SyncPass &pass, const QString &error, const QString &requestId = {});
 
@@ -89,8 +89,9 @@ private:
     template <typename BindRow, typename BindTouch>
     Stored storeRow(SyncKind kind, const RowStatements &statements, const BindRow &bindRow,
                     const BindTouch &bindTouch);
-    Stored upsertContact(qint64 sid, const Contact &contact, qint64 generation, qint64 now);
-    Stored upsertMember(qint64 sid, const QString &groupJid, const GroupMember &member,
+    Stored upsertContact(qint64 sid, const EncodedContacts &page, const EncodedContact &contact,
+                         qint64 generation, qint64 now);
+    Stored upsertMember(qint64 sid, const EncodedMembers &list, const EncodedMember &member,
                         qint64 generation, qint64 now);
     // New contacts take ids above the session's highest (see CacheKeys), new memberships
     // above the table's highest, so the rows a call inserted are the ids above what these

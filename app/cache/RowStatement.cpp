@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 std::unique_ptr<RowStatement> RowStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
 {
     if (!db) {
@@ -44,6 +46,19 @@ void RowStatement::bind(std::string_view name, qint64 value)
 {
     if (const int index = indexOf(name))
         sqlite3_bind_int64(m_statement, index, value);
+}
+
+void RowStatement::bindText(std::string_view name, std::string_view utf8)
+{
+    const int index = indexOf(name);
+    if (!index)
+        return;
+    if (utf8.size() > size_t(std::numeric_limits<int>::max()))
+        m_bindError = QStringLiteral("A text of %1 bytes is too long to store.").arg(utf8.size());
+    else if (utf8.data())
+        sqlite3_bind_text(m_statement, index, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+    else
+        sqlite3_bind_null(m_statement, index);
 }
 
 void RowStatement::bind(std::string_view name, const QVariant &value)

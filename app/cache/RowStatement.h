@@ -32,6 +32,9 @@ public:
     // SQL does not have makes the next exec() fail.
     void bind(std::string_view name, const QVariant &value);
     void bind(std::string_view name, qint64 value);
+    // UTF-8 text, not copied: it must stay valid until exec() returns. A null data() (a
+    // default std::string_view) is NULL; an empty one with data is "".
+    void bindText(std::string_view name, std::string_view utf8);
     // Runs it to the end; false and *error on failure. Either way it is reset afterwards and
     // holds no binding, no lock and no read snapshot.
     bool exec(QString *error);

@@ -7,6 +7,7 @@ target_sources(gc_core PRIVATE
     cache/CacheSchema.h cache/CacheSchema.cpp
     cache/CacheTypes.h cache/CacheTypes.cpp
     cache/CacheKeys.h cache/CacheKeys.cpp
+    cache/EncodedRows.h cache/EncodedRows.cpp
     cache/CacheWriter.h cache/CacheWriter.cpp
     cache/SearchIndexer.h cache/SearchIndexer.cpp
     cache/ContactCursor.h cache/ContactCursor.cpp

@@ -222,8 +222,9 @@ void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<
     }
     ++m_contactPagesStoring;
     const qsizetype rows = page.items.size();
-    store(SyncStore::Kind::Page, [pass = *m_contactsPass, items = page.items, next = page.nextCursor](CacheWriter &writer, SearchIndexer &, QString *error) {
-        const bool ok = writer.storeContacts(pass, items, next);
+    // Encoded here, not on the store's thread: that one is the sync's bottleneck.
+    store(SyncStore::Kind::Page, [pass = *m_contactsPass, encoded = EncodedContacts::from(page.items), next = page.nextCursor](CacheWriter &writer, SearchIndexer &, QString *error) {
+        const bool ok = writer.storeContacts(pass, encoded, next);
         *error = writer.lastError();
         return ok;
     }, [this, rows] {
@@ -357,8 +358,8 @@ void SyncEngine::storeReadyMembers()
         const QList<GroupMember> members = m_fetchedMembers.take(m_nextGroupToStore);
         const QString gid = m_groupJids.at(m_nextGroupToStore);
         ++m_nextGroupToStore;
-        store(SyncStore::Kind::Page, [pass = *m_membersPass, gid, members](CacheWriter &writer, SearchIndexer &, QString *error) {
-            const bool ok = writer.storeMembers(pass, gid, members, gid);
+        store(SyncStore::Kind::Page, [pass = *m_membersPass, gid, encoded = EncodedMembers::from(gid, members)](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const bool ok = writer.storeMembers(pass, encoded, gid);
             *error = writer.lastError();
             return ok;
         }, [this, rows = members.size()] {

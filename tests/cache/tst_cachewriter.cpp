@@ -21,7 +21,7 @@ private slots:
     void unchangedRowsAreOnlyStamped();
     void groupsAndMembersKeepFirstSeen();
     void membersPassSweepsVanishedMemberships();
-    void severalGroupsInOneTransaction();
+    void memberListIsOneTransaction();
     void reSyncAfterFirstSyncTakesEveryPath();
     void contactDetailStoresGroupsAsMemberships();
     void detailDuringAPassSurvivesItsSweep();
@@ -192,7 +192,7 @@ void tst_CacheWriter::stalePassIsRejected()
     QVERIFY(!m_writer->storeGroups(*fresh, {}, QString())); // wrong kind
     SyncPass unknown = *fresh;
     unknown.sessionId = QStringLiteral("nobody");
-    QVERIFY(!m_writer->storeContacts(unknown, {}, QString()));
+    QVERIFY(!m_writer->storeContacts(unknown, QList<Contact>(), QString()));
 }
 
 void tst_CacheWriter::pageIsOneTransaction()
@@ -310,27 +310,30 @@ void tst_CacheWriter::membersPassSweepsVanishedMemberships()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 2); // b left g1
 }
 
-void tst_CacheWriter::severalGroupsInOneTransaction()
+void tst_CacheWriter::memberListIsOneTransaction()
 {
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    const QList<GroupMembers> lists{
-        {QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~B"))}},
-        {QStringLiteral("g2@g.us"), {member(QStringLiteral("a@lid"))}},
-        {QStringLiteral("g3@g.us"), {}},
-    };
-    QVERIFY(m_writer->storeMemberLists(*pass, lists, QStringLiteral("g3@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                                   {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~B"))},
+                                   QStringLiteral("g1@g.us")));
+    // Encoded beforehand (as the sync does on its thread): stored the same way.
+    QVERIFY(m_writer->storeMembers(*pass, EncodedMembers::from(QStringLiteral("g2@g.us"), {member(QStringLiteral("a@lid"))}),
+                                   QStringLiteral("g2@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g3@g.us"), {}, QStringLiteral("g3@g.us")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships WHERE group_jid = 'g2@g.us' AND lid = 'a@lid'"
+                                  " AND role = 'member' AND tag IS NULL AND first_seen_at = 1000 AND last_seen_at = 2000")), 1);
     CacheReader reader(*m_db);
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("g3@g.us"));
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().itemsStored, 3);
-    // One bad member: none of the groups, nor the cursor, is stored.
-    QList<GroupMembers> bad{{QStringLiteral("g4@g.us"), {member(QStringLiteral("c@lid"))}},
-                            {QStringLiteral("g5@g.us"), {member(QString())}}};
-    QVERIFY(!m_writer->storeMemberLists(*pass, bad, QStringLiteral("g5@g.us")));
+    // One bad member: none of its list, nor the cursor, is stored.
+    QVERIFY(!m_writer->storeMembers(*pass, QStringLiteral("g4@g.us"),
+                                    {member(QStringLiteral("c@lid")), member(QString())}, QStringLiteral("g4@g.us")));
+    QVERIFY2(m_writer->lastError().contains(QLatin1String("LID")), qPrintable(m_writer->lastError()));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("g3@g.us"));
-    bad = {{QString(), {member(QStringLiteral("c@lid"))}}};
-    QVERIFY(!m_writer->storeMemberLists(*pass, bad, QString()));
+    QVERIFY(!m_writer->storeMembers(*pass, QString(), {member(QStringLiteral("c@lid"))}, QString()));
+    QVERIFY2(m_writer->lastError().contains(QLatin1String("JID")), qPrintable(m_writer->lastError()));
 }
 
 // A first sync stores new rows insert-first; the re-sync after it touches; pages mixing new,

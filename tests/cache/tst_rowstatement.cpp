@@ -14,6 +14,7 @@ private slots:
     void init();
     void cleanup();
     void storesValuesAsQtSqlWould();
+    void bindsUtf8TextNullAndEmpty();
     void countsChangedAndInsertedRows();
     void errorsAreReportedAndTheStatementStaysUsable();
     void runsInsideTheConnectionsTransaction();
@@ -85,6 +86,28 @@ void tst_RowStatement::storesValuesAsQtSqlWould()
     QCOMPARE(mine.at(3).toString(), QStringLiteral("integer"));
     QCOMPARE(mine.at(5).toString(), QStringLiteral("null"));
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM t WHERE u IS NULL")), 2);
+}
+
+void tst_RowStatement::bindsUtf8TextNullAndEmpty()
+{
+    const QByteArray text = QStringLiteral("Budi 王志明 محمد 🌸").toUtf8();
+    const QByteArray buffer = text + "tail"; // only the viewed part is stored
+    QString error;
+    RowStatement *insert = m_db->rowStatement(Insert, &error);
+    QVERIFY2(insert, qPrintable(error));
+    insert->bind(":k", qint64(1));
+    insert->bindText(":s", std::string_view(buffer.constData(), size_t(text.size())));
+    insert->bindText(":n", std::string_view());                   // no data: NULL
+    insert->bindText(":u", std::string_view(buffer.constData(), 0)); // data, no bytes: ""
+    QVERIFY2(insert->exec(&error), qPrintable(error));
+    QSqlQuery q(m_db->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT s, typeof(s), typeof(n), typeof(u), length(u) FROM t WHERE k = 1")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QString::fromUtf8(text));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("text"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("null"));
+    QCOMPARE(q.value(3).toString(), QStringLiteral("text"));
+    QCOMPARE(q.value(4).toInt(), 0);
 }
 
 void tst_RowStatement::countsChangedAndInsertedRows()
