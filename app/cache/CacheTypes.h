@@ -24,6 +24,9 @@ struct SyncPass {
     // sweeps those the pass did not stamp. A fresh pass over none (a first sync) skips that
     // scan of the table: every row written meanwhile carries its generation.
     bool mayFindOlderRows = true;
+    // A session's first members pass: its tags are indexed when it ends (or fails), none
+    // while it runs (CacheWriter::releaseTags()).
+    bool tagsWaitForEnd = false;
 };
 
 // sync_state of (session, kind).

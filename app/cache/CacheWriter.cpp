@@ -333,7 +333,8 @@ std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKin
             return std::nullopt;
         }
         pass.mayFindOlderRows = any->value(0).toBool();
-        if (kind == SyncKind::Members && !pass.mayFindOlderRows && !setTagsPending(*sid))
+        pass.tagsWaitForEnd = kind == SyncKind::Members && !pass.mayFindOlderRows;
+        if (pass.tagsWaitForEnd && !setTagsPending(*sid))
             return std::nullopt;
     }
     if (!txn.commit()) {

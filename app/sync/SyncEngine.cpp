@@ -29,7 +29,7 @@ constexpr qint64 kMaxMemberRowsStoring = 60000;
 // and searches read them from the memberships meanwhile.) An indexing step ends the store's
 // shared transaction; FTS5 indexes large batches cheaper.
 constexpr int kIndexEvery = 25000;    // contacts stored
-constexpr int kTagIndexEvery = 50000; // memberships stored
+constexpr int kTagIndexEvery = 50000; // memberships stored (never in a first members pass)
 constexpr int kIndexBatch = 50000; // rows per SearchIndexer step
 // Back-off after the gateway kept refusing (429/503): 0.5 s doubling to 16 s, at most this
 // many times in a row before the sync gives up and reports it.
@@ -478,7 +478,9 @@ void SyncEngine::store(SyncStore::Kind kind, SyncStore::Work work, std::function
 void SyncEngine::indexSome(bool everything)
 {
     const bool contacts = everything || m_unindexedContacts >= kIndexEvery;
-    const bool tags = everything || m_unindexedMembers >= kTagIndexEvery;
+    // A step with nothing to index would still end the store's transaction early.
+    const bool tagsWait = m_membersPass && m_membersPass->tagsWaitForEnd;
+    const bool tags = everything || (m_unindexedMembers >= kTagIndexEvery && !tagsWait);
     if (!contacts && !tags)
         return;
     // Not a Page job: what was stored is worth indexing even after a later page failed.

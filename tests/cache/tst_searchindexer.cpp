@@ -176,6 +176,7 @@ void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    QVERIFY(pass->tagsWaitForEnd); // the sync engine then asks for no tag indexing meanwhile
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
                                    {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")), member(QStringLiteral("b@lid"))},
                                    QString()));
@@ -193,6 +194,7 @@ void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
         QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QLatin1String(tag)), 1);
     // The next pass queues tags as they arrive.
     auto next = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
+    QVERIFY(!next->tagsWaitForEnd);
     QVERIFY(m_writer->storeMembers(*next, QStringLiteral("g3@g.us"), {member(QStringLiteral("b@lid"), QStringLiteral("~Lagi"))},
                                    QString()));
     QCOMPARE(m_indexer->pendingRows(), 1);
@@ -209,7 +211,7 @@ void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
     QVERIFY(m_writer->failPass(*failing, QStringLiteral("network down")));
     QCOMPARE(m_indexer->pendingRows(), 1);
     auto resumed = m_writer->beginPass(QStringLiteral("s2"), SyncKind::Members);
-    QVERIFY(resumed && resumed->resumed);
+    QVERIFY(resumed && resumed->resumed && !resumed->tagsWaitForEnd);
     QVERIFY(m_writer->storeMembers(*resumed, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"), QStringLiteral("~Dua"))},
                                    QStringLiteral("g2@g.us")));
     QVERIFY(m_indexer->indexPending() > 0);
