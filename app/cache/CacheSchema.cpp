@@ -259,7 +259,7 @@ bool toVersion4(CacheDatabase &db, QString *error)
 // groups: indexing tags as they arrived indexed most contacts several times (0.7 s of a
 // 100,000-contact sync), and queueing them one by one made searches look each queued contact
 // up. While the flag is set, searches read the session's tags from the memberships index
-// instead, and the pass's end queues the tagged contacts once.
+// instead, and the pass's end indexes them all at once (SearchIndexer::reindexTags).
 bool toVersion5(CacheDatabase &db, QString *error)
 {
     return db.exec(QStringLiteral("ALTER TABLE sessions ADD COLUMN tags_pending INTEGER NOT NULL DEFAULT 0"),

@@ -2,6 +2,7 @@
 
 #include "cache/CacheDatabase.h"
 #include "cache/CacheKeys.h"
+#include "cache/SearchIndexer.h"
 #include "cache/SearchText.h"
 
 #include <QDateTime>
@@ -431,7 +432,7 @@ bool CacheWriter::queueNewContacts(qint64 sid, qint64 above, bool tagsPending)
 bool CacheWriter::queueNewMembers(qint64 above, bool tagsPending)
 {
     if (tagsPending)
-        return true; // releaseTags() queues them all at once
+        return true; // releaseTags() indexes them all at once
     QSqlQuery *q = prepare(QStringLiteral(
         "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
         " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
@@ -489,19 +490,16 @@ bool CacheWriter::releaseTags(qint64 sid)
         return false;
     if (!*pending)
         return true;
-    static const QStringList statements{
-        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM contacts c"
-                       " WHERE c.sid = :sid AND EXISTS (SELECT 1 FROM memberships m"
-                       " WHERE m.sid = c.sid AND m.lid = c.lid AND m.tag_key IS NOT NULL)"),
-        QStringLiteral("UPDATE sessions SET tags_pending = 0 WHERE sid = :sid")};
-    for (const QString &sql : statements) {
-        QSqlQuery *q = prepare(sql);
-        if (!q)
-            return false;
-        StatementReset reset(q);
-        q->bindValue(QStringLiteral(":sid"), sid);
-        EXEC_OR_FAIL(q);
-    }
+    // All of the session's tags at once, straight from its memberships.
+    SearchIndexer indexer(m_db);
+    if (!indexer.reindexTags(rangeStart(sid), rangeEnd(sid)))
+        return fail(indexer.lastError());
+    QSqlQuery *q = prepare(QStringLiteral("UPDATE sessions SET tags_pending = 0 WHERE sid = :sid"));
+    if (!q)
+        return false;
+    StatementReset reset(q);
+    q->bindValue(QStringLiteral(":sid"), sid);
+    EXEC_OR_FAIL(q);
     return true;
 }
 

@@ -105,7 +105,7 @@ private:
     // A first members pass (none stored before it) leaves the session's tags out of the
     // search queue (sessions.tags_pending, see CacheSchema version 5): searches read them
     // from the memberships meanwhile. releaseTags() ends that, when the pass finishes or
-    // fails, by queueing every tagged contact of the session once.
+    // fails, by indexing all of the session's tags at once (SearchIndexer::reindexTags()).
     std::optional<bool> tagsPending(qint64 sid);
     bool setTagsPending(qint64 sid);
     bool releaseTags(qint64 sid);

@@ -58,6 +58,44 @@ int SearchIndexer::indexTags(int maxRows)
         maxRows);
 }
 
+bool SearchIndexer::reindexTags(qint64 firstId, qint64 lastId)
+{
+    WriteTransaction txn(m_db);
+    if (!txn.isActive()) {
+        m_error = txn.errorString();
+        return false;
+    }
+    static const QStringList statements{
+        QStringLiteral("INSERT INTO tag_fts (tag_fts, rowid, t) SELECT 'delete', id, t"
+                       " FROM contact_tags WHERE id BETWEEN :lo AND :hi"),
+        QStringLiteral("DELETE FROM contact_tags WHERE id BETWEEN :lo AND :hi"),
+        QStringLiteral("DELETE FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi"),
+        QStringLiteral("INSERT INTO contact_tags (id, t) SELECT c.id, %1 FROM contacts c"
+                       " JOIN memberships m ON m.sid = c.sid AND m.lid = c.lid"
+                       " WHERE c.id BETWEEN :lo AND :hi AND m.tag_key IS NOT NULL GROUP BY c.id")
+            .arg(CacheSchema::tagFtsText()),
+        QStringLiteral("INSERT INTO tag_fts (rowid, t) SELECT id, t FROM contact_tags"
+                       " WHERE id BETWEEN :lo AND :hi"),
+    };
+    for (const QString &sql : statements) {
+        QSqlQuery *q = m_db.statement(sql, &m_error);
+        if (!q)
+            return false;
+        StatementReset reset(q);
+        q->bindValue(QStringLiteral(":lo"), firstId);
+        q->bindValue(QStringLiteral(":hi"), lastId);
+        if (!q->exec()) {
+            m_error = q->lastError().text();
+            return false;
+        }
+    }
+    if (!txn.commit()) {
+        m_error = txn.errorString();
+        return false;
+    }
+    return true;
+}
+
 int SearchIndexer::indexBatch(const QString &queue, const QStringList &statements, int maxRows)
 {
     WriteTransaction txn(m_db);

@@ -27,8 +27,8 @@ constexpr qint64 kMaxMemberRowsStoring = 180000;
 // waiting for it are still found, more slowly: a search looks every queued one up, ~100 ms a
 // keystroke with 25,000 queued). Tags half as often: a contact's tags are indexed again at
 // every step where one of its memberships arrived since, so each step repeats work. (A
-// session's first members pass queues no tags at all: CacheWriter leaves them to its end,
-// and searches read them from the memberships meanwhile.) An indexing step ends the store's
+// session's first members pass indexes no tags until its end, all at once: CacheWriter
+// does that, and searches read them from the memberships meanwhile.) An indexing step ends the store's
 // shared transaction; FTS5 indexes large batches cheaper.
 constexpr int kIndexEvery = 25000;    // contacts stored
 constexpr int kTagIndexEvery = 50000; // memberships stored (never in a first members pass)

@@ -1,5 +1,7 @@
 #include "CacheTestUtil.h"
 
+#include "cache/CacheKeys.h"
+
 #include <QTemporaryDir>
 
 using namespace CacheTest;
@@ -16,7 +18,8 @@ private slots:
     void followsRenamesAndDeletes();
     void reusedIdIsIndexedOnce();
     void tagsAreIndexedPerContact();
-    void firstMembersPassQueuesTagsAtItsEnd();
+    void firstMembersPassIndexesTagsAtItsEnd();
+    void reindexTagsRebuildsOneSession();
     void indexIsConsistent();
 
 private:
@@ -132,7 +135,7 @@ void tst_SearchIndexer::tagsAreIndexedPerContact()
     QVERIFY(m_indexer->indexPending() > 0);
     const qint64 idA = scalar(*m_db, QStringLiteral("SELECT id FROM contacts WHERE lid = 'a@lid'"));
     // Not the session's first members pass (that one queues its tags at its end, see
-    // firstMembersPassQueuesTagsAtItsEnd): tags are queued as they arrive.
+    // firstMembersPassIndexesTagsAtItsEnd): tags are queued as they arrive.
     auto first = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g0@g.us"), {member(QStringLiteral("b@lid"))}, QString()));
     QVERIFY(m_writer->finishPass(*first));
@@ -171,7 +174,7 @@ void tst_SearchIndexer::tagsAreIndexedPerContact()
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
-void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
+void tst_SearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
@@ -184,14 +187,15 @@ void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
                                    {member(QStringLiteral("a@lid"), QStringLiteral("~Koki")),
                                     member(QStringLiteral("b@lid"), QStringLiteral("~Baru"))},
                                    QString()));
-    // Nothing queued while the pass runs, so nothing is indexed twice...
+    // Nothing queued or indexed while the pass runs, so nothing is indexed twice...
     QCOMPARE(m_indexer->pendingRows(), 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("kapten")), 0);
     QVERIFY(m_writer->finishPass(*pass));
-    // ...and each tagged contact once at its end.
-    QCOMPARE(m_indexer->pendingRows(), 2);
-    QVERIFY(m_indexer->indexPending() > 0);
+    // ...and each tagged contact once at its end, in the pass's last transaction.
+    QCOMPARE(m_indexer->pendingRows(), 0);
     for (const char *tag : {"kapten", "koki", "baru"})
         QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QLatin1String(tag)), 1);
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contact_tags")), 2);
     // The next pass queues tags as they arrive.
     auto next = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(!next->tagsWaitForEnd);
@@ -209,7 +213,7 @@ void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
                                    QStringLiteral("g1@g.us")));
     QCOMPARE(m_indexer->pendingRows(), 0);
     QVERIFY(m_writer->failPass(*failing, QStringLiteral("network down")));
-    QCOMPARE(m_indexer->pendingRows(), 1);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("satu")), 1);
     auto resumed = m_writer->beginPass(QStringLiteral("s2"), SyncKind::Members);
     QVERIFY(resumed && resumed->resumed && !resumed->tagsWaitForEnd);
     QVERIFY(m_writer->storeMembers(*resumed, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"), QStringLiteral("~Dua"))},
@@ -217,6 +221,45 @@ void tst_SearchIndexer::firstMembersPassQueuesTagsAtItsEnd()
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("satu")), 1);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("dua")), 1);
+    QVERIFY(integrityOk(QStringLiteral("tag_fts")));
+}
+
+void tst_SearchIndexer::reindexTagsRebuildsOneSession()
+{
+    for (const QString &session : {QStringLiteral("s1"), QStringLiteral("s2")}) {
+        QVERIFY(syncContacts(*m_writer, session, {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
+        auto first = m_writer->beginPass(session, SyncKind::Members);
+        QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g1@g.us"), {member(QStringLiteral("b@lid"))}, QString()));
+        QVERIFY(m_writer->finishPass(*first));
+        auto pass = m_writer->beginPass(session, SyncKind::Members);
+        QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                                       {member(QStringLiteral("a@lid"), QStringLiteral("~Lama ") + session),
+                                        member(QStringLiteral("b@lid"), QStringLiteral("~Tetap ") + session)},
+                                       QString()));
+        QVERIFY(m_writer->finishPass(*pass));
+    }
+    while (m_indexer->indexPending() > 0) {
+    }
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("lama")), 2);
+    // s1 changes behind the index's back: a tag renamed, one gone, one contact's tags queued.
+    QString error;
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE memberships SET tag_key = 'baru s1'"
+                                      " WHERE lid = 'a@lid' AND sid = (SELECT sid FROM sessions WHERE id = 's1')"), &error));
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE memberships SET tag_key = NULL"
+                                      " WHERE lid = 'b@lid' AND sid = (SELECT sid FROM sessions WHERE id = 's1')"), &error));
+    QVERIFY(m_indexer->pendingRows() > 0);
+    const qint64 s1 = scalar(*m_db, QStringLiteral("SELECT sid FROM sessions WHERE id = 's1'"));
+    QVERIFY(m_indexer->reindexTags(CacheKeys::rangeStart(s1), CacheKeys::rangeEnd(s1)));
+    // s1 is exactly its memberships now, nothing of it is left queued; s2 is untouched.
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("baru s1")), 1);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("lama s1")), 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("tetap s1")), 0);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("lama s2")), 1);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("tetap s2")), 1);
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contact_tags")), 3);
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tag_fts_queue WHERE id BETWEEN %1 AND %2")
+                               .arg(CacheKeys::rangeStart(s1)).arg(CacheKeys::rangeEnd(s1))),
+             0);
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
