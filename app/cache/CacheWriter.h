@@ -56,7 +56,7 @@ public:
     // pass's resume point after this group, as the caller defines it.
     bool storeMembers(const SyncPass &pass, const QString &groupJid,
                       const QList<GroupMember> &members, const QString &nextCursor);
-    bool storeMembers(const SyncPass &pass, const EncodedMembers &members, const QString &nextCursor);
+    bool storeMembers(const SyncPass &pass, const EncodedMembers &list, const QString &nextCursor);
     bool finishPass(const SyncPass &pass);
     bool failPass(const SyncPass &pass, const QString &error, const QString &requestId = {});
 

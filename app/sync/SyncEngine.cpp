@@ -20,7 +20,7 @@ constexpr int kMembersLookAhead = 16;
 // memberships every transaction ended that way (12 transactions, the contacts fetched by 2.6 s);
 // with these, 8 transactions, the contacts fetched by 1.0 s and the sync ~0.1 x its plain
 // fetch faster. Memory stays bounded: the rows wait encoded (EncodedRows.h), ~25 MB at most
-// (the 1,000,000-contact sync peaks at ~106 MB RSS).
+// (the 1,000,000-contact sync peaks at ~98 MB RSS).
 constexpr int kMaxContactPagesStoring = 300;
 constexpr qint64 kMaxMemberRowsStoring = 180000;
 // New contacts are indexed for search every this many stored, on the store's thread (rows
@@ -28,8 +28,8 @@ constexpr qint64 kMaxMemberRowsStoring = 180000;
 // keystroke with 25,000 queued). Tags half as often: a contact's tags are indexed again at
 // every step where one of its memberships arrived since, so each step repeats work. (A
 // session's first members pass indexes no tags until its end, all at once: CacheWriter
-// does that, and searches read them from the memberships meanwhile.) An indexing step ends the store's
-// shared transaction; FTS5 indexes large batches cheaper.
+// does that, and searches read them from the memberships meanwhile.) An indexing step ends
+// the store's shared transaction; FTS5 indexes large batches cheaper.
 constexpr int kIndexEvery = 25000;    // contacts stored
 constexpr int kTagIndexEvery = 50000; // memberships stored (never in a first members pass)
 constexpr int kIndexBatch = 50000; // rows per SearchIndexer step
