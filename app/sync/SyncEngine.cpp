@@ -485,21 +485,18 @@ void SyncEngine::indexSome(bool everything)
     const bool tags = everything || (m_unindexedMembers >= kTagIndexEvery && !tagsWait);
     if (!contacts && !tags)
         return;
-    // Not a Page job: what was stored is worth indexing even after a later page failed.
-    m_store->post(SyncStore::Kind::Index, [contacts, tags](CacheWriter &, SearchIndexer &indexer, QString *) {
-        for (;;) {
-            const int indexedContacts = contacts ? indexer.indexContacts(kIndexBatch) : 0;
-            const int indexedTags = tags && indexedContacts >= 0 ? indexer.indexTags(kIndexBatch) : 0;
-            if (indexedContacts < 0 || indexedTags < 0) {
-                // The rows are stored; only search is behind. Readers stay exact (slower
-                // plans), and the next sync or idle pass indexes them.
-                qCWarning(lcSync) << "search indexing failed:" << indexer.lastError();
-                break;
-            }
-            if (indexedContacts + indexedTags == 0)
-                break;
+    // Not a Page job: what was stored is worth indexing even after a later page failed. One
+    // batch a step, each step committed on its own.
+    m_store->postIndexing([contacts, tags](SearchIndexer &indexer) {
+        const int indexed = contacts ? indexer.indexContacts(kIndexBatch) : 0;
+        const int indexedTags = tags && indexed == 0 ? indexer.indexTags(kIndexBatch) : 0;
+        if (indexed < 0 || indexedTags < 0) {
+            // The rows are stored; only search is behind. Readers stay exact (slower
+            // plans), and the next sync or idle pass indexes them.
+            qCWarning(lcSync) << "search indexing failed:" << indexer.lastError();
+            return false;
         }
-        return true;
+        return indexed + indexedTags > 0;
     });
     if (contacts)
         m_unindexedContacts = 0;

@@ -35,7 +35,8 @@ struct SyncStore::Shared {
         quint64 serial = 0;
         Kind kind = Kind::Page;
         quint64 run = 0;
-        Work work;
+        Work work;        // Page, Control
+        IndexStep step;   // Index
     };
     struct Result {
         quint64 serial = 0;
@@ -99,12 +100,23 @@ void SyncStore::post(Kind kind, Work work, Done done)
     {
         QMutexLocker lock(&m_shared->mutex);
         serial = ++m_shared->lastSerial;
-        m_shared->jobs.push_back(Shared::Job{serial, kind, m_shared->run, std::move(work)});
+        m_shared->jobs.push_back(Shared::Job{serial, kind, m_shared->run, std::move(work), {}});
         m_shared->changed.wakeAll();
     }
     ++m_pending;
     // Results come back through the event loop of this object's thread (see deliver()).
     m_callbacks.insert(serial, std::move(done));
+}
+
+void SyncStore::postIndexing(IndexStep step)
+{
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        const quint64 serial = ++m_shared->lastSerial;
+        m_shared->jobs.push_back(Shared::Job{serial, Kind::Index, m_shared->run, {}, std::move(step)});
+        m_shared->changed.wakeAll();
+    }
+    ++m_pending; // its result comes back once, after the last step, with nobody to call
 }
 
 void SyncStore::waitUntilIdle()
@@ -202,6 +214,20 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
             result.error = batch.errorString();
         } else if (job.kind == Kind::Page && job.run == failedRun) {
             result.error = QStringLiteral("Not stored: an earlier page of this sync failed.");
+        } else if (job.kind == Kind::Index && job.step) {
+            QElapsedTimer work;
+            work.start();
+            const bool more = job.step(indexer);
+            workNs += work.nsecsElapsed();
+            ++jobsRun;
+            if (more) {
+                // Its next step starts the next transaction, once runLoop() has let any
+                // waiting writer in.
+                QMutexLocker lock(&mutex);
+                jobs.push_front(std::move(job));
+                break;
+            }
+            result.ok = true;
         } else {
             QElapsedTimer work;
             work.start();

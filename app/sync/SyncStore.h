@@ -33,9 +33,12 @@ public:
     // Runs on the thread that owns this object, after the job's transaction committed (ok)
     // or failed.
     using Done = std::function<void(bool ok, const QString &error)>;
-    // Index: a Control job that ends its transaction. Once FTS5 tables were written in a
-    // transaction, every later statement in it makes them flush (their xSavepoint), which
-    // made the pages stored after an indexing step several times slower.
+    // One step of search indexing (postIndexing()): true when it indexed something and may
+    // have more to do.
+    using IndexStep = std::function<bool(SearchIndexer &indexer)>;
+    // Index: the jobs of postIndexing(). Each step ends its transaction: once FTS5 tables were
+    // written in a transaction, every later statement in it makes them flush (their
+    // xSavepoint), which made the pages stored after an indexing step several times slower.
     enum class Kind { Page, Control, Index };
 
     // Opens its own ReadWrite connection to the cache at path on its thread.
@@ -47,6 +50,11 @@ public:
     // A new run: earlier failures no longer hold back Page jobs.
     void beginRun();
     void post(Kind kind, Work work, Done done = {});
+    // Runs step again and again, each run the last of its transaction, until it returns
+    // false; jobs posted after it wait until then. A writer of this process waiting for the
+    // lock goes between two steps, so it waits for one batch, not for the whole index (the
+    // end of a 1,000,000-contact sync indexes for seconds).
+    void postIndexing(IndexStep step);
     // Blocks until every job posted so far has run and committed. Their Done callbacks
     // still arrive later, through the event loop.
     void waitUntilIdle();

@@ -40,6 +40,18 @@ private:
         };
     }
 
+    // Contacts waiting for the search index, as another connection sees them.
+    qint64 queuedForIndex()
+    {
+        auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
+        if (!db)
+            return -1;
+        QSqlQuery q(db->database());
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM contact_fts_queue")) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
     qint64 storedContacts()
     {
         auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
@@ -159,6 +171,39 @@ private slots:
         QVERIFY2(storedContacts() < pages * 50, "the writes got in only once the store had stored everything");
         store.waitUntilIdle();
         QCOMPARE(storedContacts(), pages * 50);
+    }
+
+    void indexingStepsCommitOneByOne()
+    {
+        // 30 contacts queued for the index, then indexing in steps of 10: a reader sees each
+        // step committed before the next one runs (a writer waiting for the lock gets in
+        // there), and a page posted after the indexing runs only once it is done.
+        {
+            auto db = CacheDatabase::open(path(), CacheDatabase::Mode::ReadWrite);
+            QVERIFY(db);
+            SearchIndexer drain(*db); // what earlier tests left queued (their deleted rows)
+            while (drain.indexPending() > 0) {
+            }
+        }
+        SyncStore store(path());
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 0, 30));
+        store.waitUntilIdle();
+        QCOMPARE(queuedForIndex(), 30);
+        QList<qint64> queuedBeforeEachStep;
+        store.postIndexing([this, &queuedBeforeEachStep](SearchIndexer &indexer) {
+            queuedBeforeEachStep << queuedForIndex();
+            return indexer.indexContacts(10) > 0;
+        });
+        qint64 queuedWhenThePageRan = -1;
+        store.post(SyncStore::Kind::Page, [this, &queuedWhenThePageRan](CacheWriter &, SearchIndexer &, QString *) {
+            queuedWhenThePageRan = queuedForIndex();
+            return true;
+        });
+        QCOMPARE(store.pending(), 3);
+        store.waitUntilIdle();
+        QCOMPARE(queuedBeforeEachStep, (QList<qint64>{30, 20, 10, 0}));
+        QCOMPARE(queuedWhenThePageRan, 0);
+        QTRY_COMPARE(store.pending(), 0); // one result for the whole indexing
     }
 
     void destroyingDropsWhatHasNotStartedAndKeepsTheCacheSound()
