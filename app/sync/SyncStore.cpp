@@ -12,6 +12,7 @@
 #include <QWaitCondition>
 
 #include <deque>
+#include <optional>
 
 namespace {
 // A transaction takes the jobs waiting, and those arriving meanwhile, for up to this long:
@@ -198,6 +199,7 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
     QElapsedTimer elapsed;
     elapsed.start();
     QString failure;
+    std::optional<Result> requeued; // an indexing job with more steps, back at the queue's front
     for (;;) {
         Job job;
         {
@@ -223,6 +225,7 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
             if (more) {
                 // Its next step starts the next transaction, once runLoop() has let any
                 // waiting writer in.
+                requeued = result;
                 QMutexLocker lock(&mutex);
                 jobs.push_front(std::move(job));
                 break;
@@ -256,6 +259,13 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
     // Nothing of this batch was stored; every job in it reports why.
     if (failure.isEmpty())
         failure = batch.errorString();
+    if (requeued) {
+        // Not again: a cache that cannot commit would run its steps forever.
+        QMutexLocker lock(&mutex);
+        if (!jobs.empty() && jobs.front().serial == requeued->serial)
+            jobs.pop_front();
+        results->append(*requeued);
+    }
     for (Result &r : *results) {
         if (r.ok || r.error.isEmpty())
             r.error = failure;

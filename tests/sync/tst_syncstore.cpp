@@ -206,6 +206,30 @@ private slots:
         QTRY_COMPARE(store.pending(), 0); // one result for the whole indexing
     }
 
+    void indexingThatCannotCommitIsNotRepeated()
+    {
+        // A step that keeps claiming more work while nothing it does can be committed (here
+        // the queue table is gone, so its nested transaction fails): the store must give up
+        // after one try, not run it forever.
+        const QString broken = m_dir.filePath(QStringLiteral("broken.sqlite"));
+        {
+            auto db = CacheDatabase::open(broken, CacheDatabase::Mode::ReadWrite);
+            QVERIFY(db);
+            QString error;
+            QVERIFY2(db->exec(QStringLiteral("DROP TABLE contact_fts_queue"), &error), qPrintable(error));
+        }
+        SyncStore store(broken);
+        int steps = 0;
+        store.postIndexing([&steps](SearchIndexer &indexer) {
+            ++steps;
+            indexer.indexContacts(10); // fails: no queue
+            return true;
+        });
+        store.waitUntilIdle();
+        QCOMPARE(steps, 1);
+        QTRY_COMPARE(store.pending(), 0);
+    }
+
     void destroyingDropsWhatHasNotStartedAndKeepsTheCacheSound()
     {
         int callbacks = 0;
