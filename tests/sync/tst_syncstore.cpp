@@ -40,28 +40,19 @@ private:
         };
     }
 
-    // Contacts waiting for the search index, as another connection sees them.
-    qint64 queuedForIndex()
+    // Rows of a table, as another connection (the window, the local API) sees them.
+    qint64 rowsIn(const QString &table)
     {
         auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
         if (!db)
             return -1;
         QSqlQuery q(db->database());
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM contact_fts_queue")) || !q.next())
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !q.next())
             return -1;
         return q.value(0).toLongLong();
     }
-
-    qint64 storedContacts()
-    {
-        auto db = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
-        if (!db)
-            return -1;
-        QSqlQuery q(db->database());
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM contacts")) || !q.next())
-            return -1;
-        return q.value(0).toLongLong();
-    }
+    qint64 storedContacts() { return rowsIn(QStringLiteral("contacts")); }
+    qint64 queuedForIndex() { return rowsIn(QStringLiteral("contact_fts_queue")); }
 
 private slots:
     void initTestCase()
