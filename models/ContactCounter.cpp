@@ -20,14 +20,14 @@ public:
             return; // the user typed on: nobody waits for this one any more
         QString error;
         if (!open(&error)) {
-            emit counted(generation, 0, true, error);
+            Q_EMIT counted(generation, 0, true, error);
             return;
         }
         const std::optional<ContactCount> c = m_reader->countContacts(filter, cap);
         if (!c)
-            emit counted(generation, 0, true, m_reader->lastError());
+            Q_EMIT counted(generation, 0, true, m_reader->lastError());
         else
-            emit counted(generation, c->value, c->exact, QString());
+            Q_EMIT counted(generation, c->value, c->exact, QString());
     }
 
     void total(quint64 generation, const QString &sessionId)
@@ -36,19 +36,19 @@ public:
             return; // closing
         QString error;
         if (!open(&error)) {
-            emit totalCounted(generation, 0, error);
+            Q_EMIT totalCounted(generation, 0, error);
             return;
         }
         ContactFilter all;
         all.sessionId = sessionId;
         const std::optional<ContactCount> c = m_reader->countContacts(all);
         if (!c)
-            emit totalCounted(generation, 0, m_reader->lastError());
+            Q_EMIT totalCounted(generation, 0, m_reader->lastError());
         else
-            emit totalCounted(generation, c->value, QString());
+            Q_EMIT totalCounted(generation, c->value, QString());
     }
 
-signals:
+Q_SIGNALS:
     void counted(quint64 generation, qint64 value, bool exact, const QString &error);
     void totalCounted(quint64 generation, qint64 value, const QString &error);
 

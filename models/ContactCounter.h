@@ -27,7 +27,7 @@ public:
     // the counts requested after it.
     void requestTotal(quint64 generation, const QString &sessionId);
 
-signals:
+Q_SIGNALS:
     // error is empty on success; value/exact as ContactCount.
     void counted(quint64 generation, qint64 value, bool exact, const QString &error);
     void totalCounted(quint64 generation, qint64 value, const QString &error);

@@ -41,7 +41,7 @@ void ContactsModel::setFilter(const ContactFilter &filter)
         recount();
     }
     endResetModel();
-    emit countChanged(m_count, m_exact);
+    Q_EMIT countChanged(m_count, m_exact);
 }
 
 void ContactsModel::refresh()
@@ -65,8 +65,8 @@ void ContactsModel::refresh()
         resizeTo(after);
     }
     if (m_count > 0)
-        emit dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
-    emit countChanged(m_count, m_exact);
+        Q_EMIT dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
+    Q_EMIT countChanged(m_count, m_exact);
 }
 
 qint64 ContactsModel::totalCount() const
@@ -163,7 +163,7 @@ void ContactsModel::correctCount(qint64 rows)
     resizeTo(rows);
     m_exact = true;
     m_countGeneration = 0; // the end was seen: a count still on its way knows no better
-    emit countChanged(m_count, m_exact);
+    Q_EMIT countChanged(m_count, m_exact);
 }
 
 // Row changes at the end only: the view keeps its selection and scroll position.
@@ -217,7 +217,7 @@ void ContactsModel::requestTotal()
     if (keepsEveryContact()) {
         if (m_countGeneration == 0 && m_exact && m_error.isEmpty()) { // the first page was all
             m_total = m_count;
-            emit totalChanged(m_count);
+            Q_EMIT totalChanged(m_count);
         }
         return;
     }
@@ -235,7 +235,7 @@ void ContactsModel::onTotalCounted(quint64 generation, qint64 value, const QStri
         return;
     }
     m_total = value;
-    emit totalChanged(value);
+    Q_EMIT totalChanged(value);
 }
 
 void ContactsModel::onCounted(quint64 generation, qint64 value, bool exact, const QString &error)
@@ -250,14 +250,14 @@ void ContactsModel::onCounted(quint64 generation, qint64 value, bool exact, cons
     if (exact && !m_total && keepsEveryContact()) {
         m_total = value;
         m_totalGeneration = 0; // an answer still on its way knows no better
-        emit totalChanged(value);
+        Q_EMIT totalChanged(value);
     }
     // The pages already walked know better when they reached the end.
     if (m_sawEnd)
         return;
     resizeTo(value);
     m_exact = exact;
-    emit countChanged(m_count, m_exact);
+    Q_EMIT countChanged(m_count, m_exact);
 }
 
 void ContactsModel::touch(int index) const

@@ -65,7 +65,7 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-signals:
+Q_SIGNALS:
     void countChanged(qint64 count, bool exact);
     void totalChanged(qint64 total);
 

@@ -16,6 +16,6 @@ void DataVersionWatcher::check()
     const qint64 v = m_db->dataVersion();
     if (v != m_version) {
         m_version = v;
-        emit changed();
+        Q_EMIT changed();
     }
 }

@@ -14,7 +14,7 @@ public:
     explicit DataVersionWatcher(CacheDatabase *db, int intervalMs = 1000, QObject *parent = nullptr);
     void check(); // now, without waiting for the timer
 
-signals:
+Q_SIGNALS:
     void changed();
 
 private:

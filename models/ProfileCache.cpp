@@ -59,7 +59,7 @@ void ProfileCache::refresh()
     m_contacts->refresh();
     m_groups->refresh();
     m_members->refresh();
-    emit refreshed();
+    Q_EMIT refreshed();
 }
 
 bool ProfileCache::storeSessions(const QList<WaSession> &sessions)

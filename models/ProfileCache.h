@@ -47,7 +47,7 @@ public:
     // Re-reads every model (keeping filters); the views restore their selection.
     void refresh();
 
-signals:
+Q_SIGNALS:
     void refreshed();
 
 private:

@@ -45,19 +45,19 @@ void ContactActions::run(Action action, const QString &sessionId, const QString 
 {
     GatewayClient *client = m_signIn ? m_signIn->client() : nullptr;
     if (!client || !client->hasEndpoint()) {
-        emit finished(false, tr("Sign in first: no gateway to send this to."));
+        Q_EMIT finished(false, tr("Sign in first: no gateway to send this to."));
         return;
     }
     m_busy = true;
-    emit busyChanged(true, action == Action::Block ? tr("Blocking…") : tr("Unblocking…"));
+    Q_EMIT busyChanged(true, action == Action::Block ? tr("Blocking…") : tr("Unblocking…"));
     auto done = [this, action, sessionId, lid](const GatewayResult<NoContent> &r) {
         m_busy = false;
         record(action, sessionId, lid, r.error, r.requestId);
         const bool unreachable = r.error.kind == GatewayError::Kind::Network
             || r.error.kind == GatewayError::Kind::Timeout;
-        emit reachabilityChanged(!unreachable);
-        emit busyChanged(false, QString());
-        emit finished(r.ok(), outcomeText(action, r.error));
+        Q_EMIT reachabilityChanged(!unreachable);
+        Q_EMIT busyChanged(false, QString());
+        Q_EMIT finished(r.ok(), outcomeText(action, r.error));
     };
     if (action == Action::Block)
         client->blockContact(sessionId, lid, this, done);

@@ -31,7 +31,7 @@ public:
     // What a person reads for an outcome (known codes phrased for support staff).
     static QString outcomeText(Action action, const GatewayError &error);
 
-signals:
+Q_SIGNALS:
     void busyChanged(bool busy, const QString &text);
     void finished(bool ok, const QString &message);
     // The gateway answered (true) or could not be reached (false).

@@ -67,7 +67,7 @@ ContactDetailPane::ContactDetailPane(QWidget *parent) : QWidget(parent)
     m_groupsView->setModel(m_groups);
     TableSetup::setInitialWidths(m_groupsView->horizontalHeader(), {140, 100, 100, 60, 110});
     connect(m_groupsView, &QTableView::activated, this, [this](const QModelIndex &index) {
-        emit groupActivated(index.data(ContactGroupsModel::GroupJidRole).toString());
+        Q_EMIT groupActivated(index.data(ContactGroupsModel::GroupJidRole).toString());
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -180,7 +180,7 @@ void ContactDetailPane::fetchLive()
             return; // another contact is shown by now
         const bool unreachable = r.error.kind == GatewayError::Kind::Network
             || r.error.kind == GatewayError::Kind::Timeout;
-        emit reachabilityChanged(!unreachable);
+        Q_EMIT reachabilityChanged(!unreachable);
         if (!r.ok())
             return; // the cached view stays; reachability tells the status bar
         CachedContact c = m_contact.value_or(CachedContact());

@@ -42,7 +42,7 @@ public:
     QTableView *groupsView() const { return m_groupsView; }
     ContactGroupsModel *groupsModel() const { return m_groups; }
 
-signals:
+Q_SIGNALS:
     void blockRequested();
     void unblockRequested();
     void groupActivated(const QString &groupJid);

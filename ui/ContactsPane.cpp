@@ -69,14 +69,14 @@ ContactsPane::ContactsPane(QWidget *parent) : QWidget(parent)
     });
     connect(m_source, &QComboBox::currentIndexChanged, this, &ContactsPane::applyFilter);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        emit contactActivated(index.data(ContactsModel::LidRole).toString());
+        Q_EMIT contactActivated(index.data(ContactsModel::LidRole).toString());
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_view->indexAt(pos);
         if (!index.isValid())
             return;
         m_view->setCurrentIndex(index);
-        emit contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
+        Q_EMIT contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int column) {
         if (!m_model)
@@ -193,7 +193,7 @@ void ContactsPane::onCurrentChanged()
     if (lid.isEmpty() || lid == m_selectedLid)
         return;
     m_selectedLid = lid;
-    emit currentContactChanged(lid);
+    Q_EMIT currentContactChanged(lid);
 }
 
 void ContactsPane::selectLid(const QString &lid)

@@ -37,7 +37,7 @@ public:
     QTableView *view() const { return m_view; }
     ContactsModel *model() const { return m_model; }
 
-signals:
+Q_SIGNALS:
     void currentContactChanged(const QString &lid);
     void contactActivated(const QString &lid);
     void contextMenuRequested(const QPoint &globalPos);

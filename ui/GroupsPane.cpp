@@ -39,7 +39,7 @@ GroupsPane::GroupsPane(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_split);
 
     connect(m_members, &QTableView::activated, this, [this](const QModelIndex &index) {
-        emit contactActivated(index.data(GroupMembersModel::LidRole).toString());
+        Q_EMIT contactActivated(index.data(GroupMembersModel::LidRole).toString());
     });
 }
 
@@ -81,5 +81,5 @@ void GroupsPane::onCurrentChanged()
     m_membersTitle->setText(group ? tr("Members of %1").arg(group->group.subject.value_or(jid))
                                   : tr("Members"));
     m_membersModel->setGroup(m_groupsModel->sessionId(), jid);
-    emit groupChanged(jid);
+    Q_EMIT groupChanged(jid);
 }

@@ -24,7 +24,7 @@ public:
     QTableView *membersView() const { return m_members; }
     QSplitter *splitter() const { return m_split; }
 
-signals:
+Q_SIGNALS:
     void contactActivated(const QString &lid);
     void groupChanged(const QString &groupJid);
 

@@ -94,5 +94,5 @@ void SessionsPane::onCurrentChanged()
     if (id == m_current)
         return;
     m_current = id;
-    emit sessionChanged(id);
+    Q_EMIT sessionChanged(id);
 }

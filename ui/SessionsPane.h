@@ -26,7 +26,7 @@ public:
     QListView *view() const { return m_view; }
     QPushButton *syncButton() const { return m_sync; }
 
-signals:
+Q_SIGNALS:
     void sessionChanged(const QString &sessionId);
     void syncRequested();
 

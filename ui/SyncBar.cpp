@@ -114,5 +114,5 @@ void SyncBar::onFinished(const SyncOutcome &o)
         || o.error.kind == GatewayError::Kind::Timeout;
     if (o.status != SyncOutcome::Status::Cancelled)
         setReachable(!unreachable);
-    emit finished(o, message);
+    Q_EMIT finished(o, message);
 }

@@ -30,7 +30,7 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QLabel *offlineLabel() const { return m_offline; }
 
-signals:
+Q_SIGNALS:
     void finished(const SyncOutcome &outcome, const QString &message);
 
 private:

@@ -49,7 +49,7 @@ void CredentialStore::setMode(Mode mode)
         m_memory.clear();
     qCInfo(lcAuth) << "credential mode:"
                           << (mode == Mode::MemoryOnly ? "memory-only" : "keychain");
-    emit modeChanged(mode);
+    Q_EMIT modeChanged(mode);
 }
 
 void CredentialStore::deliverLater(QPointer<QObject> context, std::function<void()> call)

@@ -53,7 +53,7 @@ public:
     // it. Used before renaming a profile.
     void moveToken(const QString &from, const QString &to, QObject *context, Callback done);
 
-signals:
+Q_SIGNALS:
     void modeChanged(CredentialStore::Mode mode);
 
 private:

@@ -189,7 +189,7 @@ void ProfileStore::save(const QList<GatewayProfile> &profiles)
     }
     m_settings->endArray();
     m_settings->sync();
-    emit profilesChanged();
+    Q_EMIT profilesChanged();
 }
 
 int ProfileStore::indexOf(const QList<GatewayProfile> &profiles, const QString &name)
@@ -341,7 +341,7 @@ bool ProfileStore::setCurrent(const QString &name)
         m_settings->setValue(CurrentKey, name);
     m_settings->sync();
     if (changed)
-        emit currentChanged(name);
+        Q_EMIT currentChanged(name);
     return true;
 }
 

@@ -71,7 +71,7 @@ public:
 
     QString settingsFile() const;
 
-signals:
+Q_SIGNALS:
     void profilesChanged();
     void currentChanged(const QString &name);
 

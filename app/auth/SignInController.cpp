@@ -90,7 +90,7 @@ void SignInController::setState(State state)
     if (state == m_state)
         return;
     m_state = state;
-    emit stateChanged(state);
+    Q_EMIT stateChanged(state);
 }
 
 void SignInController::clearSession()
@@ -110,7 +110,7 @@ void SignInController::require(const QString &profile, Reason reason, const QStr
     qCInfo(lcAuth) << "sign-in required for profile" << profile << "reason"
                    << QMetaEnum::fromType<Reason>().valueToKey(int(reason));
     setState(State::SignInRequired);
-    emit signInRequired(profile, reason, message.isEmpty() ? reasonText(reason, profile) : message);
+    Q_EMIT signInRequired(profile, reason, message.isEmpty() ? reasonText(reason, profile) : message);
 }
 
 void SignInController::start(const QString &requestedProfile)
@@ -156,7 +156,7 @@ void SignInController::readToken(const QString &profile)
             qCInfo(lcAuth) << "keychain unavailable for profile" << profile << "("
                            << credentialErrorKindName(error.kind) << ")";
             setState(State::KeychainUnavailable);
-            emit keychainUnavailable(profile, error);
+            Q_EMIT keychainUnavailable(profile, error);
             return;
         }
         const TokenInspection token = TokenInspector::inspect(stored);
@@ -192,7 +192,7 @@ void SignInController::activate(const GatewayProfile &profile, const TokenInspec
     qCInfo(lcAuth) << "signed in to profile" << profile.name << "with a"
                    << tokenKindName(token.kind) << (isMemoryOnly() ? "(memory-only)" : "");
     setState(State::SignedIn);
-    emit signedIn(profile.name);
+    Q_EMIT signedIn(profile.name);
 }
 
 void SignInController::signIn(const GatewayProfile &input, const QString &pasted,
@@ -284,7 +284,7 @@ void SignInController::signOut(bool purgeCache, QObject *context, Callback done)
         qCInfo(lcAuth) << "signed out of profile" << name;
         setState(State::SignedOut);
         // First, so that whoever holds the profile's cache open lets go of it before the purge.
-        emit signedOut(name);
+        Q_EMIT signedOut(name);
 
         SignInOutcome o;
         o.ok = true;

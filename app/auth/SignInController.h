@@ -121,7 +121,7 @@ public:
     // One sentence per reason, for dialogs.
     static QString reasonText(Reason reason, const QString &profile);
 
-signals:
+Q_SIGNALS:
     void stateChanged(SignInController::State state);
     void signedIn(const QString &profile);
     // `profile` may be empty (NoProfile) or unsaved (UnknownProfile); `message` says why.

@@ -131,7 +131,7 @@ void ProfileCommand::done(int code)
     m_err->flush(); // notes and warnings first, as they were written
     m_out->flush();
     // Queued, so finished() never fires before start() has returned.
-    QMetaObject::invokeMethod(this, [this, code] { emit finished(code); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
 }
 
 void ProfileCommand::start(const QStringList &arguments)

@@ -49,7 +49,7 @@ public:
 
     static QString usage();
 
-signals:
+Q_SIGNALS:
     void finished(int exitCode);
 
 private:

@@ -20,7 +20,7 @@ void LocalApiProfileFollower::follow()
     connect(m_service.get(), &LocalApiService::failed, this, &LocalApiProfileFollower::failed);
     if (m_configure)
         m_configure(*m_service);
-    emit serviceChanged(m_service.get());
+    Q_EMIT serviceChanged(m_service.get());
     m_service->start();
 }
 
@@ -29,5 +29,5 @@ void LocalApiProfileFollower::stop()
     if (!m_service)
         return;
     m_service.reset();
-    emit serviceChanged(nullptr);
+    Q_EMIT serviceChanged(nullptr);
 }

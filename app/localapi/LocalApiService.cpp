@@ -88,7 +88,7 @@ void LocalApiService::withToken(std::function<void()> next)
             qCWarning(lcLocalApiService) << "keychain unavailable; the local API token lasts for this run only:"
                                          << error.message;
         }
-        emit tokenChanged();
+        Q_EMIT tokenChanged();
         next();
     });
 }
@@ -135,15 +135,15 @@ void LocalApiService::startServer()
     connect(m_server.get(), &LocalApiServerThread::listening, this, [this](const QUrl &url) {
         m_url = url;
         qCInfo(lcLocalApiService).noquote() << "local API listening on" << url.toString();
-        emit listening(url);
+        Q_EMIT listening(url);
     });
     connect(m_server.get(), &LocalApiServerThread::failed, this, [this](const QString &reason) {
         m_url = QUrl();
         qCWarning(lcLocalApiService).noquote() << "local API failed:" << reason;
-        emit failed(reason);
+        Q_EMIT failed(reason);
     });
     if (!m_server->start(config, makeLocalApiRouter(m_backend)))
-        emit failed(tr("the local API is already running"));
+        Q_EMIT failed(tr("the local API is already running"));
 }
 
 void LocalApiService::stop()
@@ -167,7 +167,7 @@ void LocalApiService::regenerateToken()
                 qCWarning(lcLocalApiService) << "local API token not kept in the keychain:" << e.message;
         });
     }
-    emit tokenChanged();
+    Q_EMIT tokenChanged();
     if (wasRunning)
         startServer();
 }

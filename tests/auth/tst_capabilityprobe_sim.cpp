@@ -79,7 +79,7 @@ private:
     QJsonObject stats() const { return m_sim.control("GET", QStringLiteral("/_sim/stats")); }
     qint64 requestCount() const { return stats().value("requests").toInteger(); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sim.start({"--seed", "5", "--sessions", "2", "--disconnected", "1",

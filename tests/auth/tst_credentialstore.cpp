@@ -86,7 +86,7 @@ private:
         return error;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         // Unique names, so a run by hand in a real session never meets a real profile.

@@ -130,7 +130,7 @@ private:
         return int(capturedLog.filter(text).size());
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         // QTest installs its own handler in qExec, so ours goes on top and chains to it.

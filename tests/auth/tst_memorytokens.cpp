@@ -6,7 +6,7 @@
 class TestMemoryTokens : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void setReadRemove()
     {
         MemoryTokens t;

@@ -53,7 +53,7 @@ private:
         return r;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_config.isValid());

@@ -96,7 +96,7 @@ private:
         return r.value_or(std::make_pair(QString(), CredentialError()));
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

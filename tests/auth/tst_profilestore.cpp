@@ -28,7 +28,7 @@ private:
     int m_counter = 0;
     QString freshIni() { return m_dir.filePath(QStringLiteral("p%1.ini").arg(++m_counter)); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void names_data()

@@ -95,7 +95,7 @@ private:
         QVERIFY(storeToken(n, token).isOk());
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

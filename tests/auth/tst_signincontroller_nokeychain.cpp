@@ -50,7 +50,7 @@ private:
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
         return result.value_or(SignInOutcome());
     }
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_capture.start(m_home + "/stderr.log"));

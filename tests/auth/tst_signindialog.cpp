@@ -124,7 +124,7 @@ private:
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
         return result.value_or(std::make_pair(QString(), CredentialError()));
     }
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_capture.start(m_home + "/stderr.log"));

@@ -65,7 +65,7 @@ private:
         return m_secrets.last();
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(m_capture.start(m_home + "/stderr.log")); }
     void cleanupTestCase() { m_capture.stop(); }
 

@@ -52,7 +52,7 @@ bool notesMention(const TokenInspection &r, const QString &word)
 class TestTokenInspector : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void goodJwtClaims()
     {
         const QString jwt = makeJwt(ownerClaims(Now.toSecsSinceEpoch() + 3600));

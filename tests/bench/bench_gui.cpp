@@ -175,7 +175,7 @@ int main(int argc, char *argv[])
         QElapsedTimer k;
         k.start();
         search->setText(text);
-        emit search->returnPressed();
+        Q_EMIT search->returnPressed();
         view->repaint();
         times << k.nsecsElapsed() / 1e6;
         if (times.last() > 30)
@@ -195,7 +195,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsSet("BENCH_GUI_KEYSTROKES_ONLY"))
         return 0;
     search->setText(QString());
-    emit search->returnPressed();
+    Q_EMIT search->returnPressed();
     // The whole list again once its count has landed (not timed): scrolling before it would
     // scroll only the rows known so far.
     ContactsModel *contacts = window.contactsPane()->model();

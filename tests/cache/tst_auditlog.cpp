@@ -9,10 +9,10 @@
 
 using namespace CacheTest;
 
-class tst_AuditLog : public QObject
+class TestAuditLog : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void appendsAndListsNewestFirst();
@@ -40,7 +40,7 @@ private:
     std::unique_ptr<AuditLog> m_log;
 };
 
-void tst_AuditLog::init()
+void TestAuditLog::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
@@ -49,13 +49,13 @@ void tst_AuditLog::init()
     m_log->setClock([] { return qint64(1719662400000); });
 }
 
-void tst_AuditLog::cleanup()
+void TestAuditLog::cleanup()
 {
     m_log.reset();
     m_db.reset();
 }
 
-void tst_AuditLog::appendsAndListsNewestFirst()
+void TestAuditLog::appendsAndListsNewestFirst()
 {
     const auto first = m_log->append(entry(QStringLiteral("block")));
     AuditEntry api = entry(QStringLiteral("unblock"));
@@ -77,7 +77,7 @@ void tst_AuditLog::appendsAndListsNewestFirst()
     QCOMPARE(all->at(1).profile, QStringLiteral("Work"));
 }
 
-void tst_AuditLog::pagesAndFiltersBySession()
+void TestAuditLog::pagesAndFiltersBySession()
 {
     for (int i = 0; i < 25; ++i)
         QVERIFY(m_log->append(entry(QStringLiteral("a%1").arg(i), i % 2 ? QStringLiteral("s1") : QStringLiteral("s2"))));
@@ -101,14 +101,14 @@ void tst_AuditLog::pagesAndFiltersBySession()
     QCOMPARE(m_log->list(q)->size(), 12);
 }
 
-void tst_AuditLog::refusesIncompleteEntries()
+void TestAuditLog::refusesIncompleteEntries()
 {
     AuditEntry e = entry(QString());
     QVERIFY(!m_log->append(e));
     QVERIFY(!m_log->lastError().isEmpty());
 }
 
-void tst_AuditLog::exportsCsvSafely()
+void TestAuditLog::exportsCsvSafely()
 {
     AuditEntry tricky = entry(QStringLiteral("=HYPERLINK(\"http://x\")"));
     tricky.detail = QStringLiteral("line1\nline2, \"quoted\"");
@@ -134,7 +134,7 @@ void tst_AuditLog::exportsCsvSafely()
     QVERIFY(!m_log->exportTo(&closed, AuditLog::Format::Csv));
 }
 
-void tst_AuditLog::exportsJsonLines()
+void TestAuditLog::exportsJsonLines()
 {
     AuditEntry e = entry(QStringLiteral("unblock"));
     e.origin = AuditOrigin::LocalApi;
@@ -153,7 +153,7 @@ void tst_AuditLog::exportsJsonLines()
     QCOMPARE(first.value(QStringLiteral("at")).toInteger(), 1719662400000);
 }
 
-void tst_AuditLog::readConnectionCannotAppend()
+void TestAuditLog::readConnectionCannotAppend()
 {
     auto reader = CacheDatabase::open(m_db->path(), CacheDatabase::Mode::Read);
     QVERIFY(reader);
@@ -163,5 +163,5 @@ void tst_AuditLog::readConnectionCannotAppend()
     QCOMPARE(log.list({})->size(), 1); // but it reads
 }
 
-QTEST_GUILESS_MAIN(tst_AuditLog)
+QTEST_GUILESS_MAIN(TestAuditLog)
 #include "tst_auditlog.moc"

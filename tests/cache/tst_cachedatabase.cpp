@@ -6,10 +6,10 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-class tst_CacheDatabase : public QObject
+class TestCacheDatabase : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void opensWithPragmas();
     void connectionNamesAreUniqueAndReleased();
@@ -25,13 +25,13 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void tst_CacheDatabase::init()
+void TestCacheDatabase::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
-void tst_CacheDatabase::opensWithPragmas()
+void TestCacheDatabase::opensWithPragmas()
 {
     auto db = CacheTest::openWriter(path());
     QVERIFY(db);
@@ -56,7 +56,7 @@ void tst_CacheDatabase::opensWithPragmas()
     QCOMPARE(CacheTest::scalar(*reader, QStringLiteral("PRAGMA foreign_keys")), 1);
 }
 
-void tst_CacheDatabase::connectionNamesAreUniqueAndReleased()
+void TestCacheDatabase::connectionNamesAreUniqueAndReleased()
 {
     QString first;
     {
@@ -74,14 +74,14 @@ void tst_CacheDatabase::connectionNamesAreUniqueAndReleased()
     QVERIFY(c->connectionName() != first); // never reused
 }
 
-void tst_CacheDatabase::createsMissingDirectory()
+void TestCacheDatabase::createsMissingDirectory()
 {
     const QString deep = m_dir->filePath(QStringLiteral("a/b/c/cache.sqlite"));
     QVERIFY(CacheTest::openWriter(deep));
     QVERIFY(QFileInfo::exists(deep));
 }
 
-void tst_CacheDatabase::readModeRefusesWrites()
+void TestCacheDatabase::readModeRefusesWrites()
 {
     QVERIFY(CacheTest::openWriter(path()));
     auto reader = CacheDatabase::open(path(), CacheDatabase::Mode::Read);
@@ -94,7 +94,7 @@ void tst_CacheDatabase::readModeRefusesWrites()
     QVERIFY(!writer.lastError().isEmpty());
 }
 
-void tst_CacheDatabase::readModeNeedsAMigratedFile()
+void TestCacheDatabase::readModeNeedsAMigratedFile()
 {
     QString error;
     QVERIFY(!CacheDatabase::open(path(), CacheDatabase::Mode::Read, &error));
@@ -114,7 +114,7 @@ void tst_CacheDatabase::readModeNeedsAMigratedFile()
     QVERIFY2(error.contains(QLatin1String("schema version 0")), qPrintable(error));
 }
 
-void tst_CacheDatabase::statementsArePreparedOnce()
+void TestCacheDatabase::statementsArePreparedOnce()
 {
     auto db = CacheTest::openWriter(path());
     const QString sql = QStringLiteral("SELECT count(*) FROM contacts WHERE sid = :sid");
@@ -126,7 +126,7 @@ void tst_CacheDatabase::statementsArePreparedOnce()
     QVERIFY(!error.isEmpty());
 }
 
-void tst_CacheDatabase::openOnAnotherThread()
+void TestCacheDatabase::openOnAnotherThread()
 {
     QVERIFY(CacheTest::openWriter(path()));
     QString seenName;
@@ -146,10 +146,10 @@ void tst_CacheDatabase::openOnAnotherThread()
     QVERIFY(!QSqlDatabase::connectionNames().contains(seenName));
 }
 
-QTEST_GUILESS_MAIN(tst_CacheDatabase)
+QTEST_GUILESS_MAIN(TestCacheDatabase)
 #include "tst_cachedatabase.moc"
 
-void tst_CacheDatabase::nestedTransactionsShareTheOuterCommit()
+void TestCacheDatabase::nestedTransactionsShareTheOuterCommit()
 {
     auto db = CacheTest::openWriter(path());
     auto reader = CacheDatabase::open(path(), CacheDatabase::Mode::Read);

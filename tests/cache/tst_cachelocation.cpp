@@ -7,16 +7,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class tst_CacheLocation : public QObject
+class TestCacheLocation : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void directoryNamesAreSafeAndDistinct();
     void pathIsUnderProfilesRoot();
     void purgeAndRename();
 };
 
-void tst_CacheLocation::directoryNamesAreSafeAndDistinct()
+void TestCacheLocation::directoryNamesAreSafeAndDistinct()
 {
     const QStringList names{QStringLiteral("Work"), QStringLiteral("work"), QStringLiteral("Kantor Jakarta"),
                             QStringLiteral("عمل"), QStringLiteral("工作"), QStringLiteral("😀😀"),
@@ -35,7 +35,7 @@ void tst_CacheLocation::directoryNamesAreSafeAndDistinct()
     QVERIFY(CacheLocation::directoryName(QStringLiteral("Work")).startsWith(QLatin1String("Work-")));
 }
 
-void tst_CacheLocation::pathIsUnderProfilesRoot()
+void TestCacheLocation::pathIsUnderProfilesRoot()
 {
     const QString path = CacheLocation::databasePath(QStringLiteral("Work"));
     QVERIFY(path.startsWith(CacheLocation::profilesRoot() + QLatin1Char('/')));
@@ -45,7 +45,7 @@ void tst_CacheLocation::pathIsUnderProfilesRoot()
                  + QStringLiteral("/cache.sqlite"));
 }
 
-void tst_CacheLocation::purgeAndRename()
+void TestCacheLocation::purgeAndRename()
 {
     QTemporaryDir root;
     QVERIFY(root.isValid());
@@ -67,5 +67,5 @@ void tst_CacheLocation::purgeAndRename()
     QVERIFY(CacheLocation::rename(QStringLiteral("never"), QStringLiteral("x"), &error, root.path()));
 }
 
-QTEST_GUILESS_MAIN(tst_CacheLocation)
+QTEST_GUILESS_MAIN(TestCacheLocation)
 #include "tst_cachelocation.moc"

@@ -6,10 +6,10 @@
 
 using namespace CacheTest;
 
-class tst_CacheReader : public QObject
+class TestCacheReader : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void contactWithAllItsGroups();
@@ -28,7 +28,7 @@ private:
     qint64 m_now = 100;
 };
 
-void tst_CacheReader::init()
+void TestCacheReader::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
@@ -38,13 +38,13 @@ void tst_CacheReader::init()
     fill();
 }
 
-void tst_CacheReader::cleanup()
+void TestCacheReader::cleanup()
 {
     m_writer.reset();
     m_db.reset();
 }
 
-void tst_CacheReader::fill()
+void TestCacheReader::fill()
 {
     m_now = 100;
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
@@ -71,7 +71,7 @@ void tst_CacheReader::fill()
     QVERIFY(m_writer->finishPass(*members));
 }
 
-void tst_CacheReader::contactWithAllItsGroups()
+void TestCacheReader::contactWithAllItsGroups()
 {
     CacheReader reader(*m_db);
     const auto ana = reader.contact(QStringLiteral("s1"), QStringLiteral("a@lid"));
@@ -91,7 +91,7 @@ void tst_CacheReader::contactWithAllItsGroups()
     QCOMPARE(ana->detail.groups.at(1).role, QStringLiteral("superadmin"));
 }
 
-void tst_CacheReader::missingContactIsNotAnError()
+void TestCacheReader::missingContactIsNotAnError()
 {
     CacheReader reader(*m_db);
     QVERIFY(!reader.contact(QStringLiteral("s1"), QStringLiteral("nobody@lid")));
@@ -100,7 +100,7 @@ void tst_CacheReader::missingContactIsNotAnError()
     QVERIFY(reader.groups(QStringLiteral("other"))->isEmpty());
 }
 
-void tst_CacheReader::groupsWithMemberCounts()
+void TestCacheReader::groupsWithMemberCounts()
 {
     CacheReader reader(*m_db);
     const auto groups = reader.groups(QStringLiteral("s1"));
@@ -117,7 +117,7 @@ void tst_CacheReader::groupsWithMemberCounts()
     QVERIFY(reader.group(QStringLiteral("s1"), QStringLiteral("g3@g.us")));
 }
 
-void tst_CacheReader::membersWithTheirContactFields()
+void TestCacheReader::membersWithTheirContactFields()
 {
     CacheReader reader(*m_db);
     const auto members = reader.members(QStringLiteral("s1"), QStringLiteral("g1@g.us"));
@@ -145,7 +145,7 @@ void tst_CacheReader::membersWithTheirContactFields()
     QCOMPARE(reader.countContacts(f)->value, 3);
 }
 
-void tst_CacheReader::freshness()
+void TestCacheReader::freshness()
 {
     CacheReader reader(*m_db);
     QCOMPARE(reader.lastCompleteSyncAt(QStringLiteral("s1")), OptInt(100)); // oldest kind
@@ -161,7 +161,7 @@ void tst_CacheReader::freshness()
 
 // WAL: a reader on its own thread and connection reads the last committed state while a
 // write transaction is open, and keeps its snapshot while the writer commits.
-void tst_CacheReader::readsOnAnotherThreadDuringAWrite()
+void TestCacheReader::readsOnAnotherThreadDuringAWrite()
 {
     const QString path = m_db->path();
     QSemaphore readerHasSnapshot, writerCommitted, readerDone;
@@ -208,5 +208,5 @@ void tst_CacheReader::readsOnAnotherThreadDuringAWrite()
     QCOMPARE(afterCommit, 4);
 }
 
-QTEST_GUILESS_MAIN(tst_CacheReader)
+QTEST_GUILESS_MAIN(TestCacheReader)
 #include "tst_cachereader.moc"

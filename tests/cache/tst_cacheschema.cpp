@@ -11,10 +11,10 @@
 // Every migration step runs on a database really created at its starting version from the
 // frozen SQL of that version (fixtures/schema_vN.sql), filled the way that version stored
 // data, and must keep every row.
-class tst_CacheSchema : public QObject
+class TestCacheSchema : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void freshDatabaseIsLatest();
     void migratesFromEveryVersion_data();
@@ -31,14 +31,14 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void tst_CacheSchema::init()
+void TestCacheSchema::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
 
 // Runs a fixture: statements end with ';' at the end of a line.
-bool tst_CacheSchema::createFromFixture(const QString &file, int version)
+bool TestCacheSchema::createFromFixture(const QString &file, int version)
 {
     QFile fixture(QStringLiteral(CACHE_FIXTURES "/schema_v%1.sql").arg(version));
     if (!fixture.open(QIODevice::ReadOnly))
@@ -66,7 +66,7 @@ bool tst_CacheSchema::createFromFixture(const QString &file, int version)
 }
 
 // Rows as the given version's program wrote them (plain SQL: that program is gone).
-void tst_CacheSchema::fillVersion(int version, const QString &file)
+void TestCacheSchema::fillVersion(int version, const QString &file)
 {
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fill"));
     db.setDatabaseName(file);
@@ -104,7 +104,7 @@ void tst_CacheSchema::fillVersion(int version, const QString &file)
     QSqlDatabase::removeDatabase(QStringLiteral("fill"));
 }
 
-QStringList tst_CacheSchema::schemaOf(const QString &file)
+QStringList TestCacheSchema::schemaOf(const QString &file)
 {
     auto db = CacheTest::openWriter(file);
     QStringList out;
@@ -120,7 +120,7 @@ QStringList tst_CacheSchema::schemaOf(const QString &file)
     return out;
 }
 
-void tst_CacheSchema::freshDatabaseIsLatest()
+void TestCacheSchema::freshDatabaseIsLatest()
 {
     auto db = CacheTest::openWriter(path());
     QVERIFY(db);
@@ -134,14 +134,14 @@ void tst_CacheSchema::freshDatabaseIsLatest()
     QVERIFY(CacheTest::openWriter(path())); // reopening migrates nothing
 }
 
-void tst_CacheSchema::migratesFromEveryVersion_data()
+void TestCacheSchema::migratesFromEveryVersion_data()
 {
     QTest::addColumn<int>("version");
     for (int v = 1; v < CacheSchema::LatestVersion; ++v)
         QTest::addRow("v%d", v) << v;
 }
 
-void tst_CacheSchema::migratesFromEveryVersion()
+void TestCacheSchema::migratesFromEveryVersion()
 {
     QFETCH(int, version);
     QVERIFY(createFromFixture(path(), version));
@@ -193,7 +193,7 @@ void tst_CacheSchema::migratesFromEveryVersion()
     QCOMPARE(schemaOf(path()), schemaOf(path(QStringLiteral("fresh.sqlite"))));
 }
 
-void tst_CacheSchema::newerVersionIsRefusedAndUntouched()
+void TestCacheSchema::newerVersionIsRefusedAndUntouched()
 {
     QVERIFY(CacheTest::openWriter(path()));
     {
@@ -216,7 +216,7 @@ void tst_CacheSchema::newerVersionIsRefusedAndUntouched()
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
 
-void tst_CacheSchema::failedStepLeavesTheOldVersion()
+void TestCacheSchema::failedStepLeavesTheOldVersion()
 {
     QVERIFY(createFromFixture(path(), 1));
     fillVersion(1, path());
@@ -252,5 +252,5 @@ void tst_CacheSchema::failedStepLeavesTheOldVersion()
     QSqlDatabase::removeDatabase(QStringLiteral("raw2"));
 }
 
-QTEST_GUILESS_MAIN(tst_CacheSchema)
+QTEST_GUILESS_MAIN(TestCacheSchema)
 #include "tst_cacheschema.moc"

@@ -4,10 +4,10 @@
 
 using namespace CacheTest;
 
-class tst_CacheWriter : public QObject
+class TestCacheWriter : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void sessions();
@@ -45,7 +45,7 @@ private:
     qint64 m_now = 1000;
 };
 
-void tst_CacheWriter::init()
+void TestCacheWriter::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
@@ -54,13 +54,13 @@ void tst_CacheWriter::init()
     m_writer->setClock([this] { return m_now; });
 }
 
-void tst_CacheWriter::cleanup()
+void TestCacheWriter::cleanup()
 {
     m_writer.reset();
     m_db.reset();
 }
 
-void tst_CacheWriter::sessions()
+void TestCacheWriter::sessions()
 {
     WaSession s;
     s.id = QStringLiteral("s1");
@@ -95,7 +95,7 @@ void tst_CacheWriter::sessions()
     QCOMPARE(reader.sessions().size(), 2); // nothing of the failed call stayed
 }
 
-void tst_CacheWriter::sweepRemovesOnlyAfterACompletePass()
+void TestCacheWriter::sweepRemovesOnlyAfterACompletePass()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
                          {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")),
@@ -113,7 +113,7 @@ void tst_CacheWriter::sweepRemovesOnlyAfterACompletePass()
     QVERIFY(!m_writer->finishPass(*pass)); // a pass finishes once
 }
 
-void tst_CacheWriter::interruptedPassKeepsTheLastCompleteData()
+void TestCacheWriter::interruptedPassKeepsTheLastCompleteData()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
                          {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")),
@@ -142,7 +142,7 @@ void tst_CacheWriter::interruptedPassKeepsTheLastCompleteData()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 1);
 }
 
-void tst_CacheWriter::resumesFromTheSavedCursor()
+void TestCacheWriter::resumesFromTheSavedCursor()
 {
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
     QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))}, QStringLiteral("cursor-2")));
@@ -164,7 +164,7 @@ void tst_CacheWriter::resumesFromTheSavedCursor()
     QCOMPARE(next->generation, pass->generation + 1);
 }
 
-void tst_CacheWriter::resumeSurvivesReopening()
+void TestCacheWriter::resumeSurvivesReopening()
 {
     const QString path = m_db->path();
     {
@@ -180,7 +180,7 @@ void tst_CacheWriter::resumeSurvivesReopening()
     QCOMPARE(pass->resumeCursor, QStringLiteral("g1@g.us"));
 }
 
-void tst_CacheWriter::stalePassIsRejected()
+void TestCacheWriter::stalePassIsRejected()
 {
     const auto old = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
     const auto fresh = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts, false);
@@ -195,7 +195,7 @@ void tst_CacheWriter::stalePassIsRejected()
     QVERIFY(!m_writer->storeContacts(unknown, QList<Contact>(), QString()));
 }
 
-void tst_CacheWriter::pageIsOneTransaction()
+void TestCacheWriter::pageIsOneTransaction()
 {
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
     // The third contact has no LID: the whole page, and its cursor, must not be stored.
@@ -208,7 +208,7 @@ void tst_CacheWriter::pageIsOneTransaction()
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("ok"));
 }
 
-void tst_CacheWriter::stampsGenerationAndSyncedAt()
+void TestCacheWriter::stampsGenerationAndSyncedAt()
 {
     m_now = 111;
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("A"))}));
@@ -224,7 +224,7 @@ void tst_CacheWriter::stampsGenerationAndSyncedAt()
     QCOMPARE(state.startedAt, OptInt(222));
 }
 
-void tst_CacheWriter::unchangedRowsAreOnlyStamped()
+void TestCacheWriter::unchangedRowsAreOnlyStamped()
 {
     const QList<Contact> page{contact(QStringLiteral("a@lid"), QStringLiteral("Ana"), QStringLiteral("62811")),
                               contact(QStringLiteral("b@lid"), QStringLiteral("Budi"))};
@@ -249,7 +249,7 @@ void tst_CacheWriter::unchangedRowsAreOnlyStamped()
     QCOMPARE(lids(reader.contacts(f)->rows), QStringList{QStringLiteral("a@lid")});
 }
 
-void tst_CacheWriter::groupsAndMembersKeepFirstSeen()
+void TestCacheWriter::groupsAndMembersKeepFirstSeen()
 {
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Groups);
     Group g = group(QStringLiteral("g1@g.us"), QStringLiteral("Family"));
@@ -292,7 +292,7 @@ void tst_CacheWriter::groupsAndMembersKeepFirstSeen()
     QCOMPARE(members->first().member.tag, OptString(QStringLiteral("~Ana")));
 }
 
-void tst_CacheWriter::membersPassSweepsVanishedMemberships()
+void TestCacheWriter::membersPassSweepsVanishedMemberships()
 {
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"))}, QStringLiteral("g1@g.us")));
@@ -310,7 +310,7 @@ void tst_CacheWriter::membersPassSweepsVanishedMemberships()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 2); // b left g1
 }
 
-void tst_CacheWriter::memberListIsOneTransaction()
+void TestCacheWriter::memberListIsOneTransaction()
 {
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
@@ -338,7 +338,7 @@ void tst_CacheWriter::memberListIsOneTransaction()
 
 // A first sync stores new rows insert-first; the re-sync after it touches; pages mixing new,
 // unchanged and changed rows go through every path and still store exactly the page.
-void tst_CacheWriter::reSyncAfterFirstSyncTakesEveryPath()
+void TestCacheWriter::reSyncAfterFirstSyncTakesEveryPath()
 {
     QList<Contact> all;
     for (int i = 0; i < 50; ++i)
@@ -356,7 +356,7 @@ void tst_CacheWriter::reSyncAfterFirstSyncTakesEveryPath()
     QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT gen) FROM contacts")), 1);
 }
 
-void tst_CacheWriter::contactDetailStoresGroupsAsMemberships()
+void TestCacheWriter::contactDetailStoresGroupsAsMemberships()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
     ContactDetail detail;
@@ -415,7 +415,7 @@ void tst_CacheWriter::contactDetailStoresGroupsAsMemberships()
     QVERIFY(!m_writer->storeContactDetail(QStringLiteral("s1"), QString(), bare));
 }
 
-void tst_CacheWriter::detailDuringAPassSurvivesItsSweep()
+void TestCacheWriter::detailDuringAPassSurvivesItsSweep()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"))}));
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
@@ -432,7 +432,7 @@ void tst_CacheWriter::detailDuringAPassSurvivesItsSweep()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE lid = 'new@lid'")), 0);
 }
 
-void tst_CacheWriter::firstPassSweepsRowsStoredBeforeIt()
+void TestCacheWriter::firstPassSweepsRowsStoredBeforeIt()
 {
     // A contact opened before the session's first members pass brings its groups as
     // memberships. The first complete pass, which does not list one of them, removes it.
@@ -453,7 +453,7 @@ void tst_CacheWriter::firstPassSweepsRowsStoredBeforeIt()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 1);
 }
 
-void tst_CacheWriter::hostileValuesAreStoredVerbatim()
+void TestCacheWriter::hostileValuesAreStoredVerbatim()
 {
     QString nul = QStringLiteral("Bad");
     nul += QChar(0);
@@ -476,7 +476,7 @@ void tst_CacheWriter::hostileValuesAreStoredVerbatim()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 4);
 }
 
-void tst_CacheWriter::removeSessionTakesItsRows()
+void TestCacheWriter::removeSessionTakesItsRows()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s2"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
@@ -496,5 +496,5 @@ void tst_CacheWriter::removeSessionTakesItsRows()
     QCOMPARE(reader.contacts(filter())->rows.size(), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_CacheWriter)
+QTEST_GUILESS_MAIN(TestCacheWriter)
 #include "tst_cachewriter.moc"

@@ -2,10 +2,10 @@
 
 #include <QTest>
 
-class tst_ContactCursor : public QObject
+class TestContactCursor : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void roundTrips();
     void belongsToOneOrder();
     void rejectsGarbage_data();
@@ -13,7 +13,7 @@ private slots:
     void rejectsUpdatedKeysOutOfRange();
 };
 
-void tst_ContactCursor::roundTrips()
+void TestContactCursor::roundTrips()
 {
     ContactCursor c;
     c.sort = ContactSort::Name;
@@ -36,7 +36,7 @@ void tst_ContactCursor::roundTrips()
     QCOMPARE(ub->key.toLongLong(), 1719662400123);
 }
 
-void tst_ContactCursor::belongsToOneOrder()
+void TestContactCursor::belongsToOneOrder()
 {
     ContactCursor c;
     c.key = QStringLiteral("a");
@@ -47,7 +47,7 @@ void tst_ContactCursor::belongsToOneOrder()
     QVERIFY(!ContactCursor::decode(text, ContactSort::Updated, Qt::AscendingOrder));
 }
 
-void tst_ContactCursor::rejectsGarbage_data()
+void TestContactCursor::rejectsGarbage_data()
 {
     QTest::addColumn<QString>("text");
     QTest::newRow("empty") << QString();
@@ -63,14 +63,14 @@ void tst_ContactCursor::rejectsGarbage_data()
     QTest::newRow("nul") << QString(QChar(0));
 }
 
-void tst_ContactCursor::rejectsGarbage()
+void TestContactCursor::rejectsGarbage()
 {
     QFETCH(QString, text);
     QVERIFY(!ContactCursor::decode(text, ContactSort::Name, Qt::AscendingOrder));
 }
 
 // Found by fuzz_contact_cursor: 1.8e21 was converted to qlonglong (undefined behaviour).
-void tst_ContactCursor::rejectsUpdatedKeysOutOfRange()
+void TestContactCursor::rejectsUpdatedKeysOutOfRange()
 {
     for (const char *key : {"1.76723e+21", "9223372036854775808", "-1e300", "1.5"}) {
         const QByteArray json = QByteArray("[1,3,0,") + key + ",\"1@lid\"]";
@@ -84,5 +84,5 @@ void tst_ContactCursor::rejectsUpdatedKeysOutOfRange()
     QCOMPARE(decoded->key.toLongLong(), 9007199254740992LL);
 }
 
-QTEST_GUILESS_MAIN(tst_ContactCursor)
+QTEST_GUILESS_MAIN(TestContactCursor)
 #include "tst_contactcursor.moc"

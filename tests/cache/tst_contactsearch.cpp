@@ -15,10 +15,10 @@ using namespace CacheTest;
 // reading, written again in C++ from the documented semantics (ContactSql.h), and every
 // query runs with the search index built and with everything still queued, under tunings
 // that force each plan.
-class tst_ContactSearch : public QObject
+class TestContactSearch : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void findsEachKindOfText_data();
@@ -92,7 +92,7 @@ const QStringList Arabic{QStringLiteral("محمد"), QStringLiteral("علي"), Q
 
 } // namespace
 
-void tst_ContactSearch::initTestCase()
+void TestContactSearch::initTestCase()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
@@ -100,13 +100,13 @@ void tst_ContactSearch::initTestCase()
     build(*m_db, true);
 }
 
-void tst_ContactSearch::cleanupTestCase()
+void TestContactSearch::cleanupTestCase()
 {
     m_pendingDb.reset();
     m_db.reset();
 }
 
-CacheDatabase &tst_ContactSearch::pendingDb()
+CacheDatabase &TestContactSearch::pendingDb()
 {
     if (!m_pendingDb) {
         m_pendingDb = openWriter(m_dir->filePath(QStringLiteral("pending.sqlite")));
@@ -124,7 +124,7 @@ CacheDatabase &tst_ContactSearch::pendingDb()
     return *m_pendingDb;
 }
 
-void tst_ContactSearch::build(CacheDatabase &db, bool finishMembers)
+void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
 {
     m_refs.clear();
     CacheWriter writer(db);
@@ -242,7 +242,7 @@ void tst_ContactSearch::build(CacheDatabase &db, bool finishMembers)
     QVERIFY(writer.finishPass(*otherMembers));
 }
 
-void tst_ContactSearch::indexAll()
+void TestContactSearch::indexAll()
 {
     if (m_indexed)
         return;
@@ -253,7 +253,7 @@ void tst_ContactSearch::indexAll()
     m_indexed = true;
 }
 
-QList<QString> tst_ContactSearch::expected(const ContactFilter &f) const
+QList<QString> TestContactSearch::expected(const ContactFilter &f) const
 {
     if (f.sessionId != S1)
         return {};
@@ -298,7 +298,7 @@ QList<QString> tst_ContactSearch::expected(const ContactFilter &f) const
     return out;
 }
 
-QStringList tst_ContactSearch::pageAll(CacheReader &reader, const ContactFilter &f, int pageSize,
+QStringList TestContactSearch::pageAll(CacheReader &reader, const ContactFilter &f, int pageSize,
                                        QString *error)
 {
     QStringList out;
@@ -323,7 +323,7 @@ QStringList tst_ContactSearch::pageAll(CacheReader &reader, const ContactFilter 
     return out;
 }
 
-void tst_ContactSearch::findsEachKindOfText_data()
+void TestContactSearch::findsEachKindOfText_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("mustFind");
@@ -353,7 +353,7 @@ void tst_ContactSearch::findsEachKindOfText_data()
     QTest::newRow("percent underscore") << QStringLiteral("100%_") << QStringList{lid(12)};
 }
 
-void tst_ContactSearch::findsEachKindOfText()
+void TestContactSearch::findsEachKindOfText()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, mustFind);
@@ -376,7 +376,7 @@ void tst_ContactSearch::findsEachKindOfText()
     }
 }
 
-void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder_data()
+void TestContactSearch::pagingReturnsEveryRowOnceInOrder_data()
 {
     QTest::addColumn<int>("tuning");
     QTest::addColumn<int>("state");
@@ -393,7 +393,7 @@ void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder_data()
     QTest::newRow("tags pending, tag hits not listed") << 4 << int(State::TagsPending);
 }
 
-void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder()
+void TestContactSearch::pagingReturnsEveryRowOnceInOrder()
 {
     QFETCH(int, tuning);
     QFETCH(int, state);
@@ -457,7 +457,7 @@ void tst_ContactSearch::pagingReturnsEveryRowOnceInOrder()
     QVERIFY(checked > 500);
 }
 
-void tst_ContactSearch::countsMatchTheReference()
+void TestContactSearch::countsMatchTheReference()
 {
     for (const State state : {State::Queued, State::Indexed, State::TagsPending}) {
         if (state == State::Indexed)
@@ -510,7 +510,7 @@ void tst_ContactSearch::countsMatchTheReference()
     QCOMPARE(reader.countContacts(f)->value, before);
 }
 
-void tst_ContactSearch::shortCountsStopAtTheCap()
+void TestContactSearch::shortCountsStopAtTheCap()
 {
     CacheReader reader(*m_db);
     ContactSearch::Tuning t;
@@ -561,7 +561,7 @@ void tst_ContactSearch::shortCountsStopAtTheCap()
     QVERIFY(!cappedGroup->exact);
 }
 
-void tst_ContactSearch::keptCountsAreBounded()
+void TestContactSearch::keptCountsAreBounded()
 {
     CacheReader reader(*m_db);
     ContactFilter f;
@@ -585,7 +585,7 @@ void tst_ContactSearch::keptCountsAreBounded()
     QCOMPARE(again->value, budi);
 }
 
-void tst_ContactSearch::typingOnFindsWhatAFreshSearchFinds()
+void TestContactSearch::typingOnFindsWhatAFreshSearchFinds()
 {
     // One reader, as in the window: each keystroke's search may start from the last one's.
     indexAll();
@@ -612,7 +612,7 @@ void tst_ContactSearch::typingOnFindsWhatAFreshSearchFinds()
     }
 }
 
-void tst_ContactSearch::typingOnSeesRowsStoredMeanwhile()
+void TestContactSearch::typingOnSeesRowsStoredMeanwhile()
 {
     // A session of its own: the other tests' expectations stay as they are.
     const QString session = QStringLiteral("s3");
@@ -637,7 +637,7 @@ void tst_ContactSearch::typingOnSeesRowsStoredMeanwhile()
     QCOMPARE(reader.countContacts(f)->value, 1);
 }
 
-void tst_ContactSearch::hostileTextInEveryFilter()
+void TestContactSearch::hostileTextInEveryFilter()
 {
     QString nulText = QStringLiteral("a");
     nulText += QChar(0);
@@ -689,7 +689,7 @@ void tst_ContactSearch::hostileTextInEveryFilter()
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contacts WHERE sid = 1")), qint64(m_refs.size()));
 }
 
-void tst_ContactSearch::badCursorIsAnErrorNotACrash()
+void TestContactSearch::badCursorIsAnErrorNotACrash()
 {
     CacheReader reader(*m_db);
     ContactFilter f;
@@ -707,7 +707,7 @@ void tst_ContactSearch::badCursorIsAnErrorNotACrash()
     QVERIFY(reader.contacts(f, first->nextCursor));
 }
 
-void tst_ContactSearch::unknownSessionIsEmpty()
+void TestContactSearch::unknownSessionIsEmpty()
 {
     CacheReader reader(*m_db);
     ContactFilter f;
@@ -718,7 +718,7 @@ void tst_ContactSearch::unknownSessionIsEmpty()
     QCOMPARE(reader.countContacts(f)->value, 0);
 }
 
-void tst_ContactSearch::everyPlanWasExercised()
+void TestContactSearch::everyPlanWasExercised()
 {
     for (const char *plan : {"browse", "group", "set", "walk", "walk+set", "walk+terms", "walk+walk",
                              "count:all", "count:group", "count:set", "count:fts", "count:terms", "count:walk"}) {
@@ -728,5 +728,5 @@ void tst_ContactSearch::everyPlanWasExercised()
     }
 }
 
-QTEST_GUILESS_MAIN(tst_ContactSearch)
+QTEST_GUILESS_MAIN(TestContactSearch)
 #include "tst_contactsearch.moc"

@@ -8,10 +8,10 @@ using namespace CacheTest;
 
 // A page encoded for the store holds exactly the values CacheWriter stores: cleaned text,
 // the folded search keys, NULL where the gateway sent nothing and "" where it sent "".
-class tst_EncodedRows : public QObject
+class TestEncodedRows : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void contactsKeepNullEmptyAndText();
     void contactsAreCleanedAndKeyed();
     void membersCarryTheirGroupRoleTagAndTimes();
@@ -27,7 +27,7 @@ private:
     }
 };
 
-void tst_EncodedRows::contactsKeepNullEmptyAndText()
+void TestEncodedRows::contactsKeepNullEmptyAndText()
 {
     const EncodedContacts page = EncodedContacts::from(
         {contact(QStringLiteral("1@lid"), QStringLiteral("Budi"), QString(QLatin1String("")), std::nullopt,
@@ -55,7 +55,7 @@ void tst_EncodedRows::contactsKeepNullEmptyAndText()
     QVERIFY(!page.text.overflowed());
 }
 
-void tst_EncodedRows::contactsAreCleanedAndKeyed()
+void TestEncodedRows::contactsAreCleanedAndKeyed()
 {
     const QString dirty = QStringLiteral("Ánna") + QChar(0) + QStringLiteral(" Ünal") + QChar(0xD800);
     const QString business = QStringLiteral("  ＴＯＫＯ  Maju ");
@@ -80,7 +80,7 @@ void tst_EncodedRows::contactsAreCleanedAndKeyed()
     QCOMPARE(value(page.text, c.nameKey), QVariant(SearchText::maxChar()));
 }
 
-void tst_EncodedRows::membersCarryTheirGroupRoleTagAndTimes()
+void TestEncodedRows::membersCarryTheirGroupRoleTagAndTimes()
 {
     GroupMember admin = member(QStringLiteral("a@lid"), QStringLiteral("~Kapten Ünal"), QStringLiteral("admin"));
     admin.id = 42;
@@ -118,9 +118,9 @@ void tst_EncodedRows::membersCarryTheirGroupRoleTagAndTimes()
     QCOMPARE(c.role.offset, b.role.offset);
 }
 
-void tst_EncodedRows::rowsWithoutAKeyAreMarked()
+void TestEncodedRows::rowsWithoutAKeyAreMarked()
 {
-    // The writer refuses these with a clear error (tst_CacheWriter): here they must not
+    // The writer refuses these with a clear error (TestCacheWriter): here they must not
     // look like a row with an empty key.
     const EncodedContacts page = EncodedContacts::from({contact(QString(), QStringLiteral("Nobody"))});
     QVERIFY(page.rows.at(0).lid.isNull());
@@ -129,5 +129,5 @@ void tst_EncodedRows::rowsWithoutAKeyAreMarked()
     QVERIFY(list.rows.at(0).lid.isNull());
 }
 
-QTEST_GUILESS_MAIN(tst_EncodedRows)
+QTEST_GUILESS_MAIN(TestEncodedRows)
 #include "tst_encodedrows.moc"

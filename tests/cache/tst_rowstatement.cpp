@@ -7,10 +7,10 @@ using namespace CacheTest;
 
 // RowStatement writes what Qt SQL would have written for the same values, on the cache
 // connection, and a failed run leaves nothing behind but its error.
-class tst_RowStatement : public QObject
+class TestRowStatement : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void storesValuesAsQtSqlWould();
@@ -32,7 +32,7 @@ const QString CreateTable = QStringLiteral(
 const QString Insert = QStringLiteral("INSERT INTO t (k, s, i, n, u) VALUES (:k, :s, :i, :n, :u)");
 } // namespace
 
-void tst_RowStatement::init()
+void TestRowStatement::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
@@ -41,12 +41,12 @@ void tst_RowStatement::init()
     QVERIFY2(m_db->exec(CreateTable, &error), qPrintable(error));
 }
 
-void tst_RowStatement::cleanup()
+void TestRowStatement::cleanup()
 {
     m_db.reset();
 }
 
-QVariantList tst_RowStatement::readRow(const QString &where)
+QVariantList TestRowStatement::readRow(const QString &where)
 {
     QSqlQuery q(m_db->database());
     if (!q.exec(QStringLiteral("SELECT s, typeof(s), i, typeof(i), n, typeof(n) FROM t WHERE ") + where) || !q.next())
@@ -57,7 +57,7 @@ QVariantList tst_RowStatement::readRow(const QString &where)
     return row;
 }
 
-void tst_RowStatement::storesValuesAsQtSqlWould()
+void TestRowStatement::storesValuesAsQtSqlWould()
 {
     const QString text = QStringLiteral("Budi 王志明 محمد 🌸 \"'; --");
     QString error;
@@ -88,7 +88,7 @@ void tst_RowStatement::storesValuesAsQtSqlWould()
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM t WHERE u IS NULL")), 2);
 }
 
-void tst_RowStatement::bindsUtf8TextNullAndEmpty()
+void TestRowStatement::bindsUtf8TextNullAndEmpty()
 {
     const QByteArray text = QStringLiteral("Budi 王志明 محمد 🌸").toUtf8();
     const QByteArray buffer = text + "tail"; // only the viewed part is stored
@@ -110,7 +110,7 @@ void tst_RowStatement::bindsUtf8TextNullAndEmpty()
     QCOMPARE(q.value(4).toInt(), 0);
 }
 
-void tst_RowStatement::countsChangedAndInsertedRows()
+void TestRowStatement::countsChangedAndInsertedRows()
 {
     QString error;
     RowStatement *insert = m_db->rowStatement(
@@ -141,7 +141,7 @@ void tst_RowStatement::countsChangedAndInsertedRows()
     QCOMPARE(upsert->insertedRowId(), 4);
 }
 
-void tst_RowStatement::errorsAreReportedAndTheStatementStaysUsable()
+void TestRowStatement::errorsAreReportedAndTheStatementStaysUsable()
 {
     QString error;
     QVERIFY(!m_db->rowStatement(QStringLiteral("INSERT INTO nowhere VALUES (1)"), &error));
@@ -168,7 +168,7 @@ void tst_RowStatement::errorsAreReportedAndTheStatementStaysUsable()
     QCOMPARE(readRow(QStringLiteral("k = 3")).at(1).toString(), QStringLiteral("null"));
 }
 
-void tst_RowStatement::runsInsideTheConnectionsTransaction()
+void TestRowStatement::runsInsideTheConnectionsTransaction()
 {
     QString error;
     RowStatement *insert = m_db->rowStatement(Insert, &error);
@@ -194,5 +194,5 @@ void tst_RowStatement::runsInsideTheConnectionsTransaction()
     QVERIFY(other->exec(QStringLiteral("INSERT INTO t (k) VALUES (9)"), &error));
 }
 
-QTEST_GUILESS_MAIN(tst_RowStatement)
+QTEST_GUILESS_MAIN(TestRowStatement)
 #include "tst_rowstatement.moc"

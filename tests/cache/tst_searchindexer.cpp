@@ -8,10 +8,10 @@ using namespace CacheTest;
 
 // The FTS tables must hold exactly the current rows after indexing, whatever happened to the
 // rows in between (insert, rename, delete, id reuse), or searches would miss or invent rows.
-class tst_SearchIndexer : public QObject
+class TestSearchIndexer : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
     void indexesQueuedRowsInBatches();
@@ -44,7 +44,7 @@ private:
     std::unique_ptr<SearchIndexer> m_indexer;
 };
 
-void tst_SearchIndexer::init()
+void TestSearchIndexer::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
@@ -53,14 +53,14 @@ void tst_SearchIndexer::init()
     m_indexer = std::make_unique<SearchIndexer>(*m_db);
 }
 
-void tst_SearchIndexer::cleanup()
+void TestSearchIndexer::cleanup()
 {
     m_indexer.reset();
     m_writer.reset();
     m_db.reset();
 }
 
-void tst_SearchIndexer::indexesQueuedRowsInBatches()
+void TestSearchIndexer::indexesQueuedRowsInBatches()
 {
     QList<Contact> all;
     for (int i = 0; i < 25; ++i)
@@ -76,7 +76,7 @@ void tst_SearchIndexer::indexesQueuedRowsInBatches()
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("name")), 25);
 }
 
-void tst_SearchIndexer::followsRenamesAndDeletes()
+void TestSearchIndexer::followsRenamesAndDeletes()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
                          {contact(QStringLiteral("a@lid"), QStringLiteral("Alpha"), QStringLiteral("111222")),
@@ -112,7 +112,7 @@ void tst_SearchIndexer::followsRenamesAndDeletes()
     QVERIFY(integrityOk(QStringLiteral("contact_fts")));
 }
 
-void tst_SearchIndexer::reusedIdIsIndexedOnce()
+void TestSearchIndexer::reusedIdIsIndexedOnce()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("First")),
                                                            contact(QStringLiteral("z@lid"), QStringLiteral("Last"))}));
@@ -129,7 +129,7 @@ void tst_SearchIndexer::reusedIdIsIndexedOnce()
     QVERIFY(integrityOk(QStringLiteral("contact_fts")));
 }
 
-void tst_SearchIndexer::tagsAreIndexedPerContact()
+void TestSearchIndexer::tagsAreIndexedPerContact()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
@@ -174,7 +174,7 @@ void tst_SearchIndexer::tagsAreIndexedPerContact()
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
-void tst_SearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
+void TestSearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
 {
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
@@ -224,7 +224,7 @@ void tst_SearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
-void tst_SearchIndexer::reindexTagsRebuildsOneSession()
+void TestSearchIndexer::reindexTagsRebuildsOneSession()
 {
     for (const QString &session : {QStringLiteral("s1"), QStringLiteral("s2")}) {
         QVERIFY(syncContacts(*m_writer, session, {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
@@ -263,7 +263,7 @@ void tst_SearchIndexer::reindexTagsRebuildsOneSession()
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
 
-void tst_SearchIndexer::indexIsConsistent()
+void TestSearchIndexer::indexIsConsistent()
 {
     // Many changes in random order, then the index matches a fresh build term by term.
     QList<Contact> all;
@@ -299,5 +299,5 @@ void tst_SearchIndexer::indexIsConsistent()
              scalar(*m_db, QStringLiteral("SELECT count(*) FROM contacts WHERE instr(name_key, 'n12') > 0")));
 }
 
-QTEST_GUILESS_MAIN(tst_SearchIndexer)
+QTEST_GUILESS_MAIN(TestSearchIndexer)
 #include "tst_searchindexer.moc"

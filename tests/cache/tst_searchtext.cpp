@@ -2,10 +2,10 @@
 
 #include <QTest>
 
-class tst_SearchText : public QObject
+class TestSearchText : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void foldsCaseWidthAndAccents_data();
     void foldsCaseWidthAndAccents();
     void phoneFormattingIsDropped_data();
@@ -17,7 +17,7 @@ private slots:
     void hostileTextFoldsSafely();
 };
 
-void tst_SearchText::foldsCaseWidthAndAccents_data()
+void TestSearchText::foldsCaseWidthAndAccents_data()
 {
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
@@ -36,14 +36,14 @@ void tst_SearchText::foldsCaseWidthAndAccents_data()
     QTest::newRow("simple folding") << QStringLiteral("STRAßE") << QStringLiteral("straße");
 }
 
-void tst_SearchText::foldsCaseWidthAndAccents()
+void TestSearchText::foldsCaseWidthAndAccents()
 {
     QFETCH(QString, in);
     QFETCH(QString, out);
     QCOMPARE(SearchText::fold(in), out);
 }
 
-void tst_SearchText::phoneFormattingIsDropped_data()
+void TestSearchText::phoneFormattingIsDropped_data()
 {
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
@@ -55,14 +55,14 @@ void tst_SearchText::phoneFormattingIsDropped_data()
     QTest::newRow("no digits") << QStringLiteral("- + -") << QStringLiteral("- + -");
 }
 
-void tst_SearchText::phoneFormattingIsDropped()
+void TestSearchText::phoneFormattingIsDropped()
 {
     QFETCH(QString, in);
     QFETCH(QString, out);
     QCOMPARE(SearchText::fold(in), out);
 }
 
-void tst_SearchText::cleanKeepsTextButNulAndLoneSurrogates()
+void TestSearchText::cleanKeepsTextButNulAndLoneSurrogates()
 {
     QString s = QStringLiteral("Ab");
     s += QChar(0);
@@ -74,7 +74,7 @@ void tst_SearchText::cleanKeepsTextButNulAndLoneSurrogates()
     QCOMPARE(SearchText::clean(QStringLiteral("Budi")), QStringLiteral("Budi"));
 }
 
-void tst_SearchText::queryNormalises()
+void TestSearchText::queryNormalises()
 {
     const SearchQuery q = SearchQuery::fromUserText(QStringLiteral("  +62 812-3  "));
     QCOMPARE(q.text, QStringLiteral("628123"));
@@ -94,20 +94,20 @@ void tst_SearchText::queryNormalises()
     QVERIFY(!emoji.usesTrigrams());
 }
 
-void tst_SearchText::phraseQuotesEverything()
+void TestSearchText::phraseQuotesEverything()
 {
     QCOMPARE(SearchText::ftsPhrase(QStringLiteral("a\"b")), QStringLiteral("\"a\"\"b\""));
     QCOMPARE(SearchText::ftsPhrase(QStringLiteral("NEAR(a b) OR c*")),
              QStringLiteral("\"NEAR(a b) OR c*\""));
 }
 
-void tst_SearchText::countsCodePoints()
+void TestSearchText::countsCodePoints()
 {
     QCOMPARE(SearchText::codePoints(QStringLiteral("a😀b")), 3);
     QCOMPARE(SearchText::codePoints(QString(QChar(0xD800))), 1);
 }
 
-void tst_SearchText::hostileTextFoldsSafely()
+void TestSearchText::hostileTextFoldsSafely()
 {
     QString hostile;
     for (int i = 0; i < 10000; ++i)
@@ -124,5 +124,5 @@ void tst_SearchText::hostileTextFoldsSafely()
     }
 }
 
-QTEST_GUILESS_MAIN(tst_SearchText)
+QTEST_GUILESS_MAIN(TestSearchText)
 #include "tst_searchtext.moc"

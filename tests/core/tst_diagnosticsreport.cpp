@@ -6,10 +6,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class tst_DiagnosticsReport : public QObject
+class TestDiagnosticsReport : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase() { RecentMessages::install(); }
 
     void saysWhatSupportNeedsAndNoSecret()
@@ -51,5 +51,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_DiagnosticsReport)
+QTEST_GUILESS_MAIN(TestDiagnosticsReport)
 #include "tst_diagnosticsreport.moc"

@@ -6,10 +6,10 @@
 
 Q_LOGGING_CATEGORY(lcTestArea, "gc.testarea")
 
-class tst_RecentMessages : public QObject
+class TestRecentMessages : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase() { RecentMessages::install(); }
     void init() { RecentMessages::clear(); }
 
@@ -64,5 +64,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_RecentMessages)
+QTEST_GUILESS_MAIN(TestRecentMessages)
 #include "tst_recentmessages.moc"

@@ -2,10 +2,10 @@
 
 #include <QtTest>
 
-class tst_SecretRedactor : public QObject
+class TestSecretRedactor : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void masksSecretShapes_data()
     {
         QTest::addColumn<QString>("text");
@@ -33,5 +33,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_SecretRedactor)
+QTEST_GUILESS_MAIN(TestSecretRedactor)
 #include "tst_secretredactor.moc"

@@ -86,10 +86,10 @@ QStringList tsFiles()
 
 } // namespace
 
-class tst_Translations : public QObject
+class TestTranslations : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void cleanup()
     {
         // Every test leaves English behind, as the other tests expect it.
@@ -272,5 +272,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Translations)
+QTEST_GUILESS_MAIN(TestTranslations)
 #include "tst_translations.moc"

@@ -16,7 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class tst_Models : public QObject
+class TestModels : public QObject
 {
     Q_OBJECT
 private:
@@ -33,7 +33,7 @@ private:
         return f;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -301,5 +301,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Models)
+QTEST_GUILESS_MAIN(TestModels)
 #include "tst_models.moc"

@@ -12,7 +12,7 @@
 
 // SyncStore on a real cache file: order, shared commits, failures and shutdown, seen through
 // a second connection as a reader (the window, the local API) would see them.
-class tst_SyncStore : public QObject
+class TestSyncStore : public QObject
 {
     Q_OBJECT
 
@@ -54,7 +54,7 @@ private:
     qint64 storedContacts() { return rowsIn(QStringLiteral("contacts")); }
     qint64 queuedForIndex() { return rowsIn(QStringLiteral("contact_fts_queue")); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -260,5 +260,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_SyncStore)
+QTEST_GUILESS_MAIN(TestSyncStore)
 #include "tst_syncstore.moc"

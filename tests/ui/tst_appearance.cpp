@@ -100,7 +100,7 @@ QPalette darkPalette()
 
 } // namespace
 
-class tst_Appearance : public QObject
+class TestAppearance : public QObject
 {
     Q_OBJECT
 private:
@@ -120,7 +120,7 @@ private:
         QTRY_VERIFY(!window.detailPane()->lid().isEmpty());
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -249,5 +249,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(tst_Appearance)
+QTEST_MAIN(TestAppearance)
 #include "tst_appearance.moc"

@@ -50,7 +50,7 @@ namespace {
 constexpr int TimeoutMs = 30000;
 }
 
-class tst_MainWindow : public QObject
+class TestMainWindow : public QObject
 {
     Q_OBJECT
 private:
@@ -89,7 +89,7 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->contactsPane()->model()->rowCount() > 0, TimeoutMs);
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -399,7 +399,7 @@ private slots:
         QVERIFY(index.isValid());
         const QString lid = index.data(ContactsModel::LidRole).toString();
         view->scrollTo(index);
-        emit view->customContextMenuRequested(view->visualRect(index).center()); // what a right-click sends
+        Q_EMIT view->customContextMenuRequested(view->visualRect(index).center()); // what a right-click sends
         QMenu *menu = nullptr;
         QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->lid(), lid, TimeoutMs);
@@ -442,10 +442,10 @@ private slots:
         ContactsPane *contacts = m_window->contactsPane();
         QTRY_VERIFY(contacts->model()->rowCount() > 0);
         contacts->searchBox()->setText(contacts->model()->index(0, ContactsModel::Lid).data().toString());
-        emit contacts->searchBox()->returnPressed();
+        Q_EMIT contacts->searchBox()->returnPressed();
         QTRY_COMPARE(contacts->model()->rowCount(), 1);
     }
 };
 
-QTEST_MAIN(tst_MainWindow)
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

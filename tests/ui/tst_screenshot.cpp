@@ -29,10 +29,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class tst_Screenshot : public QObject
+class TestScreenshot : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -160,5 +160,5 @@ private:
     QString m_cache;
 };
 
-QTEST_MAIN(tst_Screenshot)
+QTEST_MAIN(TestScreenshot)
 #include "tst_screenshot.moc"

@@ -168,7 +168,7 @@ void SignInDialog::check()
             showReport(report);
         }
         updateHints();
-        emit checkFinished();
+        Q_EMIT checkFinished();
     });
 }
 

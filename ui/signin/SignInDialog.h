@@ -38,7 +38,7 @@ public:
 
     bool isBusy() const { return m_busy; }
 
-signals:
+Q_SIGNALS:
     // A check finished and its words are shown.
     void checkFinished();
 
