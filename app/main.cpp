@@ -1,4 +1,6 @@
 // The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
+#include "AppIcon.h"
+#include "MainWindow.h"
 #include "auth/SignInController.h"
 #include "cache/CacheLocation.h"
 #include "cli/ProfileCommand.h"
@@ -8,8 +10,6 @@
 #include "core/Translations.h"
 #include "localapi/HeadlessRunner.h"
 #include "localapi/LocalApiProfileFollower.h"
-#include "AppIcon.h"
-#include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,8 +24,8 @@ namespace {
 // so the GUI application object is only created when a window will be shown.
 bool wantsWindow(int argc, char *argv[])
 {
-    static const char *const terminalOnly[] = {"-h", "--help", "--help-all", "-v", "--version",
-                                               "--headless"};
+    static const char *const terminalOnly[] = {"-h", "--help",    "--help-all",
+                                               "-v", "--version", "--headless"};
     for (int i = 1; i < argc; ++i) {
         for (const char *flag : terminalOnly)
             if (std::strcmp(argv[i], flag) == 0)
@@ -60,10 +60,12 @@ int main(int argc, char *argv[])
         if (!applyLanguage(arguments))
             return 2;
         const QStringList args = arguments.mid(2);
-        return std::strcmp(argv[1], "profile") == 0 ? runProfileCommand(args) : runSyncCommand(args);
+        return std::strcmp(argv[1], "profile") == 0 ? runProfileCommand(args)
+                                                    : runSyncCommand(args);
     }
 
-    // `gateway-console --headless --profile NAME [--local-api-port N]`: sync and local API, no window.
+    // `gateway-console --headless --profile NAME [--local-api-port N]`: sync and local API, no
+    // window.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0) {
             QCoreApplication app(argc, argv);
@@ -93,8 +95,9 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
-        QCoreApplication::translate("main", "Sign in with the saved profile NAME (default: the "
-                                            "one used last)."),
+        QCoreApplication::translate("main",
+                                    "Sign in with the saved profile NAME (default: the "
+                                    "one used last)."),
         QStringLiteral("NAME"));
     parser.addOption(profileOption);
     // Already applied above; listed so that --help shows it.
@@ -109,7 +112,9 @@ int main(int argc, char *argv[])
     // rejected later), the window's Profile menu opens the sign-in dialog.
     SignInController signIn;
     // Signing out with "delete cached data" removes the profile's cache directory.
-    signIn.setCachePurger([](const QString &profile, QString *error) { return CacheLocation::purge(profile, error); });
+    signIn.setCachePurger([](const QString &profile, QString *error) {
+        return CacheLocation::purge(profile, error);
+    });
     QApplication::setApplicationDisplayName(AppInfo::displayName());
     // The icon for every window, and the desktop file that Wayland compositors match it to.
     QApplication::setWindowIcon(appIcon());

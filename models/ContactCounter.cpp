@@ -10,7 +10,8 @@ class ContactCounter::Worker : public QObject
     Q_OBJECT
 public:
     Worker(QString path, std::shared_ptr<std::atomic<quint64>> latest)
-        : m_path(std::move(path)), m_latest(std::move(latest))
+        : m_path(std::move(path))
+        , m_latest(std::move(latest))
     {
     }
 
@@ -71,7 +72,8 @@ private:
 };
 
 ContactCounter::ContactCounter(const QString &databasePath, QObject *parent)
-    : QObject(parent), m_latest(std::make_shared<std::atomic<quint64>>(0))
+    : QObject(parent)
+    , m_latest(std::make_shared<std::atomic<quint64>>(0))
 {
     m_thread.setObjectName(QStringLiteral("contact-counter"));
     m_worker = new Worker(databasePath, m_latest);

@@ -2,7 +2,10 @@
 
 #include "DisplayText.h"
 
-ContactGroupsModel::ContactGroupsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ContactGroupsModel::ContactGroupsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void ContactGroupsModel::setGroups(const QList<ContactGroup> &groups)
 {
@@ -31,11 +34,16 @@ QVariant ContactGroupsModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Name: return g.name.value_or(tr("(no subject)"));
-    case Jid: return g.jid;
-    case Tag: return g.tag.value_or(QString());
-    case Role: return DisplayText::role(g.role);
-    case LastSeen: return DisplayText::dateTime(g.lastSeen);
+    case Name:
+        return g.name.value_or(tr("(no subject)"));
+    case Jid:
+        return g.jid;
+    case Tag:
+        return g.tag.value_or(QString());
+    case Role:
+        return DisplayText::role(g.role);
+    case LastSeen:
+        return DisplayText::dateTime(g.lastSeen);
     }
     return {};
 }
@@ -45,11 +53,16 @@ QVariant ContactGroupsModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Group");
-    case Jid: return tr("JID");
-    case Tag: return tr("Tag");
-    case Role: return tr("Role");
-    case LastSeen: return tr("Last seen");
+    case Name:
+        return tr("Group");
+    case Jid:
+        return tr("JID");
+    case Tag:
+        return tr("Tag");
+    case Role:
+        return tr("Role");
+    case LastSeen:
+        return tr("Last seen");
     }
     return {};
 }

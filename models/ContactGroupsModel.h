@@ -10,8 +10,17 @@ class ContactGroupsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Jid, Tag, Role, LastSeen, ColumnCount };
-    enum Roles { GroupJidRole = Qt::UserRole + 1 };
+    enum Column {
+        Name,
+        Jid,
+        Tag,
+        Role,
+        LastSeen,
+        ColumnCount
+    };
+    enum Roles {
+        GroupJidRole = Qt::UserRole + 1
+    };
 
     explicit ContactGroupsModel(QObject *parent = nullptr);
 

@@ -12,7 +12,8 @@ constexpr qint64 CountCap = 100000; // 1-2 character searches stop counting here
 }
 
 ContactsModel::ContactsModel(CacheReader *reader, QObject *parent)
-    : QAbstractTableModel(parent), m_reader(reader)
+    : QAbstractTableModel(parent)
+    , m_reader(reader)
 {
 }
 
@@ -118,7 +119,8 @@ bool ContactsModel::fetch(int index) const
 {
     if (index >= m_cursors.size())
         return false;
-    const std::optional<ContactPage> p = m_reader->contacts(m_filter, m_cursors.at(index), m_pageSize);
+    const std::optional<ContactPage> p = m_reader->contacts(m_filter, m_cursors.at(index),
+                                                            m_pageSize);
     if (!p) {
         m_error = m_reader->lastError();
         return false;
@@ -130,7 +132,8 @@ bool ContactsModel::fetch(int index) const
     lids.reserve(p->rows.size());
     for (const CachedContact &c : p->rows)
         lids << c.contact.lid;
-    if (const std::optional<QHash<QString, int>> counts = m_reader->groupCounts(m_filter.sessionId, lids)) {
+    if (const std::optional<QHash<QString, int>> counts = m_reader->groupCounts(m_filter.sessionId,
+                                                                                lids)) {
         for (const QString &lid : std::as_const(lids))
             m_groupCounts.insert(lid, counts->value(lid, 0));
     }
@@ -149,9 +152,10 @@ bool ContactsModel::fetch(int index) const
         if (rows != m_count && !m_correctionQueued) {
             // The count was capped (or the cache moved): fix rowCount outside data().
             m_correctionQueued = true;
-            QMetaObject::invokeMethod(const_cast<ContactsModel *>(this),
-                                      [this, rows] { const_cast<ContactsModel *>(this)->correctCount(rows); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                const_cast<ContactsModel *>(this),
+                [this, rows] { const_cast<ContactsModel *>(this)->correctCount(rows); },
+                Qt::QueuedConnection);
         }
     }
     return true;
@@ -204,8 +208,8 @@ void ContactsModel::requestCount()
 
 bool ContactsModel::keepsEveryContact() const
 {
-    return SearchQuery::fromUserText(m_filter.text).isEmpty() && m_filter.source == ContactSource::Any
-           && m_filter.groupJid.isEmpty();
+    return SearchQuery::fromUserText(m_filter.text).isEmpty()
+        && m_filter.source == ContactSource::Any && m_filter.groupJid.isEmpty();
 }
 
 // Asks the counter for the total, unless it is known, asked already, or the count of this
@@ -320,17 +324,24 @@ int ContactsModel::columnCount(const QModelIndex &parent) const
 QVariant ContactsModel::display(const CachedContact &c, int column) const
 {
     switch (column) {
-    case Name: return c.contact.name.value_or(QString());
-    case Phone: return c.contact.phoneNumber.value_or(QString());
-    case Lid: return c.contact.lid;
-    case Business: return c.contact.businessName.value_or(QString());
-    case Source: return DisplayText::source(c.contact.source);
+    case Name:
+        return c.contact.name.value_or(QString());
+    case Phone:
+        return c.contact.phoneNumber.value_or(QString());
+    case Lid:
+        return c.contact.lid;
+    case Business:
+        return c.contact.businessName.value_or(QString());
+    case Source:
+        return DisplayText::source(c.contact.source);
     case GroupCount: {
         const auto it = m_groupCounts.constFind(c.contact.lid);
         return it == m_groupCounts.constEnd() ? QVariant() : QVariant(it.value());
     }
-    case FirstSeen: return DisplayText::dateTime(c.firstSeenAt.value_or(0));
-    case Updated: return DisplayText::dateTime(c.updatedAt.value_or(0));
+    case FirstSeen:
+        return DisplayText::dateTime(c.firstSeenAt.value_or(0));
+    case Updated:
+        return DisplayText::dateTime(c.updatedAt.value_or(0));
     }
     return {};
 }
@@ -346,10 +357,14 @@ QVariant ContactsModel::data(const QModelIndex &index, int role) const
     if (!c)
         return {};
     switch (role) {
-    case LidRole: return c->contact.lid;
-    case PhoneJidRole: return c->phoneJid.value_or(QString());
-    case PhoneRole: return c->contact.phoneNumber.value_or(QString());
-    default: return display(*c, index.column());
+    case LidRole:
+        return c->contact.lid;
+    case PhoneJidRole:
+        return c->phoneJid.value_or(QString());
+    case PhoneRole:
+        return c->contact.phoneNumber.value_or(QString());
+    default:
+        return display(*c, index.column());
     }
 }
 
@@ -358,14 +373,22 @@ QVariant ContactsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Phone: return tr("Phone");
-    case Lid: return tr("LID");
-    case Business: return tr("Business name");
-    case Source: return tr("Found in");
-    case GroupCount: return tr("Groups");
-    case FirstSeen: return tr("First seen");
-    case Updated: return tr("Updated");
+    case Name:
+        return tr("Name");
+    case Phone:
+        return tr("Phone");
+    case Lid:
+        return tr("LID");
+    case Business:
+        return tr("Business name");
+    case Source:
+        return tr("Found in");
+    case GroupCount:
+        return tr("Groups");
+    case FirstSeen:
+        return tr("First seen");
+    case Updated:
+        return tr("Updated");
     }
     return {};
 }
@@ -378,10 +401,14 @@ bool ContactsModel::isSortable(int column)
 std::optional<int> ContactsModel::columnOf(ContactSort sort)
 {
     switch (sort) {
-    case ContactSort::Name: return Name;
-    case ContactSort::Phone: return Phone;
-    case ContactSort::Lid: return Lid;
-    case ContactSort::Updated: return Updated;
+    case ContactSort::Name:
+        return Name;
+    case ContactSort::Phone:
+        return Phone;
+    case ContactSort::Lid:
+        return Lid;
+    case ContactSort::Updated:
+        return Updated;
     }
     return std::nullopt;
 }
@@ -392,9 +419,9 @@ void ContactsModel::sort(int column, Qt::SortOrder order)
         return;
     ContactFilter f = m_filter;
     f.sort = column == Phone ? ContactSort::Phone
-           : column == Lid   ? ContactSort::Lid
-           : column == Updated ? ContactSort::Updated
-                               : ContactSort::Name;
+        : column == Lid      ? ContactSort::Lid
+        : column == Updated  ? ContactSort::Updated
+                             : ContactSort::Name;
     f.order = order;
     if (f.sort == m_filter.sort && f.order == m_filter.order)
         return;

@@ -25,8 +25,22 @@ class ContactsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Phone, Lid, Business, Source, GroupCount, FirstSeen, Updated, ColumnCount };
-    enum Role { LidRole = Qt::UserRole + 1, PhoneJidRole, PhoneRole };
+    enum Column {
+        Name,
+        Phone,
+        Lid,
+        Business,
+        Source,
+        GroupCount,
+        FirstSeen,
+        Updated,
+        ColumnCount
+    };
+    enum Role {
+        LidRole = Qt::UserRole + 1,
+        PhoneJidRole,
+        PhoneRole
+    };
 
     explicit ContactsModel(CacheReader *reader, QObject *parent = nullptr);
     ~ContactsModel() override;
@@ -93,9 +107,9 @@ private:
     mutable QString m_error;
     mutable QHash<int, QList<CachedContact>> m_pages;
     mutable QHash<QString, int> m_groupCounts; // by LID, for the rows of the held pages
-    mutable QList<int> m_lru;        // page indexes, most recent last
-    mutable QStringList m_cursors;   // m_cursors[k]: the cursor that reads page k
-    mutable bool m_sawEnd = false;   // the last page was read: m_cursors is complete
+    mutable QList<int> m_lru;                  // page indexes, most recent last
+    mutable QStringList m_cursors;             // m_cursors[k]: the cursor that reads page k
+    mutable bool m_sawEnd = false;             // the last page was read: m_cursors is complete
     mutable bool m_correctionQueued = false;
     mutable std::optional<qint64> m_total; // totalCount() of m_filter.sessionId
     std::unique_ptr<ContactCounter> m_counter;

@@ -13,8 +13,9 @@ QString cell(const QString &text)
     QString t = text;
     if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
         t.prepend(QLatin1Char('\''));
-    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) || t.contains(QLatin1Char('\n'))
-        || t.contains(QLatin1Char('\r')) || t.contains(QLatin1Char('\''))) {
+    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"'))
+        || t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r'))
+        || t.contains(QLatin1Char('\''))) {
         t.replace(QLatin1String("\""), QLatin1String("\"\""));
         return QLatin1Char('"') + t + QLatin1Char('"');
     }
@@ -36,18 +37,26 @@ bool writeLine(QIODevice *out, const QStringList &cells, QString *error)
     }
     return true;
 }
-QString opt(const OptString &s) { return s.value_or(QString()); }
-QString optInt(const OptInt &i) { return i ? QString::number(*i) : QString(); }
+QString opt(const OptString &s)
+{
+    return s.value_or(QString());
+}
+QString optInt(const OptInt &i)
+{
+    return i ? QString::number(*i) : QString();
+}
 } // namespace
 
-qint64 writeContacts(CacheReader &reader, const ContactFilter &filter, QIODevice *out, QString *error)
+qint64 writeContacts(CacheReader &reader, const ContactFilter &filter, QIODevice *out,
+                     QString *error)
 {
     // Column names stay English in every language: they are data for spreadsheets and
     // scripts that read the file by column name, not text for the person at the screen.
-    if (!writeLine(out, {QStringLiteral("lid"), QStringLiteral("name"), QStringLiteral("phone"),
-                         QStringLiteral("phone_jid"), QStringLiteral("business_name"),
-                         QStringLiteral("source"), QStringLiteral("first_seen_at"),
-                         QStringLiteral("updated_at")},
+    if (!writeLine(out,
+                   {QStringLiteral("lid"), QStringLiteral("name"), QStringLiteral("phone"),
+                    QStringLiteral("phone_jid"), QStringLiteral("business_name"),
+                    QStringLiteral("source"), QStringLiteral("first_seen_at"),
+                    QStringLiteral("updated_at")},
                    error))
         return -1;
     qint64 rows = 0;
@@ -60,9 +69,10 @@ qint64 writeContacts(CacheReader &reader, const ContactFilter &filter, QIODevice
             return -1;
         }
         for (const CachedContact &c : page->rows) {
-            if (!writeLine(out, {c.contact.lid, opt(c.contact.name), opt(c.contact.phoneNumber),
-                                 opt(c.phoneJid), opt(c.contact.businessName), c.contact.source,
-                                 optInt(c.firstSeenAt), optInt(c.updatedAt)},
+            if (!writeLine(out,
+                           {c.contact.lid, opt(c.contact.name), opt(c.contact.phoneNumber),
+                            opt(c.phoneJid), opt(c.contact.businessName), c.contact.source,
+                            optInt(c.firstSeenAt), optInt(c.updatedAt)},
                            error))
                 return -1;
             ++rows;

@@ -3,7 +3,8 @@
 #include "cache/CacheDatabase.h"
 
 DataVersionWatcher::DataVersionWatcher(CacheDatabase *db, int intervalMs, QObject *parent)
-    : QObject(parent), m_db(db)
+    : QObject(parent)
+    , m_db(db)
 {
     m_version = m_db->dataVersion();
     m_timer.setInterval(intervalMs);

@@ -11,7 +11,8 @@ class DataVersionWatcher : public QObject
 {
     Q_OBJECT
 public:
-    explicit DataVersionWatcher(CacheDatabase *db, int intervalMs = 1000, QObject *parent = nullptr);
+    explicit DataVersionWatcher(CacheDatabase *db, int intervalMs = 1000,
+                                QObject *parent = nullptr);
     void check(); // now, without waiting for the timer
 
 Q_SIGNALS:

@@ -4,7 +4,8 @@
 #include "cache/CacheReader.h"
 
 GroupMembersModel::GroupMembersModel(CacheReader *reader, QObject *parent)
-    : QAbstractTableModel(parent), m_reader(reader)
+    : QAbstractTableModel(parent)
+    , m_reader(reader)
 {
 }
 
@@ -46,11 +47,16 @@ QVariant GroupMembersModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Name: return m.name.value_or(QString());
-    case Phone: return m.phoneNumber.value_or(QString());
-    case Lid: return m.member.lid;
-    case Tag: return m.member.tag.value_or(QString());
-    case Role: return DisplayText::role(m.member.role);
+    case Name:
+        return m.name.value_or(QString());
+    case Phone:
+        return m.phoneNumber.value_or(QString());
+    case Lid:
+        return m.member.lid;
+    case Tag:
+        return m.member.tag.value_or(QString());
+    case Role:
+        return DisplayText::role(m.member.role);
     }
     return {};
 }
@@ -60,11 +66,16 @@ QVariant GroupMembersModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Phone: return tr("Phone");
-    case Lid: return tr("LID");
-    case Tag: return tr("Tag");
-    case Role: return tr("Role");
+    case Name:
+        return tr("Name");
+    case Phone:
+        return tr("Phone");
+    case Lid:
+        return tr("LID");
+    case Tag:
+        return tr("Tag");
+    case Role:
+        return tr("Role");
     }
     return {};
 }

@@ -11,8 +11,17 @@ class GroupMembersModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Phone, Lid, Tag, Role, ColumnCount };
-    enum Roles { LidRole = Qt::UserRole + 1 };
+    enum Column {
+        Name,
+        Phone,
+        Lid,
+        Tag,
+        Role,
+        ColumnCount
+    };
+    enum Roles {
+        LidRole = Qt::UserRole + 1
+    };
 
     explicit GroupMembersModel(CacheReader *reader, QObject *parent = nullptr);
 

@@ -4,7 +4,8 @@
 #include "cache/CacheReader.h"
 
 GroupsModel::GroupsModel(CacheReader *reader, QObject *parent)
-    : QAbstractTableModel(parent), m_reader(reader)
+    : QAbstractTableModel(parent)
+    , m_reader(reader)
 {
 }
 
@@ -62,12 +63,15 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Subject: return g.group.subject.value_or(tr("(no subject)"));
-    case Jid: return g.group.groupJid;
+    case Subject:
+        return g.group.subject.value_or(tr("(no subject)"));
+    case Jid:
+        return g.group.groupJid;
     case Members:
         return g.group.participantCount ? DisplayText::number(*g.group.participantCount)
                                         : DisplayText::number(g.memberCount);
-    case Owner: return g.group.ownerJid.value_or(QString());
+    case Owner:
+        return g.group.ownerJid.value_or(QString());
     case Flags: {
         QStringList flags;
         if (g.group.isAnnounce.value_or(false))
@@ -76,7 +80,8 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
             flags << tr("Locked");
         return flags.join(QStringLiteral(", "));
     }
-    case Created: return DisplayText::dateTime(g.group.createdAtWa.value_or(0));
+    case Created:
+        return DisplayText::dateTime(g.group.createdAtWa.value_or(0));
     }
     return {};
 }
@@ -86,12 +91,18 @@ QVariant GroupsModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Subject: return tr("Subject");
-    case Jid: return tr("JID");
-    case Members: return tr("Members");
-    case Owner: return tr("Owner");
-    case Flags: return tr("Announce / locked");
-    case Created: return tr("Created");
+    case Subject:
+        return tr("Subject");
+    case Jid:
+        return tr("JID");
+    case Members:
+        return tr("Members");
+    case Owner:
+        return tr("Owner");
+    case Flags:
+        return tr("Announce / locked");
+    case Created:
+        return tr("Created");
     }
     return {};
 }

@@ -11,8 +11,18 @@ class GroupsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Subject, Jid, Members, Owner, Flags, Created, ColumnCount };
-    enum Role { GroupJidRole = Qt::UserRole + 1 };
+    enum Column {
+        Subject,
+        Jid,
+        Members,
+        Owner,
+        Flags,
+        Created,
+        ColumnCount
+    };
+    enum Role {
+        GroupJidRole = Qt::UserRole + 1
+    };
 
     explicit GroupsModel(CacheReader *reader, QObject *parent = nullptr);
 

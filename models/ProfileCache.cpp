@@ -76,9 +76,8 @@ bool ProfileCache::addSessionIds(const QStringList &ids)
     const QList<CachedSession> known = m_reader->sessions();
     bool ok = true;
     for (const QString &id : ids) {
-        const bool present = std::any_of(known.begin(), known.end(), [&](const CachedSession &s) {
-            return s.session.id == id;
-        });
+        const bool present = std::any_of(
+            known.begin(), known.end(), [&](const CachedSession &s) { return s.session.id == id; });
         if (!present)
             ok = writer.addSession(id) && ok;
     }

@@ -6,7 +6,8 @@
 #include <QPixmap>
 
 SessionsModel::SessionsModel(CacheReader *reader, QObject *parent)
-    : QAbstractListModel(parent), m_reader(reader)
+    : QAbstractListModel(parent)
+    , m_reader(reader)
 {
 }
 
@@ -97,12 +98,18 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         p.drawEllipse(1, 1, 10, 10);
         return pix;
     }
-    case SessionIdRole: return s.session.id;
-    case StatusRole: return status;
-    case StatusTextRole: return statusText(status);
-    case BadgeColorRole: return badgeColor(status);
-    case ConnectedRole: return status == QLatin1String("working");
-    case PhoneRole: return s.session.phoneNumber.value_or(QString());
+    case SessionIdRole:
+        return s.session.id;
+    case StatusRole:
+        return status;
+    case StatusTextRole:
+        return statusText(status);
+    case BadgeColorRole:
+        return badgeColor(status);
+    case ConnectedRole:
+        return status == QLatin1String("working");
+    case PhoneRole:
+        return s.session.phoneNumber.value_or(QString());
     }
     return {};
 }

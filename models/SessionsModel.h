@@ -13,8 +13,14 @@ class SessionsModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { SessionIdRole = Qt::UserRole + 1, StatusRole, StatusTextRole, BadgeColorRole,
-                ConnectedRole, PhoneRole };
+    enum Role {
+        SessionIdRole = Qt::UserRole + 1,
+        StatusRole,
+        StatusTextRole,
+        BadgeColorRole,
+        ConnectedRole,
+        PhoneRole
+    };
 
     explicit SessionsModel(CacheReader *reader, QObject *parent = nullptr);
 

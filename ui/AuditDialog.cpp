@@ -14,13 +14,16 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-AuditDialog::AuditDialog(AuditLog *log, QWidget *parent) : QDialog(parent), m_log(log)
+AuditDialog::AuditDialog(AuditLog *log, QWidget *parent)
+    : QDialog(parent)
+    , m_log(log)
 {
     setObjectName(QStringLiteral("auditDialog"));
     setWindowTitle(tr("Audit log"));
     m_model = new QStandardItemModel(0, 8, this);
     m_model->setHorizontalHeaderLabels({tr("When"), tr("Profile"), tr("Session"), tr("Contact"),
-                                        tr("Action"), tr("Result"), tr("Request id"), tr("Origin")});
+                                        tr("Action"), tr("Result"), tr("Request id"),
+                                        tr("Origin")});
     m_view = new QTableView(this);
     m_view->setAccessibleName(tr("Audit entries"));
     TableSetup::apply(m_view);
@@ -46,8 +49,9 @@ void AuditDialog::reload()
         return;
     for (const AuditEntry &e : *entries) {
         QList<QStandardItem *> row;
-        for (const QString &text : {DisplayText::dateTime(e.at), e.profile, e.sessionId, e.contact,
-                                    e.action, e.result, e.requestId, AuditLog::originName(e.origin)}) {
+        for (const QString &text :
+             {DisplayText::dateTime(e.at), e.profile, e.sessionId, e.contact, e.action, e.result,
+              e.requestId, AuditLog::originName(e.origin)}) {
             auto *item = new QStandardItem(text);
             item->setEditable(false);
             row << item;
@@ -66,7 +70,7 @@ bool AuditDialog::exportTo(const QString &path, QString *error)
         return false;
     }
     const auto format = path.endsWith(QLatin1String(".jsonl")) ? AuditLog::Format::JsonLines
-                                                                : AuditLog::Format::Csv;
+                                                               : AuditLog::Format::Csv;
     if (!m_log->exportTo(&file, format) || !file.commit()) {
         if (error)
             *error = m_log->lastError().isEmpty() ? file.errorString() : m_log->lastError();
@@ -85,7 +89,8 @@ void AuditDialog::askExport()
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
         QString error;
         if (!exportTo(path, &error))
-            QMessageBox::warning(this, tr("Export failed"), tr("The audit log was not exported: %1").arg(error));
+            QMessageBox::warning(this, tr("Export failed"),
+                                 tr("The audit log was not exported: %1").arg(error));
     });
     dialog->open();
 }

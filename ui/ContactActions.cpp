@@ -12,7 +12,11 @@
 
 Q_LOGGING_CATEGORY(lcActions, "gc.ui.actions")
 
-ContactActions::ContactActions(QWidget *window) : QObject(window), m_window(window) {}
+ContactActions::ContactActions(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+{
+}
 
 void ContactActions::block(const QString &sessionId, const QString &lid, const QString &name)
 {
@@ -75,9 +79,9 @@ void ContactActions::record(Action action, const QString &sessionId, const QStri
     e.sessionId = sessionId;
     e.contact = lid;
     e.action = action == Action::Block ? QStringLiteral("block") : QStringLiteral("unblock");
-    e.result = !error.isError() ? QStringLiteral("ok")
-             : error.kind == GatewayError::Kind::Api ? error.code
-                                                     : toString(error.kind);
+    e.result = !error.isError()                 ? QStringLiteral("ok")
+        : error.kind == GatewayError::Kind::Api ? error.code
+                                                : toString(error.kind);
     e.requestId = requestId.isEmpty() ? error.requestId : requestId;
     e.origin = AuditOrigin::Console;
     if (error.isError())
@@ -95,7 +99,8 @@ QString ContactActions::outcomeText(Action action, const GatewayError &error)
         return block ? tr("Blocked.") : tr("Unblocked.");
     if (error.hasCode(QLatin1String("not_implemented")))
         return tr("Not done: the session is not connected to WhatsApp, so it cannot %1 anyone.")
-                   .arg(block ? tr("block") : tr("unblock")) + id;
+                   .arg(block ? tr("block") : tr("unblock"))
+            + id;
     if (error.hasCode(QLatin1String("forbidden")))
         return tr("Not done: this token may not send (it lacks the \"send\" capability).") + id;
     if (error.hasCode(QLatin1String("not_found")))
@@ -103,7 +108,8 @@ QString ContactActions::outcomeText(Action action, const GatewayError &error)
     if (error.kind == GatewayError::Kind::Network || error.kind == GatewayError::Kind::Timeout) {
         QString text = tr("Not done: the gateway is unreachable.");
         if (error.outcomeUnknown)
-            text += QLatin1Char(' ') + tr("The request may have reached it; check before retrying.");
+            text += QLatin1Char(' ')
+                + tr("The request may have reached it; check before retrying.");
         return text;
     }
     return tr("Not done: %1").arg(error.describe());

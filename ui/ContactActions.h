@@ -16,7 +16,10 @@ class ContactActions : public QObject
 {
     Q_OBJECT
 public:
-    enum class Action { Block, Unblock };
+    enum class Action {
+        Block,
+        Unblock
+    };
 
     explicit ContactActions(QWidget *window);
 

@@ -1,7 +1,6 @@
 #include "ContactDetailPane.h"
 
 #include "ContactGroupsModel.h"
-#include "gateway/GatewayClient.h"
 #include "DisplayText.h"
 #include "TableSetup.h"
 #include "cache/CacheReader.h"
@@ -16,7 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-ContactDetailPane::ContactDetailPane(QWidget *parent) : QWidget(parent)
+ContactDetailPane::ContactDetailPane(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("contactDetail"));
     m_title = new QLabel(tr("No contact selected"), this);
@@ -164,9 +164,10 @@ void ContactDetailPane::fill(const CachedContact &c, bool dm)
     m_firstSeen->setText(c.firstSeenAt ? DisplayText::dateTime(*c.firstSeenAt) : dash);
     m_updated->setText(c.updatedAt ? DisplayText::dateTime(*c.updatedAt) : dash);
     const qint64 synced = c.detailSyncedAt.value_or(c.syncedAt);
-    m_fresh->setText(synced > 0
-        ? tr("synced %1").arg(DisplayText::ago(synced, QDateTime::currentMSecsSinceEpoch()))
-        : tr("not in the cache"));
+    m_fresh->setText(
+        synced > 0
+            ? tr("synced %1").arg(DisplayText::ago(synced, QDateTime::currentMSecsSinceEpoch()))
+            : tr("not in the cache"));
 }
 
 void ContactDetailPane::fetchLive()
@@ -175,28 +176,35 @@ void ContactDetailPane::fetchLive()
         return;
     const QString session = m_session;
     const QString lid = m_lid;
-    m_client->getContact(session, lid, this, [this, session, lid](const GatewayResult<ContactDetail> &r) {
-        if (session != m_session || lid != m_lid)
-            return; // another contact is shown by now
-        const bool unreachable = r.error.kind == GatewayError::Kind::Network
-            || r.error.kind == GatewayError::Kind::Timeout;
-        Q_EMIT reachabilityChanged(!unreachable);
-        if (!r.ok())
-            return; // the cached view stays; reachability tells the status bar
-        CachedContact c = m_contact.value_or(CachedContact());
-        if (const auto &id = r.value->identity) {
-            if (id->name) c.contact.name = id->name;
-            if (id->phoneNumber) c.contact.phoneNumber = id->phoneNumber;
-            if (id->phoneJid) c.phoneJid = id->phoneJid;
-            if (id->businessName) c.contact.businessName = id->businessName;
-            if (id->firstSeenAt > 0) c.firstSeenAt = id->firstSeenAt;
-            if (id->updatedAt > 0) c.updatedAt = id->updatedAt;
-        }
-        c.detailSyncedAt = QDateTime::currentMSecsSinceEpoch();
-        fill(c, r.value->dm);
-        m_fresh->setText(tr("live from the gateway"));
-        m_groups->setGroups(r.value->groups);
-    });
+    m_client->getContact(session, lid, this,
+                         [this, session, lid](const GatewayResult<ContactDetail> &r) {
+                             if (session != m_session || lid != m_lid)
+                                 return; // another contact is shown by now
+                             const bool unreachable = r.error.kind == GatewayError::Kind::Network
+                                 || r.error.kind == GatewayError::Kind::Timeout;
+                             Q_EMIT reachabilityChanged(!unreachable);
+                             if (!r.ok())
+                                 return; // the cached view stays; reachability tells the status bar
+                             CachedContact c = m_contact.value_or(CachedContact());
+                             if (const auto &id = r.value->identity) {
+                                 if (id->name)
+                                     c.contact.name = id->name;
+                                 if (id->phoneNumber)
+                                     c.contact.phoneNumber = id->phoneNumber;
+                                 if (id->phoneJid)
+                                     c.phoneJid = id->phoneJid;
+                                 if (id->businessName)
+                                     c.contact.businessName = id->businessName;
+                                 if (id->firstSeenAt > 0)
+                                     c.firstSeenAt = id->firstSeenAt;
+                                 if (id->updatedAt > 0)
+                                     c.updatedAt = id->updatedAt;
+                             }
+                             c.detailSyncedAt = QDateTime::currentMSecsSinceEpoch();
+                             fill(c, r.value->dm);
+                             m_fresh->setText(tr("live from the gateway"));
+                             m_groups->setGroups(r.value->groups);
+                         });
 }
 
 void ContactDetailPane::setBusy(bool busy, const QString &text)
@@ -204,8 +212,9 @@ void ContactDetailPane::setBusy(bool busy, const QString &text)
     m_unblock->setEnabled(!busy && !m_lid.isEmpty());
     m_block->setEnabled(!busy && !m_lid.isEmpty());
     if (busy) {
-        m_result->setStyleSheet(QStringLiteral("QLabel { background: #eef1f5; color: #1f2933; padding: 6px; "
-                                               "border-radius: 4px; }"));
+        m_result->setStyleSheet(
+            QStringLiteral("QLabel { background: #eef1f5; color: #1f2933; padding: 6px; "
+                           "border-radius: 4px; }"));
         m_result->setText(text);
         m_result->show();
     }
@@ -214,10 +223,11 @@ void ContactDetailPane::setBusy(bool busy, const QString &text)
 
 void ContactDetailPane::showResult(bool ok, const QString &message)
 {
-    m_result->setStyleSheet(ok ? QStringLiteral("QLabel { background: #d7f0dc; color: #1d5e2c; "
-                                                "padding: 6px; border-radius: 4px; font-weight: bold; }")
-                               : QStringLiteral("QLabel { background: #f8d9d6; color: #7a1f17; "
-                                                "padding: 6px; border-radius: 4px; font-weight: bold; }"));
+    m_result->setStyleSheet(
+        ok ? QStringLiteral("QLabel { background: #d7f0dc; color: #1d5e2c; "
+                            "padding: 6px; border-radius: 4px; font-weight: bold; }")
+           : QStringLiteral("QLabel { background: #f8d9d6; color: #7a1f17; "
+                            "padding: 6px; border-radius: 4px; font-weight: bold; }"));
     m_result->setText(message);
     m_result->show();
 }

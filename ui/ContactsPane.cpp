@@ -16,10 +16,16 @@
 
 namespace {
 constexpr int DebounceMs = 150;
-enum SourceChoice { AllSources, DmOnly, GroupsOnly, FirstGroup };
-}
+enum SourceChoice {
+    AllSources,
+    DmOnly,
+    GroupsOnly,
+    FirstGroup
+};
+} // namespace
 
-ContactsPane::ContactsPane(QWidget *parent) : QWidget(parent)
+ContactsPane::ContactsPane(QWidget *parent)
+    : QWidget(parent)
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("contactSearch"));
@@ -89,7 +95,8 @@ ContactsPane::ContactsPane(QWidget *parent) : QWidget(parent)
             return;
         }
         const Qt::SortOrder order = column == current && f.order == Qt::AscendingOrder
-            ? Qt::DescendingOrder : Qt::AscendingOrder;
+            ? Qt::DescendingOrder
+            : Qt::AscendingOrder;
         header->setSortIndicator(column, order);
         m_model->sort(column, order);
         restoreSelection();
@@ -167,7 +174,8 @@ void ContactsPane::applyFilter()
     f.groupJid.clear();
     const int choice = m_source->currentIndex();
     f.source = choice == DmOnly ? ContactSource::Dm
-             : choice == GroupsOnly ? ContactSource::Group : ContactSource::Any;
+        : choice == GroupsOnly  ? ContactSource::Group
+                                : ContactSource::Any;
     if (choice >= FirstGroup)
         f.groupJid = m_source->currentData().toString();
     m_model->setFilter(f);
@@ -184,7 +192,8 @@ void ContactsPane::updateCount()
         + (m_model->countExact() ? QString() : QStringLiteral("+"));
     // The total is counted in the background: "…" until it arrives.
     const qint64 total = m_model->totalCount();
-    m_count->setText(tr("%1 of %2").arg(shown, total < 0 ? QStringLiteral("…") : DisplayText::number(total)));
+    m_count->setText(
+        tr("%1 of %2").arg(shown, total < 0 ? QStringLiteral("…") : DisplayText::number(total)));
 }
 
 void ContactsPane::onCurrentChanged()

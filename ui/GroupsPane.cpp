@@ -10,7 +10,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-GroupsPane::GroupsPane(QWidget *parent) : QWidget(parent)
+GroupsPane::GroupsPane(QWidget *parent)
+    : QWidget(parent)
 {
     m_groups = new QTableView(this);
     m_groups->setObjectName(QStringLiteral("groupsView"));

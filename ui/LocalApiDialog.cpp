@@ -14,7 +14,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-LocalApiDialog::LocalApiDialog(LocalApiProfileFollower *follower, QWidget *parent) : QDialog(parent)
+LocalApiDialog::LocalApiDialog(LocalApiProfileFollower *follower, QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("localApiDialog"));
     setWindowTitle(tr("Local API"));
@@ -107,10 +108,11 @@ void LocalApiDialog::refresh()
 
 void LocalApiDialog::askRegenerate()
 {
-    auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Regenerate the local API token?"),
-                                    tr("Every local app using the current token will be refused until "
-                                       "it is given the new one."),
-                                    QMessageBox::NoButton, this);
+    auto *confirm = new QMessageBox(
+        QMessageBox::Warning, tr("Regenerate the local API token?"),
+        tr("Every local app using the current token will be refused until "
+           "it is given the new one."),
+        QMessageBox::NoButton, this);
     confirm->setObjectName(QStringLiteral("regenerateConfirmation"));
     confirm->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *yes = confirm->addButton(tr("&Regenerate"), QMessageBox::DestructiveRole);

@@ -1,18 +1,16 @@
 #include "MainWindow.h"
 
 #include "AuditDialog.h"
-#include "LocalApiDialog.h"
-#include "localapi/LocalApiProfileFollower.h"
-#include "localapi/LocalApiService.h"
 #include "ContactActions.h"
 #include "ContactDetailPane.h"
 #include "ContactsModel.h"
 #include "ContactsPane.h"
-#include "DataVersionWatcher.h"
 #include "CsvExport.h"
+#include "DataVersionWatcher.h"
 #include "DisplayText.h"
 #include "GroupsModel.h"
 #include "GroupsPane.h"
+#include "LocalApiDialog.h"
 #include "ProfileCache.h"
 #include "SessionsModel.h"
 #include "SessionsPane.h"
@@ -23,6 +21,8 @@
 #include "core/AppInfo.h"
 #include "core/DiagnosticsReport.h"
 #include "gateway/GatewayClient.h"
+#include "localapi/LocalApiProfileFollower.h"
+#include "localapi/LocalApiService.h"
 #include "signin/ProfilesMenu.h"
 #include "signin/SignInStatus.h"
 
@@ -33,13 +33,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPushButton>
-#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
@@ -47,7 +47,8 @@
 #include <QTabWidget>
 #include <QTableView>
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(AppInfo::displayName());
     m_sessions = new SessionsPane(this);
@@ -80,9 +81,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_contacts, &ContactsPane::contactActivated, this, &MainWindow::showContact);
     connect(m_groups, &GroupsPane::contactActivated, this, &MainWindow::showContact);
     connect(m_detail, &ContactDetailPane::groupActivated, this, &MainWindow::showGroup);
-    connect(m_detail, &ContactDetailPane::unblockRequested, this, [this] {
-        m_actions->unblock(m_detail->sessionId(), m_detail->lid());
-    });
+    connect(m_detail, &ContactDetailPane::unblockRequested, this,
+            [this] { m_actions->unblock(m_detail->sessionId(), m_detail->lid()); });
     connect(m_detail, &ContactDetailPane::blockRequested, this, [this] {
         m_actions->block(m_detail->sessionId(), m_detail->lid(), m_detail->displayName());
     });
@@ -124,13 +124,15 @@ void MainWindow::createActions()
         showContact(m_contacts->currentLid());
         m_detail->unblockButton()->setFocus();
     });
-    add(tr("Copy &LID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { copy(m_detail->lid()); });
-    add(tr("Copy &phone"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { copy(m_detail->phone()); });
-    add(tr("Copy phone &JID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), [this] { copy(m_detail->phoneJid()); });
+    add(tr("Copy &LID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        [this] { copy(m_detail->lid()); });
+    add(tr("Copy &phone"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+        [this] { copy(m_detail->phone()); });
+    add(tr("Copy phone &JID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J),
+        [this] { copy(m_detail->phoneJid()); });
     contact->addSeparator();
-    m_unblockAction = add(tr("&Unblock"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] {
-        m_actions->unblock(m_detail->sessionId(), m_detail->lid());
-    });
+    m_unblockAction = add(tr("&Unblock"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                          [this] { m_actions->unblock(m_detail->sessionId(), m_detail->lid()); });
     m_blockAction = add(tr("&Block…"), QKeySequence(), [this] {
         m_actions->block(m_detail->sessionId(), m_detail->lid(), m_detail->displayName());
     });
@@ -153,10 +155,11 @@ void MainWindow::createActions()
                                .arg(AppInfo::version(), QString::fromLatin1(qVersion())));
     });
 
-    connect(m_contacts, &ContactsPane::contextMenuRequested, this, [this, contact](const QPoint &pos) {
-        showContact(m_contacts->currentLid());
-        contact->popup(pos);
-    });
+    connect(m_contacts, &ContactsPane::contextMenuRequested, this,
+            [this, contact](const QPoint &pos) {
+                showContact(m_contacts->currentLid());
+                contact->popup(pos);
+            });
 }
 
 QString MainWindow::diagnostics() const
@@ -165,13 +168,16 @@ QString MainWindow::diagnostics() const
     if (m_cache) {
         report.addFact(QStringLiteral("Profile"), m_cache->profile());
         const QFileInfo file(m_cache->path());
-        report.addFact(QStringLiteral("Cache"), QStringLiteral("%1 (%2 bytes)").arg(file.filePath()).arg(file.size()));
+        report.addFact(QStringLiteral("Cache"),
+                       QStringLiteral("%1 (%2 bytes)").arg(file.filePath()).arg(file.size()));
     } else {
         report.addFact(QStringLiteral("Profile"), QStringLiteral("(none open)"));
     }
     if (m_signIn) {
         if (const auto profile = m_signIn->profile())
-            report.addFact(QStringLiteral("Gateway"), profile->baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString());
+            report.addFact(
+                QStringLiteral("Gateway"),
+                profile->baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString());
     }
     report.addFact(QStringLiteral("Session"), m_sessions->currentSession());
     if (m_localApi && m_localApi->service())
@@ -184,7 +190,8 @@ QString MainWindow::diagnostics() const
 void MainWindow::copyDiagnostics()
 {
     QGuiApplication::clipboard()->setText(diagnostics());
-    statusBar()->showMessage(tr("Diagnostics copied to the clipboard (no tokens included)."), 10000);
+    statusBar()->showMessage(tr("Diagnostics copied to the clipboard (no tokens included)."),
+                             10000);
 }
 
 void MainWindow::setSignInController(SignInController *controller)
@@ -213,16 +220,16 @@ void MainWindow::setLocalApi(LocalApiProfileFollower *localApi)
     label->setObjectName(QStringLiteral("localApiStatus"));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(label);
-    connect(localApi, &LocalApiProfileFollower::listening, label, [label](const QUrl &url) {
-        label->setText(tr("Local API: %1").arg(url.toString()));
-    });
+    connect(localApi, &LocalApiProfileFollower::listening, label,
+            [label](const QUrl &url) { label->setText(tr("Local API: %1").arg(url.toString())); });
     connect(localApi, &LocalApiProfileFollower::failed, label, [label](const QString &reason) {
         label->setText(tr("Local API off: %1").arg(reason));
     });
-    connect(localApi, &LocalApiProfileFollower::serviceChanged, label, [label](LocalApiService *service) {
-        if (!service)
-            label->clear();
-    });
+    connect(localApi, &LocalApiProfileFollower::serviceChanged, label,
+            [label](LocalApiService *service) {
+                if (!service)
+                    label->clear();
+            });
 }
 
 void MainWindow::openLocalApi()
@@ -245,16 +252,17 @@ void MainWindow::onSignedIn(const QString &profile)
     }
     m_cache->addSessionIds(m_signIn->sessionIds());
     // Live session list (needs "manage"; a 403 leaves the ids added by hand).
-    m_signIn->client()->listSessions(this, [this, profile](const GatewayResult<Page<WaSession>> &r) {
-        if (!m_cache || m_cache->profile() != profile)
-            return;
-        const bool unreachable = r.error.kind == GatewayError::Kind::Network
-            || r.error.kind == GatewayError::Kind::Timeout;
-        if (m_syncBar)
-            m_syncBar->setReachable(!unreachable);
-        if (r.ok())
-            m_cache->storeSessions(r.value->items);
-    });
+    m_signIn->client()->listSessions(
+        this, [this, profile](const GatewayResult<Page<WaSession>> &r) {
+            if (!m_cache || m_cache->profile() != profile)
+                return;
+            const bool unreachable = r.error.kind == GatewayError::Kind::Network
+                || r.error.kind == GatewayError::Kind::Timeout;
+            if (m_syncBar)
+                m_syncBar->setReachable(!unreachable);
+            if (r.ok())
+                m_cache->storeSessions(r.value->items);
+        });
 }
 
 bool MainWindow::openProfile(const QString &profile, const QString &databasePath, QString *error)
@@ -271,7 +279,8 @@ bool MainWindow::openProfile(const QString &profile, const QString &databasePath
     m_sessions->setModel(m_cache->sessions());
     connect(m_cache.get(), &ProfileCache::refreshed, this, &MainWindow::updateSyncState);
     if (m_sessions->currentSession().isEmpty() && m_cache->sessions()->rowCount() > 0)
-        m_sessions->selectSession(m_cache->sessions()->index(0).data(SessionsModel::SessionIdRole).toString());
+        m_sessions->selectSession(
+            m_cache->sessions()->index(0).data(SessionsModel::SessionIdRole).toString());
     else
         onSessionChanged(m_sessions->currentSession());
     return true;
@@ -322,8 +331,10 @@ void MainWindow::updateSyncState()
         return;
     }
     const OptInt last = m_cache->reader().lastCompleteSyncAt(session);
-    m_sessions->setSyncText(last ? tr("Last complete sync %1.").arg(DisplayText::ago(*last, QDateTime::currentMSecsSinceEpoch()))
-                                 : tr("Never synced completely."));
+    m_sessions->setSyncText(
+        last ? tr("Last complete sync %1.")
+                   .arg(DisplayText::ago(*last, QDateTime::currentMSecsSinceEpoch()))
+             : tr("Never synced completely."));
 }
 
 void MainWindow::syncNow()
@@ -331,7 +342,9 @@ void MainWindow::syncNow()
     if (!m_cache || !m_syncBar)
         return;
     if (!m_syncBar->start(m_cache->path(), m_sessions->currentSession())) {
-        statusBar()->showMessage(tr("Sync not started: sign in and pick a session, or wait for the running sync."), 8000);
+        statusBar()->showMessage(
+            tr("Sync not started: sign in and pick a session, or wait for the running sync."),
+            8000);
         return;
     }
     m_sessions->setSyncEnabled(false);
@@ -424,9 +437,12 @@ void MainWindow::restoreSettings()
     restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
     m_split->restoreState(s.value(QStringLiteral("splitter")).toByteArray());
     m_groups->splitter()->restoreState(s.value(QStringLiteral("groupsSplitter")).toByteArray());
-    m_contacts->view()->horizontalHeader()->restoreState(s.value(QStringLiteral("contactsHeader")).toByteArray());
-    m_groups->groupsView()->horizontalHeader()->restoreState(s.value(QStringLiteral("groupsHeader")).toByteArray());
-    m_groups->membersView()->horizontalHeader()->restoreState(s.value(QStringLiteral("membersHeader")).toByteArray());
+    m_contacts->view()->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("contactsHeader")).toByteArray());
+    m_groups->groupsView()->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("groupsHeader")).toByteArray());
+    m_groups->membersView()->horizontalHeader()->restoreState(
+        s.value(QStringLiteral("membersHeader")).toByteArray());
 }
 
 void MainWindow::saveSettings() const
@@ -436,7 +452,10 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("geometry"), saveGeometry());
     s.setValue(QStringLiteral("splitter"), m_split->saveState());
     s.setValue(QStringLiteral("groupsSplitter"), m_groups->splitter()->saveState());
-    s.setValue(QStringLiteral("contactsHeader"), m_contacts->view()->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("groupsHeader"), m_groups->groupsView()->horizontalHeader()->saveState());
-    s.setValue(QStringLiteral("membersHeader"), m_groups->membersView()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("contactsHeader"),
+               m_contacts->view()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("groupsHeader"),
+               m_groups->groupsView()->horizontalHeader()->saveState());
+    s.setValue(QStringLiteral("membersHeader"),
+               m_groups->membersView()->horizontalHeader()->saveState());
 }

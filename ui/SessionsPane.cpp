@@ -8,7 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-SessionsPane::SessionsPane(QWidget *parent) : QWidget(parent)
+SessionsPane::SessionsPane(QWidget *parent)
+    : QWidget(parent)
 {
     m_profile = new QLabel(this);
     m_profile->setObjectName(QStringLiteral("profileLabel"));
@@ -69,7 +70,10 @@ void SessionsPane::setModel(SessionsModel *model)
         m_view->setCurrentIndex(model->index(0));
 }
 
-QString SessionsPane::currentSession() const { return m_current; }
+QString SessionsPane::currentSession() const
+{
+    return m_current;
+}
 
 bool SessionsPane::currentConnected() const
 {
@@ -85,8 +89,14 @@ void SessionsPane::selectSession(const QString &sessionId)
         m_view->setCurrentIndex(m_model->index(row));
 }
 
-void SessionsPane::setSyncText(const QString &text) { m_syncState->setText(text); }
-void SessionsPane::setSyncEnabled(bool enabled) { m_sync->setEnabled(enabled); }
+void SessionsPane::setSyncText(const QString &text)
+{
+    m_syncState->setText(text);
+}
+void SessionsPane::setSyncEnabled(bool enabled)
+{
+    m_sync->setEnabled(enabled);
+}
 
 void SessionsPane::onCurrentChanged()
 {

@@ -11,7 +11,9 @@
 #include <QPushButton>
 
 SyncBar::SyncBar(SignInController *signIn, QWidget *parent)
-    : QWidget(parent), m_signIn(signIn), m_service(new SyncService(this))
+    : QWidget(parent)
+    , m_signIn(signIn)
+    , m_service(new SyncService(this))
 {
     m_text = new QLabel(this);
     m_text->setObjectName(QStringLiteral("syncText"));
@@ -26,8 +28,9 @@ SyncBar::SyncBar(SignInController *signIn, QWidget *parent)
     m_offline = new QLabel(tr("Offline: the gateway is unreachable; showing the cache"), this);
     m_offline->setObjectName(QStringLiteral("offlineLabel"));
     // Colours of its own on both sides: readable on light and dark palettes alike.
-    m_offline->setStyleSheet(QStringLiteral("QLabel { background: #f8d9d6; color: #7a1f17; font-weight: bold; "
-                                            "border-radius: 3px; padding: 1px 6px; }"));
+    m_offline->setStyleSheet(
+        QStringLiteral("QLabel { background: #f8d9d6; color: #7a1f17; font-weight: bold; "
+                       "border-radius: 3px; padding: 1px 6px; }"));
     m_offline->hide();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -74,7 +77,10 @@ void SyncBar::cancel()
     m_service->cancel();
 }
 
-bool SyncBar::isRunning() const { return m_service->isRunning(); }
+bool SyncBar::isRunning() const
+{
+    return m_service->isRunning();
+}
 
 void SyncBar::setReachable(bool reachable)
 {
@@ -87,8 +93,9 @@ void SyncBar::onProgress(const SyncProgress &p)
     if (p.total > 0) {
         m_bar->setRange(0, 1000);
         m_bar->setValue(int(qBound(qint64(0), p.done * 1000 / p.total, qint64(1000))));
-        m_text->setText(tr("Syncing %1: %2 of %3").arg(p.phase, DisplayText::number(p.done),
-                                                        DisplayText::number(p.total)));
+        m_text->setText(
+            tr("Syncing %1: %2 of %3")
+                .arg(p.phase, DisplayText::number(p.done), DisplayText::number(p.total)));
     } else {
         m_bar->setRange(0, 0);
         m_text->setText(tr("Syncing %1: %2").arg(p.phase, DisplayText::number(p.done)));
@@ -102,12 +109,18 @@ void SyncBar::onFinished(const SyncOutcome &o)
     QString message;
     switch (o.status) {
     case SyncOutcome::Status::Completed:
-        message = tr("Synced %1 contacts, %2 groups").arg(DisplayText::number(o.contacts),
-                                                           DisplayText::number(o.groups));
+        message = tr("Synced %1 contacts, %2 groups")
+                      .arg(DisplayText::number(o.contacts), DisplayText::number(o.groups));
         break;
-    case SyncOutcome::Status::Cancelled: message = tr("Sync cancelled"); break;
-    case SyncOutcome::Status::Failed: message = tr("Sync failed: %1").arg(o.message); break;
-    case SyncOutcome::Status::Refused: message = tr("Sync not started: %1").arg(o.message); break;
+    case SyncOutcome::Status::Cancelled:
+        message = tr("Sync cancelled");
+        break;
+    case SyncOutcome::Status::Failed:
+        message = tr("Sync failed: %1").arg(o.message);
+        break;
+    case SyncOutcome::Status::Refused:
+        message = tr("Sync not started: %1").arg(o.message);
+        break;
     }
     m_text->setText(message);
     const bool unreachable = o.error.kind == GatewayError::Kind::Network

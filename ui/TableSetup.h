@@ -13,4 +13,4 @@ void apply(QTableView *view);
 // First column widths: each the given width, or wider when its title needs it (titles are
 // longer in some languages; a cut title hides what the column is).
 void setInitialWidths(QHeaderView *header, std::initializer_list<int> widths);
-}
+} // namespace TableSetup

@@ -8,7 +8,9 @@
 namespace {
 
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(CapabilityProbe) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CapabilityProbe)
+};
 
 const QStringList AllCapabilities{QStringLiteral("read"), QStringLiteral("send"),
                                   QStringLiteral("manage"), QStringLiteral("events")};
@@ -48,9 +50,12 @@ int weight(const GatewayError &e)
 QString verdictName(CapabilityFinding::Verdict v)
 {
     switch (v) {
-    case CapabilityFinding::Verdict::Yes: return Text::tr("yes");
-    case CapabilityFinding::Verdict::No: return Text::tr("no");
-    case CapabilityFinding::Verdict::Unknown: break;
+    case CapabilityFinding::Verdict::Yes:
+        return Text::tr("yes");
+    case CapabilityFinding::Verdict::No:
+        return Text::tr("no");
+    case CapabilityFinding::Verdict::Unknown:
+        break;
     }
     return Text::tr("unknown");
 }
@@ -78,7 +83,8 @@ QStringList CapabilityReport::lines() const
 {
     QStringList out = notes;
     if (tokenRejected) {
-        out << Text::tr("Token rejected: the gateway answered 401. Sign in again with a new token.");
+        out << Text::tr(
+            "Token rejected: the gateway answered 401. Sign in again with a new token.");
         return out;
     }
     if (failure.isError()) {
@@ -114,10 +120,12 @@ void CapabilityProbe::run(const TokenInspection &token, const QStringList &known
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (token.isExpired(now))
-        m_report.notes << Text::tr("The token expired on %1; the gateway will most likely reject it.")
+        m_report.notes << Text::tr(
+                              "The token expired on %1; the gateway will most likely reject it.")
                               .arg(token.expiresAt.toString(Qt::ISODate));
     else if (token.expiresWithin(now, 15 * 60))
-        m_report.notes << Text::tr("The token expires soon (%1).").arg(token.expiresAt.toString(Qt::ISODate));
+        m_report.notes
+            << Text::tr("The token expires soon (%1).").arg(token.expiresAt.toString(Qt::ISODate));
 
     if (!m_client) {
         m_report.failure = GatewayError::make(GatewayError::Kind::InvalidArgument,
@@ -144,8 +152,9 @@ void CapabilityProbe::onSessions(const Page<WaSession> *page, const GatewayError
     if (stopOn401(error))
         return;
     if (isForbidden(error)) {
-        setFinding(QStringLiteral("manage"), CapabilityFinding::Verdict::No,
-                   Text::tr("The gateway answered 403 to listing sessions; add session ids by hand."));
+        setFinding(
+            QStringLiteral("manage"), CapabilityFinding::Verdict::No,
+            Text::tr("The gateway answered 403 to listing sessions; add session ids by hand."));
         probeRead();
         return;
     }
@@ -166,7 +175,7 @@ void CapabilityProbe::probeRead()
 
     if (session.isEmpty()) {
         const bool listed = m_report.finding(QStringLiteral("manage")).verdict
-                            == CapabilityFinding::Verdict::Yes;
+            == CapabilityFinding::Verdict::Yes;
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Unknown,
                    listed ? Text::tr("The organization has no session to read from.")
                           : Text::tr("No session to try: add a session id by hand."));
@@ -179,9 +188,10 @@ void CapabilityProbe::probeRead()
     m_readStepsLeft = 2;
     ContactQuery oneContact;
     oneContact.limit = 1; // enough to learn whether reading is allowed
-    m_client->listContacts(session, oneContact, this, [this](const GatewayResult<Page<Contact>> &r) {
-        onReadStep(QStringLiteral("contacts"), r.error);
-    });
+    m_client->listContacts(session, oneContact, this,
+                           [this](const GatewayResult<Page<Contact>> &r) {
+                               onReadStep(QStringLiteral("contacts"), r.error);
+                           });
     m_client->listGroups(session, this, [this](const GatewayResult<Page<Group>> &r) {
         onReadStep(QStringLiteral("groups"), r.error);
     });
@@ -210,7 +220,8 @@ void CapabilityProbe::onReadStep(const QString &what, const GatewayError &error)
     } else if (isNotFound(m_readError)) {
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Unknown,
                    Text::tr("Session %1 was not found for this token (an unknown id, or another "
-                      "organization's session).").arg(session));
+                            "organization's session).")
+                       .arg(session));
     } else {
         setFinding(QStringLiteral("read"), CapabilityFinding::Verdict::Unknown,
                    Text::tr("Reading session %1 failed: %2").arg(session, m_readError.describe()));
@@ -231,18 +242,22 @@ void CapabilityProbe::concludeFromRole()
         return;
     }
     const QString how = Text::tr("By the token's org role \"%1\" (read from its claims; only the "
-                           "gateway can verify them).").arg(m_token.orgRole);
+                                 "gateway can verify them).")
+                            .arg(m_token.orgRole);
     for (const QString &cap : {QStringLiteral("send"), QStringLiteral("events")})
-        setFinding(cap, byRole.contains(cap) ? CapabilityFinding::Verdict::Yes
-                                             : CapabilityFinding::Verdict::No, how);
+        setFinding(cap,
+                   byRole.contains(cap) ? CapabilityFinding::Verdict::Yes
+                                        : CapabilityFinding::Verdict::No,
+                   how);
     // The gateway's answers win; say so when they disagree with the claims.
     for (const QString &cap : {QStringLiteral("read"), QStringLiteral("manage")}) {
         const CapabilityFinding::Verdict seen = m_report.finding(cap).verdict;
         if (seen == CapabilityFinding::Verdict::Unknown)
             continue;
         if ((seen == CapabilityFinding::Verdict::Yes) != byRole.contains(cap))
-            m_report.notes << Text::tr("The gateway's answer on %1 differs from the token's org role "
-                                 "\"%2\"; the gateway's answer is what counts.")
+            m_report.notes << Text::tr(
+                                  "The gateway's answer on %1 differs from the token's org role "
+                                  "\"%2\"; the gateway's answer is what counts.")
                                   .arg(cap, m_token.orgRole);
     }
 }

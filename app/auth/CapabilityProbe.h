@@ -16,25 +16,29 @@ class GatewayClient;
 
 // What one capability of a token turned out to be, and how the probe knows.
 struct CapabilityFinding {
-    enum class Verdict { Yes, No, Unknown };
+    enum class Verdict {
+        Yes,
+        No,
+        Unknown
+    };
     QString capability; // read, send, manage, events
     Verdict verdict = Verdict::Unknown;
-    QString how;        // one sentence: what was tried, or why it is not known
+    QString how; // one sentence: what was tried, or why it is not known
 };
 
 // The probe's answer: per capability, plus what stopped it early (401, unreachable).
 struct CapabilityReport {
-    bool tokenRejected = false;   // 401: the token expired or was revoked
-    GatewayError failure;         // set when the gateway could not be asked at all
+    bool tokenRejected = false;        // 401: the token expired or was revoked
+    GatewayError failure;              // set when the gateway could not be asked at all
     QList<CapabilityFinding> findings; // read, send, manage, events, in that order
-    QList<WaSession> sessions;    // listed when the token holds manage
-    QString probedSession;        // where read was tried; empty when nowhere
-    QStringList notes;            // token remarks worth repeating (expired, alg none...)
+    QList<WaSession> sessions;         // listed when the token holds manage
+    QString probedSession;             // where read was tried; empty when nowhere
+    QStringList notes;                 // token remarks worth repeating (expired, alg none...)
 
     bool completed() const { return !tokenRejected && !failure.isError(); }
     CapabilityFinding finding(const QString &capability) const;
-    QStringList granted() const;  // the capabilities found to be Yes
-    QStringList lines() const;    // the report in words, one line each
+    QStringList granted() const; // the capabilities found to be Yes
+    QStringList lines() const;   // the report in words, one line each
 };
 
 // Asks the gateway what a token can do, using only stored (read-only) operations:

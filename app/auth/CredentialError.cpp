@@ -7,7 +7,9 @@
 namespace {
 
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(CredentialStore) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CredentialStore)
+};
 
 // libsecret reports a missing bus or a missing Secret Service as a plain OtherError; only
 // its words tell it apart from a real failure. Observed: "Could not connect: No such file
@@ -15,10 +17,10 @@ struct Text { Q_DECLARE_TR_FUNCTIONS(CredentialStore) };
 // org.freedesktop.secrets was not provided by any .service files".
 bool meansNoBackend(const QString &detail)
 {
-    static const char *const hints[] = {"could not connect", "autolaunch", "d-bus",
-                                        "org.freedesktop.secrets", "not provided by any",
-                                        "serviceunknown", "no such interface",
-                                        "secret service"};
+    static const char *const hints[] = {
+        "could not connect",       "autolaunch",          "d-bus",
+        "org.freedesktop.secrets", "not provided by any", "serviceunknown",
+        "no such interface",       "secret service"};
     const QString lower = detail.toLower();
     for (const char *hint : hints)
         if (lower.contains(QLatin1String(hint)))
@@ -46,12 +48,12 @@ CredentialError CredentialError::make(Kind kind, const QString &profile, const Q
         return e;
     case Kind::NoBackend:
         e.message = Text::tr("The OS keychain is not available: no Secret Service was reachable "
-                       "on D-Bus%1. The token can be kept in memory for this run only.")
+                             "on D-Bus%1. The token can be kept in memory for this run only.")
                         .arg(why);
         break;
     case Kind::Locked:
         e.message = Text::tr("The OS keychain is locked or access to it was cancelled%1. Unlock "
-                       "it and try again.")
+                             "it and try again.")
                         .arg(why);
         break;
     case Kind::NotFound:
@@ -96,11 +98,16 @@ CredentialError CredentialError::fromKeychain(int keychainError, const QString &
 QString credentialErrorKindName(CredentialError::Kind kind)
 {
     switch (kind) {
-    case CredentialError::Kind::None: return QStringLiteral("ok");
-    case CredentialError::Kind::NoBackend: return QStringLiteral("no-backend");
-    case CredentialError::Kind::Locked: return QStringLiteral("locked");
-    case CredentialError::Kind::NotFound: return QStringLiteral("not-found");
-    case CredentialError::Kind::Other: return QStringLiteral("other");
+    case CredentialError::Kind::None:
+        return QStringLiteral("ok");
+    case CredentialError::Kind::NoBackend:
+        return QStringLiteral("no-backend");
+    case CredentialError::Kind::Locked:
+        return QStringLiteral("locked");
+    case CredentialError::Kind::NotFound:
+        return QStringLiteral("not-found");
+    case CredentialError::Kind::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }

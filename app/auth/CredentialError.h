@@ -7,11 +7,11 @@
 // show. Neither ever contains the token.
 struct CredentialError {
     enum class Kind {
-        None,       // success
-        NoBackend,  // no Secret Service on D-Bus (or no D-Bus at all): offer memory-only mode
-        Locked,     // the keychain is locked, or the user cancelled / denied access
-        NotFound,   // no token is stored under that profile
-        Other,      // anything else the keychain reported
+        None,      // success
+        NoBackend, // no Secret Service on D-Bus (or no D-Bus at all): offer memory-only mode
+        Locked,    // the keychain is locked, or the user cancelled / denied access
+        NotFound,  // no token is stored under that profile
+        Other,     // anything else the keychain reported
     };
 
     Kind kind = Kind::None;

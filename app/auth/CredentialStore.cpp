@@ -47,8 +47,7 @@ void CredentialStore::setMode(Mode mode)
     m_mode = mode;
     if (mode == Mode::Keychain)
         m_memory.clear();
-    qCInfo(lcAuth) << "credential mode:"
-                          << (mode == Mode::MemoryOnly ? "memory-only" : "keychain");
+    qCInfo(lcAuth) << "credential mode:" << (mode == Mode::MemoryOnly ? "memory-only" : "keychain");
     Q_EMIT modeChanged(mode);
 }
 
@@ -70,8 +69,9 @@ void CredentialStore::readToken(const QString &profile, QObject *context, ReadCa
         const bool found = m_memory.contains(profile);
         const QString token = m_memory.value(profile);
         deliverLater(context, [profile, token, found, done] {
-            done(token, found ? CredentialError::ok()
-                              : CredentialError::make(CredentialError::Kind::NotFound, profile));
+            done(token,
+                 found ? CredentialError::ok()
+                       : CredentialError::make(CredentialError::Kind::NotFound, profile));
         });
         return;
     }
@@ -84,12 +84,11 @@ void CredentialStore::startRead(const QString &profile, int attempt, QPointer<QO
     auto *job = newJob<QKeychain::ReadPasswordJob>(serviceName(), profile);
     connect(job, &QKeychain::Job::finished, this,
             [this, job, profile, attempt, context, done](QKeychain::Job *) {
-                const CredentialError error =
-                    CredentialError::fromKeychain(job->error(), job->errorString(), profile);
+                const CredentialError error = CredentialError::fromKeychain(
+                    job->error(), job->errorString(), profile);
                 if (!error.isOk() && isTransient(error) && attempt == 0) {
                     qCInfo(lcAuth) << "keychain read for profile" << profile << "failed ("
-                                          << credentialErrorKindName(error.kind)
-                                          << "); retrying once";
+                                   << credentialErrorKindName(error.kind) << "); retrying once";
                     QTimer::singleShot(m_retryDelayMs, this, [this, profile, context, done] {
                         if (m_mode == Mode::MemoryOnly) // the user gave up on the keychain
                             readToken(profile, context, done);
@@ -99,8 +98,8 @@ void CredentialStore::startRead(const QString &profile, int attempt, QPointer<QO
                     return;
                 }
                 if (!error.isOk() && error.kind != CredentialError::Kind::NotFound)
-                    qCInfo(lcAuth) << "keychain read for profile" << profile
-                                             << "failed:" << error.detail;
+                    qCInfo(lcAuth)
+                        << "keychain read for profile" << profile << "failed:" << error.detail;
                 if (context)
                     done(error.isOk() ? job->textData() : QString(), error);
             });
@@ -119,11 +118,11 @@ void CredentialStore::writeToken(const QString &profile, const QString &token, Q
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this,
             [job, profile, context = QPointer<QObject>(context), done](QKeychain::Job *) {
-                const CredentialError error =
-                    CredentialError::fromKeychain(job->error(), job->errorString(), profile);
+                const CredentialError error = CredentialError::fromKeychain(
+                    job->error(), job->errorString(), profile);
                 if (!error.isOk())
-                    qCInfo(lcAuth) << "keychain write for profile" << profile
-                                             << "failed:" << error.detail;
+                    qCInfo(lcAuth)
+                        << "keychain write for profile" << profile << "failed:" << error.detail;
                 if (context)
                     done(error);
             });
@@ -140,13 +139,13 @@ void CredentialStore::removeToken(const QString &profile, QObject *context, Call
     auto *job = newJob<QKeychain::DeletePasswordJob>(serviceName(), profile);
     connect(job, &QKeychain::Job::finished, this,
             [job, profile, context = QPointer<QObject>(context), done](QKeychain::Job *) {
-                CredentialError error =
-                    CredentialError::fromKeychain(job->error(), job->errorString(), profile);
+                CredentialError error = CredentialError::fromKeychain(job->error(),
+                                                                      job->errorString(), profile);
                 if (error.kind == CredentialError::Kind::NotFound)
                     error = CredentialError::ok();
                 if (!error.isOk())
-                    qCInfo(lcAuth) << "keychain delete for profile" << profile
-                                             << "failed:" << error.detail;
+                    qCInfo(lcAuth)
+                        << "keychain delete for profile" << profile << "failed:" << error.detail;
                 if (context)
                     done(error);
             });
@@ -165,28 +164,32 @@ void CredentialStore::moveToken(const QString &from, const QString &to, QObject 
         return;
     }
     QPointer<QObject> guard(context);
-    readToken(from, this, [this, from, to, guard, done](const QString &token,
-                                                        const CredentialError &readError) {
-        if (!readError.isOk()) {
-            if (guard)
-                done(readError);
-            return;
-        }
-        writeToken(to, token, this, [this, from, to, guard, done](const CredentialError &writeError) {
-            if (!writeError.isOk()) {
+    readToken(
+        from, this,
+        [this, from, to, guard, done](const QString &token, const CredentialError &readError) {
+            if (!readError.isOk()) {
                 if (guard)
-                    done(writeError);
+                    done(readError);
                 return;
             }
-            removeToken(from, this, [from, to, guard, done](const CredentialError &removeError) {
-                // The token is safe under its new name; a stale old entry is worth a
-                // warning, not a failed rename.
-                if (!removeError.isOk())
-                    qCWarning(lcAuth) << "token moved from profile" << from << "to" << to
-                                             << "but the old entry stayed:" << removeError.detail;
-                if (guard)
-                    done(CredentialError::ok());
-            });
+            writeToken(
+                to, token, this, [this, from, to, guard, done](const CredentialError &writeError) {
+                    if (!writeError.isOk()) {
+                        if (guard)
+                            done(writeError);
+                        return;
+                    }
+                    removeToken(from, this,
+                                [from, to, guard, done](const CredentialError &removeError) {
+                                    // The token is safe under its new name; a stale old entry is
+                                    // worth a warning, not a failed rename.
+                                    if (!removeError.isOk())
+                                        qCWarning(lcAuth)
+                                            << "token moved from profile" << from << "to" << to
+                                            << "but the old entry stayed:" << removeError.detail;
+                                    if (guard)
+                                        done(CredentialError::ok());
+                                });
+                });
         });
-    });
 }

@@ -23,7 +23,10 @@ class CredentialStore : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { Keychain, MemoryOnly };
+    enum class Mode {
+        Keychain,
+        MemoryOnly
+    };
     Q_ENUM(Mode)
 
     using ReadCallback = std::function<void(const QString &token, const CredentialError &error)>;
@@ -45,8 +48,7 @@ public:
 
     // Each callback runs later, from the event loop, and only while `context` lives.
     void readToken(const QString &profile, QObject *context, ReadCallback done);
-    void writeToken(const QString &profile, const QString &token, QObject *context,
-                    Callback done);
+    void writeToken(const QString &profile, const QString &token, QObject *context, Callback done);
     // Removing a token that is not there succeeds: the end state is what was asked.
     void removeToken(const QString &profile, QObject *context, Callback done);
     // Copies the token to `to`, then deletes `from`, so a failure part-way never loses

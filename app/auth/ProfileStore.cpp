@@ -46,8 +46,8 @@ void setError(QString *error, const QString &text)
 
 ProfileStore::ProfileStore(QObject *parent)
     : QObject(parent)
-    , m_settings(std::make_unique<QSettings>(AppInfo::organizationName(),
-                                             AppInfo::applicationName()))
+    , m_settings(
+          std::make_unique<QSettings>(AppInfo::organizationName(), AppInfo::applicationName()))
 {
 }
 
@@ -132,7 +132,8 @@ GatewayUrlCheck ProfileStore::checkUrl(const QString &text)
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    for (const QLatin1String suffix : {QLatin1String("/api/v1/sessions"), QLatin1String("/api/v1")}) {
+    for (const QLatin1String suffix :
+         {QLatin1String("/api/v1/sessions"), QLatin1String("/api/v1")}) {
         if (path.endsWith(suffix, Qt::CaseInsensitive)) {
             path.chop(suffix.size());
             break;

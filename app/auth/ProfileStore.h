@@ -18,10 +18,10 @@ class QSettings;
 // (CredentialStore), under the profile's name; nothing here is secret.
 struct GatewayProfile {
     QString name;
-    QUrl baseUrl;                        // e.g. https://gateway.example (no /api/v1)
+    QUrl baseUrl; // e.g. https://gateway.example (no /api/v1)
     TokenKind tokenKind = TokenKind::ApiKey;
-    QStringList sessionIds;              // added by hand, for tokens that cannot list sessions
-    QDateTime lastUsed;                  // UTC; invalid when never used
+    QStringList sessionIds; // added by hand, for tokens that cannot list sessions
+    QDateTime lastUsed;     // UTC; invalid when never used
 };
 
 // The verdict on a gateway URL typed by a user.
@@ -63,8 +63,8 @@ public:
     bool rename(const QString &from, const QString &to, QString *error = nullptr);
     bool remove(const QString &name);
 
-    QString currentName() const;           // empty when none
-    bool setCurrent(const QString &name);  // empty name clears it
+    QString currentName() const;          // empty when none
+    bool setCurrent(const QString &name); // empty name clears it
     bool markUsed(const QString &name, const QDateTime &when = QDateTime::currentDateTimeUtc());
     bool addSessionId(const QString &name, const QString &sessionId, QString *error = nullptr);
     bool removeSessionId(const QString &name, const QString &sessionId);

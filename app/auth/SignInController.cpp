@@ -69,7 +69,8 @@ QString SignInController::reasonText(Reason reason, const QString &profile)
         return tr("There is no profile named \"%1\". Sign in to create it.").arg(profile);
     case Reason::NoToken:
         return tr("No token is stored for profile \"%1\" (or the keychain is locked). Sign in "
-                  "with a token.").arg(profile);
+                  "with a token.")
+            .arg(profile);
     case Reason::InvalidToken:
         return tr("The token stored for profile \"%1\" is unusable. Sign in with a new one.")
             .arg(profile);
@@ -77,10 +78,12 @@ QString SignInController::reasonText(Reason reason, const QString &profile)
         return tr("The token of profile \"%1\" has expired. Sign in with a new one.").arg(profile);
     case Reason::TokenRejected:
         return tr("The gateway rejected the token of profile \"%1\" (401): it expired or was "
-                  "revoked. Sign in again.").arg(profile);
+                  "revoked. Sign in again.")
+            .arg(profile);
     case Reason::MemoryOnly:
         return tr("The keychain is not used in this run: type the token of profile \"%1\" "
-                  "again. It is kept in memory until the console quits.").arg(profile);
+                  "again. It is kept in memory until the console quits.")
+            .arg(profile);
     }
     return {};
 }
@@ -110,7 +113,8 @@ void SignInController::require(const QString &profile, Reason reason, const QStr
     qCInfo(lcAuth) << "sign-in required for profile" << profile << "reason"
                    << QMetaEnum::fromType<Reason>().valueToKey(int(reason));
     setState(State::SignInRequired);
-    Q_EMIT signInRequired(profile, reason, message.isEmpty() ? reasonText(reason, profile) : message);
+    Q_EMIT signInRequired(profile, reason,
+                          message.isEmpty() ? reasonText(reason, profile) : message);
 }
 
 void SignInController::start(const QString &requestedProfile)
@@ -144,40 +148,43 @@ void SignInController::readToken(const QString &profile)
     clearSession();
     m_profileName = profile;
     setState(State::Reading);
-    m_credentials->readToken(profile, this, [this, generation, profile](const QString &stored,
-                                                                       const CredentialError &error) {
-        if (generation != m_generation)
-            return; // superseded by a later start, switch, sign-in or sign-out
-        if (error.kind == CredentialError::Kind::NotFound) {
-            require(profile, m_credentials->isMemoryOnly() ? Reason::MemoryOnly : Reason::NoToken);
-            return;
-        }
-        if (!error.isOk()) {
-            qCInfo(lcAuth) << "keychain unavailable for profile" << profile << "("
-                           << credentialErrorKindName(error.kind) << ")";
-            setState(State::KeychainUnavailable);
-            Q_EMIT keychainUnavailable(profile, error);
-            return;
-        }
-        const TokenInspection token = TokenInspector::inspect(stored);
-        const std::optional<GatewayProfile> saved = m_profiles->profile(profile);
-        if (!saved) { // removed meanwhile (by the terminal command, say)
-            require(profile, Reason::UnknownProfile);
-            return;
-        }
-        if (!token.isValid()) {
-            require(profile, Reason::InvalidToken,
-                    reasonText(Reason::InvalidToken, profile) + QLatin1Char(' ') + token.problem);
-            return;
-        }
-        if (token.isExpired(QDateTime::currentDateTimeUtc())) {
-            require(profile, Reason::TokenExpired,
-                    tr("The token of profile \"%1\" expired on %2. Sign in with a new one.")
-                        .arg(profile, token.expiresAt.toLocalTime().toString(Qt::TextDate)));
-            return;
-        }
-        activate(*saved, token);
-    });
+    m_credentials->readToken(
+        profile, this,
+        [this, generation, profile](const QString &stored, const CredentialError &error) {
+            if (generation != m_generation)
+                return; // superseded by a later start, switch, sign-in or sign-out
+            if (error.kind == CredentialError::Kind::NotFound) {
+                require(profile,
+                        m_credentials->isMemoryOnly() ? Reason::MemoryOnly : Reason::NoToken);
+                return;
+            }
+            if (!error.isOk()) {
+                qCInfo(lcAuth) << "keychain unavailable for profile" << profile << "("
+                               << credentialErrorKindName(error.kind) << ")";
+                setState(State::KeychainUnavailable);
+                Q_EMIT keychainUnavailable(profile, error);
+                return;
+            }
+            const TokenInspection token = TokenInspector::inspect(stored);
+            const std::optional<GatewayProfile> saved = m_profiles->profile(profile);
+            if (!saved) { // removed meanwhile (by the terminal command, say)
+                require(profile, Reason::UnknownProfile);
+                return;
+            }
+            if (!token.isValid()) {
+                require(profile, Reason::InvalidToken,
+                        reasonText(Reason::InvalidToken, profile) + QLatin1Char(' ')
+                            + token.problem);
+                return;
+            }
+            if (token.isExpired(QDateTime::currentDateTimeUtc())) {
+                require(profile, Reason::TokenExpired,
+                        tr("The token of profile \"%1\" expired on %2. Sign in with a new one.")
+                            .arg(profile, token.expiresAt.toLocalTime().toString(Qt::TextDate)));
+                return;
+            }
+            activate(*saved, token);
+        });
 }
 
 void SignInController::activate(const GatewayProfile &profile, const TokenInspection &token)
@@ -195,8 +202,8 @@ void SignInController::activate(const GatewayProfile &profile, const TokenInspec
     Q_EMIT signedIn(profile.name);
 }
 
-void SignInController::signIn(const GatewayProfile &input, const QString &pasted,
-                              QObject *context, Callback done)
+void SignInController::signIn(const GatewayProfile &input, const QString &pasted, QObject *context,
+                              Callback done)
 {
     const QPointer<QObject> guard(context);
     QString problem = ProfileStore::checkName(input.name);
@@ -234,32 +241,33 @@ void SignInController::signIn(const GatewayProfile &input, const QString &pasted
     if (existing)
         profile.lastUsed = existing->lastUsed;
     const quint64 generation = ++m_generation; // a pending read is stale now
-    m_credentials->writeToken(profile.name, token.token, this,
-                              [this, guard, done, profile, token, generation,
-                               isNew = !existing](const CredentialError &error) {
-        if (!error.isOk()) {
-            SignInOutcome o = refused(error.message);
-            o.keychain = error;
+    m_credentials->writeToken(
+        profile.name, token.token, this,
+        [this, guard, done, profile, token, generation,
+         isNew = !existing](const CredentialError &error) {
+            if (!error.isOk()) {
+                SignInOutcome o = refused(error.message);
+                o.keychain = error;
+                deliver(this, guard, done, o);
+                return;
+            }
+            QString saveProblem;
+            const bool saved = isNew ? m_profiles->add(profile, &saveProblem)
+                                     : m_profiles->update(profile, &saveProblem);
+            if (!saved) {
+                if (isNew) // leave no orphaned secret behind
+                    m_credentials->removeToken(profile.name, this, [](const CredentialError &) {});
+                deliver(this, guard, done, refused(saveProblem));
+                return;
+            }
+            SignInOutcome o;
+            o.ok = true;
+            if (generation == m_generation)
+                activate(profile, token);
+            else // another start, switch or sign-out came first: it wins
+                o.notes << tr("The profile was saved; another sign-in was started meanwhile.");
             deliver(this, guard, done, o);
-            return;
-        }
-        QString saveProblem;
-        const bool saved = isNew ? m_profiles->add(profile, &saveProblem)
-                                 : m_profiles->update(profile, &saveProblem);
-        if (!saved) {
-            if (isNew) // leave no orphaned secret behind
-                m_credentials->removeToken(profile.name, this, [](const CredentialError &) {});
-            deliver(this, guard, done, refused(saveProblem));
-            return;
-        }
-        SignInOutcome o;
-        o.ok = true;
-        if (generation == m_generation)
-            activate(profile, token);
-        else // another start, switch or sign-out came first: it wins
-            o.notes << tr("The profile was saved; another sign-in was started meanwhile.");
-        deliver(this, guard, done, o);
-    });
+        });
 }
 
 void SignInController::signOut(bool purgeCache, QObject *context, Callback done)
@@ -270,38 +278,39 @@ void SignInController::signOut(bool purgeCache, QObject *context, Callback done)
         deliver(this, guard, done, refused(tr("No profile is signed in.")));
         return;
     }
-    m_credentials->removeToken(name, this, [this, guard, done, name,
-                                            purgeCache](const CredentialError &error) {
-        if (!error.isOk()) {
-            SignInOutcome o = refused(error.message + QLatin1Char(' ')
-                                      + tr("You are still signed in; nothing was deleted."));
-            o.keychain = error;
-            deliver(this, guard, done, o);
-            return;
-        }
-        ++m_generation;
-        clearSession();
-        qCInfo(lcAuth) << "signed out of profile" << name;
-        setState(State::SignedOut);
-        // First, so that whoever holds the profile's cache open lets go of it before the purge.
-        Q_EMIT signedOut(name);
-
-        SignInOutcome o;
-        o.ok = true;
-        if (purgeCache) {
-            QString purgeProblem;
-            if (!m_purgeCache) {
-                o.notes << tr("There is no local cache to delete.");
-            } else if (!m_purgeCache(name, &purgeProblem)) {
-                o.ok = false;
-                o.problem = tr("Signed out, but the cached data of profile \"%1\" could not be "
-                               "deleted: %2").arg(name, purgeProblem);
-            } else {
-                o.notes << tr("The cached data of profile \"%1\" was deleted.").arg(name);
+    m_credentials->removeToken(
+        name, this, [this, guard, done, name, purgeCache](const CredentialError &error) {
+            if (!error.isOk()) {
+                SignInOutcome o = refused(error.message + QLatin1Char(' ')
+                                          + tr("You are still signed in; nothing was deleted."));
+                o.keychain = error;
+                deliver(this, guard, done, o);
+                return;
             }
-        }
-        deliver(this, guard, done, o);
-    });
+            ++m_generation;
+            clearSession();
+            qCInfo(lcAuth) << "signed out of profile" << name;
+            setState(State::SignedOut);
+            // First, so that whoever holds the profile's cache open lets go of it before the purge.
+            Q_EMIT signedOut(name);
+
+            SignInOutcome o;
+            o.ok = true;
+            if (purgeCache) {
+                QString purgeProblem;
+                if (!m_purgeCache) {
+                    o.notes << tr("There is no local cache to delete.");
+                } else if (!m_purgeCache(name, &purgeProblem)) {
+                    o.ok = false;
+                    o.problem = tr("Signed out, but the cached data of profile \"%1\" could not be "
+                                   "deleted: %2")
+                                    .arg(name, purgeProblem);
+                } else {
+                    o.notes << tr("The cached data of profile \"%1\" was deleted.").arg(name);
+                }
+            }
+            deliver(this, guard, done, o);
+        });
 }
 
 void SignInController::useMemoryOnly()

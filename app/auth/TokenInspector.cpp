@@ -12,7 +12,9 @@
 namespace {
 
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(TokenInspector) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(TokenInspector)
+};
 
 // Latest second QDateTime and every sane clock can show: 9999-12-31T23:59:59Z.
 constexpr double MaxExpSeconds = 253402300799.0;
@@ -20,8 +22,8 @@ constexpr double MaxExpSeconds = 253402300799.0;
 bool isBase64UrlChar(QChar c)
 {
     const ushort u = c.unicode();
-    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')
-        || u == '-' || u == '_';
+    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-'
+        || u == '_';
 }
 
 // Decodes one JWT segment. JWTs use unpadded base64url; a trailing '=' is tolerated
@@ -162,13 +164,16 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
 
     const QString alg = r->alg.toLower();
     if (r->alg.isEmpty())
-        r->notes << Text::tr("The JWT header names no signing algorithm; the gateway will reject it.");
+        r->notes << Text::tr(
+            "The JWT header names no signing algorithm; the gateway will reject it.");
     else if (alg == QLatin1String("none"))
         r->notes << Text::tr("The JWT is unsigned (alg \"none\"); the gateway will reject it.");
     else if (r->alg != QLatin1String("EdDSA") && r->alg != QLatin1String("ES256")
              && r->alg != QLatin1String("RS256"))
-        r->notes << Text::tr("The JWT is signed with %1; the gateway normally expects EdDSA, ES256 or RS256.")
-                        .arg(r->alg.left(32));
+        r->notes
+            << Text::tr(
+                   "The JWT is signed with %1; the gateway normally expects EdDSA, ES256 or RS256.")
+                   .arg(r->alg.left(32));
     if (r->activeOrganizationId.isEmpty())
         r->notes << Text::tr("The JWT names no active organization (activeOrganizationId).");
 }
@@ -178,9 +183,12 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
 QString tokenKindName(TokenKind kind)
 {
     switch (kind) {
-    case TokenKind::Jwt: return QStringLiteral("jwt");
-    case TokenKind::ApiKey: return QStringLiteral("api-key");
-    case TokenKind::Invalid: break;
+    case TokenKind::Jwt:
+        return QStringLiteral("jwt");
+    case TokenKind::ApiKey:
+        return QStringLiteral("api-key");
+    case TokenKind::Invalid:
+        break;
     }
     return QStringLiteral("invalid");
 }
@@ -247,7 +255,8 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
     // Refuse absurd input before even trimming it; whitespace padding is never this large.
     if (pasted.size() > 4 * MaxTokenLength) {
         r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
-                        .arg(pasted.size()).arg(MaxTokenLength);
+                        .arg(pasted.size())
+                        .arg(MaxTokenLength);
         return r;
     }
     bool stripped = false;
@@ -258,7 +267,8 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
     }
     if (token.size() > MaxTokenLength) {
         r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
-                        .arg(token.size()).arg(MaxTokenLength);
+                        .arg(token.size())
+                        .arg(MaxTokenLength);
         return r;
     }
     r.problem = headerSafetyProblem(token);
@@ -283,10 +293,12 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
                 return r;
             }
             r.notes << Text::tr("It has three parts like a JWT, but its claims cannot be read: %1. "
-                          "Treated as an api-key.").arg(why);
+                                "Treated as an api-key.")
+                           .arg(why);
         } else {
             r.notes << Text::tr("It has three parts like a JWT, but its header cannot be read: %1. "
-                          "Treated as an api-key.").arg(why);
+                                "Treated as an api-key.")
+                           .arg(why);
         }
     }
 
@@ -295,7 +307,7 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
     if (!r.hasApiKeyPrefix) {
         if (token.startsWith(QLatin1String("eyJ")) && parts.size() != 3)
             r.notes << Text::tr("It starts like a JWT but does not have three dot-separated parts; "
-                          "it may have been copied only in part.");
+                                "it may have been copied only in part.");
         else
             r.notes << Text::tr("It does not start with \"wa_\" as the gateway's api-keys do.");
     }

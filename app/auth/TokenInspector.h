@@ -12,16 +12,16 @@ enum class TokenKind {
     ApiKey,
 };
 
-QString tokenKindName(TokenKind kind);             // "jwt", "api-key", "invalid"
-TokenKind tokenKindFromName(const QString &name);  // Invalid for anything else
+QString tokenKindName(TokenKind kind);            // "jwt", "api-key", "invalid"
+TokenKind tokenKindFromName(const QString &name); // Invalid for anything else
 
 // The result of TokenInspector::inspect(). Claims are read, never trusted: only the
 // gateway can verify the signature, so these values drive hints in the UI, not access.
 struct TokenInspection {
     TokenKind kind = TokenKind::Invalid;
-    QString token;        // the cleaned token (trimmed, "Bearer " removed) to store and send
-    QString problem;      // why kind is Invalid; empty otherwise
-    QStringList notes;    // human remarks worth showing (prefix removed, not "wa_", alg none...)
+    QString token;     // the cleaned token (trimmed, "Bearer " removed) to store and send
+    QString problem;   // why kind is Invalid; empty otherwise
+    QStringList notes; // human remarks worth showing (prefix removed, not "wa_", alg none...)
 
     bool hasApiKeyPrefix = false; // api-key starting with "wa_", as the gateway mints them
 
@@ -29,11 +29,11 @@ struct TokenInspection {
     QString alg;
     QString sub;
     QString activeOrganizationId;
-    QString orgRole;      // owner, admin, member
-    QString role;         // platform role, e.g. super_admin
+    QString orgRole; // owner, admin, member
+    QString role;    // platform role, e.g. super_admin
     QString iss;
-    QStringList aud;      // "aud" may be one string or an array
-    QDateTime expiresAt;  // UTC; invalid when the token carries no usable "exp"
+    QStringList aud;     // "aud" may be one string or an array
+    QDateTime expiresAt; // UTC; invalid when the token carries no usable "exp"
 
     bool isValid() const { return kind != TokenKind::Invalid; }
     bool isJwt() const { return kind == TokenKind::Jwt; }

@@ -27,7 +27,7 @@ AuditEntry readEntry(const QSqlQuery &q)
     e.result = q.value(6).toString();
     e.requestId = q.value(7).toString();
     e.origin = q.value(8).toString() == QLatin1String("local-api") ? AuditOrigin::LocalApi
-                                                                    : AuditOrigin::Console;
+                                                                   : AuditOrigin::Console;
     e.detail = q.value(9).toString();
     return e;
 }
@@ -44,8 +44,9 @@ QByteArray csvCell(const QString &value)
     // A cell starting like a formula is text, not something a spreadsheet runs.
     if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
         v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r')) || v.startsWith(QLatin1Char('\''))) {
+    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"'))
+        || v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r'))
+        || v.startsWith(QLatin1Char('\''))) {
         v.replace(QLatin1Char('"'), QLatin1String("\"\""));
         v = QLatin1Char('"') + v + QLatin1Char('"');
     }
@@ -54,11 +55,15 @@ QByteArray csvCell(const QString &value)
 
 } // namespace
 
-AuditLog::AuditLog(CacheDatabase &db) : m_db(db) {}
+AuditLog::AuditLog(CacheDatabase &db)
+    : m_db(db)
+{
+}
 
 QString AuditLog::originName(AuditOrigin origin)
 {
-    return origin == AuditOrigin::LocalApi ? QStringLiteral("local-api") : QStringLiteral("console");
+    return origin == AuditOrigin::LocalApi ? QStringLiteral("local-api")
+                                           : QStringLiteral("console");
 }
 
 bool AuditLog::fail(const QString &error)
@@ -73,10 +78,12 @@ std::optional<qint64> AuditLog::append(const AuditEntry &entry)
         fail(QStringLiteral("An audit entry needs an action and a result."));
         return std::nullopt;
     }
-    QSqlQuery *q = m_db.statement(QStringLiteral(
-        "INSERT INTO audit_log (at, profile, session_id, contact, action, result, request_id,"
-        " origin, detail) VALUES (:at, :profile, :session, :contact, :action, :result, :rid,"
-        " :origin, :detail)"), &m_error);
+    QSqlQuery *q = m_db.statement(
+        QStringLiteral(
+            "INSERT INTO audit_log (at, profile, session_id, contact, action, result, request_id,"
+            " origin, detail) VALUES (:at, :profile, :session, :contact, :action, :result, :rid,"
+            " :origin, :detail)"),
+        &m_error);
     if (!q)
         return std::nullopt;
     StatementReset reset(q);
@@ -108,8 +115,8 @@ std::optional<QList<AuditEntry>> AuditLog::list(const Query &query)
     if (!q)
         return std::nullopt;
     StatementReset reset(q);
-    q->bindValue(QStringLiteral(":before"), query.beforeId > 0 ? query.beforeId
-                                                               : std::numeric_limits<qint64>::max());
+    q->bindValue(QStringLiteral(":before"),
+                 query.beforeId > 0 ? query.beforeId : std::numeric_limits<qint64>::max());
     q->bindValue(QStringLiteral(":n"), qBound(1, query.limit, 1000));
     if (bySession)
         q->bindValue(QStringLiteral(":session"), query.sessionId);
@@ -140,7 +147,8 @@ bool AuditLog::exportTo(QIODevice *out, Format format, const QString &sessionId)
     if (!q->exec())
         return fail(q->lastError().text());
     if (format == Format::Csv
-        && out->write("id,at,profile,session,contact,action,result,request_id,origin,detail\r\n") < 0)
+        && out->write("id,at,profile,session,contact,action,result,request_id,origin,detail\r\n")
+            < 0)
         return fail(out->errorString());
     while (q->next()) {
         const AuditEntry e = readEntry(*q);
@@ -149,17 +157,26 @@ bool AuditLog::exportTo(QIODevice *out, Format format, const QString &sessionId)
             const QList<QByteArray> cells{
                 QByteArray::number(e.id),
                 csvCell(QDateTime::fromMSecsSinceEpoch(e.at, Qt::UTC).toString(Qt::ISODateWithMs)),
-                csvCell(e.profile), csvCell(e.sessionId), csvCell(e.contact), csvCell(e.action),
-                csvCell(e.result), csvCell(e.requestId), csvCell(originName(e.origin)),
+                csvCell(e.profile),
+                csvCell(e.sessionId),
+                csvCell(e.contact),
+                csvCell(e.action),
+                csvCell(e.result),
+                csvCell(e.requestId),
+                csvCell(originName(e.origin)),
                 csvCell(e.detail)};
             line = cells.toList().join(',') + "\r\n";
         } else {
-            const QJsonObject o{
-                {QStringLiteral("id"), e.id}, {QStringLiteral("at"), e.at},
-                {QStringLiteral("profile"), e.profile}, {QStringLiteral("session"), e.sessionId},
-                {QStringLiteral("contact"), e.contact}, {QStringLiteral("action"), e.action},
-                {QStringLiteral("result"), e.result}, {QStringLiteral("requestId"), e.requestId},
-                {QStringLiteral("origin"), originName(e.origin)}, {QStringLiteral("detail"), e.detail}};
+            const QJsonObject o{{QStringLiteral("id"), e.id},
+                                {QStringLiteral("at"), e.at},
+                                {QStringLiteral("profile"), e.profile},
+                                {QStringLiteral("session"), e.sessionId},
+                                {QStringLiteral("contact"), e.contact},
+                                {QStringLiteral("action"), e.action},
+                                {QStringLiteral("result"), e.result},
+                                {QStringLiteral("requestId"), e.requestId},
+                                {QStringLiteral("origin"), originName(e.origin)},
+                                {QStringLiteral("detail"), e.detail}};
             line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
         }
         if (out->write(line) != line.size())

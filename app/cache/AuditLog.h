@@ -15,12 +15,15 @@ class QIODevice;
 class AuditLog
 {
 public:
-    enum class Format { Csv, JsonLines };
+    enum class Format {
+        Csv,
+        JsonLines
+    };
 
     struct Query {
-        QString sessionId;      // empty: every session
-        qint64 beforeId = 0;    // keyset: entries older than this id; 0 = newest first
-        int limit = 100;        // at most 1000
+        QString sessionId;   // empty: every session
+        qint64 beforeId = 0; // keyset: entries older than this id; 0 = newest first
+        int limit = 100;     // at most 1000
     };
 
     explicit AuditLog(CacheDatabase &db);

@@ -26,8 +26,7 @@ void setError(QString *error, const QString &text)
 
 } // namespace
 
-std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mode,
-                                                   QString *error)
+std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mode, QString *error)
 {
     return open(path, mode, Options(), error);
 }
@@ -51,8 +50,9 @@ std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mod
     self->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_name);
     self->m_db.setDatabaseName(path);
     if (!self->m_db.open()) {
-        setError(error, QStringLiteral("Cannot open the cache %1: %2")
-                            .arg(path, self->m_db.lastError().text()));
+        setError(
+            error,
+            QStringLiteral("Cannot open the cache %1: %2").arg(path, self->m_db.lastError().text()));
         return nullptr;
     }
     if (!self->configure(options, error))
@@ -63,11 +63,12 @@ std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mod
     } else {
         const int version = CacheSchema::version(*self);
         if (version != CacheSchema::LatestVersion) {
-            setError(error, QStringLiteral("The cache %1 has schema version %2, this program "
-                                           "reads version %3.")
-                                .arg(path)
-                                .arg(version)
-                                .arg(CacheSchema::LatestVersion));
+            setError(error,
+                     QStringLiteral("The cache %1 has schema version %2, this program "
+                                    "reads version %3.")
+                         .arg(path)
+                         .arg(version)
+                         .arg(CacheSchema::LatestVersion));
             return nullptr;
         }
     }
@@ -100,9 +101,10 @@ bool CacheDatabase::configure(const Options &options, QString *error)
     };
     if (m_mode == Mode::ReadWrite) {
         pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
-        pragmas << QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(options.walAutocheckpointPages)
-                // After a checkpoint the WAL file shrinks back to this size.
-                << QStringLiteral("PRAGMA journal_size_limit = %1").arg(qint64(64) * 1024 * 1024);
+        pragmas
+            << QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(options.walAutocheckpointPages)
+            // After a checkpoint the WAL file shrinks back to this size.
+            << QStringLiteral("PRAGMA journal_size_limit = %1").arg(qint64(64) * 1024 * 1024);
     } else
         pragmas.append(QStringLiteral("PRAGMA query_only = ON"));
     for (const QString &pragma : std::as_const(pragmas)) {
@@ -133,8 +135,8 @@ RowStatement *CacheDatabase::rowStatement(const QString &sql, QString *error)
     // Qt's SQLite driver hands out its connection as "sqlite3*" (QSqlDriver::handle()).
     const QVariant handle = m_db.driver()->handle();
     sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-                              ? *static_cast<sqlite3 *const *>(handle.constData())
-                              : nullptr;
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
     QString localError;
     std::unique_ptr<RowStatement> statement = RowStatement::prepare(connection, sql, &localError);
     if (!statement) {
@@ -200,7 +202,9 @@ int CacheDatabase::writersWaiting()
     return g_writersWaiting.loadAcquire();
 }
 
-WriteTransaction::WriteTransaction(CacheDatabase &db) : m_db(db), m_nested(db.m_transactionDepth > 0)
+WriteTransaction::WriteTransaction(CacheDatabase &db)
+    : m_db(db)
+    , m_nested(db.m_transactionDepth > 0)
 {
     if (m_nested) {
         m_active = true;

@@ -25,7 +25,10 @@ class QThread;
 class CacheDatabase
 {
 public:
-    enum class Mode { ReadWrite, Read };
+    enum class Mode {
+        ReadWrite,
+        Read
+    };
 
     struct Options {
         int cacheSizeKiB = 32 * 1024; // SQLite page cache of this connection
@@ -102,7 +105,10 @@ private:
 class StatementReset
 {
 public:
-    explicit StatementReset(QSqlQuery *query) : m_query(query) {}
+    explicit StatementReset(QSqlQuery *query)
+        : m_query(query)
+    {
+    }
     ~StatementReset();
     StatementReset(const StatementReset &) = delete;
     StatementReset &operator=(const StatementReset &) = delete;

@@ -10,7 +10,9 @@ namespace CacheLocation {
 
 namespace {
 // Shown to the person who signs out or renames a profile.
-struct Text { Q_DECLARE_TR_FUNCTIONS(CacheLocation) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CacheLocation)
+};
 } // namespace
 
 QString directoryName(const QString &profile)
@@ -18,8 +20,8 @@ QString directoryName(const QString &profile)
     QString slug;
     for (QChar c : profile) {
         const char16_t u = c.unicode();
-        const bool safe = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')
-                          || (u >= '0' && u <= '9') || u == '-' || u == '_';
+        const bool safe = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+            || u == '-' || u == '_';
         if (safe && slug.size() < 32)
             slug.append(c);
     }
@@ -33,7 +35,7 @@ QString directoryName(const QString &profile)
 QString profilesRoot()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/profiles");
+        + QStringLiteral("/profiles");
 }
 
 static QString profileDir(const QString &profile, const QString &root)

@@ -66,7 +66,11 @@ CachedSession readSession(const QSqlQuery &q)
 
 } // namespace
 
-CacheReader::CacheReader(CacheDatabase &db) : m_db(db), m_search(db) {}
+CacheReader::CacheReader(CacheDatabase &db)
+    : m_db(db)
+    , m_search(db)
+{
+}
 
 bool CacheReader::fail(const QString &error)
 {
@@ -93,7 +97,8 @@ QSqlQuery *CacheReader::run(const QString &sql, const QVariantHash &binds)
 QList<CachedSession> CacheReader::sessions()
 {
     QList<CachedSession> out;
-    QSqlQuery *q = run(QStringLiteral("SELECT %1 FROM sessions ORDER BY id").arg(SessionColumns), {});
+    QSqlQuery *q = run(QStringLiteral("SELECT %1 FROM sessions ORDER BY id").arg(SessionColumns),
+                       {});
     if (!q)
         return out;
     StatementReset reset(q);
@@ -117,10 +122,12 @@ std::optional<CachedSession> CacheReader::session(const QString &sessionId)
 QList<SyncStateRow> CacheReader::syncStates(const QString &sessionId)
 {
     QList<SyncStateRow> out;
-    QSqlQuery *q = run(QStringLiteral(
-        "SELECT st.kind, st.generation, st.complete_generation, st.status, st.cursor, st.items,"
-        " st.started_at, st.finished_at, st.completed_at, st.error, st.request_id"
-        " FROM sync_state st JOIN sessions s ON s.sid = st.sid WHERE s.id = :id ORDER BY st.kind"),
+    QSqlQuery *q = run(
+        QStringLiteral(
+            "SELECT st.kind, st.generation, st.complete_generation, st.status, st.cursor, st.items,"
+            " st.started_at, st.finished_at, st.completed_at, st.error, st.request_id"
+            " FROM sync_state st JOIN sessions s ON s.sid = st.sid WHERE s.id = :id ORDER BY "
+            "st.kind"),
         {{QStringLiteral("id"), sessionId}});
     if (!q)
         return out;
@@ -178,15 +185,18 @@ std::optional<ContactCount> CacheReader::countContacts(const ContactFilter &filt
     return count;
 }
 
-std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId, const QString &lid)
+std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId,
+                                                        const QString &lid)
 {
     const QVariantHash binds{{QStringLiteral("id"), sessionId}, {QStringLiteral("lid"), lid}};
     CachedContactDetail out;
     {
-        QSqlQuery *q = run(QStringLiteral(
-            "SELECT c.id, c.lid, c.is_dm, c.name, c.phone, c.business_name, c.phone_jid,"
-            " c.identity_id, c.first_seen_at, c.updated_at, c.detail_synced_at, c.synced_at"
-            " FROM contacts c JOIN sessions s ON s.sid = c.sid WHERE s.id = :id AND c.lid = :lid"),
+        QSqlQuery *q = run(
+            QStringLiteral(
+                "SELECT c.id, c.lid, c.is_dm, c.name, c.phone, c.business_name, c.phone_jid,"
+                " c.identity_id, c.first_seen_at, c.updated_at, c.detail_synced_at, c.synced_at"
+                " FROM contacts c JOIN sessions s ON s.sid = c.sid WHERE s.id = :id AND c.lid = "
+                ":lid"),
             binds);
         if (!q)
             return std::nullopt;
@@ -196,7 +206,8 @@ std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId
         CachedContact &c = out.contact;
         c.rowId = q->value(0).toLongLong();
         c.contact.lid = q->value(1).toString();
-        c.contact.source = q->value(2).toInt() == 1 ? QStringLiteral("dm") : QStringLiteral("group");
+        c.contact.source = q->value(2).toInt() == 1 ? QStringLiteral("dm")
+                                                    : QStringLiteral("group");
         c.contact.name = optString(q->value(3));
         c.contact.phoneNumber = optString(q->value(4));
         c.contact.businessName = optString(q->value(5));
@@ -221,11 +232,13 @@ std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId
     identity.businessName = c.contact.businessName;
     out.detail.identity = identity;
 
-    QSqlQuery *q = run(QStringLiteral(
-        "SELECT m.group_jid, m.role, m.last_seen_at, g.subject, m.tag FROM memberships m"
-        " JOIN sessions s ON s.sid = m.sid LEFT JOIN groups g ON g.sid = m.sid AND g.jid = m.group_jid"
-        " WHERE s.id = :id AND m.lid = :lid"
-        " ORDER BY ifnull(g.subject_key, char(1114111)), m.group_jid"),
+    QSqlQuery *q = run(
+        QStringLiteral(
+            "SELECT m.group_jid, m.role, m.last_seen_at, g.subject, m.tag FROM memberships m"
+            " JOIN sessions s ON s.sid = m.sid LEFT JOIN groups g ON g.sid = m.sid AND g.jid = "
+            "m.group_jid"
+            " WHERE s.id = :id AND m.lid = :lid"
+            " ORDER BY ifnull(g.subject_key, char(1114111)), m.group_jid"),
         binds);
     if (!q)
         return std::nullopt;
@@ -242,16 +255,18 @@ std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId
     return out;
 }
 
-std::optional<QHash<QString, int>> CacheReader::groupCounts(const QString &sessionId, const QStringList &lids)
+std::optional<QHash<QString, int>> CacheReader::groupCounts(const QString &sessionId,
+                                                            const QStringList &lids)
 {
     QHash<QString, int> out;
     if (lids.isEmpty())
         return out;
-    const QByteArray list = QJsonDocument(QJsonArray::fromStringList(lids)).toJson(QJsonDocument::Compact);
-    QSqlQuery *q = run(QStringLiteral(
-        "SELECT m.lid, count(*) FROM memberships m"
-        " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id)"
-        " AND m.lid IN (SELECT value FROM json_each(:lids)) GROUP BY m.lid"),
+    const QByteArray list =
+        QJsonDocument(QJsonArray::fromStringList(lids)).toJson(QJsonDocument::Compact);
+    QSqlQuery *q = run(
+        QStringLiteral("SELECT m.lid, count(*) FROM memberships m"
+                       " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id)"
+                       " AND m.lid IN (SELECT value FROM json_each(:lids)) GROUP BY m.lid"),
         {{QStringLiteral("id"), sessionId}, {QStringLiteral("lids"), QString::fromUtf8(list)}});
     if (!q)
         return std::nullopt;
@@ -264,15 +279,17 @@ std::optional<QHash<QString, int>> CacheReader::groupCounts(const QString &sessi
 std::optional<QList<CachedGroup>> CacheReader::readGroups(const QString &where,
                                                           const QVariantHash &binds)
 {
-    QSqlQuery *q = run(QStringLiteral(
-        "SELECT g.gateway_id, g.jid, g.first_seen_at, g.updated_at, g.subject, g.description,"
-        " g.owner_jid, g.is_announce, g.is_locked, g.participant_count, g.created_at_wa,"
-        " g.synced_at, ifnull(n.members, 0) FROM groups g JOIN sessions s ON s.sid = g.sid"
-        // One pass over the session's memberships index, not one count per group.
-        " LEFT JOIN (SELECT m.group_jid, count(*) AS members FROM memberships m"
-        " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id) GROUP BY m.group_jid) n"
-        " ON n.group_jid = g.jid"
-        " WHERE s.id = :id%1 ORDER BY g.subject_key, g.jid").arg(where),
+    QSqlQuery *q = run(
+        QStringLiteral(
+            "SELECT g.gateway_id, g.jid, g.first_seen_at, g.updated_at, g.subject, g.description,"
+            " g.owner_jid, g.is_announce, g.is_locked, g.participant_count, g.created_at_wa,"
+            " g.synced_at, ifnull(n.members, 0) FROM groups g JOIN sessions s ON s.sid = g.sid"
+            // One pass over the session's memberships index, not one count per group.
+            " LEFT JOIN (SELECT m.group_jid, count(*) AS members FROM memberships m"
+            " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id) GROUP BY m.group_jid) n"
+            " ON n.group_jid = g.jid"
+            " WHERE s.id = :id%1 ORDER BY g.subject_key, g.jid")
+            .arg(where),
         binds);
     if (!q)
         return std::nullopt;
@@ -306,8 +323,9 @@ std::optional<QList<CachedGroup>> CacheReader::groups(const QString &sessionId)
 
 std::optional<CachedGroup> CacheReader::group(const QString &sessionId, const QString &groupJid)
 {
-    const auto found = readGroups(QStringLiteral(" AND g.jid = :jid"),
-                                  {{QStringLiteral("id"), sessionId}, {QStringLiteral("jid"), groupJid}});
+    const auto found = readGroups(
+        QStringLiteral(" AND g.jid = :jid"),
+        {{QStringLiteral("id"), sessionId}, {QStringLiteral("jid"), groupJid}});
     if (!found || found->isEmpty())
         return std::nullopt;
     return found->first();
@@ -316,14 +334,16 @@ std::optional<CachedGroup> CacheReader::group(const QString &sessionId, const QS
 std::optional<QList<CachedMember>> CacheReader::members(const QString &sessionId,
                                                         const QString &groupJid)
 {
-    QSqlQuery *q = run(QStringLiteral(
-        "SELECT m.gateway_id, m.group_jid, m.lid, m.role, m.first_seen_at, m.last_seen_at, m.tag,"
-        " m.synced_at, c.name, c.phone, c.business_name FROM memberships m"
-        " JOIN sessions s ON s.sid = m.sid"
-        " LEFT JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
-        " WHERE s.id = :id AND m.group_jid = :jid"
-        " ORDER BY CASE m.role WHEN 'superadmin' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,"
-        " ifnull(c.name_key, char(1114111)), m.lid"),
+    QSqlQuery *q = run(
+        QStringLiteral(
+            "SELECT m.gateway_id, m.group_jid, m.lid, m.role, m.first_seen_at, m.last_seen_at, "
+            "m.tag,"
+            " m.synced_at, c.name, c.phone, c.business_name FROM memberships m"
+            " JOIN sessions s ON s.sid = m.sid"
+            " LEFT JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
+            " WHERE s.id = :id AND m.group_jid = :jid"
+            " ORDER BY CASE m.role WHEN 'superadmin' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,"
+            " ifnull(c.name_key, char(1114111)), m.lid"),
         {{QStringLiteral("id"), sessionId}, {QStringLiteral("jid"), groupJid}});
     if (!q)
         return std::nullopt;

@@ -45,7 +45,8 @@ public:
     std::optional<CachedContactDetail> contact(const QString &sessionId, const QString &lid);
     // In how many groups each of these contacts was seen (a page's worth: one indexed lookup
     // per LID). LIDs in no group are left out.
-    std::optional<QHash<QString, int>> groupCounts(const QString &sessionId, const QStringList &lids);
+    std::optional<QHash<QString, int>> groupCounts(const QString &sessionId,
+                                                   const QStringList &lids);
 
     // The session's groups by subject, with how many memberships are stored for each.
     std::optional<QList<CachedGroup>> groups(const QString &sessionId);

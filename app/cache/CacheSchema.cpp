@@ -52,8 +52,10 @@ bool execAll(CacheDatabase &db, const QStringList &statements, QString *error)
 // Version 1: the mirror of the gateway's stored data and the sync bookkeeping.
 bool toVersion1(CacheDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral(R"(CREATE TABLE sessions (
+    return execAll(
+        db,
+        {
+            QStringLiteral(R"(CREATE TABLE sessions (
   sid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   organization_id TEXT, gateway_id TEXT, status TEXT,
@@ -63,9 +65,9 @@ bool toVersion1(CacheDatabase &db, QString *error)
   last_connected_at INTEGER,
   listed INTEGER NOT NULL DEFAULT 0,
   synced_at INTEGER))"),
-        // id = (sid << 40) + n: each session's rows are one rowid range, which FTS5 can
-        // restrict a MATCH to without reading the rows.
-        QStringLiteral(R"(CREATE TABLE contacts (
+            // id = (sid << 40) + n: each session's rows are one rowid range, which FTS5 can
+            // restrict a MATCH to without reading the rows.
+            QStringLiteral(R"(CREATE TABLE contacts (
   id INTEGER PRIMARY KEY,
   sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
   lid TEXT NOT NULL,
@@ -77,15 +79,18 @@ bool toVersion1(CacheDatabase &db, QString *error)
   detail_synced_at INTEGER,
   gen INTEGER NOT NULL,
   synced_at INTEGER NOT NULL))"),
-        // Every index is one more random write per new contact in a sync page, so there are
-        // as few as the sort orders allow: LID order (and the upsert key), name order led by
-        // is_dm (the usual order, kept a range under a source filter), phone order and
-        // updated order for the rows that have those (the others sort by LID, at one end).
-        QStringLiteral("CREATE UNIQUE INDEX contacts_by_lid ON contacts (sid, lid)"),
-        QStringLiteral("CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, phone)"),
-        QStringLiteral("CREATE INDEX contacts_by_phone ON contacts (sid, phone, lid) WHERE phone IS NOT NULL"),
-        QStringLiteral("CREATE INDEX contacts_by_updated ON contacts (sid, updated_at, lid) WHERE updated_at > 0"),
-        QStringLiteral(R"(CREATE TABLE groups (
+            // Every index is one more random write per new contact in a sync page, so there are
+            // as few as the sort orders allow: LID order (and the upsert key), name order led by
+            // is_dm (the usual order, kept a range under a source filter), phone order and
+            // updated order for the rows that have those (the others sort by LID, at one end).
+            QStringLiteral("CREATE UNIQUE INDEX contacts_by_lid ON contacts (sid, lid)"),
+            QStringLiteral(
+                "CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, phone)"),
+            QStringLiteral("CREATE INDEX contacts_by_phone ON contacts (sid, phone, lid) WHERE "
+                           "phone IS NOT NULL"),
+            QStringLiteral("CREATE INDEX contacts_by_updated ON contacts (sid, updated_at, lid) "
+                           "WHERE updated_at > 0"),
+            QStringLiteral(R"(CREATE TABLE groups (
   id INTEGER PRIMARY KEY,
   sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
   jid TEXT NOT NULL,
@@ -95,8 +100,8 @@ bool toVersion1(CacheDatabase &db, QString *error)
   gen INTEGER NOT NULL,
   synced_at INTEGER NOT NULL,
   UNIQUE (sid, jid)))"),
-        QStringLiteral("CREATE INDEX groups_by_subject ON groups (sid, subject_key, jid)"),
-        QStringLiteral(R"(CREATE TABLE memberships (
+            QStringLiteral("CREATE INDEX groups_by_subject ON groups (sid, subject_key, jid)"),
+            QStringLiteral(R"(CREATE TABLE memberships (
   id INTEGER PRIMARY KEY,
   sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
   group_jid TEXT NOT NULL,
@@ -107,8 +112,8 @@ bool toVersion1(CacheDatabase &db, QString *error)
   gen INTEGER NOT NULL,
   synced_at INTEGER NOT NULL,
   UNIQUE (sid, group_jid, lid)))"),
-        QStringLiteral("CREATE INDEX memberships_by_lid ON memberships (sid, lid)"),
-        QStringLiteral(R"(CREATE TABLE sync_state (
+            QStringLiteral("CREATE INDEX memberships_by_lid ON memberships (sid, lid)"),
+            QStringLiteral(R"(CREATE TABLE sync_state (
   sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
   kind TEXT NOT NULL,
   generation INTEGER NOT NULL DEFAULT 0,
@@ -119,7 +124,8 @@ bool toVersion1(CacheDatabase &db, QString *error)
   started_at INTEGER, finished_at INTEGER, completed_at INTEGER,
   error TEXT, request_id TEXT,
   PRIMARY KEY (sid, kind)) WITHOUT ROWID)"),
-    }, error);
+        },
+        error);
 }
 
 // Folds a text column into its key column for every row (C++: SQLite cannot case-fold
@@ -129,7 +135,8 @@ bool backfillFolded(CacheDatabase &db, const QString &table, const QString &sour
 {
     QSqlQuery read(db.database());
     read.setForwardOnly(true);
-    if (!read.exec(QStringLiteral("SELECT id, %1 FROM %2 WHERE %1 IS NOT NULL").arg(source, table))) {
+    if (!read.exec(
+            QStringLiteral("SELECT id, %1 FROM %2 WHERE %1 IS NOT NULL").arg(source, table))) {
         *error = read.lastError().text();
         return false;
     }
@@ -157,15 +164,19 @@ bool backfillFolded(CacheDatabase &db, const QString &table, const QString &sour
 // built in large batches, which FTS5 does at about half the cost per row.
 bool toVersion2(CacheDatabase &db, QString *error)
 {
-    const bool columns = execAll(db, {
-        QStringLiteral("ALTER TABLE contacts ADD COLUMN bn_key TEXT"),
-        QStringLiteral("ALTER TABLE memberships ADD COLUMN tag_key TEXT"),
-        // The name index covers every column a search tests, so walking it reads no rows.
-        QStringLiteral("DROP INDEX contacts_by_name"),
-        QStringLiteral("CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, phone, bn_key)"),
-        QStringLiteral("DROP INDEX memberships_by_lid"),
-        QStringLiteral("CREATE INDEX memberships_by_lid ON memberships (sid, lid, tag_key)"),
-    }, error);
+    const bool columns = execAll(
+        db,
+        {
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN bn_key TEXT"),
+            QStringLiteral("ALTER TABLE memberships ADD COLUMN tag_key TEXT"),
+            // The name index covers every column a search tests, so walking it reads no rows.
+            QStringLiteral("DROP INDEX contacts_by_name"),
+            QStringLiteral("CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, "
+                           "phone, bn_key)"),
+            QStringLiteral("DROP INDEX memberships_by_lid"),
+            QStringLiteral("CREATE INDEX memberships_by_lid ON memberships (sid, lid, tag_key)"),
+        },
+        error);
     // Backfill before the triggers exist: they would queue these rows as already indexed.
     if (!columns
         || !backfillFolded(db, QStringLiteral("contacts"), QStringLiteral("business_name"),
@@ -173,62 +184,78 @@ bool toVersion2(CacheDatabase &db, QString *error)
         || !backfillFolded(db, QStringLiteral("memberships"), QStringLiteral("tag"),
                            QStringLiteral("tag_key"), error))
         return false;
-    return execAll(db, {
-        QStringLiteral("CREATE VIRTUAL TABLE contact_fts USING fts5 (n, p, b, content = '',"
-                       " columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
-        QStringLiteral("CREATE VIRTUAL TABLE contact_fts_terms USING fts5vocab (contact_fts, row)"),
-        // Tags: one row per contact (id = contact id) holding all its tags, kept by
-        // SearchIndexer, indexed by tag_fts. A tag hit is a contact id without a join, and a
-        // contact's tags are one small lookup for plans that test rows one by one.
-        QStringLiteral("CREATE TABLE contact_tags (id INTEGER PRIMARY KEY, t TEXT NOT NULL)"),
-        QStringLiteral("CREATE VIRTUAL TABLE tag_fts USING fts5 (t, content = 'contact_tags',"
-                       " content_rowid = 'id', columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
-        QStringLiteral("CREATE VIRTUAL TABLE tag_fts_terms USING fts5vocab (tag_fts, row)"),
-        // A queued contact id: its row changed since it was indexed. indexed = 1 means
-        // contact_fts holds the values kept here for it (needed to delete them); 0, nothing.
-        QStringLiteral("CREATE TABLE contact_fts_queue (id INTEGER PRIMARY KEY,"
-                       " indexed INTEGER NOT NULL, n TEXT, p TEXT, b TEXT)"),
-        // Contact ids whose tags changed.
-        QStringLiteral("CREATE TABLE tag_fts_queue (id INTEGER PRIMARY KEY)"),
-        // An id already queued keeps its entry: it says what the index really holds. (Not
-        // INSERT OR IGNORE: an upsert firing the trigger overrides its conflict policy.)
-        QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts BEGIN"
-                       " INSERT INTO contact_fts_queue (id, indexed) SELECT new.id, 0"
-                       " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id);"
-                       " INSERT INTO tag_fts_queue (id) SELECT new.id"
-                       " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id)"
-                       " AND EXISTS (SELECT 1 FROM memberships m WHERE m.sid = new.sid"
-                       " AND m.lid = new.lid AND m.tag_key IS NOT NULL); END"),
-        QStringLiteral("CREATE TRIGGER contacts_queue_update AFTER UPDATE OF name_key, phone, bn_key"
-                       " ON contacts WHEN (old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
-                       " OR old.bn_key IS NOT new.bn_key)"
-                       " AND NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
-                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
-                       " VALUES (old.id, 1, %1); END").arg(contactFtsValues(QStringLiteral("old"))),
-        QStringLiteral("CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts BEGIN"
-                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b) SELECT old.id, 1, %1"
-                       " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id);"
-                       " INSERT INTO tag_fts_queue (id) SELECT old.id"
-                       " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id); END")
-            .arg(contactFtsValues(QStringLiteral("old"))),
-        QStringLiteral("CREATE TRIGGER memberships_queue_insert AFTER INSERT ON memberships"
-                       " WHEN new.tag_key IS NOT NULL BEGIN %1 END").arg(queueTagsOf(QStringLiteral("new"))),
-        QStringLiteral("CREATE TRIGGER memberships_queue_update AFTER UPDATE OF tag_key ON memberships"
-                       " WHEN old.tag_key IS NOT new.tag_key BEGIN %1 END").arg(queueTagsOf(QStringLiteral("new"))),
-        QStringLiteral("CREATE TRIGGER memberships_queue_delete AFTER DELETE ON memberships"
-                       " WHEN old.tag_key IS NOT NULL BEGIN %1 END").arg(queueTagsOf(QStringLiteral("old"))),
-        // Everything already stored waits for SearchIndexer like a freshly synced row.
-        QStringLiteral("INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts"),
-        QStringLiteral("INSERT INTO tag_fts_queue (id) SELECT DISTINCT c.id FROM memberships m"
-                       " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid WHERE m.tag_key IS NOT NULL"),
-    }, error);
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE contact_fts USING fts5 (n, p, b, content = '',"
+                           " columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
+            QStringLiteral(
+                "CREATE VIRTUAL TABLE contact_fts_terms USING fts5vocab (contact_fts, row)"),
+            // Tags: one row per contact (id = contact id) holding all its tags, kept by
+            // SearchIndexer, indexed by tag_fts. A tag hit is a contact id without a join, and a
+            // contact's tags are one small lookup for plans that test rows one by one.
+            QStringLiteral("CREATE TABLE contact_tags (id INTEGER PRIMARY KEY, t TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE VIRTUAL TABLE tag_fts USING fts5 (t, content = 'contact_tags',"
+                " content_rowid = 'id', columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
+            QStringLiteral("CREATE VIRTUAL TABLE tag_fts_terms USING fts5vocab (tag_fts, row)"),
+            // A queued contact id: its row changed since it was indexed. indexed = 1 means
+            // contact_fts holds the values kept here for it (needed to delete them); 0, nothing.
+            QStringLiteral("CREATE TABLE contact_fts_queue (id INTEGER PRIMARY KEY,"
+                           " indexed INTEGER NOT NULL, n TEXT, p TEXT, b TEXT)"),
+            // Contact ids whose tags changed.
+            QStringLiteral("CREATE TABLE tag_fts_queue (id INTEGER PRIMARY KEY)"),
+            // An id already queued keeps its entry: it says what the index really holds. (Not
+            // INSERT OR IGNORE: an upsert firing the trigger overrides its conflict policy.)
+            QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts BEGIN"
+                           " INSERT INTO contact_fts_queue (id, indexed) SELECT new.id, 0"
+                           " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id);"
+                           " INSERT INTO tag_fts_queue (id) SELECT new.id"
+                           " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id)"
+                           " AND EXISTS (SELECT 1 FROM memberships m WHERE m.sid = new.sid"
+                           " AND m.lid = new.lid AND m.tag_key IS NOT NULL); END"),
+            QStringLiteral(
+                "CREATE TRIGGER contacts_queue_update AFTER UPDATE OF name_key, phone, bn_key"
+                " ON contacts WHEN (old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
+                " OR old.bn_key IS NOT new.bn_key)"
+                " AND NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
+                " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
+                " VALUES (old.id, 1, %1); END")
+                .arg(contactFtsValues(QStringLiteral("old"))),
+            QStringLiteral(
+                "CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts BEGIN"
+                " INSERT INTO contact_fts_queue (id, indexed, n, p, b) SELECT old.id, 1, %1"
+                " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id);"
+                " INSERT INTO tag_fts_queue (id) SELECT old.id"
+                " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id); END")
+                .arg(contactFtsValues(QStringLiteral("old"))),
+            QStringLiteral("CREATE TRIGGER memberships_queue_insert AFTER INSERT ON memberships"
+                           " WHEN new.tag_key IS NOT NULL BEGIN %1 END")
+                .arg(queueTagsOf(QStringLiteral("new"))),
+            QStringLiteral(
+                "CREATE TRIGGER memberships_queue_update AFTER UPDATE OF tag_key ON memberships"
+                " WHEN old.tag_key IS NOT new.tag_key BEGIN %1 END")
+                .arg(queueTagsOf(QStringLiteral("new"))),
+            QStringLiteral("CREATE TRIGGER memberships_queue_delete AFTER DELETE ON memberships"
+                           " WHEN old.tag_key IS NOT NULL BEGIN %1 END")
+                .arg(queueTagsOf(QStringLiteral("old"))),
+            // Everything already stored waits for SearchIndexer like a freshly synced row.
+            QStringLiteral(
+                "INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts"),
+            QStringLiteral(
+                "INSERT INTO tag_fts_queue (id) SELECT DISTINCT c.id FROM memberships m"
+                " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid WHERE m.tag_key IS NOT NULL"),
+        },
+        error);
 }
 
 // Version 3: who did what, from the console or through the local API.
 bool toVersion3(CacheDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral(R"(CREATE TABLE audit_log (
+    return execAll(
+        db,
+        {
+            QStringLiteral(R"(CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,
   profile TEXT NOT NULL,
@@ -239,8 +266,9 @@ bool toVersion3(CacheDatabase &db, QString *error)
   request_id TEXT,
   origin TEXT NOT NULL CHECK (origin IN ('console', 'local-api')),
   detail TEXT))"),
-        QStringLiteral("CREATE INDEX audit_by_session ON audit_log (session_id, id)"),
-    }, error);
+            QStringLiteral("CREATE INDEX audit_by_session ON audit_log (session_id, id)"),
+        },
+        error);
 }
 
 // Version 4: new rows are queued for search by CacheWriter, one statement per page, instead
@@ -248,10 +276,12 @@ bool toVersion3(CacheDatabase &db, QString *error)
 // sync page). Changes and deletions keep their triggers: they are rare and row by row.
 bool toVersion4(CacheDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral("DROP TRIGGER contacts_queue_insert"),
-        QStringLiteral("DROP TRIGGER memberships_queue_insert"),
-    }, error);
+    return execAll(db,
+                   {
+                       QStringLiteral("DROP TRIGGER contacts_queue_insert"),
+                       QStringLiteral("DROP TRIGGER memberships_queue_insert"),
+                   },
+                   error);
 }
 
 // Version 5: a session's tags can wait for the end of its first members pass (tags_pending).
@@ -262,11 +292,13 @@ bool toVersion4(CacheDatabase &db, QString *error)
 // instead, and the pass's end indexes them all at once (SearchIndexer::reindexTags).
 bool toVersion5(CacheDatabase &db, QString *error)
 {
-    return db.exec(QStringLiteral("ALTER TABLE sessions ADD COLUMN tags_pending INTEGER NOT NULL DEFAULT 0"),
-                   error);
+    return db.exec(
+        QStringLiteral("ALTER TABLE sessions ADD COLUMN tags_pending INTEGER NOT NULL DEFAULT 0"),
+        error);
 }
 
-const Step Steps[] = {toVersion1, toVersion2, toVersion3, toVersion4, toVersion5}; // Steps[n] goes from n to n + 1
+const Step Steps[] = {toVersion1, toVersion2, toVersion3, toVersion4,
+                      toVersion5}; // Steps[n] goes from n to n + 1
 static_assert(sizeof(Steps) / sizeof(Steps[0]) == LatestVersion);
 
 } // namespace

@@ -3,9 +3,12 @@
 QString syncKindName(SyncKind kind)
 {
     switch (kind) {
-    case SyncKind::Contacts: return QStringLiteral("contacts");
-    case SyncKind::Groups: return QStringLiteral("groups");
-    case SyncKind::Members: return QStringLiteral("members");
+    case SyncKind::Contacts:
+        return QStringLiteral("contacts");
+    case SyncKind::Groups:
+        return QStringLiteral("groups");
+    case SyncKind::Members:
+        return QStringLiteral("members");
     }
     return {};
 }

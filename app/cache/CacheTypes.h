@@ -10,7 +10,11 @@
 // What the cache hands out beyond GatewayTypes.h: every row carries syncedAt, the epoch ms it
 // was last confirmed by the gateway, for freshness display.
 
-enum class SyncKind { Contacts, Groups, Members };
+enum class SyncKind {
+    Contacts,
+    Groups,
+    Members
+};
 QString syncKindName(SyncKind kind); // "contacts", "groups", "members"
 
 // One pass over one kind of a session's data, from CacheWriter::beginPass.
@@ -38,8 +42,8 @@ struct SyncStateRow {
     QString cursor;                // resume point of a running or failed pass
     qint64 itemsStored = 0;        // rows stored by the current (or last) pass
     OptInt startedAt;
-    OptInt finishedAt;             // last pass ended, complete or not
-    OptInt completedAt;            // last complete pass ended: the freshness shown
+    OptInt finishedAt;  // last pass ended, complete or not
+    OptInt completedAt; // last complete pass ended: the freshness shown
     OptString error;
     OptString requestId;
 };
@@ -51,8 +55,8 @@ struct CachedSession {
 };
 
 struct CachedContact {
-    qint64 rowId = 0;    // the cache's own id
-    Contact contact;     // lid, source, name, phoneNumber, businessName
+    qint64 rowId = 0; // the cache's own id
+    Contact contact;  // lid, source, name, phoneNumber, businessName
     // From getContact (absent until a detail was stored):
     OptString phoneJid;
     OptInt identityId;
@@ -82,8 +86,17 @@ struct CachedMember {
     qint64 syncedAt = 0;
 };
 
-enum class ContactSource { Any, Dm, Group };
-enum class ContactSort { Name, Phone, Lid, Updated };
+enum class ContactSource {
+    Any,
+    Dm,
+    Group
+};
+enum class ContactSort {
+    Name,
+    Phone,
+    Lid,
+    Updated
+};
 
 // Which contacts, in which order. Text matches a substring of the name, phone number or
 // business name, a prefix of the LID, or a substring of any of the contact's group tags;
@@ -92,7 +105,7 @@ struct ContactFilter {
     QString sessionId;
     QString text;
     ContactSource source = ContactSource::Any;
-    QString groupJid;                 // only members of this group
+    QString groupJid; // only members of this group
     ContactSort sort = ContactSort::Name;
     Qt::SortOrder order = Qt::AscendingOrder;
 
@@ -112,11 +125,14 @@ struct ContactCount {
     bool exact = true; // false: counting stopped at the cap, there are at least `value`
 };
 
-enum class AuditOrigin { Console, LocalApi };
+enum class AuditOrigin {
+    Console,
+    LocalApi
+};
 
 struct AuditEntry {
-    qint64 id = 0;  // set by the log
-    qint64 at = 0;  // epoch ms; 0 = now
+    qint64 id = 0; // set by the log
+    qint64 at = 0; // epoch ms; 0 = now
     QString profile;
     QString sessionId;
     QString contact; // lid or jid

@@ -103,16 +103,22 @@ QVariant folded(const OptString &value)
 QString tableOf(SyncKind kind)
 {
     switch (kind) {
-    case SyncKind::Contacts: return QStringLiteral("contacts");
-    case SyncKind::Groups: return QStringLiteral("groups");
-    case SyncKind::Members: return QStringLiteral("memberships");
+    case SyncKind::Contacts:
+        return QStringLiteral("contacts");
+    case SyncKind::Groups:
+        return QStringLiteral("groups");
+    case SyncKind::Members:
+        return QStringLiteral("memberships");
     }
     return {};
 }
 
 } // namespace
 
-CacheWriter::CacheWriter(CacheDatabase &db) : m_db(db) {}
+CacheWriter::CacheWriter(CacheDatabase &db)
+    : m_db(db)
+{
+}
 
 qint64 CacheWriter::now() const
 {
@@ -130,10 +136,10 @@ QSqlQuery *CacheWriter::prepare(const QString &sql)
     return m_db.statement(sql, &m_error);
 }
 
-#define EXEC_OR_FAIL(q)                                   \
-    do {                                                  \
-        if (!(q)->exec())                                 \
-            return fail((q)->lastError().text());         \
+#define EXEC_OR_FAIL(q) \
+    do { \
+        if (!(q)->exec()) \
+            return fail((q)->lastError().text()); \
     } while (false)
 
 std::optional<qint64> CacheWriter::sessionKey(const QString &sessionId, bool create)
@@ -145,7 +151,8 @@ std::optional<qint64> CacheWriter::sessionKey(const QString &sessionId, bool cre
         return std::nullopt;
     }
     if (create) {
-        QSqlQuery *insert = prepare(QStringLiteral("INSERT OR IGNORE INTO sessions (id) VALUES (:id)"));
+        QSqlQuery *insert = prepare(
+            QStringLiteral("INSERT OR IGNORE INTO sessions (id) VALUES (:id)"));
         if (!insert)
             return std::nullopt;
         StatementReset reset(insert);
@@ -263,9 +270,9 @@ std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKin
     if (!sid)
         return std::nullopt;
     const QString kindName = syncKindName(kind);
-    QSqlQuery *read = prepare(QStringLiteral(
-        "SELECT generation, complete_generation, status, cursor FROM sync_state"
-        " WHERE sid = :sid AND kind = :kind"));
+    QSqlQuery *read = prepare(
+        QStringLiteral("SELECT generation, complete_generation, status, cursor FROM sync_state"
+                       " WHERE sid = :sid AND kind = :kind"));
     if (!read)
         return std::nullopt;
     SyncPass pass;
@@ -285,8 +292,7 @@ std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKin
             const qint64 complete = read->value(1).toLongLong();
             const QString status = read->value(2).toString();
             const bool unfinished = generation > complete
-                                    && (status == QLatin1String("running")
-                                        || status == QLatin1String("failed"));
+                && (status == QLatin1String("running") || status == QLatin1String("failed"));
             if (resume && unfinished) {
                 pass.generation = generation;
                 pass.resumeCursor = read->value(3).toString();
@@ -323,8 +329,8 @@ std::optional<SyncPass> CacheWriter::beginPass(const QString &sessionId, SyncKin
         return std::nullopt;
     }
     if (!pass.resumed) {
-        QSqlQuery *any = prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE sid = :sid)")
-                                     .arg(tableOf(kind)));
+        QSqlQuery *any = prepare(
+            QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE sid = :sid)").arg(tableOf(kind)));
         if (!any)
             return std::nullopt;
         StatementReset resetAny(any);
@@ -365,11 +371,12 @@ bool CacheWriter::checkRunning(qint64 sid, const SyncPass &pass)
     return true;
 }
 
-bool CacheWriter::saveProgress(qint64 sid, const SyncPass &pass, const QString &cursor, qint64 items)
+bool CacheWriter::saveProgress(qint64 sid, const SyncPass &pass, const QString &cursor,
+                               qint64 items)
 {
-    QSqlQuery *q = prepare(QStringLiteral(
-        "UPDATE sync_state SET cursor = :cursor, items = items + :items"
-        " WHERE sid = :sid AND kind = :kind"));
+    QSqlQuery *q = prepare(
+        QStringLiteral("UPDATE sync_state SET cursor = :cursor, items = items + :items"
+                       " WHERE sid = :sid AND kind = :kind"));
     if (!q)
         return false;
     StatementReset reset(q);
@@ -384,8 +391,9 @@ bool CacheWriter::saveProgress(qint64 sid, const SyncPass &pass, const QString &
 
 std::optional<qint64> CacheWriter::highestId(const QString &table, qint64 sid)
 {
-    QSqlQuery *q = prepare(QStringLiteral("SELECT ifnull(max(id), :base) FROM %1 WHERE id BETWEEN :base AND :top")
-                               .arg(table));
+    QSqlQuery *q = prepare(
+        QStringLiteral("SELECT ifnull(max(id), :base) FROM %1 WHERE id BETWEEN :base AND :top")
+            .arg(table));
     if (!q)
         return std::nullopt;
     StatementReset reset(q);
@@ -433,10 +441,10 @@ bool CacheWriter::queueNewMembers(qint64 above, bool tagsPending)
 {
     if (tagsPending)
         return true; // releaseTags() indexes them all at once
-    QSqlQuery *q = prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
-        " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
-        " WHERE m.id > :above AND m.tag_key IS NOT NULL"));
+    QSqlQuery *q = prepare(
+        QStringLiteral("INSERT OR IGNORE INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
+                       " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid"
+                       " WHERE m.id > :above AND m.tag_key IS NOT NULL"));
     if (!q)
         return false;
     StatementReset reset(q);
@@ -575,7 +583,8 @@ CacheWriter::Stored CacheWriter::upsertContact(qint64 sid, const EncodedContacts
         q.bindText(":phone", phone);
         q.bindText(":bn", business);
     };
-    static const RowStatements statements{UpsertContactSql, insertOnly(UpsertContactSql), TouchContactSql};
+    static const RowStatements statements{UpsertContactSql, insertOnly(UpsertContactSql),
+                                          TouchContactSql};
     m_lastInsertedId = 0;
     const Stored stored = storeRow(SyncKind::Contacts, statements, bindRow, bindTouch);
     if (stored != Stored::Failed && m_lastInsertedId == m_nextContactId)
@@ -608,7 +617,8 @@ bool CacheWriter::storeContacts(const SyncPass &pass, const EncodedContacts &pag
         return false;
     const qsizetype size = page.rows.size();
     if (*above + size >= rangeEnd(*sid))
-        return fail(QStringLiteral("The cache has no ids left for session %1.").arg(pass.sessionId));
+        return fail(
+            QStringLiteral("The cache has no ids left for session %1.").arg(pass.sessionId));
     m_nextContactId = *above + 1;
     const qint64 stamp = now();
     qsizetype fresh = 0;
@@ -723,7 +733,8 @@ CacheWriter::Stored CacheWriter::upsertMember(qint64 sid, const EncodedMembers &
         q.bindText(":lid", lid);
         q.bindText(":tag", tag);
     };
-    static const RowStatements statements{UpsertMemberSql, insertOnly(UpsertMemberSql), TouchMemberSql};
+    static const RowStatements statements{UpsertMemberSql, insertOnly(UpsertMemberSql),
+                                          TouchMemberSql};
     return storeRow(SyncKind::Members, statements, bindRow, bindTouch);
 }
 
@@ -823,8 +834,8 @@ bool CacheWriter::failPass(const SyncPass &pass, const QString &error, const QSt
     StatementReset reset(q);
     q->bindValue(QStringLiteral(":now"), now());
     q->bindValue(QStringLiteral(":error"), text(error));
-    q->bindValue(QStringLiteral(":rid"), requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                             : text(requestId));
+    q->bindValue(QStringLiteral(":rid"),
+                 requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : text(requestId));
     q->bindValue(QStringLiteral(":sid"), *sid);
     q->bindValue(QStringLiteral(":kind"), syncKindName(pass.kind));
     EXEC_OR_FAIL(q);
@@ -833,7 +844,8 @@ bool CacheWriter::failPass(const SyncPass &pass, const QString &error, const QSt
 
 std::optional<CacheWriter::PassCounters> CacheWriter::counters(qint64 sid)
 {
-    QSqlQuery *q = prepare(QStringLiteral("SELECT kind, generation FROM sync_state WHERE sid = :sid"));
+    QSqlQuery *q = prepare(
+        QStringLiteral("SELECT kind, generation FROM sync_state WHERE sid = :sid"));
     if (!q)
         return std::nullopt;
     StatementReset reset(q);
@@ -859,7 +871,8 @@ std::optional<CacheWriter::PassCounters> CacheWriter::counters(qint64 sid)
 bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &lid,
                                      const ContactDetail &detail)
 {
-    const QString key = detail.identity && !detail.identity->lid.isEmpty() ? detail.identity->lid : lid;
+    const QString key = detail.identity && !detail.identity->lid.isEmpty() ? detail.identity->lid
+                                                                           : lid;
     if (key.isEmpty())
         return fail(QStringLiteral("A contact detail without a LID cannot be stored."));
     WriteTransaction txn(m_db);
@@ -961,10 +974,12 @@ bool CacheWriter::storeContactDetail(const QString &sessionId, const QString &li
         member.tag = g.tag;
         member.lastSeenAt = g.lastSeen;
         const EncodedMembers membership = EncodedMembers::from(g.jid, {member});
-        if (upsertMember(*sid, membership, membership.rows.first(), gens->members, stamp) == Stored::Failed)
+        if (upsertMember(*sid, membership, membership.rows.first(), gens->members, stamp)
+            == Stored::Failed)
             return false;
     }
-    if (!queueNewContacts(*sid, *contactsAbove, *tagsWait) || !queueNewMembers(*membersAbove, *tagsWait))
+    if (!queueNewContacts(*sid, *contactsAbove, *tagsWait)
+        || !queueNewMembers(*membersAbove, *tagsWait))
         return false;
     return txn.commit() || fail(txn.errorString());
 }

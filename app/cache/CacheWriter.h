@@ -50,7 +50,8 @@ public:
     // The Encoded* overloads take a page encoded beforehand (EncodedRows.h), as the sync
     // does on its own thread; the others encode it here.
     bool storeContacts(const SyncPass &pass, const QList<Contact> &page, const QString &nextCursor);
-    bool storeContacts(const SyncPass &pass, const EncodedContacts &page, const QString &nextCursor);
+    bool storeContacts(const SyncPass &pass, const EncodedContacts &page,
+                       const QString &nextCursor);
     bool storeGroups(const SyncPass &pass, const QList<Group> &page, const QString &nextCursor);
     // The whole member list of one group (listGroupMembers is not paged); nextCursor is the
     // pass's resume point after this group, as the caller defines it.
@@ -67,8 +68,16 @@ public:
                             const ContactDetail &detail);
 
 private:
-    struct PassCounters { qint64 contacts = 0; qint64 groups = 0; qint64 members = 0; };
-    enum class Stored { New, Existing, Failed };
+    struct PassCounters {
+        qint64 contacts = 0;
+        qint64 groups = 0;
+        qint64 members = 0;
+    };
+    enum class Stored {
+        New,
+        Existing,
+        Failed
+    };
 
     qint64 now() const;
     bool fail(const QString &error);
@@ -114,8 +123,8 @@ private:
     QString m_error;
     std::function<qint64()> m_clock;
     QHash<QString, qint64> m_sids;
-    qint64 m_nextContactId = 0;   // storeContacts(): the id the next new contact takes
-    qint64 m_lastInsertedId = 0;  // the row statements' last inserted rowid
+    qint64 m_nextContactId = 0;  // storeContacts(): the id the next new contact takes
+    qint64 m_lastInsertedId = 0; // the row statements' last inserted rowid
     // Per kind: were most rows of the last page new? Then insert first, else touch first.
     bool m_expectNew[3] = {false, false, false};
 };

@@ -9,15 +9,17 @@ namespace {
 constexpr int Version = 1;
 constexpr qsizetype MaxCursorLength = 8192;
 constexpr double MaxExactInteger = 9007199254740992.0; // 2^53
-}
+} // namespace
 
 QString ContactCursor::encode() const
 {
     const QJsonValue value = sort == ContactSort::Updated ? QJsonValue(key.toLongLong())
                                                           : QJsonValue(key.toString());
     const QJsonArray array{Version, int(sort), int(order), value, lid};
-    return QString::fromLatin1(QJsonDocument(array).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QJsonDocument(array)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<ContactCursor> ContactCursor::decode(const QString &text, ContactSort sort,
@@ -32,8 +34,7 @@ std::optional<ContactCursor> ContactCursor::decode(const QString &text, ContactS
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded);
     const QJsonArray a = doc.array();
     if (!doc.isArray() || a.size() != 5 || a.at(0).toInt() != Version
-        || a.at(1).toInt(-1) != int(sort) || a.at(2).toInt(-1) != int(order)
-        || !a.at(4).isString())
+        || a.at(1).toInt(-1) != int(sort) || a.at(2).toInt(-1) != int(order) || !a.at(4).isString())
         return std::nullopt;
     ContactCursor cursor;
     cursor.sort = sort;

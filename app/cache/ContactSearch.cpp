@@ -45,7 +45,10 @@ QString joinedPhrases(const QStringList &terms, const QString &prefix = {})
 
 } // namespace
 
-ContactSearch::ContactSearch(CacheDatabase &db) : m_db(db) {}
+ContactSearch::ContactSearch(CacheDatabase &db)
+    : m_db(db)
+{
+}
 
 bool ContactSearch::fail(const QString &error)
 {
@@ -93,7 +96,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::rows(const QString &sql,
         CachedContact &c = row.contact;
         c.rowId = q->value(0).toLongLong();
         c.contact.lid = q->value(1).toString();
-        c.contact.source = q->value(2).toInt() == 1 ? QStringLiteral("dm") : QStringLiteral("group");
+        c.contact.source = q->value(2).toInt() == 1 ? QStringLiteral("dm")
+                                                    : QStringLiteral("group");
         c.contact.name = optString(q->value(3));
         c.contact.phoneNumber = optString(q->value(4));
         c.contact.businessName = optString(q->value(5));
@@ -154,8 +158,9 @@ std::optional<ContactSearch::Context> ContactSearch::context(const ContactFilter
     if (const auto it = m_sids.constFind(filter.sessionId); it != m_sids.constEnd()) {
         ctx.sid = *it;
     } else {
-        const auto sid = scalar(QStringLiteral("SELECT ifnull((SELECT sid FROM sessions WHERE id = :id), 0)"),
-                                {{QStringLiteral("id"), filter.sessionId}});
+        const auto sid = scalar(
+            QStringLiteral("SELECT ifnull((SELECT sid FROM sessions WHERE id = :id), 0)"),
+            {{QStringLiteral("id"), filter.sessionId}});
         if (!sid)
             return std::nullopt;
         ctx.sid = *sid;
@@ -166,9 +171,15 @@ std::optional<ContactSearch::Context> ContactSearch::context(const ContactFilter
     ctx.shape.sort = filter.sort;
     ctx.shape.descending = filter.order == Qt::DescendingOrder;
     switch (filter.source) {
-    case ContactSource::Any: ctx.shape.dmBranches = {0, 1}; break;
-    case ContactSource::Dm: ctx.shape.dmBranches = {1}; break;
-    case ContactSource::Group: ctx.shape.dmBranches = {0}; break;
+    case ContactSource::Any:
+        ctx.shape.dmBranches = {0, 1};
+        break;
+    case ContactSource::Dm:
+        ctx.shape.dmBranches = {1};
+        break;
+    case ContactSource::Group:
+        ctx.shape.dmBranches = {0};
+        break;
     }
     ctx.binds = {
         {QStringLiteral("sid"), ctx.sid},
@@ -198,7 +209,8 @@ std::optional<QString> ContactSearch::restQuery(const Context &ctx)
     const auto inRange = scalar(ContactSql::countPrefixUpTo(ctx.shape), binds);
     if (!inRange)
         return std::nullopt;
-    return *inRange < SmallPrefixRange ? phrase : QStringLiteral("%1 NOT %2 : ^%1").arg(phrase, column);
+    return *inRange < SmallPrefixRange ? phrase
+                                       : QStringLiteral("%1 NOT %2 : ^%1").arg(phrase, column);
 }
 
 std::optional<qint64> ContactSearch::candidateCount(Context &ctx, bool tags, qint64 limit)
@@ -291,8 +303,8 @@ static int comparePositions(ContactSort sort, const QVariant &keyA, const QStrin
     return c != 0 ? c : text(lidA, lidB);
 }
 
-std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, int fetch, int window,
-                                                                 bool *complete)
+std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, int fetch,
+                                                                 int window, bool *complete)
 {
     QVariantHash binds = ctx.binds;
     binds.insert(QStringLiteral("n"), fetch);
@@ -333,8 +345,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::walkRows(Context &ctx, i
     // With a trigram query (:tq is its phrase), tag_fts knows which contacts have a matching
     // tag; with a shorter one, :tagids may.
     const ContactSql::TagTest tags = ctx.query.usesTrigrams() ? ContactSql::TagTest::Hits
-                                     : ctx.tagIds               ? ContactSql::TagTest::Ids
-                                                                : ContactSql::TagTest::Read;
+        : ctx.tagIds                                          ? ContactSql::TagTest::Ids
+                                                              : ContactSql::TagTest::Read;
     auto result = rows(ContactSql::walk(ctx.shape, bounded, tags), binds);
     if (result)
         *complete = !bounded || result->size() >= fetch;
@@ -365,7 +377,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::searchRows(Context &ctx,
     if (!span)
         return std::nullopt;
     const qint64 needed = qint64(fetch) * *span / qMax<qint64>(1, *candidates);
-    const int window = int(qBound(qint64(m_tuning.firstWindow), 2 * needed, qint64(walkWindow(ctx))));
+    const int window = int(
+        qBound(qint64(m_tuning.firstWindow), 2 * needed, qint64(walkWindow(ctx))));
     bool complete = false;
     auto walked = walkRows(ctx, fetch, window, &complete);
     if (!walked || complete) {
@@ -381,8 +394,10 @@ std::optional<qint64> ContactSearch::sessionSpan(const Context &ctx)
 {
     // Ids are handed out in order within the session's range: the highest one bounds how
     // many contacts it has, without counting them.
-    return scalar(QStringLiteral("SELECT ifnull(max(id), :lo) - :lo FROM contacts WHERE id BETWEEN :lo AND :hi"),
-                  ctx.binds);
+    return scalar(
+        QStringLiteral(
+            "SELECT ifnull(max(id), :lo) - :lo FROM contacts WHERE id BETWEEN :lo AND :hi"),
+        ctx.binds);
 }
 
 int ContactSearch::walkWindow(const Context &ctx) const
@@ -390,7 +405,8 @@ int ContactSearch::walkWindow(const Context &ctx) const
     return ctx.shape.sort == ContactSort::Name ? m_tuning.walkWindow : m_tuning.walkWindowTable;
 }
 
-ContactSearch::Terms ContactSearch::termHits(Context &ctx, bool tags, QSet<qint64> *ids, qint64 limit)
+ContactSearch::Terms ContactSearch::termHits(Context &ctx, bool tags, QSet<qint64> *ids,
+                                             qint64 limit)
 {
     // Every trigram starting with the text (each character of every column starts one),
     // asked in chunks: one FTS5 OR over hundreds of terms costs far more than several small
@@ -414,10 +430,11 @@ ContactSearch::Terms ContactSearch::termHits(Context &ctx, bool tags, QSet<qint6
         // those starting with one of these terms (the rows are tested against the range
         // anyway; this only spares looking them up).
         const QString column = tags ? QString() : ftsColumn(ctx.shape.sort);
-        chunk.insert(QStringLiteral("m"), column.isEmpty() ? joinedPhrases(part)
-                                                           : QStringLiteral("(%1) NOT %2 : (%3)")
-                                                                 .arg(joinedPhrases(part), column,
-                                                                      joinedPhrases(part, QStringLiteral("^"))));
+        chunk.insert(QStringLiteral("m"),
+                     column.isEmpty() ? joinedPhrases(part)
+                                      : QStringLiteral("(%1) NOT %2 : (%3)")
+                                            .arg(joinedPhrases(part), column,
+                                                 joinedPhrases(part, QStringLiteral("^"))));
         if (!bind(q, sql, chunk) || !q->exec()) {
             fail(q->lastError().text());
             return Terms::Error;
@@ -464,9 +481,12 @@ bool ContactSearch::findTagIds(Context &ctx)
 QString ContactSearch::ftsColumn(ContactSort sort)
 {
     switch (sort) {
-    case ContactSort::Name: return QStringLiteral("n");
-    case ContactSort::Phone: return QStringLiteral("p");
-    default: return {};
+    case ContactSort::Name:
+        return QStringLiteral("n");
+    case ContactSort::Phone:
+        return QStringLiteral("p");
+    default:
+        return {};
     }
 }
 
@@ -486,8 +506,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     // character is in most names, so any match will do; for two, a few (often tag hits) say
     // little: "bu" finds 1 in the first 500 names, then none in 20,000.
     const bool denseEnough = ctx.query.length == 1
-                                 ? !walked->isEmpty()
-                                 : qint64(walked->size()) * walkWindow(ctx) >= qint64(fetch) * m_tuning.firstWindow;
+        ? !walked->isEmpty()
+        : qint64(walked->size()) * walkWindow(ctx) >= qint64(fetch) * m_tuning.firstWindow;
     if (denseEnough) {
         walked = walkRows(ctx, fetch, walkWindow(ctx), &complete);
         if (!walked || complete)
@@ -501,8 +521,9 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     const auto crowded = scalar(ContactSql::contactTermMostRows(), ctx.binds);
     if (!crowded)
         return std::nullopt;
-    const Terms found = *crowded > m_tuning.shortSetLimit ? Terms::Reached
-                                                          : termCandidates(ctx, m_tuning.shortSetLimit + 1);
+    const Terms found = *crowded > m_tuning.shortSetLimit
+        ? Terms::Reached
+        : termCandidates(ctx, m_tuning.shortSetLimit + 1);
     if (found == Terms::Error)
         return std::nullopt;
     if (found == Terms::Found) {
@@ -522,8 +543,8 @@ std::optional<QList<ContactSearch::Row>> ContactSearch::shortRows(Context &ctx, 
     return walkRows(ctx, fetch, 0, &complete);
 }
 
-std::optional<ContactPage> ContactSearch::page(const ContactFilter &filter, const QString &cursorText,
-                                               int limit)
+std::optional<ContactPage> ContactSearch::page(const ContactFilter &filter,
+                                               const QString &cursorText, int limit)
 {
     const int size = limit <= 0 ? DefaultPageSize : qMin(limit, MaxPageSize);
     const int fetch = size + 1; // one more than shown tells whether a next page exists
@@ -607,8 +628,9 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
             QVariantHash binds = ctx.binds;
             binds.insert(QStringLiteral("n"), -1);
             const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
-            const auto rest = prefix ? scalar(ContactSql::countSet(ctx.shape, true, ctx.ftsIds), binds)
-                                     : std::nullopt;
+            const auto rest = prefix
+                ? scalar(ContactSql::countSet(ctx.shape, true, ctx.ftsIds), binds)
+                : std::nullopt;
             if (!rest)
                 return std::nullopt;
             result.value = *prefix + *rest;
@@ -635,7 +657,8 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
     }
     // Names starting with the text are an index range: often enough for a capped count.
     if (cap > 0) {
-        const auto prefix = limited(ContactSql::countPrefixUpTo(ctx.shape), QStringLiteral("prefix"));
+        const auto prefix = limited(ContactSql::countPrefixUpTo(ctx.shape),
+                                    QStringLiteral("prefix"));
         if (!prefix || !prefix->exact)
             return prefix;
     }
@@ -663,7 +686,8 @@ std::optional<ContactCount> ContactSearch::countText(Context &ctx, const Contact
         QVariantHash binds = ctx.binds;
         binds.insert(QStringLiteral("n"), -1);
         const auto prefix = scalar(ContactSql::countPrefix(ctx.shape), binds);
-        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true, true), binds) : std::nullopt;
+        const auto rest = prefix ? scalar(ContactSql::countIds(ctx.shape, true, true), binds)
+                                 : std::nullopt;
         if (!rest)
             return std::nullopt;
         result.value = *prefix + *rest;

@@ -35,13 +35,13 @@ class ContactSearch
 {
 public:
     struct Tuning {
-        int setLimit = 6000;         // at most this many candidates: set plan
-        int firstWindow = 500;       // rows a first walk reads
-        int walkWindow = 20000;      // most rows a walk reads on the (covering) name index
-        int walkWindowTable = 5000;  // ... on the other sort indexes (they read rows too)
-        int termLimit = 2000;        // more trigram terms than this: walk instead
-        int shortSetLimit = 50000;   // 1-2 characters: set plan below this many candidates
-        int tagIdLimit = 20000;      // ... tag hits listed for walks, at most
+        int setLimit = 6000;        // at most this many candidates: set plan
+        int firstWindow = 500;      // rows a first walk reads
+        int walkWindow = 20000;     // most rows a walk reads on the (covering) name index
+        int walkWindowTable = 5000; // ... on the other sort indexes (they read rows too)
+        int termLimit = 2000;       // more trigram terms than this: walk instead
+        int shortSetLimit = 50000;  // 1-2 characters: set plan below this many candidates
+        int tagIdLimit = 20000;     // ... tag hits listed for walks, at most
     };
 
     explicit ContactSearch(CacheDatabase &db);
@@ -64,7 +64,7 @@ private:
         SearchQuery query;
         ContactSql::Shape shape;
         QVariantHash binds;
-        bool ftsIds = false; // binds hold :ids, every FTS hit of :fq
+        bool ftsIds = false;                // binds hold :ids, every FTS hit of :fq
         std::optional<QSet<qint64>> tagIds; // every contact whose tags match (also :tagids)
     };
     struct Row {
@@ -85,7 +85,12 @@ private:
     std::optional<QList<Row>> shortRows(Context &ctx, int fetch);
     int walkWindow(const Context &ctx) const;
     std::optional<ContactCount> countText(Context &ctx, const ContactFilter &filter, qint64 cap);
-    enum class Terms { Found, Reached, TooMany, Error };
+    enum class Terms {
+        Found,
+        Reached,
+        TooMany,
+        Error
+    };
     static constexpr int TermChunk = 64;
     // Contact ids whose text (tags: whose tags) has a trigram starting with the query, added
     // to ids (Found), or Reached once there are limit of them, or TooMany terms.
@@ -116,8 +121,8 @@ private:
     // The last complete list of a plain phrase's FTS hits (see ftsCandidates).
     struct Hits {
         qint64 sid = 0;
-        QString text;  // the folded text whose phrase was matched
-        QVariant ids;  // JSON array, as bound to :ids
+        QString text; // the folded text whose phrase was matched
+        QVariant ids; // JSON array, as bound to :ids
         qint64 count = 0;
     };
     std::optional<Hits> m_lastHits; // valid for m_dataVersion

@@ -9,14 +9,15 @@ const QString IndexedFields = QStringLiteral(
     "(instr(c.name_key, :q) > 0 OR ifnull(instr(c.phone, :q), 0) > 0"
     " OR ifnull(instr(c.bn_key, :q), 0) > 0)");
 // ...and with the LID prefix, the part of T that reads only the contact row.
-const QString FieldTest = QStringLiteral("(%1 OR (c.lid >= :q AND c.lid < :qe))").arg(IndexedFields);
+const QString FieldTest =
+    QStringLiteral("(%1 OR (c.lid >= :q AND c.lid < :qe))").arg(IndexedFields);
 
 const QString TagExists = QStringLiteral(
     "EXISTS (SELECT 1 FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
     " AND instr(m.tag_key, :q) > 0)");
 
-const QString QueuedContacts =
-    QStringLiteral("SELECT id FROM contact_fts_queue WHERE id BETWEEN :lo AND :hi");
+const QString QueuedContacts = QStringLiteral(
+    "SELECT id FROM contact_fts_queue WHERE id BETWEEN :lo AND :hi");
 // Set during the session's first members pass (CacheSchema version 5): its tags are neither
 // queued nor indexed yet, so every contact's tags are read from its memberships.
 const QString TagsPending = QStringLiteral("(SELECT tags_pending FROM sessions WHERE sid = :sid)");
@@ -34,19 +35,20 @@ const QString QueuedTags = QStringLiteral(
     " SELECT pc.id FROM memberships pm JOIN contacts pc ON pc.sid = pm.sid AND pc.lid = pm.lid"
     " WHERE pm.sid = (SELECT sid FROM sessions WHERE sid = :sid AND tags_pending)"
     " AND instr(pm.tag_key, :q) > 0");
-const QString FtsHits = QStringLiteral(
-    "SELECT rowid AS id FROM contact_fts WHERE contact_fts MATCH :fq AND rowid BETWEEN :lo AND :hi");
+const QString FtsHits = QStringLiteral("SELECT rowid AS id FROM contact_fts WHERE contact_fts "
+                                       "MATCH :fq AND rowid BETWEEN :lo AND :hi");
 const QString TagHits = QStringLiteral(
     "SELECT rowid AS id FROM tag_fts WHERE tag_fts MATCH :tq AND rowid BETWEEN :lo AND :hi");
 const QString FoundIds = QStringLiteral("SELECT value FROM json_each(:ids)");
-const QString LidPrefix =
-    QStringLiteral("SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe");
+const QString LidPrefix = QStringLiteral(
+    "SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe");
 
 // T. A queued contact's contact_tags row may be stale: its memberships say.
-const QString Test = QStringLiteral(
-    "(%1 OR CASE WHEN %2 THEN %3"
-    " ELSE ifnull(instr((SELECT t FROM contact_tags WHERE id = c.id), :q), 0) > 0 END)")
-                         .arg(FieldTest, StaleTags, TagExists);
+const QString Test =
+    QStringLiteral(
+        "(%1 OR CASE WHEN %2 THEN %3"
+        " ELSE ifnull(instr((SELECT t FROM contact_tags WHERE id = c.id), :q), 0) > 0 END)")
+        .arg(FieldTest, StaleTags, TagExists);
 // T again, with tag_fts answering for contacts outside the tag queue: one lookup in a list
 // built once per statement instead of one row read per contact.
 const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3 ELSE c.id IN (%4) END)")
@@ -54,16 +56,20 @@ const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3 ELSE c
 
 // T once more, with the contacts outside the tag queue whose tags match given by the caller
 // (:tagids, a JSON array; 1-2 character texts, found from the trigram terms of tag_fts).
-const QString TestByTagIds = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3"
-                                            " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
+const QString TestByTagIds = QStringLiteral(
+                                 "(%1 OR CASE WHEN %2 THEN %3"
+                                 " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
                                  .arg(FieldTest, StaleTags, TagExists);
 
 QString test(TagTest tags)
 {
     switch (tags) {
-    case TagTest::Read: return Test;
-    case TagTest::Hits: return TestByTagHits;
-    case TagTest::Ids: return TestByTagIds;
+    case TagTest::Read:
+        return Test;
+    case TagTest::Hits:
+        return TestByTagHits;
+    case TagTest::Ids:
+        return TestByTagIds;
     }
     return Test;
 }
@@ -76,8 +82,8 @@ const QString MaxChar = QStringLiteral("char(1114111)");
 // fetched (0) before the others. A part whose sort value is a constant orders by LID alone.
 struct Part {
     QString index;
-    QString key;     // the sort value of the part's rows (alias c)
-    QString where;   // the part's rows (terms a partial index needs)
+    QString key;   // the sort value of the part's rows (alias c)
+    QString where; // the part's rows (terms a partial index needs)
     bool constKey = false;
     bool prefix = false; // its sort values can start with q
 };
@@ -150,10 +156,11 @@ QString bound(const Shape &s, const QString &key, bool constKey, bool upTo)
     const bool forward = s.descending == upTo; // rows above the bound (else below)
     if (constKey) {
         // '' sorts before every text, a blob after every text, NULL matches nothing.
-        return forward ? QStringLiteral(" AND c.lid %1 CASE WHEN %2 < %3 THEN '' WHEN %2 = %3 THEN %4 END")
-                             .arg(upTo ? QStringLiteral(">=") : QStringLiteral(">"), k, key, l)
-                       : QStringLiteral(" AND c.lid %1 CASE WHEN %2 > %3 THEN x'ff' WHEN %2 = %3 THEN %4 END")
-                             .arg(upTo ? QStringLiteral("<=") : QStringLiteral("<"), k, key, l);
+        return forward
+            ? QStringLiteral(" AND c.lid %1 CASE WHEN %2 < %3 THEN '' WHEN %2 = %3 THEN %4 END")
+                  .arg(upTo ? QStringLiteral(">=") : QStringLiteral(">"), k, key, l)
+            : QStringLiteral(" AND c.lid %1 CASE WHEN %2 > %3 THEN x'ff' WHEN %2 = %3 THEN %4 END")
+                  .arg(upTo ? QStringLiteral("<=") : QStringLiteral("<"), k, key, l);
     }
     return forward ? QStringLiteral(" AND %1 >= %2 AND (%1 > %2 OR c.lid %4 %3)")
                          .arg(key, k, l, upTo ? QStringLiteral(">=") : QStringLiteral(">"))
@@ -182,7 +189,8 @@ QString columns(const QString &key)
 QString partRange(const Shape &s, const Part &p, const QString &extra)
 {
     const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" AND ") + p.where;
-    return QStringLiteral("SELECT %1 FROM contacts c INDEXED BY %2 WHERE c.sid = :sid%3%4%5%6 LIMIT :n")
+    return QStringLiteral(
+               "SELECT %1 FROM contacts c INDEXED BY %2 WHERE c.sid = :sid%3%4%5%6 LIMIT :n")
         .arg(columns(p.key), p.index, where, extra, keyset(s, p.key, p.constKey), partOrder(s, p));
 }
 
@@ -195,7 +203,7 @@ QString merged(const Shape &s, const QStringList &parts)
     for (const QString &p : parts)
         wrapped << QStringLiteral("SELECT * FROM (%1)").arg(p);
     return wrapped.join(QLatin1String(" UNION ALL "))
-           + QStringLiteral(" ORDER BY sort_key %1, lid %1 LIMIT :n").arg(direction(s));
+        + QStringLiteral(" ORDER BY sort_key %1, lid %1 LIMIT :n").arg(direction(s));
 }
 
 // Contacts whose sort value starts with :q: index ranges, no row read.
@@ -206,7 +214,8 @@ QString prefixIds(const Shape &s)
         if (!p.prefix)
             continue;
         const QString where = p.where.isEmpty() ? QString() : QStringLiteral(" AND ") + p.where;
-        ids << QStringLiteral("SELECT c.id FROM contacts c INDEXED BY %1 WHERE c.sid = :sid%2 AND %3")
+        ids << QStringLiteral(
+                   "SELECT c.id FROM contacts c INDEXED BY %1 WHERE c.sid = :sid%2 AND %3")
                    .arg(p.index, where, prefixRange(p.key));
     }
     return ids.join(QLatin1String(" UNION ALL "));
@@ -234,8 +243,9 @@ QString candidates(bool ftsIds)
 QString setWhere(const Shape &s, bool prefixSplit, const QString &candidateIds, bool tagHits)
 {
     // NOT INDEXED: the candidate ids drive the plan (rowid lookups), never a sort index.
-    QString where = QStringLiteral(" FROM contacts c NOT INDEXED WHERE c.id IN (%1) AND c.sid = :sid"
-                                   " AND %2 AND %3")
+    QString where = QStringLiteral(
+                        " FROM contacts c NOT INDEXED WHERE c.id IN (%1) AND c.sid = :sid"
+                        " AND %2 AND %3")
                         .arg(candidateIds, dmIn(s), test(tagHits ? TagTest::Hits : TagTest::Read));
     if (prefixSplit)
         where += QStringLiteral(" AND NOT ") + prefixRange(sortKey(s.sort));
@@ -263,10 +273,14 @@ QString setQuery(const Shape &s, bool prefixSplit, const QString &where)
 QString sortKey(ContactSort sort)
 {
     switch (sort) {
-    case ContactSort::Name: return QStringLiteral("c.name_key");
-    case ContactSort::Phone: return QStringLiteral("ifnull(c.phone, %1)").arg(MaxChar);
-    case ContactSort::Lid: return QStringLiteral("c.lid");
-    case ContactSort::Updated: return QStringLiteral("c.updated_at");
+    case ContactSort::Name:
+        return QStringLiteral("c.name_key");
+    case ContactSort::Phone:
+        return QStringLiteral("ifnull(c.phone, %1)").arg(MaxChar);
+    case ContactSort::Lid:
+        return QStringLiteral("c.lid");
+    case ContactSort::Updated:
+        return QStringLiteral("c.updated_at");
     }
     return {};
 }
@@ -303,7 +317,7 @@ QString walk(const Shape &s, bool bounded, TagTest tags)
     QStringList parts;
     for (const Part &p : partsOf(s)) {
         const QString extra = QStringLiteral(" AND ") + test(tags)
-                              + (bounded ? bound(s, p.key, p.constKey, true) : QString());
+            + (bounded ? bound(s, p.key, p.constKey, true) : QString());
         parts << partRange(s, p, extra);
     }
     return merged(s, parts);
@@ -316,8 +330,9 @@ QString searchSet(const Shape &s, bool prefixSplit, bool ftsIds)
 
 QString searchIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
-    return setQuery(s, prefixSplit,
-                    setWhere(s, prefixSplit, idCandidates(s, prefixSplit, idsOutsidePrefix), false));
+    return setQuery(
+        s, prefixSplit,
+        setWhere(s, prefixSplit, idCandidates(s, prefixSplit, idsOutsidePrefix), false));
 }
 
 QString groupMembers(const Shape &s, bool text)
@@ -355,7 +370,8 @@ QString countAll(const Shape &s)
 {
     // The narrowest index; the name index when the source matters (it leads with is_dm).
     if (s.dmBranches.size() > 1)
-        return QStringLiteral("SELECT count(*) FROM contacts c INDEXED BY contacts_by_lid WHERE c.sid = :sid");
+        return QStringLiteral(
+            "SELECT count(*) FROM contacts c INDEXED BY contacts_by_lid WHERE c.sid = :sid");
     return QStringLiteral("SELECT count(*) FROM contacts c INDEXED BY contacts_by_name"
                           " WHERE c.sid = :sid AND %1")
         .arg(dmIn(s));
@@ -390,8 +406,9 @@ QString countIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 
 QString countWalk(const Shape &s, bool fieldsOnly)
 {
-    return QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c INDEXED BY contacts_by_name"
-                          " WHERE c.sid = :sid AND %1 AND %2 LIMIT :n)")
+    return QStringLiteral(
+               "SELECT count(*) FROM (SELECT 1 FROM contacts c INDEXED BY contacts_by_name"
+               " WHERE c.sid = :sid AND %1 AND %2 LIMIT :n)")
         .arg(dmIn(s), fieldsOnly ? FieldTest : Test);
 }
 
@@ -406,35 +423,43 @@ QString countGroup(const Shape &s, bool text)
 QStringList countFtsParts()
 {
     return {
-        QStringLiteral("SELECT count(*) FROM (%1 AND rowid NOT IN (%2) LIMIT :n)").arg(FtsHits, QueuedContacts),
-        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1)"
-                       " AND %2 LIMIT :n)").arg(QueuedContacts, TestByTagHits),
-        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1 UNION %2"
-                       " UNION %3) AND c.id NOT IN (%4) AND NOT %5 AND %6 LIMIT :n)")
+        QStringLiteral("SELECT count(*) FROM (%1 AND rowid NOT IN (%2) LIMIT :n)")
+            .arg(FtsHits, QueuedContacts),
+        QStringLiteral(
+            "SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1)"
+            " AND %2 LIMIT :n)")
+            .arg(QueuedContacts, TestByTagHits),
+        QStringLiteral(
+            "SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1 UNION %2"
+            " UNION %3) AND c.id NOT IN (%4) AND NOT %5 AND %6 LIMIT :n)")
             .arg(LidPrefix, TagHits, QueuedTags, QueuedContacts, IndexedFields, TestByTagHits),
     };
 }
 
 QString termHits(bool tags)
 {
-    return tags ? QStringLiteral("SELECT rowid FROM tag_fts WHERE tag_fts MATCH :m AND rowid BETWEEN :lo AND :hi")
+    return tags ? QStringLiteral(
+               "SELECT rowid FROM tag_fts WHERE tag_fts MATCH :m AND rowid BETWEEN :lo AND :hi")
                 : QStringLiteral("SELECT rowid FROM contact_fts WHERE contact_fts MATCH :m"
                                  " AND rowid BETWEEN :lo AND :hi");
 }
 
 QString contactTerms()
 {
-    return QStringLiteral("SELECT term FROM contact_fts_terms WHERE term >= :q AND term < :qe LIMIT :n");
+    return QStringLiteral(
+        "SELECT term FROM contact_fts_terms WHERE term >= :q AND term < :qe LIMIT :n");
 }
 
 QString contactTermMostRows()
 {
-    return QStringLiteral("SELECT ifnull(max(doc), 0) FROM contact_fts_terms WHERE term >= :q AND term < :qe");
+    return QStringLiteral(
+        "SELECT ifnull(max(doc), 0) FROM contact_fts_terms WHERE term >= :q AND term < :qe");
 }
 
 QString tagTerms()
 {
-    return QStringLiteral("SELECT term FROM tag_fts_terms WHERE term >= :q AND term < :qe LIMIT :n");
+    return QStringLiteral(
+        "SELECT term FROM tag_fts_terms WHERE term >= :q AND term < :qe LIMIT :n");
 }
 
 } // namespace ContactSql

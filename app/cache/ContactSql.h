@@ -41,7 +41,11 @@ QString walkBoundary(const Shape &shape, int part);
 //   Read  reads each contact's tags
 //   Hits  asks tag_fts (:tq), once for the statement (3 or more characters)
 //   Ids   looks the contact up in :tagids, a JSON array of the contacts whose tags match
-enum class TagTest { Read, Hits, Ids };
+enum class TagTest {
+    Read,
+    Hits,
+    Ids
+};
 // The order's first rows matching T; bounded: only up to (:bk, :bl).
 QString walk(const Shape &shape, bool bounded, TagTest tags);
 // Rows whose sort value starts with q (an index range, already in order), merged with the
@@ -65,11 +69,11 @@ QString probeTagQueue();
 QString probeLidPrefix();
 
 // Counts; those with :n stop there.
-QString countAll(const Shape &shape);    // no text
-QString countPrefix(const Shape &shape); // sort value starts with q
+QString countAll(const Shape &shape);                                // no text
+QString countPrefix(const Shape &shape);                             // sort value starts with q
 QString countSet(const Shape &shape, bool prefixSplit, bool ftsIds); // :n
 QString countIds(const Shape &shape, bool prefixSplit, bool idsOutsidePrefix); // :n
-QString countPrefixUpTo(const Shape &shape);              // :n
+QString countPrefixUpTo(const Shape &shape);                                   // :n
 // T over the whole order, :n; fieldsOnly: what T finds without reading tags (a lower bound).
 QString countWalk(const Shape &shape, bool fieldsOnly);
 QString countGroup(const Shape &shape, bool text);

@@ -23,9 +23,9 @@ public:
         bool isNull() const { return offset < 0; }
     };
 
-    Ref add(const QString &text);          // cleaned; a null QString is NULL
-    Ref add(const OptString &text);        // cleaned; nullopt (and a null QString) is NULL
-    Ref addFolded(const OptString &text);  // SearchText::fold; NULL when nothing is left
+    Ref add(const QString &text);         // cleaned; a null QString is NULL
+    Ref add(const OptString &text);       // cleaned; nullopt (and a null QString) is NULL
+    Ref addFolded(const OptString &text); // SearchText::fold; NULL when nothing is left
     Ref addNameKey(const OptString &name, const OptString &businessName); // CacheKeys::nameKey
 
     // Valid while the buffer lives and nothing is added.

@@ -77,7 +77,8 @@ void RowStatement::bind(std::string_view name, const QVariant &value)
             sqlite3_bind_null(m_statement, index);
         } else {
             const QByteArray utf8 = text.toUtf8();
-            sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()),
+                              SQLITE_TRANSIENT);
         }
         return;
     }

@@ -7,7 +7,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-SearchIndexer::SearchIndexer(CacheDatabase &db) : m_db(db) {}
+SearchIndexer::SearchIndexer(CacheDatabase &db)
+    : m_db(db)
+{
+}
 
 int SearchIndexer::indexPending(int maxRows)
 {
@@ -30,8 +33,9 @@ int SearchIndexer::indexContacts(int maxRows)
                            " SELECT 'delete', id, n, p, b FROM contact_fts_queue"
                            " WHERE id <= :last AND indexed = 1"),
             // ...then the rows as they are now, when they still exist.
-            QStringLiteral("INSERT INTO contact_fts (rowid, n, p, b) SELECT c.id, %1"
-                           " FROM contact_fts_queue q JOIN contacts c ON c.id = q.id WHERE q.id <= :last")
+            QStringLiteral(
+                "INSERT INTO contact_fts (rowid, n, p, b) SELECT c.id, %1"
+                " FROM contact_fts_queue q JOIN contacts c ON c.id = q.id WHERE q.id <= :last")
                 .arg(CacheSchema::contactFtsValues(QStringLiteral("c"))),
         },
         maxRows);
@@ -43,8 +47,9 @@ int SearchIndexer::indexTags(int maxRows)
         QStringLiteral("tag_fts_queue"),
         {
             // tag_fts indexes contact_tags: out of the index first, then out of the table.
-            QStringLiteral("INSERT INTO tag_fts (tag_fts, rowid, t) SELECT 'delete', id, t"
-                           " FROM contact_tags WHERE id IN (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
+            QStringLiteral(
+                "INSERT INTO tag_fts (tag_fts, rowid, t) SELECT 'delete', id, t"
+                " FROM contact_tags WHERE id IN (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
             QStringLiteral("DELETE FROM contact_tags WHERE id IN"
                            " (SELECT id FROM tag_fts_queue WHERE id <= :last)"),
             QStringLiteral("INSERT INTO contact_tags (id, t) SELECT c.id, %1"
@@ -124,7 +129,8 @@ int SearchIndexer::indexBatch(const QString &queue, const QStringList &statement
     }
     if (count == 0)
         return txn.commit() ? 0 : -1; // nothing to do (and, nested, nothing to undo)
-    for (const QString &sql : statements + QStringList{QStringLiteral("DELETE FROM %1 WHERE id <= :last").arg(queue)}) {
+    for (const QString &sql :
+         statements + QStringList{QStringLiteral("DELETE FROM %1 WHERE id <= :last").arg(queue)}) {
         QSqlQuery *q = m_db.statement(sql, &m_error);
         if (!q)
             return -1;
@@ -145,8 +151,10 @@ int SearchIndexer::indexBatch(const QString &queue, const QStringList &statement
 qint64 SearchIndexer::pendingRows()
 {
     qint64 total = 0;
-    for (const QString &queue : {QStringLiteral("contact_fts_queue"), QStringLiteral("tag_fts_queue")}) {
-        QSqlQuery *q = m_db.statement(QStringLiteral("SELECT count(*) FROM %1").arg(queue), &m_error);
+    for (const QString &queue :
+         {QStringLiteral("contact_fts_queue"), QStringLiteral("tag_fts_queue")}) {
+        QSqlQuery *q = m_db.statement(QStringLiteral("SELECT count(*) FROM %1").arg(queue),
+                                      &m_error);
         if (!q)
             return -1;
         StatementReset reset(q);

@@ -9,7 +9,14 @@ constexpr char32_t MaxCodePoint = 0x10FFFF;
 bool isPhoneFormatting(char32_t c)
 {
     switch (c) {
-    case ' ': case '+': case '-': case '(': case ')': case '.': case '/': case '~':
+    case ' ':
+    case '+':
+    case '-':
+    case '(':
+    case ')':
+    case '.':
+    case '/':
+    case '~':
         return true;
     default:
         return false;

@@ -30,10 +30,10 @@ QString ftsPhrase(const QString &text);
 
 // A user's search text, folded once and ready for every plan that uses it.
 struct SearchQuery {
-    QString text;        // folded; empty means "no text filter"
-    QString upperBound;  // text + SearchText::maxChar(): prefix range end
-    QString phrase;      // text as an FTS5 phrase (only meaningful when length >= 3)
-    int length = 0;      // code points
+    QString text;       // folded; empty means "no text filter"
+    QString upperBound; // text + SearchText::maxChar(): prefix range end
+    QString phrase;     // text as an FTS5 phrase (only meaningful when length >= 3)
+    int length = 0;     // code points
 
     static SearchQuery fromUserText(const QString &userText);
     bool isEmpty() const { return text.isEmpty(); }

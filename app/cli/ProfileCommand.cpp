@@ -20,11 +20,13 @@
 namespace {
 
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(ProfileCommand) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ProfileCommand)
+};
 
 // Options people reach for when they try to pass a token; refused by name.
-const QStringList TokenOptions{"--token", "--api-key", "--apikey", "--key", "--jwt",
-                               "--password", "--secret", "--bearer"};
+const QStringList TokenOptions{"--token", "--api-key",  "--apikey", "--key",
+                               "--jwt",   "--password", "--secret", "--bearer"};
 
 QString optionName(const QString &arg)
 {
@@ -35,8 +37,8 @@ QString optionName(const QString &arg)
 QString tokenRefusal()
 {
     return Text::tr("A token is never taken from the command line (it would stay in the shell "
-              "history and show in the process list). Pass it on standard input, e.g. "
-              "`gateway-console profile add NAME --url URL < token.txt`.");
+                    "history and show in the process list). Pass it on standard input, e.g. "
+                    "`gateway-console profile add NAME --url URL < token.txt`.");
 }
 
 // Hides what is typed while the token is entered at a terminal.
@@ -103,8 +105,14 @@ ProfileCommand::~ProfileCommand()
     delete m_profiles;
 }
 
-QTextStream &ProfileCommand::out() { return *m_out; }
-QTextStream &ProfileCommand::err() { return *m_err; }
+QTextStream &ProfileCommand::out()
+{
+    return *m_out;
+}
+QTextStream &ProfileCommand::err()
+{
+    return *m_err;
+}
 
 ProfileStore &ProfileCommand::profiles()
 {
@@ -116,11 +124,12 @@ ProfileStore &ProfileCommand::profiles()
 QString ProfileCommand::usage()
 {
     return Text::tr("Usage:\n"
-              "  gateway-console profile add NAME --url URL [--session ID]...  (token on standard input)\n"
-              "  gateway-console profile list\n"
-              "  gateway-console profile remove NAME [--purge-cache]\n"
-              "  gateway-console profile check NAME\n"
-              "Exit codes: 0 ok, 1 failure, 2 usage.\n");
+                    "  gateway-console profile add NAME --url URL [--session ID]...  (token on "
+                    "standard input)\n"
+                    "  gateway-console profile list\n"
+                    "  gateway-console profile remove NAME [--purge-cache]\n"
+                    "  gateway-console profile check NAME\n"
+                    "Exit codes: 0 ok, 1 failure, 2 usage.\n");
 }
 
 void ProfileCommand::done(int code)
@@ -131,7 +140,8 @@ void ProfileCommand::done(int code)
     m_err->flush(); // notes and warnings first, as they were written
     m_out->flush();
     // Queued, so finished() never fires before start() has returned.
-    QMetaObject::invokeMethod(this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
 }
 
 void ProfileCommand::start(const QStringList &arguments)
@@ -142,7 +152,8 @@ void ProfileCommand::start(const QStringList &arguments)
         err() << usage();
         return done(Usage);
     }
-    if (sub == QLatin1String("help") || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+    if (sub == QLatin1String("help") || sub == QLatin1String("--help")
+        || sub == QLatin1String("-h")) {
         out() << usage();
         return done(Ok);
     }
@@ -183,7 +194,8 @@ void ProfileCommand::start(const QStringList &arguments)
         } else if (sub == QLatin1String("remove") && arg == QLatin1String("--purge-cache")) {
             purgeCache = true;
         } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
-            err() << Text::tr("Unknown option %1 for \"profile %2\".").arg(name, sub) << '\n' << usage();
+            err() << Text::tr("Unknown option %1 for \"profile %2\".").arg(name, sub) << '\n'
+                  << usage();
             return done(Usage);
         } else {
             positional << arg;
@@ -193,7 +205,8 @@ void ProfileCommand::start(const QStringList &arguments)
     const int wantPositional = sub == QLatin1String("list") ? 0 : 1;
     if (sub != QLatin1String("add") && sub != QLatin1String("list")
         && sub != QLatin1String("remove") && sub != QLatin1String("check")) {
-        err() << Text::tr("Unknown command \"profile %1\".").arg(optionName(sub).left(32)) << '\n' << usage();
+        err() << Text::tr("Unknown command \"profile %1\".").arg(optionName(sub).left(32)) << '\n'
+              << usage();
         return done(Usage);
     }
     if (positional.size() > wantPositional) {
@@ -273,7 +286,9 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
     }
     for (const QString &existing : profiles().names()) {
         if (existing.compare(name, Qt::CaseInsensitive) == 0) {
-            err() << Text::tr("A profile named \"%1\" already exists; remove it first.").arg(existing) << '\n';
+            err()
+                << Text::tr("A profile named \"%1\" already exists; remove it first.").arg(existing)
+                << '\n';
             return done(Failure);
         }
     }
@@ -289,14 +304,17 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
     }
     if (token.isExpired(QDateTime::currentDateTimeUtc())) {
         err() << Text::tr("The JWT expired on %1; get a new one.")
-                     .arg(token.expiresAt.toString(Qt::ISODate)) << '\n';
+                     .arg(token.expiresAt.toString(Qt::ISODate))
+              << '\n';
         return done(Failure);
     }
     for (const QString &note : token.notes)
         err() << Text::tr("note: ") << note << '\n';
     if (url.insecure)
         err() << Text::tr("warning: %1 is plain http to another machine; the token will travel "
-                    "unencrypted.").arg(url.url.toString()) << '\n';
+                          "unencrypted.")
+                     .arg(url.url.toString())
+              << '\n';
     err().flush();
 
     GatewayProfile profile;
@@ -322,7 +340,8 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
         if (profiles().currentName().isEmpty())
             profiles().setCurrent(profile.name);
         out() << Text::tr("Profile \"%1\" added: %2 at %3; the token is kept in the OS keychain.")
-                     .arg(profile.name, tokenKindName(profile.tokenKind), profile.baseUrl.toString())
+                     .arg(profile.name, tokenKindName(profile.tokenKind),
+                          profile.baseUrl.toString())
               << '\n';
         done(Ok);
     });
@@ -332,7 +351,8 @@ void ProfileCommand::list()
 {
     const QList<GatewayProfile> all = profiles().profiles();
     if (all.isEmpty()) {
-        out() << Text::tr("No profiles. Add one with: gateway-console profile add NAME --url URL < token.txt")
+        out() << Text::tr(
+            "No profiles. Add one with: gateway-console profile add NAME --url URL < token.txt")
               << '\n';
         return done(Ok);
     }
@@ -369,11 +389,13 @@ void ProfileCommand::remove(const QString &name, bool purgeCache)
     }
     m_credentials->removeToken(name, this, [this, name, purgeCache](const CredentialError &e) {
         if (!e.isOk()) {
-            err() << e.message << '\n' << Text::tr("The profile was kept; nothing was removed.") << '\n';
+            err() << e.message << '\n'
+                  << Text::tr("The profile was kept; nothing was removed.") << '\n';
             return done(Failure);
         }
         profiles().remove(name);
-        out() << Text::tr("Profile \"%1\" removed, and its token deleted from the OS keychain.").arg(name)
+        out() << Text::tr("Profile \"%1\" removed, and its token deleted from the OS keychain.")
+                     .arg(name)
               << '\n';
         if (purgeCache) {
             if (!m_purgeCache) {
@@ -381,7 +403,8 @@ void ProfileCommand::remove(const QString &name, bool purgeCache)
             } else {
                 QString problem;
                 if (!m_purgeCache(name, &problem)) {
-                    err() << Text::tr("The local cache could not be purged: %1").arg(problem) << '\n';
+                    err() << Text::tr("The local cache could not be purged: %1").arg(problem)
+                          << '\n';
                     return done(Failure);
                 }
                 out() << Text::tr("Its local cache was purged.") << '\n';
@@ -398,37 +421,37 @@ void ProfileCommand::check(const QString &name)
         err() << Text::tr("There is no profile named \"%1\".").arg(name) << '\n';
         return done(Failure);
     }
-    m_credentials->readToken(name, this, [this, p = *profile](const QString &stored,
-                                                               const CredentialError &e) {
-        if (!e.isOk()) {
-            err() << e.message << '\n';
-            return done(Failure);
-        }
-        const TokenInspection token = TokenInspector::inspect(stored);
-        if (!token.isValid()) {
-            err() << Text::tr("The stored token is unusable: %1").arg(token.problem) << '\n';
-            return done(Failure);
-        }
-        out() << Text::tr("Profile: %1").arg(p.name) << '\n'
-              << Text::tr("Gateway: %1").arg(p.baseUrl.toString()) << '\n'
-              << Text::tr("Token:   %1").arg(describeToken(token)) << '\n';
-
-        auto *client = new GatewayClient(this);
-        client->setEndpoint(p.baseUrl, token.token);
-        auto *probe = new CapabilityProbe(client, this);
-        probe->run(token, p.sessionIds, this, [this](const CapabilityReport &report) {
-            for (const QString &line : report.lines())
-                out() << line << '\n';
-            if (!report.sessions.isEmpty()) {
-                out() << Text::tr("Sessions:") << '\n';
-                for (const WaSession &s : report.sessions)
-                    out() << QStringLiteral("  %1  %2%3\n")
-                                 .arg(s.id, s.status,
-                                      s.label ? QStringLiteral("  ") + *s.label : QString());
+    m_credentials->readToken(
+        name, this, [this, p = *profile](const QString &stored, const CredentialError &e) {
+            if (!e.isOk()) {
+                err() << e.message << '\n';
+                return done(Failure);
             }
-            done(report.completed() ? Ok : Failure);
+            const TokenInspection token = TokenInspector::inspect(stored);
+            if (!token.isValid()) {
+                err() << Text::tr("The stored token is unusable: %1").arg(token.problem) << '\n';
+                return done(Failure);
+            }
+            out() << Text::tr("Profile: %1").arg(p.name) << '\n'
+                  << Text::tr("Gateway: %1").arg(p.baseUrl.toString()) << '\n'
+                  << Text::tr("Token:   %1").arg(describeToken(token)) << '\n';
+
+            auto *client = new GatewayClient(this);
+            client->setEndpoint(p.baseUrl, token.token);
+            auto *probe = new CapabilityProbe(client, this);
+            probe->run(token, p.sessionIds, this, [this](const CapabilityReport &report) {
+                for (const QString &line : report.lines())
+                    out() << line << '\n';
+                if (!report.sessions.isEmpty()) {
+                    out() << Text::tr("Sessions:") << '\n';
+                    for (const WaSession &s : report.sessions)
+                        out() << QStringLiteral("  %1  %2%3\n")
+                                     .arg(s.id, s.status,
+                                          s.label ? QStringLiteral("  ") + *s.label : QString());
+                }
+                done(report.completed() ? Ok : Failure);
+            });
         });
-    });
 }
 
 int runProfileCommand(const QStringList &arguments)
@@ -442,7 +465,9 @@ int runProfileCommand(const QStringList &arguments)
 
     ProfileCommand command(&in, &out, &err);
     command.setTerminalInput(::isatty(STDIN_FILENO) == 1);
-    command.setCachePurger([](const QString &profile, QString *error) { return CacheLocation::purge(profile, error); });
+    command.setCachePurger([](const QString &profile, QString *error) {
+        return CacheLocation::purge(profile, error);
+    });
     int exitCode = ProfileCommand::Failure;
     QEventLoop loop; // the application's own loop is not running yet: this one is not nested
     QObject::connect(&command, &ProfileCommand::finished, &loop, [&](int code) {

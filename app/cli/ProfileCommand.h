@@ -27,7 +27,11 @@ class ProfileCommand : public QObject
 {
     Q_OBJECT
 public:
-    enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+    enum ExitCode {
+        Ok = 0,
+        Failure = 1,
+        Usage = 2
+    };
 
     // `input` supplies the token for `add`; `output` and `errors` are the terminal's
     // stdout and stderr. None is owned.

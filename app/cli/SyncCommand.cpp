@@ -2,8 +2,8 @@
 
 #include "auth/SignInController.h"
 #include "cache/CacheDatabase.h"
-#include "cache/CacheReader.h"
 #include "cache/CacheLocation.h"
+#include "cache/CacheReader.h"
 #include "cache/CacheWriter.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncLock.h"
@@ -19,14 +19,18 @@
 namespace {
 
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(SyncCommand) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SyncCommand)
+};
 
 // Drives the syncs of one terminal command: sign in, find the sessions, sync them one by one.
 class SyncRun : public QObject
 {
 public:
     SyncRun(QString profile, QStringList sessions, SyncOptions options)
-        : m_profile(std::move(profile)), m_sessions(std::move(sessions)), m_options(options)
+        : m_profile(std::move(profile))
+        , m_sessions(std::move(sessions))
+        , m_options(options)
     {
     }
 
@@ -36,7 +40,9 @@ public:
         m_loop = &loop;
         connect(&m_signIn, &SignInController::signedIn, this, [this] { onSignedIn(); });
         connect(&m_signIn, &SignInController::signInRequired, this,
-                [this](const QString &, SignInController::Reason, const QString &message) { fail(message); });
+                [this](const QString &, SignInController::Reason, const QString &message) {
+                    fail(message);
+                });
         connect(&m_signIn, &SignInController::keychainUnavailable, this,
                 [this](const QString &, const CredentialError &error) { fail(error.message); });
         // Started from the loop: an answer that comes at once must find the loop running.
@@ -69,8 +75,10 @@ private:
         m_reader = std::make_unique<CacheReader>(*m_db);
         m_engine = std::make_unique<SyncEngine>(m_signIn.client(), m_db->path());
         m_engine->setReader(m_reader.get());
-        connect(m_engine.get(), &SyncEngine::progress, this, [this](const SyncProgress &p) { showProgress(p); });
-        connect(m_engine.get(), &SyncEngine::finished, this, [this](const SyncOutcome &o) { onFinished(o); });
+        connect(m_engine.get(), &SyncEngine::progress, this,
+                [this](const SyncProgress &p) { showProgress(p); });
+        connect(m_engine.get(), &SyncEngine::finished, this,
+                [this](const SyncOutcome &o) { onFinished(o); });
 
         if (!m_sessions.isEmpty())
             return syncNext();
@@ -87,7 +95,8 @@ private:
                 if (!m_sessions.contains(id))
                     m_sessions << id;
             if (m_sessions.isEmpty())
-                return fail(Text::tr("no session to sync: this token cannot list sessions; name one with --session"));
+                return fail(Text::tr("no session to sync: this token cannot list sessions; name "
+                                     "one with --session"));
             syncNext();
         });
     }
@@ -99,7 +108,8 @@ private:
         const QString session = m_sessions.at(m_next++);
         m_lock = std::make_unique<SyncLock>(m_db->path(), session);
         if (!m_lock->tryLock()) {
-            m_err << Text::tr("%1: a sync of this session is already running; skipped").arg(session) << Qt::endl;
+            m_err << Text::tr("%1: a sync of this session is already running; skipped").arg(session)
+                  << Qt::endl;
             ++m_failures;
             return syncNext();
         }
@@ -110,7 +120,10 @@ private:
     void showProgress(const SyncProgress &p)
     {
         const QString total = p.total >= 0 ? QStringLiteral("/%1").arg(p.total) : QString();
-        m_err << QStringLiteral("\r%1 %2: %3%4   ").arg(p.sessionId.left(12), p.phase).arg(p.done).arg(total);
+        m_err << QStringLiteral("\r%1 %2: %3%4   ")
+                     .arg(p.sessionId.left(12), p.phase)
+                     .arg(p.done)
+                     .arg(total);
         m_err.flush();
     }
 
@@ -118,9 +131,9 @@ private:
     {
         m_lock.reset();
         m_err << QStringLiteral("\r%1: %2 (%3 s, %4 requests)")
-                         .arg(o.sessionId, o.message)
-                         .arg(o.elapsedMs / 1000.0, 0, 'f', 1)
-                         .arg(o.requests)
+                     .arg(o.sessionId, o.message)
+                     .arg(o.elapsedMs / 1000.0, 0, 'f', 1)
+                     .arg(o.requests)
               << Qt::endl;
         if (!o.ok())
             ++m_failures;
@@ -150,11 +163,19 @@ int runSyncCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr("Sync a profile's sessions into the local cache."));
     parser.addHelpOption();
-    const QCommandLineOption profile(QStringLiteral("profile"), Text::tr("The saved profile to use."), QStringLiteral("NAME"));
-    const QCommandLineOption session(QStringLiteral("session"), Text::tr("Sync only this session (repeatable)."), QStringLiteral("ID"));
-    const QCommandLineOption deep(QStringLiteral("deep"), Text::tr("Also fetch every contact's detail (one request each)."));
-    const QCommandLineOption inFlight(QStringLiteral("max-in-flight"), Text::tr("Requests in flight at once (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
-    const QCommandLineOption budget(QStringLiteral("requests-per-minute"), Text::tr("Request budget per minute (default: none)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     Text::tr("The saved profile to use."), QStringLiteral("NAME"));
+    const QCommandLineOption session(QStringLiteral("session"),
+                                     Text::tr("Sync only this session (repeatable)."),
+                                     QStringLiteral("ID"));
+    const QCommandLineOption deep(
+        QStringLiteral("deep"), Text::tr("Also fetch every contact's detail (one request each)."));
+    const QCommandLineOption inFlight(QStringLiteral("max-in-flight"),
+                                      Text::tr("Requests in flight at once (default 4)."),
+                                      QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption budget(QStringLiteral("requests-per-minute"),
+                                    Text::tr("Request budget per minute (default: none)."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({profile, session, deep, inFlight, budget});
 
     QTextStream err(stderr);
@@ -171,12 +192,15 @@ int runSyncCommand(const QStringList &args)
     options.maxInFlight = parser.value(inFlight).toInt(&okInFlight);
     options.requestsPerMinute = parser.value(budget).toInt(&okBudget);
     options.deep = parser.isSet(deep);
-    if (!okInFlight || options.maxInFlight < 1 || options.maxInFlight > 16 || !okBudget || options.requestsPerMinute < 0) {
-        err << Text::tr("--max-in-flight takes 1..16 and --requests-per-minute a number >= 0") << Qt::endl;
+    if (!okInFlight || options.maxInFlight < 1 || options.maxInFlight > 16 || !okBudget
+        || options.requestsPerMinute < 0) {
+        err << Text::tr("--max-in-flight takes 1..16 and --requests-per-minute a number >= 0")
+            << Qt::endl;
         return 2;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << Text::tr("unexpected argument: %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        err << Text::tr("unexpected argument: %1").arg(parser.positionalArguments().first())
+            << Qt::endl;
         return 2;
     }
     SyncRun run(parser.value(profile), parser.values(session), options);

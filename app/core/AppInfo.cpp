@@ -4,11 +4,26 @@
 
 namespace AppInfo {
 
-QString applicationName() { return QStringLiteral("gateway-console"); }
-QString organizationName() { return QStringLiteral("GatewayConsole"); }
-QString displayName() { return QStringLiteral("Gateway Console"); }
-QString desktopId() { return QStringLiteral("org.gatewayconsole.GatewayConsole"); }
-QString version() { return QStringLiteral(GC_VERSION); }
+QString applicationName()
+{
+    return QStringLiteral("gateway-console");
+}
+QString organizationName()
+{
+    return QStringLiteral("GatewayConsole");
+}
+QString displayName()
+{
+    return QStringLiteral("Gateway Console");
+}
+QString desktopId()
+{
+    return QStringLiteral("org.gatewayconsole.GatewayConsole");
+}
+QString version()
+{
+    return QStringLiteral(GC_VERSION);
+}
 
 void applyTo(QCoreApplication &app)
 {

@@ -32,7 +32,8 @@ void DiagnosticsReport::addFact(const QString &name, const QString &value)
 
 bool DiagnosticsReport::looksSecret(const QString &key)
 {
-    static const char *const words[] = {"token", "secret", "password", "apikey", "api_key", "api-key"};
+    static const char *const words[] = {"token",  "secret",  "password",
+                                        "apikey", "api_key", "api-key"};
     const QString lower = key.toLower();
     for (const char *word : words)
         if (lower.contains(QLatin1String(word)))
@@ -45,8 +46,8 @@ QString DiagnosticsReport::text() const
     QString out;
     QTextStream s(&out);
     s << AppInfo::displayName() << ' ' << AppInfo::version() << '\n';
-    s << "Qt " << qVersion() << " (built with " << QT_VERSION_STR << "), "
-      << QLibraryInfo::build() << '\n';
+    s << "Qt " << qVersion() << " (built with " << QT_VERSION_STR << "), " << QLibraryInfo::build()
+      << '\n';
     s << "Platform: " << QSysInfo::prettyProductName() << ", kernel " << QSysInfo::kernelType()
       << ' ' << QSysInfo::kernelVersion() << ", " << QSysInfo::currentCpuArchitecture();
     // The core links no GUI module; the platform plugin's name is only known in the window.
@@ -68,8 +69,9 @@ QString DiagnosticsReport::text() const
         QStringList keys = m_settings->allKeys();
         keys.sort();
         for (const QString &key : keys) {
-            const QString value = looksSecret(key) ? QStringLiteral("[redacted]")
-                                                   : SecretRedactor::redact(settingText(m_settings->value(key)));
+            const QString value = looksSecret(key)
+                ? QStringLiteral("[redacted]")
+                : SecretRedactor::redact(settingText(m_settings->value(key)));
             s << key << " = " << value << '\n';
         }
     }

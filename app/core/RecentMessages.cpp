@@ -25,9 +25,10 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 {
     Store &s = store();
     if (type != QtDebugMsg && type != QtInfoMsg) {
-        RecentMessages::Entry entry{QDateTime::currentDateTimeUtc(), type,
-                                    QString::fromUtf8(context.category ? context.category : "default"),
-                                    SecretRedactor::redact(message)};
+        RecentMessages::Entry entry{
+            QDateTime::currentDateTimeUtc(), type,
+            QString::fromUtf8(context.category ? context.category : "default"),
+            SecretRedactor::redact(message)};
         QMutexLocker lock(&s.mutex);
         s.entries.append(std::move(entry));
         while (s.entries.size() > RecentMessages::Capacity)
@@ -64,11 +65,16 @@ void RecentMessages::clear()
 QString RecentMessages::typeName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return QStringLiteral("debug");
-    case QtInfoMsg: return QStringLiteral("info");
-    case QtWarningMsg: return QStringLiteral("warning");
-    case QtCriticalMsg: return QStringLiteral("critical");
-    case QtFatalMsg: return QStringLiteral("fatal");
+    case QtDebugMsg:
+        return QStringLiteral("debug");
+    case QtInfoMsg:
+        return QStringLiteral("info");
+    case QtWarningMsg:
+        return QStringLiteral("warning");
+    case QtCriticalMsg:
+        return QStringLiteral("critical");
+    case QtFatalMsg:
+        return QStringLiteral("fatal");
     }
     return QStringLiteral("?");
 }

@@ -13,16 +13,16 @@ class RecentMessages
 {
 public:
     struct Entry {
-        QDateTime when;      // UTC
+        QDateTime when; // UTC
         QtMsgType type;
         QString category;
-        QString text;        // already passed through SecretRedactor
+        QString text; // already passed through SecretRedactor
     };
 
     static constexpr int Capacity = 50;
 
-    static void install();               // idempotent
-    static QList<Entry> entries();       // oldest first
+    static void install();         // idempotent
+    static QList<Entry> entries(); // oldest first
     static void clear();
     static QString typeName(QtMsgType type);
 };

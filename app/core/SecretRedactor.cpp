@@ -10,8 +10,8 @@ QString redact(const QString &text)
     static const QRegularExpression jwt(
         QStringLiteral(R"(eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)"));
     // Whatever follows an Authorization scheme or a token-looking key.
-    static const QRegularExpression bearer(
-        QStringLiteral(R"((Bearer|Basic)\s+[^\s"',;]+)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bearer(QStringLiteral(R"((Bearer|Basic)\s+[^\s"',;]+)"),
+                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression keyed(
         QStringLiteral(R"(((?:api[-_]?key|token|secret|password)["']?\s*[:=]\s*["']?)[^\s"',;&]+)"),
         QRegularExpression::CaseInsensitiveOption);

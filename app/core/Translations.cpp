@@ -9,7 +9,9 @@
 
 namespace {
 
-struct Text { Q_DECLARE_TR_FUNCTIONS(Translations) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Translations)
+};
 
 const QString CatalogueDir = QStringLiteral(":/i18n");
 const QString CatalogueName = QStringLiteral("gateway-console");
@@ -82,7 +84,8 @@ QStringList available()
     QStringList out{QStringLiteral("en")};
     const QString prefix = CatalogueName + QLatin1Char('_');
     // Embedded as :/i18n/gateway-console_<lang>.qm by qt_add_translations.
-    for (const QString &file : QDir(CatalogueDir).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
+    for (const QString &file :
+         QDir(CatalogueDir).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
         out << file.mid(prefix.size()).chopped(3);
     return out;
 }

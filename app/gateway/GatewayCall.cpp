@@ -75,16 +75,19 @@ void GatewayCall::send()
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_options.transferTimeoutMs);
     // Each redirect is checked by hand: only the token's own origin may receive it.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
     if (m_spec.method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
 
     m_reply = m_nam->sendCustomRequest(request, m_spec.method, QByteArray());
     connect(m_reply, &QNetworkReply::readyRead, this, &GatewayCall::onReadyRead);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &GatewayCall::onMetaData);
     connect(m_reply, &QNetworkReply::redirected, this, &GatewayCall::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &GatewayCall::onFinished);
-    qCDebug(lcGateway) << m_spec.method << m_spec.url.path(QUrl::FullyEncoded) << "attempt" << m_attempt;
+    qCDebug(lcGateway) << m_spec.method << m_spec.url.path(QUrl::FullyEncoded) << "attempt"
+                       << m_attempt;
 }
 
 void GatewayCall::onMetaData()
@@ -116,7 +119,7 @@ void GatewayCall::abortWith(AbortReason reason)
     if (m_abort != AbortReason::None || !m_reply)
         return;
     m_abort = reason;
-    m_reply->abort();   // finished() follows and classify() reads m_abort
+    m_reply->abort(); // finished() follows and classify() reads m_abort
 }
 
 void GatewayCall::onFinished()
@@ -135,8 +138,9 @@ void GatewayCall::onFinished()
 
     if (shouldRetry(result)) {
         const int delay = m_options.retry.delayMs(m_attempt, result.retryAfter);
-        qCInfo(lcGateway) << "retrying" << m_spec.url.path(QUrl::FullyEncoded) << "in" << delay << "ms after"
-                          << toString(result.error.kind) << result.error.code << result.requestId;
+        qCInfo(lcGateway) << "retrying" << m_spec.url.path(QUrl::FullyEncoded) << "in" << delay
+                          << "ms after" << toString(result.error.kind) << result.error.code
+                          << result.requestId;
         m_retryTimer.start(delay);
         return;
     }
@@ -165,19 +169,22 @@ RawReply GatewayCall::classify(QNetworkReply *reply) const
         return fail(GatewayError::Kind::ResponseTooLarge,
                     QStringLiteral("more than %1 bytes").arg(m_options.maxResponseBytes));
     case AbortReason::RedirectRefused:
-        return fail(GatewayError::Kind::RedirectRefused, QStringLiteral("redirect to another origin"));
+        return fail(GatewayError::Kind::RedirectRefused,
+                    QStringLiteral("redirect to another origin"));
     case AbortReason::None:
         break;
     }
 
     const bool successStatus = r.httpStatus >= 200 && r.httpStatus < 300;
     if (netError != QNetworkReply::NoError && (r.httpStatus == 0 || successStatus)) {
-        if (netError == QNetworkReply::OperationCanceledError || netError == QNetworkReply::TimeoutError)
+        if (netError == QNetworkReply::OperationCanceledError
+            || netError == QNetworkReply::TimeoutError)
             return fail(GatewayError::Kind::Timeout, reply->errorString());
         if (isTlsError(netError) && m_spec.url.scheme() == QLatin1String("https"))
             return fail(GatewayError::Kind::Tls, reply->errorString());
         if (successStatus)
-            return fail(GatewayError::Kind::Network, QStringLiteral("the connection closed before the whole answer arrived"));
+            return fail(GatewayError::Kind::Network,
+                        QStringLiteral("the connection closed before the whole answer arrived"));
         RawReply n = fail(GatewayError::Kind::Network, reply->errorString());
         n.error.outcomeUnknown = !m_spec.idempotent && !neverSent(netError);
         return n;
@@ -215,9 +222,9 @@ void GatewayCall::deliver(const RawReply &result)
         return;
     m_delivered = true;
     if (result.error.isError())
-        qCInfo(lcGateway) << m_spec.method << m_spec.url.path(QUrl::FullyEncoded) << "failed:"
-                          << toString(result.error.kind) << result.error.httpStatus << result.error.code
-                          << result.requestId;
+        qCInfo(lcGateway) << m_spec.method << m_spec.url.path(QUrl::FullyEncoded)
+                          << "failed:" << toString(result.error.kind) << result.error.httpStatus
+                          << result.error.code << result.requestId;
     Done done = std::move(m_done);
     deleteLater();
     if (done)

@@ -20,7 +20,7 @@ struct RawReply {
     int httpStatus = 0;
     QByteArray body;
     QString requestId;
-    QByteArray retryAfter;   // the Retry-After header, if the gateway ever sends one
+    QByteArray retryAfter; // the Retry-After header, if the gateway ever sends one
     GatewayError error;
 };
 
@@ -42,7 +42,7 @@ public:
     struct Spec {
         QByteArray method;
         QUrl url;
-        bool idempotent = true;   // GETs: safe to repeat after a timeout or lost connection
+        bool idempotent = true; // GETs: safe to repeat after a timeout or lost connection
     };
     using Done = std::function<void(const RawReply &)>;
 
@@ -55,7 +55,12 @@ public:
     void cancel();
 
 private:
-    enum class AbortReason { None, Cancelled, TooLarge, RedirectRefused };
+    enum class AbortReason {
+        None,
+        Cancelled,
+        TooLarge,
+        RedirectRefused
+    };
 
     void send();
     void onReadyRead();
@@ -86,7 +91,10 @@ class GatewayRequest
 {
 public:
     GatewayRequest() = default;
-    explicit GatewayRequest(GatewayCall *call) : m_call(call) {}
+    explicit GatewayRequest(GatewayCall *call)
+        : m_call(call)
+    {
+    }
     void cancel() const
     {
         if (m_call)

@@ -20,7 +20,9 @@ std::optional<QJsonValue> parseJson(const QByteArray &body, QString *error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+        *error = QStringLiteral("not JSON (%1 at byte %2)")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return std::nullopt;
     }
     return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
@@ -67,12 +69,13 @@ void GatewayClient::setEndpoint(const QUrl &baseUrl, const QString &token)
 {
     QUrl base = baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     m_baseUrl = base;
-    m_authorization = token.isEmpty() ? QByteArray() : QByteArrayLiteral("Bearer ") + token.trimmed().toUtf8();
+    m_authorization = token.isEmpty() ? QByteArray()
+                                      : QByteArrayLiteral("Bearer ") + token.trimmed().toUtf8();
 }
 
 template <typename T>
-GatewayRequest GatewayClient::send(GatewayCall::Spec spec, const QString &invalidArgument, QObject *context,
-                                   Decoder<T> decode, Handler<T> handler)
+GatewayRequest GatewayClient::send(GatewayCall::Spec spec, const QString &invalidArgument,
+                                   QObject *context, Decoder<T> decode, Handler<T> handler)
 {
     const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
@@ -119,20 +122,24 @@ GatewayRequest GatewayClient::send(GatewayCall::Spec spec, const QString &invali
 
 GatewayRequest GatewayClient::listSessions(QObject *context, Handler<Page<WaSession>> handler)
 {
-    return send<Page<WaSession>>({"GET", GatewayPaths::sessionsUrl(m_baseUrl, {}), true}, {}, context,
-                                 fromJson<Page<WaSession>>(&GatewayJson::toSessionPage), std::move(handler));
+    return send<Page<WaSession>>({"GET", GatewayPaths::sessionsUrl(m_baseUrl, {}), true}, {},
+                                 context, fromJson<Page<WaSession>>(&GatewayJson::toSessionPage),
+                                 std::move(handler));
 }
 
-GatewayRequest GatewayClient::getSession(const QString &session, QObject *context, Handler<WaSession> handler)
+GatewayRequest GatewayClient::getSession(const QString &session, QObject *context,
+                                         Handler<WaSession> handler)
 {
     return send<WaSession>({"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session}), true},
                            GatewayPaths::checkSessionId(session), context,
-                           fromJson<WaSession>([](const QJsonValue &v, QString *e) { return GatewayJson::toSession(v, e); }),
+                           fromJson<WaSession>([](const QJsonValue &v, QString *e) {
+                               return GatewayJson::toSession(v, e);
+                           }),
                            std::move(handler));
 }
 
-GatewayRequest GatewayClient::listContacts(const QString &session, const ContactQuery &query, QObject *context,
-                                           Handler<Page<Contact>> handler)
+GatewayRequest GatewayClient::listContacts(const QString &session, const ContactQuery &query,
+                                           QObject *context, Handler<Page<Contact>> handler)
 {
     GatewayPaths::QueryItems q;
     if (!query.text.isEmpty())
@@ -147,86 +154,113 @@ GatewayRequest GatewayClient::listContacts(const QString &session, const Contact
         q.append({QStringLiteral("cursor"), query.cursor});
 
     const bool sourceOk = query.source.isEmpty() || query.source == QLatin1String("dm")
-            || query.source == QLatin1String("group");
-    const QString problem = firstProblem({GatewayPaths::checkSessionId(session),
-                                          GatewayPaths::checkQueryText(query.text),
-                                          sourceOk ? QString() : tr("The source filter must be dm or group."),
-                                          query.groupJid.isEmpty() ? QString() : GatewayPaths::checkGroupJid(query.groupJid),
-                                          query.cursor.size() > 4096 ? tr("The page cursor is too long.") : QString()});
-    return send<Page<Contact>>({"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts")}, {}, q), true},
-                               problem, context, fromJson<Page<Contact>>(&GatewayJson::toContactPage),
-                               std::move(handler));
+        || query.source == QLatin1String("group");
+    const QString problem = firstProblem(
+        {GatewayPaths::checkSessionId(session), GatewayPaths::checkQueryText(query.text),
+         sourceOk ? QString() : tr("The source filter must be dm or group."),
+         query.groupJid.isEmpty() ? QString() : GatewayPaths::checkGroupJid(query.groupJid),
+         query.cursor.size() > 4096 ? tr("The page cursor is too long.") : QString()});
+    return send<Page<Contact>>(
+        {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts")}, {}, q),
+         true},
+        problem, context, fromJson<Page<Contact>>(&GatewayJson::toContactPage), std::move(handler));
 }
 
-GatewayRequest GatewayClient::getContact(const QString &session, const QString &lid, QObject *context,
-                                         Handler<ContactDetail> handler)
+GatewayRequest GatewayClient::getContact(const QString &session, const QString &lid,
+                                         QObject *context, Handler<ContactDetail> handler)
 {
     return send<ContactDetail>(
-            {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts"), lid}), true},
-            firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkLid(lid)}), context,
-            fromJson<ContactDetail>([](const QJsonValue &v, QString *e) { return GatewayJson::toContactDetail(v, e); }),
-            std::move(handler));
+        {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts"), lid}),
+         true},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkLid(lid)}), context,
+        fromJson<ContactDetail>(
+            [](const QJsonValue &v, QString *e) { return GatewayJson::toContactDetail(v, e); }),
+        std::move(handler));
 }
 
-GatewayRequest GatewayClient::blockContact(const QString &session, const QString &jid, QObject *context,
-                                           Handler<NoContent> handler)
+GatewayRequest GatewayClient::blockContact(const QString &session, const QString &jid,
+                                           QObject *context, Handler<NoContent> handler)
 {
     return send<NoContent>(
-            {"POST", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("block")}), false},
-            firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}), context,
-            &expectNoContent, std::move(handler));
+        {"POST",
+         GatewayPaths::sessionsUrl(
+             m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("block")}),
+         false},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        context, &expectNoContent, std::move(handler));
 }
 
-GatewayRequest GatewayClient::unblockContact(const QString &session, const QString &jid, QObject *context,
-                                             Handler<NoContent> handler)
+GatewayRequest GatewayClient::unblockContact(const QString &session, const QString &jid,
+                                             QObject *context, Handler<NoContent> handler)
 {
     return send<NoContent>(
-            {"POST", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("unblock")}), false},
-            firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}), context,
-            &expectNoContent, std::move(handler));
+        {"POST",
+         GatewayPaths::sessionsUrl(
+             m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("unblock")}),
+         false},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        context, &expectNoContent, std::move(handler));
 }
 
-GatewayRequest GatewayClient::getContactPicture(const QString &session, const QString &jid, QObject *context,
-                                                Handler<ProfilePicture> handler)
+GatewayRequest GatewayClient::getContactPicture(const QString &session, const QString &jid,
+                                                QObject *context, Handler<ProfilePicture> handler)
 {
     return send<ProfilePicture>(
-            {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("picture")}), true},
-            firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}), context,
-            fromJson<ProfilePicture>([](const QJsonValue &v, QString *e) { return GatewayJson::toProfilePicture(v, e); }),
-            std::move(handler));
+        {"GET",
+         GatewayPaths::sessionsUrl(
+             m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("picture")}),
+         true},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        context, fromJson<ProfilePicture>([](const QJsonValue &v, QString *e) {
+            return GatewayJson::toProfilePicture(v, e);
+        }),
+        std::move(handler));
 }
 
-GatewayRequest GatewayClient::getContactAbout(const QString &session, const QString &jid, QObject *context,
-                                              Handler<QString> handler)
+GatewayRequest GatewayClient::getContactAbout(const QString &session, const QString &jid,
+                                              QObject *context, Handler<QString> handler)
 {
     return send<QString>(
-            {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("about")}), true},
-            firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}), context,
-            fromJson<QString>([](const QJsonValue &v, QString *e) { return GatewayJson::toAbout(v, e); }),
-            std::move(handler));
+        {"GET",
+         GatewayPaths::sessionsUrl(
+             m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("about")}),
+         true},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        context, fromJson<QString>([](const QJsonValue &v, QString *e) {
+            return GatewayJson::toAbout(v, e);
+        }),
+        std::move(handler));
 }
 
-GatewayRequest GatewayClient::listGroups(const QString &session, QObject *context, Handler<Page<Group>> handler)
+GatewayRequest GatewayClient::listGroups(const QString &session, QObject *context,
+                                         Handler<Page<Group>> handler)
 {
-    return send<Page<Group>>({"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("groups")}), true},
-                             GatewayPaths::checkSessionId(session), context,
-                             fromJson<Page<Group>>(&GatewayJson::toGroupPage), std::move(handler));
+    return send<Page<Group>>(
+        {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("groups")}), true},
+        GatewayPaths::checkSessionId(session), context,
+        fromJson<Page<Group>>(&GatewayJson::toGroupPage), std::move(handler));
 }
 
 GatewayRequest GatewayClient::getGroup(const QString &session, const QString &gid, QObject *context,
                                        Handler<Group> handler)
 {
-    return send<Group>({"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("groups"), gid}), true},
-                       firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkGroupJid(gid)}), context,
-                       fromJson<Group>([](const QJsonValue &v, QString *e) { return GatewayJson::toGroup(v, e); }),
-                       std::move(handler));
+    return send<Group>(
+        {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("groups"), gid}),
+         true},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkGroupJid(gid)}),
+        context,
+        fromJson<Group>([](const QJsonValue &v, QString *e) { return GatewayJson::toGroup(v, e); }),
+        std::move(handler));
 }
 
-GatewayRequest GatewayClient::listGroupMembers(const QString &session, const QString &gid, QObject *context,
-                                               Handler<Page<GroupMember>> handler)
+GatewayRequest GatewayClient::listGroupMembers(const QString &session, const QString &gid,
+                                               QObject *context, Handler<Page<GroupMember>> handler)
 {
     return send<Page<GroupMember>>(
-            {"GET", GatewayPaths::sessionsUrl(m_baseUrl, {session, QStringLiteral("groups"), gid, QStringLiteral("members")}), true},
-            firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkGroupJid(gid)}), context,
-            fromJson<Page<GroupMember>>(&GatewayJson::toGroupMemberPage), std::move(handler));
+        {"GET",
+         GatewayPaths::sessionsUrl(
+             m_baseUrl, {session, QStringLiteral("groups"), gid, QStringLiteral("members")}),
+         true},
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkGroupJid(gid)}),
+        context, fromJson<Page<GroupMember>>(&GatewayJson::toGroupMemberPage), std::move(handler));
 }

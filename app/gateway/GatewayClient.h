@@ -66,7 +66,8 @@ public:
                                      Handler<ProfilePicture> handler);
     GatewayRequest getContactAbout(const QString &session, const QString &jid, QObject *context,
                                    Handler<QString> handler);
-    GatewayRequest listGroups(const QString &session, QObject *context, Handler<Page<Group>> handler);
+    GatewayRequest listGroups(const QString &session, QObject *context,
+                              Handler<Page<Group>> handler);
     GatewayRequest getGroup(const QString &session, const QString &gid, QObject *context,
                             Handler<Group> handler);
     GatewayRequest listGroupMembers(const QString &session, const QString &gid, QObject *context,

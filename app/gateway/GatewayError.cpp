@@ -4,7 +4,9 @@
 
 namespace {
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(GatewayError) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GatewayError)
+};
 } // namespace
 
 bool GatewayError::isTransient() const
@@ -15,7 +17,7 @@ bool GatewayError::isTransient() const
         return true;
     case Kind::Api:
         return httpStatus == 429 || httpStatus == 503 || code == QLatin1String("rate_limited")
-                || code == QLatin1String("gateway_unavailable");
+            || code == QLatin1String("gateway_unavailable");
     default:
         return false;
     }
@@ -32,16 +34,26 @@ GatewayError GatewayError::make(Kind kind, const QString &message)
 QString toString(GatewayError::Kind kind)
 {
     switch (kind) {
-    case GatewayError::Kind::None: return QStringLiteral("none");
-    case GatewayError::Kind::Api: return QStringLiteral("api");
-    case GatewayError::Kind::Network: return QStringLiteral("network");
-    case GatewayError::Kind::Timeout: return QStringLiteral("timeout");
-    case GatewayError::Kind::InvalidResponse: return QStringLiteral("invalid_response");
-    case GatewayError::Kind::ResponseTooLarge: return QStringLiteral("response_too_large");
-    case GatewayError::Kind::Tls: return QStringLiteral("tls");
-    case GatewayError::Kind::RedirectRefused: return QStringLiteral("redirect_refused");
-    case GatewayError::Kind::InvalidArgument: return QStringLiteral("invalid_argument");
-    case GatewayError::Kind::Cancelled: return QStringLiteral("cancelled");
+    case GatewayError::Kind::None:
+        return QStringLiteral("none");
+    case GatewayError::Kind::Api:
+        return QStringLiteral("api");
+    case GatewayError::Kind::Network:
+        return QStringLiteral("network");
+    case GatewayError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case GatewayError::Kind::InvalidResponse:
+        return QStringLiteral("invalid_response");
+    case GatewayError::Kind::ResponseTooLarge:
+        return QStringLiteral("response_too_large");
+    case GatewayError::Kind::Tls:
+        return QStringLiteral("tls");
+    case GatewayError::Kind::RedirectRefused:
+        return QStringLiteral("redirect_refused");
+    case GatewayError::Kind::InvalidArgument:
+        return QStringLiteral("invalid_argument");
+    case GatewayError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }
@@ -88,7 +100,8 @@ QString GatewayError::describe() const
         text = Text::tr("The secure connection to the gateway failed: ") + message;
         break;
     case Kind::RedirectRefused:
-        text = Text::tr("The gateway redirected to another address; the request was stopped so the token is not sent there.");
+        text = Text::tr("The gateway redirected to another address; the request was stopped so the "
+                        "token is not sent there.");
         break;
     case Kind::InvalidArgument:
         text = message;
@@ -98,7 +111,8 @@ QString GatewayError::describe() const
         break;
     }
     if (outcomeUnknown)
-        text += QLatin1Char(' ') + Text::tr("It may or may not have taken effect; repeating it is safe.");
+        text += QLatin1Char(' ')
+            + Text::tr("It may or may not have taken effect; repeating it is safe.");
     if (!requestId.isEmpty())
         text += QStringLiteral(" [") + requestId + QLatin1Char(']');
     return text;

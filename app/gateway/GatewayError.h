@@ -26,7 +26,7 @@ public:
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString code;         // the gateway's code: not_found, forbidden, not_implemented, ...
+    QString code; // the gateway's code: not_found, forbidden, not_implemented, ...
     QString message;
     QJsonObject details;
     QString requestId;

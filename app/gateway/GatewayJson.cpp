@@ -9,7 +9,8 @@ namespace GatewayJson {
 namespace {
 
 template <typename T, typename Fill>
-std::optional<T> decodeObject(const QJsonValue &value, QString *error, const QString &path, Fill fill)
+std::optional<T> decodeObject(const QJsonValue &value, QString *error, const QString &path,
+                              Fill fill)
 {
     if (!value.isObject()) {
         if (error)
@@ -28,8 +29,8 @@ std::optional<T> decodeObject(const QJsonValue &value, QString *error, const QSt
     return out;
 }
 
-// The list envelope: data is required but may be null (an empty list); nextCursor absent, "" or null all
-// mean "no more pages".
+// The list envelope: data is required but may be null (an empty list); nextCursor absent, "" or
+// null all mean "no more pages".
 template <typename T, typename Decode>
 std::optional<Page<T>> decodePage(const QJsonValue &value, QString *error, Decode decode)
 {
@@ -74,15 +75,24 @@ std::optional<Page<T>> decodePage(const QJsonValue &value, QString *error, Decod
 QString codeForStatus(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("validation_error");
-    case 401: return QStringLiteral("unauthorized");
-    case 403: return QStringLiteral("forbidden");
-    case 404: return QStringLiteral("not_found");
-    case 409: return QStringLiteral("conflict");
-    case 429: return QStringLiteral("rate_limited");
-    case 501: return QStringLiteral("not_implemented");
-    case 503: return QStringLiteral("gateway_unavailable");
-    default: return QStringLiteral("internal");
+    case 400:
+        return QStringLiteral("validation_error");
+    case 401:
+        return QStringLiteral("unauthorized");
+    case 403:
+        return QStringLiteral("forbidden");
+    case 404:
+        return QStringLiteral("not_found");
+    case 409:
+        return QStringLiteral("conflict");
+    case 429:
+        return QStringLiteral("rate_limited");
+    case 501:
+        return QStringLiteral("not_implemented");
+    case 503:
+        return QStringLiteral("gateway_unavailable");
+    default:
+        return QStringLiteral("internal");
     }
 }
 
@@ -152,7 +162,8 @@ std::optional<Identity> toIdentity(const QJsonValue &value, QString *error, cons
     });
 }
 
-std::optional<ContactGroup> toContactGroup(const QJsonValue &value, QString *error, const QString &path)
+std::optional<ContactGroup> toContactGroup(const QJsonValue &value, QString *error,
+                                           const QString &path)
 {
     return decodeObject<ContactGroup>(value, error, path, [](JsonFieldReader &r, ContactGroup &g) {
         g.jid = r.requiredString("jid");
@@ -163,7 +174,8 @@ std::optional<ContactGroup> toContactGroup(const QJsonValue &value, QString *err
     });
 }
 
-std::optional<ContactDetail> toContactDetail(const QJsonValue &value, QString *error, const QString &path)
+std::optional<ContactDetail> toContactDetail(const QJsonValue &value, QString *error,
+                                             const QString &path)
 {
     if (!value.isObject()) {
         if (error)
@@ -187,7 +199,8 @@ std::optional<ContactDetail> toContactDetail(const QJsonValue &value, QString *e
     }
     const QJsonArray list = groups.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
-        auto g = toContactGroup(list.at(i), error, QStringLiteral("%1.groups[%2]").arg(path).arg(i));
+        auto g = toContactGroup(list.at(i), error,
+                                QStringLiteral("%1.groups[%2]").arg(path).arg(i));
         if (!g)
             return std::nullopt;
         d.groups.append(std::move(*g));
@@ -218,7 +231,8 @@ std::optional<Group> toGroup(const QJsonValue &value, QString *error, const QStr
     });
 }
 
-std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error, const QString &path)
+std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error,
+                                         const QString &path)
 {
     return decodeObject<GroupMember>(value, error, path, [](JsonFieldReader &r, GroupMember &m) {
         m.id = r.requiredInt("id");
@@ -232,12 +246,14 @@ std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error
     });
 }
 
-std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString *error, const QString &path)
+std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString *error,
+                                               const QString &path)
 {
-    return decodeObject<ProfilePicture>(value, error, path, [](JsonFieldReader &r, ProfilePicture &p) {
-        p.id = r.optionalString("id");
-        p.url = r.optionalString("url");
-    });
+    return decodeObject<ProfilePicture>(value, error, path,
+                                        [](JsonFieldReader &r, ProfilePicture &p) {
+                                            p.id = r.optionalString("id");
+                                            p.url = r.optionalString("url");
+                                        });
 }
 
 std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QString &path)
@@ -249,13 +265,15 @@ std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QS
 
 void readErrorEnvelope(const QByteArray &body, GatewayError *e)
 {
-    const QJsonObject envelope = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    const QJsonObject envelope =
+        QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
     e->code = envelope.value(QLatin1String("code")).toString();
     e->message = envelope.value(QLatin1String("message")).toString().left(1000);
     e->details = envelope.value(QLatin1String("details")).toObject();
     if (e->code.isEmpty()) {
         e->code = codeForStatus(e->httpStatus);
-        e->message = QStringLiteral("HTTP %1 without the gateway's error envelope").arg(e->httpStatus);
+        e->message =
+            QStringLiteral("HTTP %1 without the gateway's error envelope").arg(e->httpStatus);
     }
 }
 

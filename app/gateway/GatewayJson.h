@@ -16,15 +16,24 @@
 // Encoders leave unknown optional fields out, as the published schemas expect.
 namespace GatewayJson {
 
-std::optional<WaSession> toSession(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<Contact> toContact(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<Identity> toIdentity(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<ContactGroup> toContactGroup(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<ContactDetail> toContactDetail(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<Group> toGroup(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
-std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QString &path = QStringLiteral("$"));
+std::optional<WaSession> toSession(const QJsonValue &value, QString *error,
+                                   const QString &path = QStringLiteral("$"));
+std::optional<Contact> toContact(const QJsonValue &value, QString *error,
+                                 const QString &path = QStringLiteral("$"));
+std::optional<Identity> toIdentity(const QJsonValue &value, QString *error,
+                                   const QString &path = QStringLiteral("$"));
+std::optional<ContactGroup> toContactGroup(const QJsonValue &value, QString *error,
+                                           const QString &path = QStringLiteral("$"));
+std::optional<ContactDetail> toContactDetail(const QJsonValue &value, QString *error,
+                                             const QString &path = QStringLiteral("$"));
+std::optional<Group> toGroup(const QJsonValue &value, QString *error,
+                             const QString &path = QStringLiteral("$"));
+std::optional<GroupMember> toGroupMember(const QJsonValue &value, QString *error,
+                                         const QString &path = QStringLiteral("$"));
+std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString *error,
+                                               const QString &path = QStringLiteral("$"));
+std::optional<QString> toAbout(const QJsonValue &value, QString *error,
+                               const QString &path = QStringLiteral("$"));
 
 // The error envelope {"error": {"code", "message", "details"}} of an answer with an error
 // status: fills e's code, message (at most 1000 characters) and details from body. Without a

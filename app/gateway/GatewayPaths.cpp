@@ -8,7 +8,9 @@ namespace GatewayPaths {
 namespace {
 
 // The translation context of this file's messages, in a form lupdate reads.
-struct Text { Q_DECLARE_TR_FUNCTIONS(GatewayPaths) };
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GatewayPaths)
+};
 // Control characters, and surrogates that do not form a pair (text that is not valid UTF-16).
 bool hasControlCharacters(const QString &s)
 {
@@ -48,14 +50,16 @@ QString checkLid(const QString &lid)
 QString checkUserJid(const QString &jid)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,24}@(lid|s\\.whatsapp\\.net)$"));
-    return re.match(jid).hasMatch() ? QString()
-                                    : Text::tr("Not a contact address (expected digits@lid or digits@s.whatsapp.net).");
+    return re.match(jid).hasMatch()
+        ? QString()
+        : Text::tr("Not a contact address (expected digits@lid or digits@s.whatsapp.net).");
 }
 
 QString checkGroupJid(const QString &gid)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9]{1,32}(-[0-9]{1,20})?@g\\.us$"));
-    return re.match(gid).hasMatch() ? QString() : Text::tr("Not a group address (expected digits@g.us).");
+    return re.match(gid).hasMatch() ? QString()
+                                    : Text::tr("Not a group address (expected digits@g.us).");
 }
 
 QString checkQueryText(const QString &text)
@@ -92,7 +96,8 @@ QUrl sessionsUrl(const QUrl &base, const QStringList &segments, const QByteArray
 
     QUrl url = base;
     url.setPath(QString::fromLatin1(path), QUrl::StrictMode);
-    url.setQuery(queryString.isEmpty() ? QString() : QString::fromLatin1(queryString), QUrl::StrictMode);
+    url.setQuery(queryString.isEmpty() ? QString() : QString::fromLatin1(queryString),
+                 QUrl::StrictMode);
     url.setFragment(QString());
     return url;
 }
@@ -102,8 +107,8 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
     const int defaultA = a.scheme() == QLatin1String("https") ? 443 : 80;
     const int defaultB = b.scheme() == QLatin1String("https") ? 443 : 80;
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
-            && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-            && a.port(defaultA) == b.port(defaultB);
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultA) == b.port(defaultB);
 }
 
 } // namespace GatewayPaths

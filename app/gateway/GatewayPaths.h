@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QString>
-#include <QUrl>
 #include <QList>
 #include <QPair>
+#include <QString>
+#include <QUrl>
 
 // Builds the gateway's URLs and checks identifiers before anything is sent.
 // Every data segment is percent-encoded on its own (a LID's '@', a ':' inside an id), while
@@ -12,9 +12,9 @@ namespace GatewayPaths {
 
 // "" when the value is acceptable, otherwise why not (one sentence for a person).
 QString checkSessionId(const QString &id);
-QString checkLid(const QString &lid);          // digits@lid
-QString checkUserJid(const QString &jid);      // a LID or digits@s.whatsapp.net
-QString checkGroupJid(const QString &gid);     // digits[-digits]@g.us
+QString checkLid(const QString &lid);      // digits@lid
+QString checkUserJid(const QString &jid);  // a LID or digits@s.whatsapp.net
+QString checkGroupJid(const QString &gid); // digits[-digits]@g.us
 QString checkQueryText(const QString &text);
 
 // Percent-encodes everything but RFC 3986 unreserved characters.

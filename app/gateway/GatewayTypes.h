@@ -19,7 +19,7 @@ struct WaSession {
     QString id;
     QString organizationId;
     QString gatewayId;
-    QString status;              // starting, scan_qr_code, working, failed, stopped, logged_out
+    QString status; // starting, scan_qr_code, working, failed, stopped, logged_out
     bool isAdminSession = false;
     bool autoRead = false;
     bool presenceTyping = false;
@@ -40,8 +40,8 @@ struct WaSession {
 
 // Contact: a person this session found, in a DM or in a group.
 struct Contact {
-    QString lid;                 // "205227043110953@lid", the stable key
-    QString source;              // "dm" or "group"
+    QString lid;    // "205227043110953@lid", the stable key
+    QString source; // "dm" or "group"
     OptString name;
     OptString phoneNumber;
     OptString businessName;
@@ -62,7 +62,7 @@ struct Identity {
 // ContactGroup: one group a contact was seen in, with their nickname (tag) and role there.
 struct ContactGroup {
     QString jid;
-    QString role;                // member, admin, superadmin (shown as "Owner")
+    QString role; // member, admin, superadmin (shown as "Owner")
     qint64 lastSeen = 0;
     OptString name;
     OptString tag;
@@ -71,7 +71,7 @@ struct ContactGroup {
 // ContactDetail: getContact's answer.
 struct ContactDetail {
     bool dm = false;
-    QList<ContactGroup> groups;  // the wire may say null: that is an empty list here
+    QList<ContactGroup> groups; // the wire may say null: that is an empty list here
     std::optional<Identity> identity;
 };
 
@@ -94,7 +94,7 @@ struct GroupMember {
     QString sessionId;
     QString groupJid;
     QString lid;
-    QString role;                // member, admin, superadmin
+    QString role; // member, admin, superadmin
     qint64 firstSeenAt = 0;
     qint64 lastSeenAt = 0;
     OptString tag;
@@ -116,10 +116,10 @@ struct Page {
 
 // listContacts' filters. Empty strings mean "no filter".
 struct ContactQuery {
-    QString text;                // q: case-insensitive search over name and number
-    QString source;              // "dm", "group" or empty
-    QString groupJid;            // only members of this group
-    int limit = 0;               // 0 = the gateway's default (50); clamped to 1..200 by it
+    QString text;     // q: case-insensitive search over name and number
+    QString source;   // "dm", "group" or empty
+    QString groupJid; // only members of this group
+    int limit = 0;    // 0 = the gateway's default (50); clamped to 1..200 by it
     QString cursor;
 };
 

@@ -5,7 +5,7 @@
 namespace {
 // Integers travel as JSON numbers (doubles); beyond 2^53 they are no longer exact.
 constexpr double kMaxExactInteger = 9007199254740992.0;
-}
+} // namespace
 
 JsonFieldReader::JsonFieldReader(const QJsonObject &object, QString path)
     : m_object(object)

@@ -9,7 +9,7 @@ struct RetryPolicy {
     int maxRetries = 3;
     int baseDelayMs = 400;
     int maxDelayMs = 8000;
-    int maxRetryAfterMs = 60000;   // a Retry-After beyond this is capped
+    int maxRetryAfterMs = 60000; // a Retry-After beyond this is capped
 
     // Delay before retry number `attempt` (1-based). A Retry-After header, when the gateway
     // sends one, wins over the computed back-off.

@@ -14,9 +14,10 @@
 #include <QStandardPaths>
 
 namespace {
-constexpr QFileDevice::Permissions kOwnerOnlyDir =
-    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
-constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+    | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner
+    | QFileDevice::WriteOwner;
 
 bool fail(QString *error, const QString &reason)
 {
@@ -83,8 +84,10 @@ void DiscoveryFile::remove()
     if (file.open(QIODevice::ReadOnly)) {
         const QJsonObject json = QJsonDocument::fromJson(file.read(64 * 1024)).object();
         file.close();
-        const bool ours = json.value(QStringLiteral("pid")).toInteger() == QCoreApplication::applicationPid()
-            && LocalApiToken::equals(json.value(QStringLiteral("token")).toString().toLatin1(), m_token);
+        const bool ours = json.value(QStringLiteral("pid")).toInteger()
+                == QCoreApplication::applicationPid()
+            && LocalApiToken::equals(json.value(QStringLiteral("token")).toString().toLatin1(),
+                                     m_token);
         if (ours)
             QFile::remove(m_path);
     }

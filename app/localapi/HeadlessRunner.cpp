@@ -81,7 +81,8 @@ void HeadlessRunner::start()
     installSignalHandlers();
     if (m_options.localApiPort >= 0)
         m_api->setPort(quint16(m_options.localApiPort));
-    m_api->setSyncTrigger([this](const QString &session, QString *reason) { return startSync(session, reason); });
+    m_api->setSyncTrigger(
+        [this](const QString &session, QString *reason) { return startSync(session, reason); });
     connect(m_api.get(), &LocalApiService::listening, this, [](const QUrl &url) {
         qCInfo(lcHeadless).noquote() << "local API on" << url.toString();
     });
@@ -91,7 +92,8 @@ void HeadlessRunner::start()
     });
     connect(m_sync.get(), &SyncService::finished, this, [this](const SyncOutcome &o) {
         qCInfo(lcHeadless).noquote() << "sync of" << o.sessionId << "ended:" << o.message;
-        if (o.error.kind == GatewayError::Kind::Network || o.error.kind == GatewayError::Kind::Timeout)
+        if (o.error.kind == GatewayError::Kind::Network
+            || o.error.kind == GatewayError::Kind::Timeout)
             m_api->noteGatewayReachable(false);
         else if (o.ok() || o.error.kind == GatewayError::Kind::Api)
             m_api->noteGatewayReachable(true);
@@ -131,7 +133,8 @@ void HeadlessRunner::onSignedIn()
             for (const WaSession &s : r.value->items)
                 m_queue << s.id;
         } else {
-            if (r.error.kind == GatewayError::Kind::Network || r.error.kind == GatewayError::Kind::Timeout)
+            if (r.error.kind == GatewayError::Kind::Network
+                || r.error.kind == GatewayError::Kind::Timeout)
                 m_api->noteGatewayReachable(false);
             qCWarning(lcHeadless).noquote() << "cannot list sessions:" << r.error.describe();
         }
@@ -184,7 +187,8 @@ void HeadlessRunner::shutdown(int code)
     m_api->stop(); // removes the discovery file
     if (m_sync->isRunning()) {
         // Let the job end on its thread (it reports Cancelled), then leave.
-        connect(m_sync.get(), &SyncService::finished, this, [code] { QCoreApplication::exit(code); });
+        connect(m_sync.get(), &SyncService::finished, this,
+                [code] { QCoreApplication::exit(code); });
         m_sync->cancel();
         return;
     }
@@ -198,13 +202,22 @@ int runHeadless(const QStringList &arguments)
     if (!qEnvironmentVariableIsSet("QT_FORCE_STDERR_LOGGING"))
         qputenv("QT_FORCE_STDERR_LOGGING", "1");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("HeadlessRunner",
-            "Sync the profile's sessions and serve the local API, without a window."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "HeadlessRunner",
+        "Sync the profile's sessions and serve the local API, without a window."));
     parser.addHelpOption();
-    const QCommandLineOption headless(QStringLiteral("headless"), QCoreApplication::translate("HeadlessRunner", "Run without a window."));
-    const QCommandLineOption profile(QStringLiteral("profile"), QCoreApplication::translate("HeadlessRunner", "The saved profile to use."), QStringLiteral("NAME"));
-    const QCommandLineOption port(QStringLiteral("local-api-port"),
-                                  QCoreApplication::translate("HeadlessRunner", "Port of the local API on 127.0.0.1 (0: any free port)."), QStringLiteral("N"));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"),
+        QCoreApplication::translate("HeadlessRunner", "Run without a window."));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("HeadlessRunner", "The saved profile to use."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption port(
+        QStringLiteral("local-api-port"),
+        QCoreApplication::translate("HeadlessRunner",
+                                    "Port of the local API on 127.0.0.1 (0: any free port)."),
+        QStringLiteral("N"));
     parser.addOptions({headless, profile, port});
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -222,7 +235,8 @@ int runHeadless(const QStringList &arguments)
         bool ok = false;
         const uint p = parser.value(port).toUInt(&ok);
         if (!ok || p > 65535) {
-            err << QCoreApplication::translate("HeadlessRunner", "--local-api-port takes 0..65535") << Qt::endl;
+            err << QCoreApplication::translate("HeadlessRunner", "--local-api-port takes 0..65535")
+                << Qt::endl;
             return 2;
         }
         options.localApiPort = int(p);

@@ -38,13 +38,13 @@ qint64 HttpConnection::nowMs()
 
 HttpConnection::HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher,
                                const LocalApiLimits &limits, QObject *parent)
-    : QObject(parent),
-      m_socket(socket),
-      m_peerAddress(socket->peerAddress()),
-      m_peerPort(socket->peerPort()),
-      m_dispatcher(dispatcher),
-      m_limits(limits),
-      m_parser(limits)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_peerAddress(socket->peerAddress())
+    , m_peerPort(socket->peerPort())
+    , m_dispatcher(dispatcher)
+    , m_limits(limits)
+    , m_parser(limits)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -77,7 +77,8 @@ void HttpConnection::processInput()
     if (m_processing)
         return;
     m_processing = true;
-    while (m_phase == Phase::Open && !m_inputDone && int(m_pending.size()) < m_limits.maxPipelined) {
+    while (m_phase == Phase::Open && !m_inputDone
+           && int(m_pending.size()) < m_limits.maxPipelined) {
         const QByteArrayView input(m_in.constData() + m_inPos, m_in.size() - m_inPos);
         qsizetype consumed = 0;
         const HttpRequestParser::Result result = m_parser.feed(input, &consumed);
@@ -141,8 +142,8 @@ void HttpConnection::startRequest(LocalApiRequest request)
     request.peerAddress = m_peerAddress;
     request.peerPort = m_peerPort;
     const quint64 sequence = p.sequence;
-    const std::optional<LocalApiResponse> response =
-        m_dispatcher->dispatch(request, [this, sequence] {
+    const std::optional<LocalApiResponse> response = m_dispatcher->dispatch(
+        request, [this, sequence] {
             auto state = std::make_shared<LocalApiDetail::ResponderState>(this, sequence);
             m_pending.back().responder = state; // nothing else is queued during dispatch
             return LocalApiResponder(state);
@@ -172,11 +173,13 @@ void HttpConnection::answer(Pending &p, const LocalApiResponse &response)
 
     const double ms = double(nowNs() - p.startNs) / 1e6;
     if (response.status >= 500 && response.status != 505) { // our faults, not the client's
-        qCWarning(lcLocalApi).noquote() << p.method << loggablePath(p.path) << response.status
-                                        << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
+        qCWarning(lcLocalApi).noquote()
+            << p.method << loggablePath(p.path) << response.status
+            << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
     } else {
-        qCDebug(lcLocalApi).noquote() << p.method << loggablePath(p.path) << response.status
-                                      << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
+        qCDebug(lcLocalApi).noquote()
+            << p.method << loggablePath(p.path) << response.status
+            << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
     }
     flushAnswers();
 }
@@ -319,12 +322,14 @@ void HttpConnection::checkTimeouts()
             late.append(p.sequence);
     }
     for (const quint64 sequence : late) {
-        deliver(sequence, LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                                  QStringLiteral("no answer in time")));
+        deliver(sequence,
+                LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
+                                        QStringLiteral("no answer in time")));
         if (m_phase != Phase::Open)
             return;
     }
-    if (m_requestStartMs >= 0 && !m_inputDone && now - m_requestStartMs > m_limits.requestTimeoutMs) {
+    if (m_requestStartMs >= 0 && !m_inputDone
+        && now - m_requestStartMs > m_limits.requestTimeoutMs) {
         refuse(408, QStringLiteral("request not received in time"));
         return;
     }
@@ -333,7 +338,8 @@ void HttpConnection::checkTimeouts()
             abort(); // answers pile up unread
         return;
     }
-    if (m_pending.empty() && m_requestStartMs < 0 && now - m_lastActivityMs > m_limits.idleTimeoutMs) {
+    if (m_pending.empty() && m_requestStartMs < 0
+        && now - m_lastActivityMs > m_limits.idleTimeoutMs) {
         m_socket->disconnectFromHost();
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             onDisconnected();

@@ -59,7 +59,12 @@ private:
         QByteArray bytes;
         std::weak_ptr<LocalApiDetail::ResponderState> responder;
     };
-    enum class Phase { Open, Closing, Lingering, Dead };
+    enum class Phase {
+        Open,
+        Closing,
+        Lingering,
+        Dead
+    };
 
     void onReadyRead();
     void onBytesWritten();
@@ -86,9 +91,9 @@ private:
     std::deque<Pending> m_pending;
     quint64 m_nextSequence = 1;
     Phase m_phase = Phase::Open;
-    bool m_inputDone = false;      // an answer that closes is queued: parse nothing more
-    bool m_processing = false;     // guards processInput against re-entry
+    bool m_inputDone = false;  // an answer that closes is queued: parse nothing more
+    bool m_processing = false; // guards processInput against re-entry
     qint64 m_lastActivityMs = 0;
-    qint64 m_requestStartMs = -1;  // first byte of the request being received, or -1
+    qint64 m_requestStartMs = -1; // first byte of the request being received, or -1
     qint64 m_lingerUntilMs = 0;
 };

@@ -7,8 +7,21 @@ bool isTokenChar(char c)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -36,7 +49,7 @@ QByteArrayView trimOws(QByteArrayView s)
 }
 
 // Calls f(token) for each comma-separated element of a header list value.
-template<typename F>
+template <typename F>
 void forEachListItem(QByteArrayView value, F f)
 {
     qsizetype start = 0;
@@ -227,7 +240,8 @@ HttpRequestParser::Result HttpRequestParser::parseHeaderLine(QByteArrayView line
 HttpRequestParser::Result HttpRequestParser::checkFraming()
 {
     int hosts = 0;
-    bool chunked = false, transferEncoding = false, sawLength = false, close = false, keepAlive = false;
+    bool chunked = false, transferEncoding = false, sawLength = false, close = false,
+         keepAlive = false;
     qint64 length = 0;
     for (const auto &h : m_request.headers) {
         const QByteArray &name = h.first;

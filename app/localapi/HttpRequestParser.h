@@ -14,7 +14,11 @@
 class HttpRequestParser
 {
 public:
-    enum class Result { NeedMore, Complete, Error };
+    enum class Result {
+        NeedMore,
+        Complete,
+        Error
+    };
 
     explicit HttpRequestParser(const LocalApiLimits &limits);
 
@@ -42,8 +46,8 @@ private:
 
     const LocalApiLimits m_limits;
     LocalApiRequest m_request;
-    qsizetype m_scanFrom = 0;   // where the search for the blank line resumes
-    qsizetype m_skip = 0;       // blank lines before the request line
+    qsizetype m_scanFrom = 0; // where the search for the blank line resumes
+    qsizetype m_skip = 0;     // blank lines before the request line
     qsizetype m_headSize = 0;
     qsizetype m_bodySize = 0;
     bool m_started = false;

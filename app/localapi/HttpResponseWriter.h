@@ -11,10 +11,10 @@
 namespace HttpResponseWriter {
 
 struct Frame {
-    QByteArrayView requestId;   // used unless the response sets X-Request-Id itself
-    bool headOnly = false;      // HEAD: same head, no body
+    QByteArrayView requestId; // used unless the response sets X-Request-Id itself
+    bool headOnly = false;    // HEAD: same head, no body
     bool keepAlive = true;
-    bool http10 = false;        // HTTP/1.0 client: keep-alive must be said explicitly
+    bool http10 = false; // HTTP/1.0 client: keep-alive must be said explicitly
 };
 
 QByteArray serialize(const LocalApiResponse &response, const Frame &frame);

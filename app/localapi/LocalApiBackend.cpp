@@ -40,9 +40,11 @@ void LocalApiBackend::openOnThread()
     m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read, &error);
     if (!m_readDb) {
         // No cache yet (never synced): make one, so the API answers with empty data.
-        m_writeDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite, &error);
+        m_writeDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite,
+                                        &error);
         if (m_writeDb)
-            m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read, &error);
+            m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read,
+                                           &error);
     }
     if (!m_readDb) {
         m_openError = error;
@@ -51,7 +53,8 @@ void LocalApiBackend::openOnThread()
     }
     m_reader = std::make_unique<CacheReader>(*m_readDb);
     if (!m_writeDb)
-        m_writeDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite, &error);
+        m_writeDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite,
+                                        &error);
     if (m_writeDb)
         m_audit = std::make_unique<AuditLog>(*m_writeDb);
     else
@@ -66,7 +69,9 @@ qint64 LocalApiBackend::dataVersion()
         return m_dataVersion;
     m_dataVersion = -1;
     QString error;
-    if (QSqlQuery *version = m_readDb ? m_readDb->statement(QStringLiteral("PRAGMA data_version"), &error) : nullptr) {
+    if (QSqlQuery *version = m_readDb
+            ? m_readDb->statement(QStringLiteral("PRAGMA data_version"), &error)
+            : nullptr) {
         StatementReset reset(version);
         if (version->exec() && version->next())
             m_dataVersion = version->value(0).toLongLong();
@@ -75,7 +80,8 @@ qint64 LocalApiBackend::dataVersion()
     return m_dataVersion;
 }
 
-std::optional<LocalApiBackend::SessionInfo> LocalApiBackend::sessionInfo(const QString &sessionId, QString *error)
+std::optional<LocalApiBackend::SessionInfo> LocalApiBackend::sessionInfo(const QString &sessionId,
+                                                                         QString *error)
 {
     error->clear();
     if (!m_reader)

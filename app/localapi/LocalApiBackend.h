@@ -49,11 +49,11 @@ public:
 
     struct Options {
         QString databasePath;
-        QString profile;                 // written into audit entries
+        QString profile; // written into audit entries
         // Configured (SignInController::applyTo) and detached from every thread with
         // moveToThread(nullptr); pulled onto the server thread by openOnThread(). Owned.
         GatewayClient *client = nullptr;
-        QObject *syncContext = nullptr;  // lives on the owner's thread; the trigger runs there
+        QObject *syncContext = nullptr; // lives on the owner's thread; the trigger runs there
         SyncTrigger syncTrigger;
         std::shared_ptr<LocalApiGatewayStatus> gatewayStatus; // made when not given
     };
@@ -83,7 +83,10 @@ public:
     struct SessionInfo {
         CachedSession session;
         OptInt lastCompleteSyncAt;
-        OptInt syncedAt() const { return lastCompleteSyncAt ? lastCompleteSyncAt : session.syncedAt; }
+        OptInt syncedAt() const
+        {
+            return lastCompleteSyncAt ? lastCompleteSyncAt : session.syncedAt;
+        }
     };
     std::optional<SessionInfo> sessionInfo(const QString &sessionId, QString *error);
 

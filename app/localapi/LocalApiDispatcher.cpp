@@ -7,7 +7,9 @@
 
 LocalApiDispatcher::LocalApiDispatcher(std::shared_ptr<const LocalApiRouter> router,
                                        const LocalApiGuard &guard)
-    : m_router(std::move(router)), m_guard(guard), m_ids(QRandomGenerator::system()->generate64())
+    : m_router(std::move(router))
+    , m_guard(guard)
+    , m_ids(QRandomGenerator::system()->generate64())
 {
 }
 
@@ -24,8 +26,8 @@ QByteArray LocalApiDispatcher::newRequestId()
     return id;
 }
 
-std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(LocalApiRequest &request,
-                                                             const ResponderFactory &makeResponder) const
+std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
+    LocalApiRequest &request, const ResponderFactory &makeResponder) const
 {
     if (auto refused = m_guard.checkHost(request))
         return refused;
@@ -37,28 +39,33 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(LocalApiRequest &re
         return LocalApiResponse::error(400, QLatin1String("validation_error"),
                                        QStringLiteral("invalid path: %1").arg(error));
 
-    const LocalApiRouter::Match match = m_router->match(request.method, request.path, &request.pathParams);
+    const LocalApiRouter::Match match = m_router->match(request.method, request.path,
+                                                        &request.pathParams);
     if (!match.publicPath) {
         if (auto refused = m_guard.checkToken(request))
             return refused;
     }
     switch (match.kind) {
     case LocalApiRouter::Match::Kind::NotFound:
-        return LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("no such path"));
+        return LocalApiResponse::error(404, QLatin1String("not_found"),
+                                       QStringLiteral("no such path"));
     case LocalApiRouter::Match::Kind::MethodNotAllowed: {
         LocalApiResponse r = LocalApiResponse::error(
             405, QLatin1String("validation_error"),
-            QStringLiteral("method not allowed here; allowed: %1").arg(QString::fromLatin1(match.allow)));
+            QStringLiteral("method not allowed here; allowed: %1")
+                .arg(QString::fromLatin1(match.allow)));
         r.setHeader("Allow", match.allow);
         return r;
     }
     case LocalApiRouter::Match::Kind::BadParameter:
-        return LocalApiResponse::error(400, QLatin1String("validation_error"),
-                                       QStringLiteral("invalid path parameter: %1").arg(match.error));
+        return LocalApiResponse::error(
+            400, QLatin1String("validation_error"),
+            QStringLiteral("invalid path parameter: %1").arg(match.error));
     case LocalApiRouter::Match::Kind::Found:
         break;
     }
-    if (!request.query.isEmpty() && !PathCodec::decodeQuery(request.query, &request.queryItems, &error))
+    if (!request.query.isEmpty()
+        && !PathCodec::decodeQuery(request.query, &request.queryItems, &error))
         return LocalApiResponse::error(400, QLatin1String("validation_error"),
                                        QStringLiteral("invalid query: %1").arg(error));
 
@@ -74,5 +81,6 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(LocalApiRequest &re
     } catch (...) {
         qCWarning(lcLocalApi) << "handler threw for" << match.route->pattern;
     }
-    return LocalApiResponse::error(500, QLatin1String("internal"), QStringLiteral("internal error"));
+    return LocalApiResponse::error(500, QLatin1String("internal"),
+                                   QStringLiteral("internal error"));
 }

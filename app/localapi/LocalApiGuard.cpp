@@ -42,8 +42,9 @@ std::optional<LocalApiResponse> LocalApiGuard::checkHost(const LocalApiRequest &
         if (host.size() == allowed.size() && host.compare(allowed, Qt::CaseInsensitive) == 0)
             return std::nullopt;
     }
-    return LocalApiResponse::error(403, QLatin1String("forbidden"),
-                                   QStringLiteral("Host must be 127.0.0.1, localhost or [::1] with this server's port"));
+    return LocalApiResponse::error(
+        403, QLatin1String("forbidden"),
+        QStringLiteral("Host must be 127.0.0.1, localhost or [::1] with this server's port"));
 }
 
 std::optional<LocalApiResponse> LocalApiGuard::checkNotBrowser(const LocalApiRequest &request) const

@@ -19,7 +19,10 @@ Q_LOGGING_CATEGORY(lcLocalApiLive, "gc.localapi.live")
 
 namespace {
 
-QJsonValue optJson(const OptInt &v) { return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null); }
+QJsonValue optJson(const OptInt &v)
+{
+    return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null);
+}
 
 // The gateway's error as the local caller sees it: the gateway's own status, code, message
 // and request id; problems reaching it become 503 gateway_unavailable.
@@ -28,16 +31,19 @@ LocalApiResponse fromGatewayError(const GatewayError &e)
     LocalApiResponse out;
     if (e.kind == GatewayError::Kind::Api && e.httpStatus == 401) {
         // The console's own gateway token was refused: not the local caller's fault.
-        out = LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                      QStringLiteral("the gateway refused the console's sign-in; sign in again in the console"));
+        out = LocalApiResponse::error(
+            503, QLatin1String("gateway_unavailable"),
+            QStringLiteral(
+                "the gateway refused the console's sign-in; sign in again in the console"));
     } else if (e.kind == GatewayError::Kind::Api && e.httpStatus >= 400) {
         const QByteArray code = e.code.toLatin1();
         out = LocalApiResponse::error(e.httpStatus, QLatin1String(code), e.message, e.details);
     } else if (e.kind == GatewayError::Kind::InvalidArgument) {
         out = validationError(e.message, {});
     } else {
-        out = LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                      QStringLiteral("the gateway could not be reached: %1").arg(e.message));
+        out = LocalApiResponse::error(
+            503, QLatin1String("gateway_unavailable"),
+            QStringLiteral("the gateway could not be reached: %1").arg(e.message));
     }
     if (!e.requestId.isEmpty())
         out.setHeader("X-Request-Id", e.requestId.toLatin1());
@@ -51,26 +57,31 @@ void forward(const std::shared_ptr<LocalApiBackend> &backend, const QString &act
     const QString jid = r.param(u"jid");
     if (!isContactJid(jid))
         return responder.send(validationError(
-                QStringLiteral("jid must be a LID (…@lid) or a phone JID (…@s.whatsapp.net)"),
-                QJsonArray{fieldError(QStringLiteral("path.jid"), QStringLiteral("expected a LID or phone JID"), jid)}));
+            QStringLiteral("jid must be a LID (…@lid) or a phone JID (…@s.whatsapp.net)"),
+            QJsonArray{fieldError(QStringLiteral("path.jid"),
+                                  QStringLiteral("expected a LID or phone JID"), jid)}));
     GatewayClient *client = backend->client();
     if (!client || !client->hasEndpoint())
-        return responder.send(LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                                      QStringLiteral("the console is not signed in to a gateway")));
+        return responder.send(
+            LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
+                                    QStringLiteral("the console is not signed in to a gateway")));
     auto done = [backend, action, session, jid, responder](const GatewayResult<NoContent> &result) {
         const GatewayError &e = result.error;
         if (result.ok() || e.kind == GatewayError::Kind::Api)
             backend->noteGatewayReachable(true);
         else if (e.kind == GatewayError::Kind::Network || e.kind == GatewayError::Kind::Timeout)
             backend->noteGatewayReachable(false);
-        const QString requestId = result.ok() ? result.requestId : (e.requestId.isEmpty() ? result.requestId : e.requestId);
+        const QString requestId = result.ok()
+            ? result.requestId
+            : (e.requestId.isEmpty() ? result.requestId : e.requestId);
         if (AuditLog *audit = backend->audit()) {
             AuditEntry entry;
             entry.profile = backend->profile();
             entry.sessionId = session;
             entry.contact = jid;
             entry.action = action;
-            entry.result = result.ok() ? QStringLiteral("ok") : (e.code.isEmpty() ? QStringLiteral("error") : e.code);
+            entry.result = result.ok() ? QStringLiteral("ok")
+                                       : (e.code.isEmpty() ? QStringLiteral("error") : e.code);
             entry.requestId = requestId;
             entry.origin = AuditOrigin::LocalApi;
             entry.detail = result.ok() ? QString() : e.message;
@@ -96,23 +107,28 @@ void forward(const std::shared_ptr<LocalApiBackend> &backend, const QString &act
 LocalApiResponse health(LocalApiBackend &backend)
 {
     const LocalApiBackend::Reachability gw = backend.gatewayReachability();
-    QJsonObject gateway{{QStringLiteral("reachable"), gw.reachable ? QJsonValue(*gw.reachable) : QJsonValue(QJsonValue::Null)},
-                        {QStringLiteral("checkedAt"), gw.at > 0 ? QJsonValue(double(gw.at)) : QJsonValue(QJsonValue::Null)},
-                        {QStringLiteral("signedIn"), backend.client() && backend.client()->hasEndpoint()}};
+    QJsonObject gateway{
+        {QStringLiteral("reachable"),
+         gw.reachable ? QJsonValue(*gw.reachable) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("checkedAt"),
+         gw.at > 0 ? QJsonValue(double(gw.at)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("signedIn"), backend.client() && backend.client()->hasEndpoint()}};
     QJsonArray sessions;
     CacheReader *reader = backend.reader();
     if (reader) {
         for (const CachedSession &s : reader->sessions()) {
-            QJsonObject o{{QStringLiteral("id"), s.session.id},
-                          {QStringLiteral("lastSyncAt"), optJson(reader->lastCompleteSyncAt(s.session.id))}};
+            QJsonObject o{
+                {QStringLiteral("id"), s.session.id},
+                {QStringLiteral("lastSyncAt"), optJson(reader->lastCompleteSyncAt(s.session.id))}};
             if (s.listed)
                 o.insert(QStringLiteral("status"), s.session.status);
             sessions.append(o);
         }
     }
-    return LocalApiResponse::json(QJsonObject{{QStringLiteral("gateway"), gateway},
-                                              {QStringLiteral("cache"), QJsonObject{{QStringLiteral("available"), reader != nullptr}}},
-                                              {QStringLiteral("sessions"), sessions}});
+    return LocalApiResponse::json(QJsonObject{
+        {QStringLiteral("gateway"), gateway},
+        {QStringLiteral("cache"), QJsonObject{{QStringLiteral("available"), reader != nullptr}}},
+        {QStringLiteral("sessions"), sessions}});
 }
 
 void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const LocalApiRequest &r,
@@ -121,19 +137,24 @@ void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const LocalApi
     const QString session = r.param(u"session");
     QObject *context = backend->syncContext();
     if (!context || !backend->syncTrigger())
-        return responder.send(LocalApiResponse::error(501, QLatin1String("not_implemented"),
-                                                      QStringLiteral("this console cannot start syncs")));
+        return responder.send(
+            LocalApiResponse::error(501, QLatin1String("not_implemented"),
+                                    QStringLiteral("this console cannot start syncs")));
     // The owner's sync lives on its own thread: ask it there, answer from there.
     LocalApiBackend::SyncTrigger trigger = backend->syncTrigger();
-    QMetaObject::invokeMethod(context, [trigger, session, responder] {
-        QString why;
-        if (trigger(session, &why))
-            responder.send(LocalApiResponse::json(QJsonObject{{QStringLiteral("sessionId"), session},
-                                                              {QStringLiteral("status"), QStringLiteral("started")}},
-                                                  202));
-        else
-            responder.send(LocalApiResponse::error(409, QLatin1String("conflict"), why));
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context,
+        [trigger, session, responder] {
+            QString why;
+            if (trigger(session, &why))
+                responder.send(LocalApiResponse::json(
+                    QJsonObject{{QStringLiteral("sessionId"), session},
+                                {QStringLiteral("status"), QStringLiteral("started")}},
+                    202));
+            else
+                responder.send(LocalApiResponse::error(409, QLatin1String("conflict"), why));
+        },
+        Qt::QueuedConnection);
 }
 
 LocalApiResponse auditList(LocalApiBackend &backend, const LocalApiRequest &r)
@@ -151,7 +172,8 @@ LocalApiResponse auditList(LocalApiBackend &backend, const LocalApiRequest &r)
         bool ok = false;
         const qint64 v = text.toLongLong(&ok);
         if (!ok)
-            errors.append(fieldError(QStringLiteral("query.") + name.toString(), QStringLiteral("expected an integer"), text));
+            errors.append(fieldError(QStringLiteral("query.") + name.toString(),
+                                     QStringLiteral("expected an integer"), text));
         return std::clamp(v, low, high);
     };
     query.limit = int(number(u"limit", 1, 1000, 100));
@@ -186,19 +208,24 @@ void LocalApiForwardRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApi
 {
     const QString base = QStringLiteral("/api/v1/sessions/{session}/contacts/{jid}/");
     for (const QString &action : {QStringLiteral("block"), QStringLiteral("unblock")}) {
-        router.postAsync(base + action, [backend, action](const LocalApiRequest &r, LocalApiResponder responder) {
-            forward(backend, action, r, responder);
-        });
+        router.postAsync(base + action,
+                         [backend, action](const LocalApiRequest &r, LocalApiResponder responder) {
+                             forward(backend, action, r, responder);
+                         });
     }
 }
 
 void LocalApiConsoleRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
 {
     const QString base = QStringLiteral("/api/v1/console/");
-    router.get(base + QStringLiteral("health"), [backend](const LocalApiRequest &) { return health(*backend); });
+    router.get(base + QStringLiteral("health"),
+               [backend](const LocalApiRequest &) { return health(*backend); });
     router.postAsync(base + QStringLiteral("sessions/{session}/sync"),
-                     [backend](const LocalApiRequest &r, LocalApiResponder responder) { triggerSync(backend, r, responder); });
-    router.get(base + QStringLiteral("audit"), [backend](const LocalApiRequest &r) { return auditList(*backend, r); });
+                     [backend](const LocalApiRequest &r, LocalApiResponder responder) {
+                         triggerSync(backend, r, responder);
+                     });
+    router.get(base + QStringLiteral("audit"),
+               [backend](const LocalApiRequest &r) { return auditList(*backend, r); });
 }
 
 QByteArray LocalApiOpenApiRoute::document()
@@ -210,9 +237,13 @@ QByteArray LocalApiOpenApiRoute::document()
 void LocalApiOpenApiRoute::add(LocalApiRouter &router)
 {
     const QByteArray doc = document();
-    router.get(QStringLiteral("/api/v1/openapi.json"), [doc](const LocalApiRequest &) {
-        if (doc.isEmpty())
-            return LocalApiResponse::error(500, QLatin1String("internal"), QStringLiteral("the description is missing"));
-        return LocalApiResponse::rawJson(doc);
-    }, LocalApiRouter::Access::Public);
+    router.get(
+        QStringLiteral("/api/v1/openapi.json"),
+        [doc](const LocalApiRequest &) {
+            if (doc.isEmpty())
+                return LocalApiResponse::error(500, QLatin1String("internal"),
+                                               QStringLiteral("the description is missing"));
+            return LocalApiResponse::rawJson(doc);
+        },
+        LocalApiRouter::Access::Public);
 }

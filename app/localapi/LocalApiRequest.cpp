@@ -54,8 +54,9 @@ bool LocalApiRequest::jsonObjectBody(QJsonObject *out, QString *error) const
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
-            *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                  : QStringLiteral("body is not a JSON object");
+            *error = parseError.error != QJsonParseError::NoError
+                ? parseError.errorString()
+                : QStringLiteral("body is not a JSON object");
         return false;
     }
     if (out)

@@ -7,7 +7,8 @@
 using LocalApiDetail::ResponderState;
 
 ResponderState::ResponderState(HttpConnection *connection, quint64 sequence)
-    : m_connection(connection), m_sequence(sequence)
+    : m_connection(connection)
+    , m_sequence(sequence)
 {
 }
 

@@ -48,6 +48,8 @@ public:
 private:
     friend class HttpConnection;
     explicit LocalApiResponder(std::shared_ptr<LocalApiDetail::ResponderState> state)
-        : m_state(std::move(state)) {}
+        : m_state(std::move(state))
+    {
+    }
     std::shared_ptr<LocalApiDetail::ResponderState> m_state;
 };

@@ -15,7 +15,7 @@
 struct LocalApiResponse {
     int status = 200;
     QByteArray body;
-    QByteArray contentType;  // empty: application/json when there is a body
+    QByteArray contentType; // empty: application/json when there is a body
     QList<QPair<QByteArray, QByteArray>> headers;
 
     static LocalApiResponse json(const QJsonObject &object, int status = 200);

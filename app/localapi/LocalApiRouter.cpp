@@ -66,9 +66,11 @@ bool segmentMatches(const Segment &s, QByteArrayView encoded, QByteArrayView *pa
         return encoded == QByteArrayView(s.prefix);
     if (encoded.size() <= s.prefix.size() + s.suffix.size())
         return false; // a parameter is never empty
-    if (!encoded.startsWith(QByteArrayView(s.prefix)) || !encoded.endsWith(QByteArrayView(s.suffix)))
+    if (!encoded.startsWith(QByteArrayView(s.prefix))
+        || !encoded.endsWith(QByteArrayView(s.suffix)))
         return false;
-    *paramText = encoded.sliced(s.prefix.size(), encoded.size() - s.prefix.size() - s.suffix.size());
+    *paramText = encoded.sliced(s.prefix.size(),
+                                encoded.size() - s.prefix.size() - s.suffix.size());
     return true;
 }
 
@@ -90,7 +92,8 @@ void appendAllow(QByteArray *allow, const QByteArray &method)
 
 } // namespace
 
-bool LocalApiRouter::add(const QByteArray &method, const QString &pattern, Handler handler, Access access)
+bool LocalApiRouter::add(const QByteArray &method, const QString &pattern, Handler handler,
+                         Access access)
 {
     Route route;
     route.method = method;
@@ -100,8 +103,8 @@ bool LocalApiRouter::add(const QByteArray &method, const QString &pattern, Handl
     return insert(std::move(route));
 }
 
-bool LocalApiRouter::addAsync(const QByteArray &method, const QString &pattern, AsyncHandler handler,
-                              Access access)
+bool LocalApiRouter::addAsync(const QByteArray &method, const QString &pattern,
+                              AsyncHandler handler, Access access)
 {
     Route route;
     route.method = method;

@@ -28,16 +28,24 @@ public:
     // request reference is only valid during the call: copy what you need.
     using AsyncHandler = std::function<void(const LocalApiRequest &, LocalApiResponder)>;
 
-    enum class Access { TokenRequired, Public };
+    enum class Access {
+        TokenRequired,
+        Public
+    };
 
     struct Route;
     struct Match {
-        enum class Kind { Found, NotFound, MethodNotAllowed, BadParameter };
+        enum class Kind {
+            Found,
+            NotFound,
+            MethodNotAllowed,
+            BadParameter
+        };
         Kind kind = Kind::NotFound;
-        const Route *route = nullptr;   // Found
-        bool publicPath = false;        // the path belongs to a Public route (no token needed)
-        QByteArray allow;               // MethodNotAllowed: "GET, HEAD, POST"
-        QString error;                  // BadParameter: why a parameter did not decode
+        const Route *route = nullptr; // Found
+        bool publicPath = false;      // the path belongs to a Public route (no token needed)
+        QByteArray allow;             // MethodNotAllowed: "GET, HEAD, POST"
+        QString error;                // BadParameter: why a parameter did not decode
     };
 
     // Returns false (and logs) for a malformed pattern; the route is then not added.
@@ -46,21 +54,31 @@ public:
     bool addAsync(const QByteArray &method, const QString &pattern, AsyncHandler handler,
                   Access access = Access::TokenRequired);
     bool get(const QString &pattern, Handler handler, Access access = Access::TokenRequired)
-    { return add("GET", pattern, std::move(handler), access); }
+    {
+        return add("GET", pattern, std::move(handler), access);
+    }
     bool post(const QString &pattern, Handler handler, Access access = Access::TokenRequired)
-    { return add("POST", pattern, std::move(handler), access); }
-    bool postAsync(const QString &pattern, AsyncHandler handler, Access access = Access::TokenRequired)
-    { return addAsync("POST", pattern, std::move(handler), access); }
-    bool getAsync(const QString &pattern, AsyncHandler handler, Access access = Access::TokenRequired)
-    { return addAsync("GET", pattern, std::move(handler), access); }
+    {
+        return add("POST", pattern, std::move(handler), access);
+    }
+    bool postAsync(const QString &pattern, AsyncHandler handler,
+                   Access access = Access::TokenRequired)
+    {
+        return addAsync("POST", pattern, std::move(handler), access);
+    }
+    bool getAsync(const QString &pattern, AsyncHandler handler,
+                  Access access = Access::TokenRequired)
+    {
+        return addAsync("GET", pattern, std::move(handler), access);
+    }
 
     // Path params go to *params (decoded) when the route is found.
     Match match(QByteArrayView method, QByteArrayView encodedPath,
                 QList<QPair<QString, QString>> *params) const;
 
     struct Segment {
-        QByteArray prefix;   // literal text (as it appears in the encoded path)
-        QString param;       // empty: the segment is all literal
+        QByteArray prefix; // literal text (as it appears in the encoded path)
+        QString param;     // empty: the segment is all literal
         QByteArray suffix;
     };
     struct Route {

@@ -16,11 +16,12 @@ namespace {
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-using SessionHandler = std::function<LocalApiResponse(CacheReader &, const LocalApiBackend::SessionInfo &,
-                                                      const LocalApiRequest &)>;
+using SessionHandler = std::function<LocalApiResponse(
+    CacheReader &, const LocalApiBackend::SessionInfo &, const LocalApiRequest &)>;
 
 // Wraps a handler of one session's data: cache open, session known, then the handler.
-LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, SessionHandler handler)
+LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend,
+                                     SessionHandler handler)
 {
     return [backend = std::move(backend), handler = std::move(handler)](const LocalApiRequest &r) {
         CacheReader *reader = backend->reader();
@@ -33,11 +34,12 @@ LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend, S
             return *stored;
         LocalApiBackend::ReadSnapshot snapshot(*backend);
         QString error;
-        const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(r.param(u"session"), &error);
+        const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(
+            r.param(u"session"), &error);
         if (!s)
-            return error.isEmpty()
-                    ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("session not found"))
-                    : cacheFailure(error);
+            return error.isEmpty() ? LocalApiResponse::error(404, QLatin1String("not_found"),
+                                                             QStringLiteral("session not found"))
+                                   : cacheFailure(error);
         LocalApiResponse answer = handler(*reader, *s, r);
         if (answer.status == 200)
             backend->storedAnswers().store(target, version, answer);
@@ -63,41 +65,49 @@ LocalApiResponse listSessions(LocalApiBackend &backend)
         if (s.syncedAt && (!newest || *s.syncedAt > *newest))
             newest = s.syncedAt;
     }
-    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}), newest);
+    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
+                        newest);
 }
 
-LocalApiResponse getSession(CacheReader &, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &)
+LocalApiResponse getSession(CacheReader &, const LocalApiBackend::SessionInfo &info,
+                            const LocalApiRequest &)
 {
     if (!info.session.listed)
-        return LocalApiResponse::error(404, QLatin1String("not_found"),
-                                       QStringLiteral("session details not stored (the session was added by hand)"));
+        return LocalApiResponse::error(
+            404, QLatin1String("not_found"),
+            QStringLiteral("session details not stored (the session was added by hand)"));
     return withSyncedAt(LocalApiResponse::json(GatewayJson::fromSession(info.session.session)),
                         info.syncedAt());
 }
 
-LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                              const LocalApiRequest &r)
+LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
+                              const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
 {
     QJsonArray errors;
     ContactQuery query;
     query.text = r.queryItem(u"q");
     query.source = r.queryItem(u"source");
-    if (!query.source.isEmpty() && query.source != QLatin1String("dm") && query.source != QLatin1String("group"))
-        errors.append(fieldError(QStringLiteral("query.source"), QStringLiteral("expected one of dm, group"), query.source));
+    if (!query.source.isEmpty() && query.source != QLatin1String("dm")
+        && query.source != QLatin1String("group"))
+        errors.append(fieldError(QStringLiteral("query.source"),
+                                 QStringLiteral("expected one of dm, group"), query.source));
     query.groupJid = r.queryItem(u"group");
     if (!query.groupJid.isEmpty() && !isGroupJid(query.groupJid))
-        errors.append(fieldError(QStringLiteral("query.group"), QStringLiteral("expected a group JID"), query.groupJid));
+        errors.append(fieldError(QStringLiteral("query.group"),
+                                 QStringLiteral("expected a group JID"), query.groupJid));
     int limit = kDefaultLimit;
     const QString limitText = r.queryItem(u"limit");
     if (!limitText.isEmpty()) {
         bool ok = false;
         const qint64 value = limitText.toLongLong(&ok);
         if (!ok)
-            errors.append(fieldError(QStringLiteral("query.limit"), QStringLiteral("expected an integer"), limitText));
+            errors.append(fieldError(QStringLiteral("query.limit"),
+                                     QStringLiteral("expected an integer"), limitText));
         limit = int(std::clamp<qint64>(value, 1, kMaxLimit));
     }
     const ContactFilter filter = ContactFilter::fromQuery(info.session.session.id, query);
-    const QString scope = QStringList{info.session.session.id, query.text, query.source, query.groupJid}.join(u'\n');
+    const QString scope =
+        QStringList{info.session.session.id, query.text, query.source, query.groupJid}.join(u'\n');
     const QString sealed = r.queryItem(u"cursor");
     QString cursor;
     if (!sealed.isEmpty()) {
@@ -106,7 +116,8 @@ LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, 
             cursor = *opened;
     }
     if (!sealed.isEmpty() && cursor.isEmpty())
-        errors.append(fieldError(QStringLiteral("query.cursor"), QStringLiteral("invalid or foreign cursor"), sealed));
+        errors.append(fieldError(QStringLiteral("query.cursor"),
+                                 QStringLiteral("invalid or foreign cursor"), sealed));
     if (!errors.isEmpty())
         return validationError(QStringLiteral("invalid query parameters"), errors);
 
@@ -119,31 +130,36 @@ LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader, 
         out.items << c.contact;
     if (page->hasMore())
         out.nextCursor = sealCursor(cursorKey, scope, page->nextCursor);
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
-                        info.syncedAt());
+    return withSyncedAt(
+        LocalApiResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
+        info.syncedAt());
 }
 
-LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
+LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                            const LocalApiRequest &r)
 {
     const QString lid = r.param(u"lid");
     if (!isLid(lid))
         return validationError(QStringLiteral("lid must look like 205227043110953@lid"),
-                               QJsonArray{fieldError(QStringLiteral("path.lid"), QStringLiteral("expected a LID"), lid)});
+                               QJsonArray{fieldError(QStringLiteral("path.lid"),
+                                                     QStringLiteral("expected a LID"), lid)});
     const std::optional<CachedContactDetail> detail = reader.contact(info.session.session.id, lid);
     if (!detail)
-        return reader.lastError().isEmpty()
-                ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("contact not found"))
-                : cacheFailure(reader.lastError());
+        return reader.lastError().isEmpty() ? LocalApiResponse::error(
+                   404, QLatin1String("not_found"), QStringLiteral("contact not found"))
+                                            : cacheFailure(reader.lastError());
     // The identity is only known once getContact's answer was stored; until then it is left
     // out (the contract allows that) rather than served as zeros.
     ContactDetail out = detail->detail;
     if (!detail->contact.identityId)
         out.identity.reset();
     return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(out)),
-                        info.lastCompleteSyncAt ? info.lastCompleteSyncAt : OptInt(detail->contact.syncedAt));
+                        info.lastCompleteSyncAt ? info.lastCompleteSyncAt
+                                                : OptInt(detail->contact.syncedAt));
 }
 
-LocalApiResponse listGroups(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &)
+LocalApiResponse listGroups(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                            const LocalApiRequest &)
 {
     const std::optional<QList<CachedGroup>> groups = reader.groups(info.session.session.id);
     if (!groups)
@@ -161,19 +177,22 @@ std::optional<CachedGroup> findGroup(CacheReader &reader, const LocalApiBackend:
 {
     const QString gid = r.param(u"gid");
     if (!isGroupJid(gid)) {
-        *answer = validationError(QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
-                                  QJsonArray{fieldError(QStringLiteral("path.gid"), QStringLiteral("expected a group JID"), gid)});
+        *answer = validationError(
+            QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
+            QJsonArray{fieldError(QStringLiteral("path.gid"),
+                                  QStringLiteral("expected a group JID"), gid)});
         return std::nullopt;
     }
     std::optional<CachedGroup> g = reader.group(info.session.session.id, gid);
     if (!g)
-        *answer = reader.lastError().isEmpty()
-                ? LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("group not found"))
-                : cacheFailure(reader.lastError());
+        *answer = reader.lastError().isEmpty() ? LocalApiResponse::error(
+                      404, QLatin1String("not_found"), QStringLiteral("group not found"))
+                                               : cacheFailure(reader.lastError());
     return g;
 }
 
-LocalApiResponse getGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
+LocalApiResponse getGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                          const LocalApiRequest &r)
 {
     LocalApiResponse answer;
     const std::optional<CachedGroup> g = findGroup(reader, info, r, &answer);
@@ -183,13 +202,15 @@ LocalApiResponse getGroup(CacheReader &reader, const LocalApiBackend::SessionInf
                         info.lastCompleteSyncAt ? info.lastCompleteSyncAt : OptInt(g->syncedAt));
 }
 
-LocalApiResponse listMembers(CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
+LocalApiResponse listMembers(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                             const LocalApiRequest &r)
 {
     LocalApiResponse answer;
     const std::optional<CachedGroup> g = findGroup(reader, info, r, &answer);
     if (!g)
         return answer;
-    const std::optional<QList<CachedMember>> members = reader.members(info.session.session.id, g->group.groupJid);
+    const std::optional<QList<CachedMember>> members = reader.members(info.session.session.id,
+                                                                      g->group.groupJid);
     if (!members)
         return cacheFailure(reader.lastError());
     QJsonArray data;
@@ -208,13 +229,16 @@ void LocalApiRoutes::addStored(LocalApiRouter &router, std::shared_ptr<LocalApiB
     router.get(root + QStringLiteral("/{session}"), sessionRoute(backend, getSession));
     const QByteArray key = backend->cursorKey();
     router.get(root + QStringLiteral("/{session}/contacts"),
-               sessionRoute(backend, [key](CacheReader &reader, const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r) {
-                   return listContacts(key, reader, info, r);
-               }));
-    router.get(root + QStringLiteral("/{session}/contacts/{lid}"), sessionRoute(backend, getContact));
+               sessionRoute(
+                   backend,
+                   [key](CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                         const LocalApiRequest &r) { return listContacts(key, reader, info, r); }));
+    router.get(root + QStringLiteral("/{session}/contacts/{lid}"),
+               sessionRoute(backend, getContact));
     router.get(root + QStringLiteral("/{session}/groups"), sessionRoute(backend, listGroups));
     router.get(root + QStringLiteral("/{session}/groups/{gid}"), sessionRoute(backend, getGroup));
-    router.get(root + QStringLiteral("/{session}/groups/{gid}/members"), sessionRoute(backend, listMembers));
+    router.get(root + QStringLiteral("/{session}/groups/{gid}/members"),
+               sessionRoute(backend, listMembers));
 }
 
 std::shared_ptr<LocalApiRouter> makeLocalApiRouter(std::shared_ptr<LocalApiBackend> backend)

@@ -34,7 +34,7 @@ void add(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend);
 namespace LocalApiOpenApiRoute {
 QByteArray document(); // the compiled-in JSON
 void add(LocalApiRouter &router);
-}
+} // namespace LocalApiOpenApiRoute
 
 // All of the above on one router.
 std::shared_ptr<LocalApiRouter> makeLocalApiRouter(std::shared_ptr<LocalApiBackend> backend);

@@ -30,8 +30,14 @@ bool userPart(const QString &text, QLatin1String server, bool allowDash)
 
 } // namespace
 
-bool isLid(const QString &text) { return userPart(text, QLatin1String("lid"), false); }
-bool isGroupJid(const QString &text) { return userPart(text, QLatin1String("g.us"), true); }
+bool isLid(const QString &text)
+{
+    return userPart(text, QLatin1String("lid"), false);
+}
+bool isGroupJid(const QString &text)
+{
+    return userPart(text, QLatin1String("g.us"), true);
+}
 bool isContactJid(const QString &text)
 {
     return isLid(text) || userPart(text, QLatin1String("s.whatsapp.net"), false);
@@ -59,7 +65,8 @@ LocalApiResponse cacheUnavailable()
 LocalApiResponse cacheFailure(const QString &error)
 {
     qCWarning(lcLocalApiRoutes) << "cache read failed:" << error;
-    return LocalApiResponse::error(500, QLatin1String("internal"), QStringLiteral("the local cache could not be read"));
+    return LocalApiResponse::error(500, QLatin1String("internal"),
+                                   QStringLiteral("the local cache could not be read"));
 }
 
 namespace {
@@ -69,7 +76,8 @@ QByteArray cursorMac(const QByteArray &key, const QString &scope, const QString 
     mac.addData(scope.toUtf8());
     mac.addData("\0", 1);
     mac.addData(cursor.toUtf8());
-    return mac.result().left(16).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return mac.result().left(16).toBase64(QByteArray::Base64UrlEncoding
+                                          | QByteArray::OmitTrailingEquals);
 }
 } // namespace
 
@@ -78,7 +86,8 @@ QString sealCursor(const QByteArray &key, const QString &scope, const QString &c
     return cursor + u'.' + QString::fromLatin1(cursorMac(key, scope, cursor));
 }
 
-std::optional<QString> openCursor(const QByteArray &key, const QString &scope, const QString &sealed)
+std::optional<QString> openCursor(const QByteArray &key, const QString &scope,
+                                  const QString &sealed)
 {
     const qsizetype dot = sealed.lastIndexOf(u'.');
     if (dot <= 0)

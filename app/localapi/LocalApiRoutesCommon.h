@@ -30,7 +30,8 @@ LocalApiResponse cacheFailure(const QString &error);
 // (scope: session, q, source, group) with an HMAC under a per-server key, so a tampered or
 // foreign cursor is refused (400) instead of reading from a guessed position.
 QString sealCursor(const QByteArray &key, const QString &scope, const QString &cursor);
-std::optional<QString> openCursor(const QByteArray &key, const QString &scope, const QString &sealed);
+std::optional<QString> openCursor(const QByteArray &key, const QString &scope,
+                                  const QString &sealed);
 
 // Adds X-Console-Synced-At when known.
 LocalApiResponse withSyncedAt(LocalApiResponse response, OptInt syncedAt);

@@ -15,9 +15,12 @@ constexpr int kListenBacklog = 256; // bursts of connects are accepted, then jud
 constexpr int kMinTokenBytes = 32;
 } // namespace
 
-LocalApiServer::LocalApiServer(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router,
-                               QObject *parent)
-    : QObject(parent), m_config(config), m_router(std::move(router)), m_sweepTimer(this)
+LocalApiServer::LocalApiServer(const LocalApiConfig &config,
+                               std::shared_ptr<const LocalApiRouter> router, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_router(std::move(router))
+    , m_sweepTimer(this)
 {
     connect(&m_sweepTimer, &QTimer::timeout, this, &LocalApiServer::sweep);
 }
@@ -57,23 +60,28 @@ bool LocalApiServer::listen()
         listener->setListenBacklogSize(kListenBacklog);
         if (!listener->listen(address, port)) {
             const QString reason = QStringLiteral("cannot listen on %1 port %2: %3")
-                                       .arg(address.toString()).arg(port).arg(listener->errorString());
+                                       .arg(address.toString())
+                                       .arg(port)
+                                       .arg(listener->errorString());
             delete listener;
             return fail(reason);
         }
         port = listener->serverPort(); // the second address takes the port the first one got
-        connect(listener, &QTcpServer::newConnection, this, [this, listener] { acceptPending(listener); });
+        connect(listener, &QTcpServer::newConnection, this,
+                [this, listener] { acceptPending(listener); });
         m_listeners.append(listener);
     }
     m_port = port;
-    m_dispatcher = std::make_unique<LocalApiDispatcher>(m_router, LocalApiGuard(m_config.token, port));
+    m_dispatcher = std::make_unique<LocalApiDispatcher>(m_router,
+                                                        LocalApiGuard(m_config.token, port));
     m_busyAnswer = HttpResponseWriter::serialize(
         LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
                                 QStringLiteral("too many connections to the local API")),
         {"-", false, false, false});
 
     const LocalApiLimits &l = m_config.limits;
-    const int shortest = std::min({l.idleTimeoutMs, l.requestTimeoutMs, l.handlerTimeoutMs, l.lingerTimeoutMs});
+    const int shortest = std::min(
+        {l.idleTimeoutMs, l.requestTimeoutMs, l.handlerTimeoutMs, l.lingerTimeoutMs});
     m_sweepTimer.start(std::clamp(shortest / 4, 10, 1000));
 
     m_url.setScheme(QStringLiteral("http"));

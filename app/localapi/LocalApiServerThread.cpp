@@ -16,7 +16,8 @@ LocalApiServerThread::~LocalApiServerThread()
     stop();
 }
 
-bool LocalApiServerThread::start(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router)
+bool LocalApiServerThread::start(const LocalApiConfig &config,
+                                 std::shared_ptr<const LocalApiRouter> router)
 {
     if (m_thread)
         return false;
@@ -87,8 +88,9 @@ void LocalApiServerThread::onListening(const QUrl &url)
 {
     m_url = url;
     if (m_config.writeDiscoveryFile) {
-        m_discovery = std::make_unique<DiscoveryFile>(
-            m_config.discoveryFilePath.isEmpty() ? DiscoveryFile::defaultPath() : m_config.discoveryFilePath);
+        m_discovery = std::make_unique<DiscoveryFile>(m_config.discoveryFilePath.isEmpty()
+                                                          ? DiscoveryFile::defaultPath()
+                                                          : m_config.discoveryFilePath);
         if (!m_discovery->write(url, m_config.token))
             m_discovery.reset(); // the API still works for apps given the URL another way
     }

@@ -29,8 +29,8 @@ public:
     void stop();
 
     bool isRunning() const { return m_thread != nullptr; }
-    QUrl url() const { return m_url; }           // empty until listening()
-    QString discoveryFilePath() const;           // empty unless written
+    QUrl url() const { return m_url; } // empty until listening()
+    QString discoveryFilePath() const; // empty unless written
 
 Q_SIGNALS:
     void listening(const QUrl &url);

@@ -73,24 +73,30 @@ void LocalApiService::withToken(std::function<void()> next)
         m_token = LocalApiToken::generate();
         return next();
     }
-    store->readToken(tokenEntryName(), this, [this, store, next](const QString &stored, const CredentialError &error) {
-        if (error.isOk() && LocalApiToken::isWellFormed(stored.toLatin1())) {
-            m_token = stored.toLatin1();
-            return next();
-        }
-        m_token = LocalApiToken::generate();
-        if (error.isOk() || error.kind == CredentialError::Kind::NotFound) {
-            store->writeToken(tokenEntryName(), QString::fromLatin1(m_token), this, [](const CredentialError &e) {
-                if (!e.isOk())
-                    qCWarning(lcLocalApiService) << "local API token not kept in the keychain:" << e.message;
-            });
-        } else {
-            qCWarning(lcLocalApiService) << "keychain unavailable; the local API token lasts for this run only:"
-                                         << error.message;
-        }
-        Q_EMIT tokenChanged();
-        next();
-    });
+    store->readToken(
+        tokenEntryName(), this,
+        [this, store, next](const QString &stored, const CredentialError &error) {
+            if (error.isOk() && LocalApiToken::isWellFormed(stored.toLatin1())) {
+                m_token = stored.toLatin1();
+                return next();
+            }
+            m_token = LocalApiToken::generate();
+            if (error.isOk() || error.kind == CredentialError::Kind::NotFound) {
+                store->writeToken(tokenEntryName(), QString::fromLatin1(m_token), this,
+                                  [](const CredentialError &e) {
+                                      if (!e.isOk())
+                                          qCWarning(lcLocalApiService)
+                                              << "local API token not kept in the keychain:"
+                                              << e.message;
+                                  });
+            } else {
+                qCWarning(lcLocalApiService)
+                    << "keychain unavailable; the local API token lasts for this run only:"
+                    << error.message;
+            }
+            Q_EMIT tokenChanged();
+            next();
+        });
 }
 
 void LocalApiService::start()
@@ -109,7 +115,8 @@ void LocalApiService::startServer()
     LocalApiBackend::Options options;
     const QString profile = m_signIn ? m_signIn->profileName() : QString();
     options.profile = profile;
-    options.databasePath = !m_databasePath.isEmpty() ? m_databasePath : CacheLocation::databasePath(profile);
+    options.databasePath = !m_databasePath.isEmpty() ? m_databasePath
+                                                     : CacheLocation::databasePath(profile);
     auto *client = new GatewayClient;
     if (m_signIn && m_signIn->client())
         client->setOptions(m_signIn->client()->options());
@@ -162,10 +169,12 @@ void LocalApiService::regenerateToken()
     const bool wasRunning = m_server != nullptr;
     m_token = LocalApiToken::generate();
     if (CredentialStore *store = m_signIn ? m_signIn->credentials() : nullptr) {
-        store->writeToken(tokenEntryName(), QString::fromLatin1(m_token), this, [](const CredentialError &e) {
-            if (!e.isOk())
-                qCWarning(lcLocalApiService) << "local API token not kept in the keychain:" << e.message;
-        });
+        store->writeToken(tokenEntryName(), QString::fromLatin1(m_token), this,
+                          [](const CredentialError &e) {
+                              if (!e.isOk())
+                                  qCWarning(lcLocalApiService)
+                                      << "local API token not kept in the keychain:" << e.message;
+                          });
     }
     Q_EMIT tokenChanged();
     if (wasRunning)

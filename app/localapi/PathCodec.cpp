@@ -19,9 +19,23 @@ bool isPathChar(char c)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     switch (c) {
-    case '-': case '.': case '_': case '~':
-    case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=': case ':': case '@':
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '@':
         return true;
     default:
         return false;
@@ -84,7 +98,8 @@ bool PathCodec::isValidUtf8(QByteArrayView bytes)
     return true;
 }
 
-bool PathCodec::decodeComponent(QByteArrayView encoded, QString *out, QString *error, bool plusIsSpace)
+bool PathCodec::decodeComponent(QByteArrayView encoded, QString *out, QString *error,
+                                bool plusIsSpace)
 {
     QByteArray bytes;
     bytes.reserve(encoded.size());
@@ -144,7 +159,8 @@ bool PathCodec::validatePath(QByteArrayView path, QString *error)
     return true;
 }
 
-bool PathCodec::decodeQuery(QByteArrayView query, QList<QPair<QString, QString>> *out, QString *error)
+bool PathCodec::decodeQuery(QByteArrayView query, QList<QPair<QString, QString>> *out,
+                            QString *error)
 {
     for (const char c : query) {
         if (c != '%' && !isQueryChar(c))

@@ -16,7 +16,8 @@ bool isValidUtf8(QByteArrayView bytes);
 
 // Percent-decodes one encoded segment (or query part when plusIsSpace). Returns false and
 // sets *error when the text is not acceptable.
-bool decodeComponent(QByteArrayView encoded, QString *out, QString *error, bool plusIsSpace = false);
+bool decodeComponent(QByteArrayView encoded, QString *out, QString *error,
+                     bool plusIsSpace = false);
 
 // Checks a whole encoded path ("/a/b%40c:x"): starts with '/', only RFC 3986 path
 // characters, valid escapes, and every decoded segment acceptable and not "." or "..".

@@ -1,6 +1,7 @@
 #include "localapi/StoredResponseCache.h"
 
-std::optional<LocalApiResponse> StoredResponseCache::find(const QByteArray &target, qint64 dataVersion) const
+std::optional<LocalApiResponse> StoredResponseCache::find(const QByteArray &target,
+                                                          qint64 dataVersion) const
 {
     if (dataVersion < 0 || dataVersion != m_version)
         return std::nullopt;
@@ -10,7 +11,8 @@ std::optional<LocalApiResponse> StoredResponseCache::find(const QByteArray &targ
     return *it;
 }
 
-void StoredResponseCache::store(const QByteArray &target, qint64 dataVersion, const LocalApiResponse &response)
+void StoredResponseCache::store(const QByteArray &target, qint64 dataVersion,
+                                const LocalApiResponse &response)
 {
     if (dataVersion < 0 || m_capacity <= 0)
         return;

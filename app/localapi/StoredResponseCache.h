@@ -16,7 +16,10 @@
 class StoredResponseCache
 {
 public:
-    explicit StoredResponseCache(int capacity = 4096) : m_capacity(capacity) { }
+    explicit StoredResponseCache(int capacity = 4096)
+        : m_capacity(capacity)
+    {
+    }
 
     // The stored answer for `target` if it was built at `dataVersion`.
     std::optional<LocalApiResponse> find(const QByteArray &target, qint64 dataVersion) const;

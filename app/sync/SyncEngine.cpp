@@ -32,7 +32,7 @@ constexpr qint64 kMaxMemberRowsStoring = 180000;
 // the store's shared transaction; FTS5 indexes large batches cheaper.
 constexpr int kIndexEvery = 25000;    // contacts stored
 constexpr int kTagIndexEvery = 50000; // memberships stored (never in a first members pass)
-constexpr int kIndexBatch = 50000; // rows per SearchIndexer step
+constexpr int kIndexBatch = 50000;    // rows per SearchIndexer step
 // Back-off after the gateway kept refusing (429/503): 0.5 s doubling to 16 s, at most this
 // many times in a row before the sync gives up and reports it.
 constexpr int kMaxBackOffs = 8;
@@ -160,7 +160,7 @@ bool SyncEngine::backOff(const GatewayError &error, std::function<void()> again)
     ++m_backOffs;
     qCInfo(lcSync) << "the gateway asks to slow down; pausing" << delay << "ms" << error.requestId;
     m_pauseTimer.start(delay);
-    again();   // queued; sent when the pause ends
+    again(); // queued; sent when the pause ends
     return true;
 }
 
@@ -169,17 +169,21 @@ bool SyncEngine::backOff(const GatewayError &error, std::function<void()> again)
 void SyncEngine::beginContacts(bool resume)
 {
     auto pass = std::make_shared<std::optional<SyncPass>>();
-    store(SyncStore::Kind::Control, [session = m_session, resume, pass](CacheWriter &writer, SearchIndexer &, QString *error) {
-        *pass = writer.beginPass(session, SyncKind::Contacts, resume);
-        *error = writer.lastError();
-        return pass->has_value();
-    }, [this, pass] {
-        m_contactsPass = *pass;
-        m_contactsPageIsFirst = true;
-        if (m_contactsPass->resumed)
-            qCInfo(lcSync) << "resuming the contacts pass of" << m_session;
-        fetchContactsPage(m_contactsPass->resumeCursor);
-    }, tr("The cache could not start a sync: %1"));
+    store(
+        SyncStore::Kind::Control,
+        [session = m_session, resume, pass](CacheWriter &writer, SearchIndexer &, QString *error) {
+            *pass = writer.beginPass(session, SyncKind::Contacts, resume);
+            *error = writer.lastError();
+            return pass->has_value();
+        },
+        [this, pass] {
+            m_contactsPass = *pass;
+            m_contactsPageIsFirst = true;
+            if (m_contactsPass->resumed)
+                qCInfo(lcSync) << "resuming the contacts pass of" << m_session;
+            fetchContactsPage(m_contactsPass->resumeCursor);
+        },
+        tr("The cache could not start a sync: %1"));
 }
 
 void SyncEngine::fetchContactsPage(const QString &cursor)
@@ -188,12 +192,15 @@ void SyncEngine::fetchContactsPage(const QString &cursor)
     query.limit = m_options.pageSize;
     query.cursor = cursor;
     // Urgent: the contacts chain is sequential, so it must never wait behind member fetches.
-    enqueue([this, query] {
-        return m_client->listContacts(m_session, query, this, [this, cursor = query.cursor, run = m_run](const auto &r) {
-            if (run == m_run)
-                onContactsPage(cursor, r);
-        });
-    }, true);
+    enqueue(
+        [this, query] {
+            return m_client->listContacts(
+                m_session, query, this, [this, cursor = query.cursor, run = m_run](const auto &r) {
+                    if (run == m_run)
+                        onContactsPage(cursor, r);
+                });
+        },
+        true);
 }
 
 void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<Contact>> &result)
@@ -206,7 +213,8 @@ void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<
     const bool first = std::exchange(m_contactsPageIsFirst, false);
     if (!result.ok()) {
         // A saved cursor the gateway no longer accepts: start the pass over, keeping the data.
-        if (first && m_contactsPass->resumed && result.error.hasCode(QLatin1String("validation_error"))) {
+        if (first && m_contactsPass->resumed
+            && result.error.hasCode(QLatin1String("validation_error"))) {
             qCInfo(lcSync) << "the saved cursor was refused; starting the contacts pass over";
             beginContacts(false);
             return;
@@ -225,28 +233,37 @@ void SyncEngine::onContactsPage(const QString &cursor, const GatewayResult<Page<
     ++m_contactPagesStoring;
     const qsizetype rows = page.items.size();
     // Encoded here, not on the store's thread: that one is the sync's bottleneck.
-    store(SyncStore::Kind::Page, [pass = *m_contactsPass, encoded = EncodedContacts::from(page.items), next = page.nextCursor](CacheWriter &writer, SearchIndexer &, QString *error) {
-        const bool ok = writer.storeContacts(pass, encoded, next);
-        *error = writer.lastError();
-        return ok;
-    }, [this, rows] {
-        --m_contactPagesStoring;
-        m_outcome.contacts += rows;
-        reportProgress(QStringLiteral("contacts"), m_outcome.contacts, -1);
-        if (m_deferredContactsCursor && m_contactPagesStoring < kMaxContactPagesStoring)
-            fetchContactsPage(*std::exchange(m_deferredContactsCursor, std::nullopt));
-    }, tr("Storing contacts failed: %1"));
-    m_unindexedContacts += rows;
-    if (!page.hasMore()) {
-        store(SyncStore::Kind::Page, [pass = *m_contactsPass](CacheWriter &writer, SearchIndexer &, QString *error) {
-            const bool ok = writer.finishPass(pass);
+    store(
+        SyncStore::Kind::Page,
+        [pass = *m_contactsPass, encoded = EncodedContacts::from(page.items),
+         next = page.nextCursor](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const bool ok = writer.storeContacts(pass, encoded, next);
             *error = writer.lastError();
             return ok;
-        }, [this] {
-            m_contactsDone = true;
-            if (!m_detailsDone)
-                feedDetails();
-        }, tr("Finishing the contacts pass failed: %1"));
+        },
+        [this, rows] {
+            --m_contactPagesStoring;
+            m_outcome.contacts += rows;
+            reportProgress(QStringLiteral("contacts"), m_outcome.contacts, -1);
+            if (m_deferredContactsCursor && m_contactPagesStoring < kMaxContactPagesStoring)
+                fetchContactsPage(*std::exchange(m_deferredContactsCursor, std::nullopt));
+        },
+        tr("Storing contacts failed: %1"));
+    m_unindexedContacts += rows;
+    if (!page.hasMore()) {
+        store(
+            SyncStore::Kind::Page,
+            [pass = *m_contactsPass](CacheWriter &writer, SearchIndexer &, QString *error) {
+                const bool ok = writer.finishPass(pass);
+                *error = writer.lastError();
+                return ok;
+            },
+            [this] {
+                m_contactsDone = true;
+                if (!m_detailsDone)
+                    feedDetails();
+            },
+            tr("Finishing the contacts pass failed: %1"));
     }
     indexSome(false);
     pump();
@@ -277,23 +294,31 @@ void SyncEngine::onGroups(const GatewayResult<Page<Group>> &result)
     }
     m_backOffs = 0;
     const QList<Group> groups = result.value->items;
-    store(SyncStore::Kind::Page, [session = m_session, groups](CacheWriter &writer, SearchIndexer &, QString *error) {
-        const std::optional<SyncPass> pass = writer.beginPass(session, SyncKind::Groups, false);
-        const bool ok = pass && writer.storeGroups(*pass, groups, QString()) && writer.finishPass(*pass);
-        *error = writer.lastError();
-        return ok;
-    }, [this, count = groups.size()] {
-        m_outcome.groups = count;
-        reportProgress(QStringLiteral("groups"), m_outcome.groups, m_outcome.groups);
-    }, tr("Storing groups failed: %1"));
+    store(
+        SyncStore::Kind::Page,
+        [session = m_session, groups](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const std::optional<SyncPass> pass = writer.beginPass(session, SyncKind::Groups, false);
+            const bool ok = pass && writer.storeGroups(*pass, groups, QString())
+                && writer.finishPass(*pass);
+            *error = writer.lastError();
+            return ok;
+        },
+        [this, count = groups.size()] {
+            m_outcome.groups = count;
+            reportProgress(QStringLiteral("groups"), m_outcome.groups, m_outcome.groups);
+        },
+        tr("Storing groups failed: %1"));
 
     auto membersPass = std::make_shared<std::optional<SyncPass>>();
-    store(SyncStore::Kind::Control, [session = m_session, membersPass](CacheWriter &writer, SearchIndexer &, QString *error) {
-        *membersPass = writer.beginPass(session, SyncKind::Members, true);
-        *error = writer.lastError();
-        return membersPass->has_value();
-    }, [this, membersPass, groups] { onMembersPassBegun(**membersPass, groups); },
-       tr("The cache could not start a sync: %1"));
+    store(
+        SyncStore::Kind::Control,
+        [session = m_session, membersPass](CacheWriter &writer, SearchIndexer &, QString *error) {
+            *membersPass = writer.beginPass(session, SyncKind::Members, true);
+            *error = writer.lastError();
+            return membersPass->has_value();
+        },
+        [this, membersPass, groups] { onMembersPassBegun(**membersPass, groups); },
+        tr("The cache could not start a sync: %1"));
 }
 
 void SyncEngine::onMembersPassBegun(const SyncPass &pass, const QList<Group> &groups)
@@ -307,9 +332,10 @@ void SyncEngine::onMembersPassBegun(const SyncPass &pass, const QList<Group> &gr
     // Resuming: the groups up to the saved one were stored by the interrupted pass.
     const QString resumeAfter = m_membersPass->resumeCursor;
     if (!resumeAfter.isEmpty())
-        m_nextGroupToStore = m_nextGroupToFetch = m_groupsStored
-                = int(std::upper_bound(m_groupJids.begin(), m_groupJids.end(), resumeAfter) - m_groupJids.begin());
-    storeReadyMembers();   // finishes at once when there is nothing (left) to fetch
+        m_nextGroupToStore = m_nextGroupToFetch = m_groupsStored = int(
+            std::upper_bound(m_groupJids.begin(), m_groupJids.end(), resumeAfter)
+            - m_groupJids.begin());
+    storeReadyMembers(); // finishes at once when there is nothing (left) to fetch
     feedMembers();
 }
 
@@ -327,10 +353,11 @@ void SyncEngine::fetchMembers(int index)
 {
     const QString gid = m_groupJids.at(index);
     enqueue([this, index, gid] {
-        return m_client->listGroupMembers(m_session, gid, this, [this, index, run = m_run](const auto &r) {
-            if (run == m_run)
-                onMembers(index, r);
-        });
+        return m_client->listGroupMembers(m_session, gid, this,
+                                          [this, index, run = m_run](const auto &r) {
+                                              if (run == m_run)
+                                                  onMembers(index, r);
+                                          });
     });
 }
 
@@ -342,7 +369,8 @@ void SyncEngine::onMembers(int index, const GatewayResult<Page<GroupMember>> &re
     if (!result.ok() && backOff(result.error, [this, index] { fetchMembers(index); }))
         return;
     if (!result.ok() && !result.error.hasCode(QLatin1String("not_found"))) {
-        failWith(tr("Fetching group members failed: %1").arg(result.error.describe()), result.error);
+        failWith(tr("Fetching group members failed: %1").arg(result.error.describe()),
+                 result.error);
         return;
     }
     m_backOffs = 0;
@@ -360,18 +388,23 @@ void SyncEngine::storeReadyMembers()
         const QList<GroupMember> members = m_fetchedMembers.take(m_nextGroupToStore);
         const QString gid = m_groupJids.at(m_nextGroupToStore);
         ++m_nextGroupToStore;
-        store(SyncStore::Kind::Page, [pass = *m_membersPass, gid, encoded = EncodedMembers::from(gid, members)](CacheWriter &writer, SearchIndexer &, QString *error) {
-            const bool ok = writer.storeMembers(pass, encoded, gid);
-            *error = writer.lastError();
-            return ok;
-        }, [this, rows = members.size()] {
-            ++m_groupsStored;
-            m_memberRowsStoring -= rows;
-            m_outcome.members += rows;
-            reportProgress(QStringLiteral("members"), m_groupsStored, m_groupJids.size());
-            feedMembers();
-            pump();
-        }, tr("Storing group members failed: %1"));
+        store(
+            SyncStore::Kind::Page,
+            [pass = *m_membersPass, gid, encoded = EncodedMembers::from(gid, members)](
+                CacheWriter &writer, SearchIndexer &, QString *error) {
+                const bool ok = writer.storeMembers(pass, encoded, gid);
+                *error = writer.lastError();
+                return ok;
+            },
+            [this, rows = members.size()] {
+                ++m_groupsStored;
+                m_memberRowsStoring -= rows;
+                m_outcome.members += rows;
+                reportProgress(QStringLiteral("members"), m_groupsStored, m_groupJids.size());
+                feedMembers();
+                pump();
+            },
+            tr("Storing group members failed: %1"));
         m_unindexedMembers += members.size();
         m_memberRowsStoring += members.size();
     }
@@ -380,14 +413,18 @@ void SyncEngine::storeReadyMembers()
 
 void SyncEngine::finishMembersWhenStored()
 {
-    if (!m_running || !m_membersPass || m_membersFinishPosted || m_nextGroupToStore < m_groupJids.size())
+    if (!m_running || !m_membersPass || m_membersFinishPosted
+        || m_nextGroupToStore < m_groupJids.size())
         return;
     m_membersFinishPosted = true;
-    store(SyncStore::Kind::Page, [pass = *m_membersPass](CacheWriter &writer, SearchIndexer &, QString *error) {
-        const bool ok = writer.finishPass(pass);
-        *error = writer.lastError();
-        return ok;
-    }, [this] { m_membersDone = true; }, tr("Finishing the members pass failed: %1"));
+    store(
+        SyncStore::Kind::Page,
+        [pass = *m_membersPass](CacheWriter &writer, SearchIndexer &, QString *error) {
+            const bool ok = writer.finishPass(pass);
+            *error = writer.lastError();
+            return ok;
+        },
+        [this] { m_membersDone = true; }, tr("Finishing the members pass failed: %1"));
 }
 
 // --- deep: every contact's detail --------------------------------------------------------
@@ -440,17 +477,24 @@ void SyncEngine::onDetail(const QString &lid, const GatewayResult<ContactDetail>
     --m_detailsPending;
     if (result.ok()) {
         m_backOffs = 0;
-        store(SyncStore::Kind::Page, [session = m_session, lid, detail = *result.value](CacheWriter &writer, SearchIndexer &, QString *error) {
-            const bool ok = writer.storeContactDetail(session, lid, detail);
-            *error = writer.lastError();
-            return ok;
-        }, [this] {
-            ++m_outcome.details;
-            if (m_outcome.details % 200 == 0)
-                reportProgress(QStringLiteral("details"), m_outcome.details, m_outcome.contacts);
-        }, tr("Storing a contact's detail failed: %1"));
-    } else if (!result.error.hasCode(QLatin1String("not_found"))) {   // gone since: skip it
-        failWith(tr("Fetching a contact's detail failed: %1").arg(result.error.describe()), result.error);
+        store(
+            SyncStore::Kind::Page,
+            [session = m_session, lid, detail = *result.value](CacheWriter &writer, SearchIndexer &,
+                                                               QString *error) {
+                const bool ok = writer.storeContactDetail(session, lid, detail);
+                *error = writer.lastError();
+                return ok;
+            },
+            [this] {
+                ++m_outcome.details;
+                if (m_outcome.details % 200 == 0)
+                    reportProgress(QStringLiteral("details"), m_outcome.details,
+                                   m_outcome.contacts);
+            },
+            tr("Storing a contact's detail failed: %1"));
+    } else if (!result.error.hasCode(QLatin1String("not_found"))) { // gone since: skip it
+        failWith(tr("Fetching a contact's detail failed: %1").arg(result.error.describe()),
+                 result.error);
         return;
     }
     feedDetails();
@@ -463,18 +507,20 @@ void SyncEngine::store(SyncStore::Kind kind, SyncStore::Work work, std::function
                        const QString &failMessage)
 {
     ++m_storing;
-    m_store->post(kind, std::move(work), [this, run = m_run, then = std::move(then), failMessage](bool ok, const QString &error) {
-        if (run != m_run)
-            return; // an earlier run's: it has ended
-        --m_storing;
-        if (!ok) {
-            failWith(failMessage.arg(error));
-            return;
-        }
-        if (then)
-            then();
-        maybeFinish();
-    });
+    m_store->post(
+        kind, std::move(work),
+        [this, run = m_run, then = std::move(then), failMessage](bool ok, const QString &error) {
+            if (run != m_run)
+                return; // an earlier run's: it has ended
+            --m_storing;
+            if (!ok) {
+                failWith(failMessage.arg(error));
+                return;
+            }
+            if (then)
+                then();
+            maybeFinish();
+        });
 }
 
 void SyncEngine::indexSome(bool everything)
@@ -519,7 +565,9 @@ void SyncEngine::maybeFinish()
     indexSome(true);
     m_store->waitUntilIdle();
     QString message = tr("Synced %1 contacts, %2 groups and %3 memberships.")
-                              .arg(m_outcome.contacts).arg(m_outcome.groups).arg(m_outcome.members);
+                          .arg(m_outcome.contacts)
+                          .arg(m_outcome.groups)
+                          .arg(m_outcome.members);
     if (m_options.deep)
         message += QLatin1Char(' ') + tr("%1 contact details.").arg(m_outcome.details);
     end(SyncOutcome::Status::Completed, message, {});
@@ -535,7 +583,7 @@ void SyncEngine::end(SyncOutcome::Status status, const QString &message, const G
     if (!m_running)
         return;
     m_running = false;
-    ++m_run;   // answers still on their way belong to this run: they are ignored
+    ++m_run; // answers still on their way belong to this run: they are ignored
     m_budgetTimer.stop();
     m_pauseTimer.stop();
     m_waiting.clear();
@@ -551,12 +599,14 @@ void SyncEngine::end(SyncOutcome::Status status, const QString &message, const G
                                                     m_membersDone ? std::nullopt : m_membersPass}) {
             if (!pass)
                 continue;
-            m_store->post(SyncStore::Kind::Control, [pass = *pass, why, requestId = error.requestId](CacheWriter &writer, SearchIndexer &, QString *) {
-                writer.failPass(pass, why, requestId);
-                return true;
-            });
+            m_store->post(SyncStore::Kind::Control,
+                          [pass = *pass, why, requestId = error.requestId](
+                              CacheWriter &writer, SearchIndexer &, QString *) {
+                              writer.failPass(pass, why, requestId);
+                              return true;
+                          });
         }
-        indexSome(true);   // what was stored is searchable right away
+        indexSome(true); // what was stored is searchable right away
     }
     // Everything fetched is stored (or refused) before anyone hears the sync ended.
     m_store->waitUntilIdle();

@@ -102,13 +102,13 @@ private:
     CacheReader *m_reader = nullptr;
 
     bool m_running = false;
-    quint64 m_run = 0;            // tags each run's callbacks, so late answers of an old run are ignored
+    quint64 m_run = 0; // tags each run's callbacks, so late answers of an old run are ignored
     QString m_session;
     SyncOptions m_options;
     RequestBudget m_budget;
     QTimer m_budgetTimer;
-    QTimer m_pauseTimer;          // back-off after 429/503: nothing is sent while it runs
-    int m_backOffs = 0;           // in a row, reset by any success
+    QTimer m_pauseTimer; // back-off after 429/503: nothing is sent while it runs
+    int m_backOffs = 0;  // in a row, reset by any success
     QElapsedTimer m_elapsed;
     std::deque<Send> m_waiting;
     QList<GatewayRequest> m_active;
@@ -119,26 +119,26 @@ private:
     bool m_contactsDone = false;
     bool m_membersDone = false;
     bool m_contactsPageIsFirst = true;
-    bool m_finishing = false;              // the last index pass is on its way
+    bool m_finishing = false; // the last index pass is on its way
     bool m_membersFinishPosted = false;
-    int m_storing = 0;                     // store jobs of this run not done yet
+    int m_storing = 0; // store jobs of this run not done yet
     int m_contactPagesStoring = 0;
     std::optional<QString> m_deferredContactsCursor; // fetched once fewer pages wait
 
-    QStringList m_groupJids;                       // sorted; members are stored in this order
+    QStringList m_groupJids; // sorted; members are stored in this order
     int m_nextGroupToFetch = 0;
-    int m_nextGroupToStore = 0;                    // next to hand to the store
+    int m_nextGroupToStore = 0; // next to hand to the store
     int m_groupsStored = 0;
-    qint64 m_memberRowsStoring = 0;                // handed to the store, not committed yet
+    qint64 m_memberRowsStoring = 0;                  // handed to the store, not committed yet
     QHash<int, QList<GroupMember>> m_fetchedMembers; // fetched, waiting for their turn
 
     // Deep phase: every contact's detail, fetched after the contacts pass, LIDs read back
     // from the cache page by page (never all in memory).
     bool m_detailsDone = true;
     QString m_detailsCursor;
-    bool m_detailsListed = false;     // every LID has been queued
+    bool m_detailsListed = false; // every LID has been queued
     QStringList m_detailsToFetch;
-    int m_detailsPending = 0;         // queued or in flight
+    int m_detailsPending = 0; // queued or in flight
 
     qint64 m_unindexedContacts = 0; // stored since their last indexing step
     qint64 m_unindexedMembers = 0;  // stored since the last step that indexed tags

@@ -16,7 +16,10 @@ class SyncJob : public QObject
     Q_OBJECT
 public:
     SyncJob(QString path, GatewayClient *client, QString session, SyncOptions options)
-        : m_path(std::move(path)), m_client(client), m_session(std::move(session)), m_options(options)
+        : m_path(std::move(path))
+        , m_client(client)
+        , m_session(std::move(session))
+        , m_options(options)
     {
     }
 
@@ -29,14 +32,16 @@ public:
             return refuse(tr("The cache cannot be opened: %1").arg(error));
         m_lock = std::make_unique<SyncLock>(m_path, m_session);
         if (!m_lock->tryLock())
-            return refuse(tr("This session is already being synced (by another window or a terminal)."));
+            return refuse(
+                tr("This session is already being synced (by another window or a terminal)."));
         m_writer = std::make_unique<CacheWriter>(*m_db);
         m_reader = std::make_unique<CacheReader>(*m_db);
         m_writer->addSession(m_session);
         m_engine = std::make_unique<SyncEngine>(m_client, m_path);
         m_engine->setReader(m_reader.get());
         connect(m_engine.get(), &SyncEngine::progress, this, &SyncJob::progress);
-        connect(m_engine.get(), &SyncEngine::finished, this, [this](const SyncOutcome &o) { done(o); });
+        connect(m_engine.get(), &SyncEngine::finished, this,
+                [this](const SyncOutcome &o) { done(o); });
         m_engine->start(m_session, m_options);
     }
 
@@ -98,13 +103,14 @@ SyncService::SyncService(QObject *parent)
 SyncService::~SyncService()
 {
     if (SyncJob *job = m_job.data())
-        QMetaObject::invokeMethod(job, [job] { delete job; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            job, [job] { delete job; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
-bool SyncService::start(const QString &databasePath, GatewayClient *client, const QString &sessionId,
-                        const SyncOptions &options)
+bool SyncService::start(const QString &databasePath, GatewayClient *client,
+                        const QString &sessionId, const SyncOptions &options)
 {
     if (isRunning() || !client)
         return false;
@@ -116,7 +122,7 @@ bool SyncService::start(const QString &databasePath, GatewayClient *client, cons
     m_session = sessionId;
     connect(job, &SyncJob::progress, this, &SyncService::progress);
     connect(job, &SyncJob::finished, this, [this](const SyncOutcome &outcome) {
-        m_job.clear();   // the job deletes itself on its thread; a new sync may start now
+        m_job.clear(); // the job deletes itself on its thread; a new sync may start now
         Q_EMIT finished(outcome);
     });
     QMetaObject::invokeMethod(job, &SyncJob::run, Qt::QueuedConnection);

@@ -36,8 +36,8 @@ struct SyncStore::Shared {
         quint64 serial = 0;
         Kind kind = Kind::Page;
         quint64 run = 0;
-        Work work;        // Page, Control
-        IndexStep step;   // Index
+        Work work;      // Page, Control
+        IndexStep step; // Index
     };
     struct Result {
         quint64 serial = 0;
@@ -52,9 +52,9 @@ struct SyncStore::Shared {
     QWaitCondition changed;
     std::deque<Job> jobs;
     bool stopping = false;
-    bool busy = false;        // a transaction is running
-    quint64 run = 1;          // beginRun() count, as seen by the poster
-    quint64 failedRun = 0;    // a Page job of this run failed: its later Page jobs are skipped
+    bool busy = false;     // a transaction is running
+    quint64 run = 1;       // beginRun() count, as seen by the poster
+    quint64 failedRun = 0; // a Page job of this run failed: its later Page jobs are skipped
     quint64 lastSerial = 0;
     QThread *thread = nullptr;
     SyncStore *owner = nullptr; // receives results; null once the SyncStore is gone
@@ -63,10 +63,13 @@ struct SyncStore::Shared {
 
     void runLoop();
     // Runs waiting jobs in one transaction; false when that transaction failed as a whole.
-    bool runBatch(CacheDatabase &db, CacheWriter &writer, SearchIndexer &indexer, QList<Result> *results);
+    bool runBatch(CacheDatabase &db, CacheWriter &writer, SearchIndexer &indexer,
+                  QList<Result> *results);
 };
 
-SyncStore::SyncStore(const QString &cachePath, QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>())
+SyncStore::SyncStore(const QString &cachePath, QObject *parent)
+    : QObject(parent)
+    , m_shared(std::make_shared<Shared>())
 {
     m_shared->path = cachePath;
     m_shared->owner = this;
@@ -114,7 +117,8 @@ void SyncStore::postIndexing(IndexStep step)
     {
         QMutexLocker lock(&m_shared->mutex);
         const quint64 serial = ++m_shared->lastSerial;
-        m_shared->jobs.push_back(Shared::Job{serial, Kind::Index, m_shared->run, {}, std::move(step)});
+        m_shared->jobs.push_back(
+            Shared::Job{serial, Kind::Index, m_shared->run, {}, std::move(step)});
         m_shared->changed.wakeAll();
     }
     ++m_pending; // its result comes back once, after the last step, with nobody to call
@@ -138,7 +142,8 @@ void SyncStore::deliver(quint64 serial, bool ok, const QString &error)
 void SyncStore::Shared::runLoop()
 {
     QString error;
-    std::unique_ptr<CacheDatabase> db = CacheDatabase::open(path, CacheDatabase::Mode::ReadWrite, &error);
+    std::unique_ptr<CacheDatabase> db = CacheDatabase::open(path, CacheDatabase::Mode::ReadWrite,
+                                                            &error);
     std::unique_ptr<CacheWriter> writer;
     std::unique_ptr<SearchIndexer> indexer;
     if (db) {
@@ -164,7 +169,8 @@ void SyncStore::Shared::runLoop()
         } else {
             QMutexLocker lock(&mutex);
             for (const Job &job : jobs)
-                results.append(Result{job.serial, false, QStringLiteral("The cache cannot be opened: %1").arg(error)});
+                results.append(Result{job.serial, false,
+                                      QStringLiteral("The cache cannot be opened: %1").arg(error)});
             jobs.clear();
         }
         bool full = false;
@@ -174,19 +180,24 @@ void SyncStore::Shared::runLoop()
             full = !jobs.empty();
             changed.wakeAll();
             if (owner) {
-                QMetaObject::invokeMethod(owner, [owner = owner, results] {
-                    for (const Result &r : results)
-                        owner->deliver(r.serial, r.ok, r.error);
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    owner,
+                    [owner = owner, results] {
+                        for (const Result &r : results)
+                            owner->deliver(r.serial, r.ok, r.error);
+                    },
+                    Qt::QueuedConnection);
             }
         }
         if (full)
             QThread::msleep(kYieldMs);
-        for (int waited = 0; CacheDatabase::writersWaiting() > 0 && waited < kYieldMaxMs; waited += kYieldPollMs)
+        for (int waited = 0; CacheDatabase::writersWaiting() > 0 && waited < kYieldMaxMs;
+             waited += kYieldPollMs)
             QThread::msleep(kYieldPollMs);
     }
-    qCInfo(lcSync).nospace() << "sync store: " << jobsRun << " jobs in " << batches << " transactions, "
-                             << workNs / 1000000 << " ms storing, " << commitNs / 1000000 << " ms committing";
+    qCInfo(lcSync).nospace() << "sync store: " << jobsRun << " jobs in " << batches
+                             << " transactions, " << workNs / 1000000 << " ms storing, "
+                             << commitNs / 1000000 << " ms committing";
     indexer.reset();
     writer.reset();
     db.reset();

@@ -39,7 +39,11 @@ public:
     // Index: the jobs of postIndexing(). Each step ends its transaction: once FTS5 tables were
     // written in a transaction, every later statement in it makes them flush (their
     // xSavepoint), which made the pages stored after an indexing step several times slower.
-    enum class Kind { Page, Control, Index };
+    enum class Kind {
+        Page,
+        Control,
+        Index
+    };
 
     // Opens its own ReadWrite connection to the cache at path on its thread.
     explicit SyncStore(const QString &cachePath, QObject *parent = nullptr);

@@ -33,7 +33,8 @@ inline QtMessageHandler &previousHandler()
     return handler;
 }
 
-inline void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+inline void captureMessage(QtMsgType type, const QMessageLogContext &context,
+                           const QString &message)
 {
     {
         QMutexLocker lock(&logMutex());
@@ -55,7 +56,8 @@ public:
         QLoggingCategory::setFilterRules(QStringLiteral("gc.*=true"));
         std::fflush(stderr);
         m_saved = ::dup(STDERR_FILENO);
-        const int fd = ::open(QFile::encodeName(m_file).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int fd = ::open(QFile::encodeName(m_file).constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                              0600);
         if (fd < 0 || m_saved < 0)
             return false;
         const bool ok = ::dup2(fd, STDERR_FILENO) >= 0;

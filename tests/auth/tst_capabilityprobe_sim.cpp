@@ -27,15 +27,20 @@ const QString JwtIssuer = QStringLiteral("http://127.0.0.1:3000");
 QString signedJwt(const QString &org, const QString &orgRole, qint64 exp)
 {
     constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    const QJsonObject claims{{"sub", "user_probe"}, {"activeOrganizationId", org},
-                             {"orgRole", orgRole}, {"role", "user"}, {"iss", JwtIssuer},
-                             {"aud", JwtIssuer}, {"iat", double(QDateTime::currentSecsSinceEpoch())},
+    const QJsonObject claims{{"sub", "user_probe"},
+                             {"activeOrganizationId", org},
+                             {"orgRole", orgRole},
+                             {"role", "user"},
+                             {"iss", JwtIssuer},
+                             {"aud", JwtIssuer},
+                             {"iat", double(QDateTime::currentSecsSinceEpoch())},
                              {"exp", double(exp)}};
     const QByteArray input = QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(b64) + '.'
-                           + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(b64);
+        + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(b64);
     return QString::fromLatin1(
         input + '.'
-        + QMessageAuthenticationCode::hash(input, JwtSecret, QCryptographicHash::Sha256).toBase64(b64));
+        + QMessageAuthenticationCode::hash(input, JwtSecret, QCryptographicHash::Sha256)
+              .toBase64(b64));
 }
 
 } // namespace
@@ -70,9 +75,12 @@ private:
     static const char *name(Verdict v)
     {
         switch (v) {
-        case Verdict::Yes: return "yes";
-        case Verdict::No: return "no";
-        case Verdict::Unknown: break;
+        case Verdict::Yes:
+            return "yes";
+        case Verdict::No:
+            return "no";
+        case Verdict::Unknown:
+            break;
         }
         return "unknown";
     }
@@ -82,15 +90,21 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_sim.start({"--seed", "5", "--sessions", "2", "--disconnected", "1",
-                              "--contacts", "200", "--groups", "10", "--members", "300",
-                              "--jwt-secret", QString::fromLatin1(JwtSecret), "--jwt-issuer", JwtIssuer,
-                              "--api-key", "wa_full=read,send,manage,events",
-                              "--api-key", "wa_ro=read", "--api-key", "wa_mgmt=manage",
-                              "--api-key", "wa_send=send"}),
+        QVERIFY2(m_sim.start({"--seed",         "5",
+                              "--sessions",     "2",
+                              "--disconnected", "1",
+                              "--contacts",     "200",
+                              "--groups",       "10",
+                              "--members",      "300",
+                              "--jwt-secret",   QString::fromLatin1(JwtSecret),
+                              "--jwt-issuer",   JwtIssuer,
+                              "--api-key",      "wa_full=read,send,manage,events",
+                              "--api-key",      "wa_ro=read",
+                              "--api-key",      "wa_mgmt=manage",
+                              "--api-key",      "wa_send=send"}),
                  qPrintable(m_sim.errorString()));
-        for (const char *label : {"owner", "admin", "member", "expired", "bad-signature",
-                                  "foreign-owner"})
+        for (const char *label :
+             {"owner", "admin", "member", "expired", "bad-signature", "foreign-owner"})
             QVERIFY2(!m_sim.jwt(label).isEmpty(), label);
         QVERIFY(m_sim.primarySessions().size() >= 2);
     }
@@ -132,7 +146,7 @@ private Q_SLOTS:
         QCOMPARE(name(verdict(r, "manage")), "no");
         QCOMPARE(name(verdict(r, "read")), "unknown"); // no session to try yet
         QVERIFY(r.finding("read").how.contains("by hand"));
-        QCOMPARE(name(verdict(r, "send")), "yes");     // by role
+        QCOMPARE(name(verdict(r, "send")), "yes"); // by role
         QCOMPARE(name(verdict(r, "events")), "no");
         QVERIFY(r.finding("send").how.contains("member"));
 
@@ -198,7 +212,8 @@ private Q_SLOTS:
         for (const WaSession &s : own.sessions)
             QCOMPARE(s.organizationId, m_sim.foreignSession().orgId);
 
-        const CapabilityReport ours = probe(m_sim.jwt("foreign-owner"), {m_sim.workingSession().id});
+        const CapabilityReport ours = probe(m_sim.jwt("foreign-owner"),
+                                            {m_sim.workingSession().id});
         QCOMPARE(name(verdict(ours, "read")), "unknown");
         QVERIFY(ours.finding("read").how.contains("not found"));
     }
@@ -268,8 +283,8 @@ private Q_SLOTS:
         // An organization without any session: its own simulator.
         SimulatorProcess empty;
         QVERIFY2(empty.start({"--seed", "6", "--sessions", "1", "--foreign-sessions", "0",
-                              "--contacts", "10", "--groups", "2", "--members", "10",
-                              "--api-key", "wa_empty=read,manage@foreign"}),
+                              "--contacts", "10", "--groups", "2", "--members", "10", "--api-key",
+                              "wa_empty=read,manage@foreign"}),
                  qPrintable(empty.errorString()));
         const CapabilityReport r = probe("wa_empty", {}, empty.url());
         QVERIFY(r.completed());

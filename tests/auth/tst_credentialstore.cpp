@@ -43,12 +43,12 @@ private:
     ReadResult read(const QString &profile, CredentialStore *store = nullptr)
     {
         ReadResult r;
-        (store ? store : &m_store)->readToken(profile, this,
-                                              [&r](const QString &t, const CredentialError &e) {
-                                                  r.token = t;
-                                                  r.error = e;
-                                                  r.done = true;
-                                              });
+        (store ? store : &m_store)
+            ->readToken(profile, this, [&r](const QString &t, const CredentialError &e) {
+                r.token = t;
+                r.error = e;
+                r.done = true;
+            });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(r.done, KeychainTimeoutMs); }();
         return r;
     }
@@ -209,7 +209,8 @@ private Q_SLOTS:
         QVERIFY(write(p, newToken()).isOk());
         bool called = false;
         auto *context = new QObject;
-        m_store.readToken(p, context, [&](const QString &, const CredentialError &) { called = true; });
+        m_store.readToken(p, context,
+                          [&](const QString &, const CredentialError &) { called = true; });
         delete context;
         // A later job on the same serial queue finishing proves the first one finished too.
         QCOMPARE(read(p).error.kind, CredentialError::Kind::None);
@@ -241,26 +242,35 @@ private Q_SLOTS:
         QTest::addColumn<int>("kindValue");
         using K = CredentialError::Kind;
         QTest::newRow("ok") << int(QKeychain::NoError) << "" << int(K::None);
-        QTest::newRow("not found") << int(QKeychain::EntryNotFound) << "Entry not found" << int(K::NotFound);
-        QTest::newRow("locked collection") << int(QKeychain::AccessDenied)
-                                           << "Cannot create an item in a locked collection" << int(K::Locked);
-        QTest::newRow("denied by user") << int(QKeychain::AccessDeniedByUser) << "" << int(K::Locked);
-        QTest::newRow("no backend") << int(QKeychain::NoBackendAvailable) << "" << int(K::NoBackend);
-        QTest::newRow("not implemented") << int(QKeychain::NotImplemented) << "" << int(K::NoBackend);
+        QTest::newRow("not found")
+            << int(QKeychain::EntryNotFound) << "Entry not found" << int(K::NotFound);
+        QTest::newRow("locked collection")
+            << int(QKeychain::AccessDenied) << "Cannot create an item in a locked collection"
+            << int(K::Locked);
+        QTest::newRow("denied by user")
+            << int(QKeychain::AccessDeniedByUser) << "" << int(K::Locked);
+        QTest::newRow("no backend")
+            << int(QKeychain::NoBackendAvailable) << "" << int(K::NoBackend);
+        QTest::newRow("not implemented")
+            << int(QKeychain::NotImplemented) << "" << int(K::NoBackend);
         QTest::newRow("no bus") << int(QKeychain::OtherError)
-                                << "Could not connect: No such file or directory" << int(K::NoBackend);
-        QTest::newRow("no x11 autolaunch") << int(QKeychain::OtherError)
-                                           << "Cannot autolaunch D-Bus without X11 $DISPLAY" << int(K::NoBackend);
+                                << "Could not connect: No such file or directory"
+                                << int(K::NoBackend);
+        QTest::newRow("no x11 autolaunch")
+            << int(QKeychain::OtherError) << "Cannot autolaunch D-Bus without X11 $DISPLAY"
+            << int(K::NoBackend);
         QTest::newRow("no service") << int(QKeychain::OtherError)
                                     << "The name org.freedesktop.secrets was not provided by any "
-                                       ".service files" << int(K::NoBackend);
-        QTest::newRow("gdbus locked") << int(QKeychain::OtherError)
-                                      << "GDBus.Error:org.freedesktop.Secret.Error.IsLocked: locked"
-                                      << int(K::Locked);
-        QTest::newRow("prompt dismissed") << int(QKeychain::OtherError)
-                                          << "The operation was cancelled" << int(K::Locked);
+                                       ".service files"
+                                    << int(K::NoBackend);
+        QTest::newRow("gdbus locked")
+            << int(QKeychain::OtherError)
+            << "GDBus.Error:org.freedesktop.Secret.Error.IsLocked: locked" << int(K::Locked);
+        QTest::newRow("prompt dismissed")
+            << int(QKeychain::OtherError) << "The operation was cancelled" << int(K::Locked);
         QTest::newRow("other") << int(QKeychain::OtherError) << "Unknown error" << int(K::Other);
-        QTest::newRow("could not delete") << int(QKeychain::CouldNotDeleteEntry) << "" << int(K::Other);
+        QTest::newRow("could not delete")
+            << int(QKeychain::CouldNotDeleteEntry) << "" << int(K::Other);
     }
     void errorMapping()
     {

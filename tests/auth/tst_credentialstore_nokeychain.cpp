@@ -51,7 +51,10 @@ class TestNoKeychain : public QObject
 {
     Q_OBJECT
 public:
-    explicit TestNoKeychain(const QString &home) : m_home(home) {}
+    explicit TestNoKeychain(const QString &home)
+        : m_home(home)
+    {
+    }
 
 private:
     QString m_home;
@@ -108,8 +111,7 @@ private:
     QStringList filesContaining(const QString &secret) const
     {
         const QByteArray utf8 = secret.toUtf8();
-        const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()),
-                               secret.size() * 2);
+        const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2);
         QStringList found;
         QDirIterator it(m_home, QDir::Files | QDir::Hidden | QDir::System,
                         QDirIterator::Subdirectories);
@@ -147,9 +149,9 @@ private Q_SLOTS:
         QVERIFY(::dup2(fd, STDERR_FILENO) >= 0);
         ::close(fd);
 
-        for (const auto location : {QStandardPaths::AppConfigLocation,
-                                    QStandardPaths::AppDataLocation, QStandardPaths::CacheLocation,
-                                    QStandardPaths::GenericConfigLocation})
+        for (const auto location :
+             {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
+              QStandardPaths::CacheLocation, QStandardPaths::GenericConfigLocation})
             QVERIFY2(QStandardPaths::writableLocation(location).startsWith(m_home),
                      qPrintable(QStandardPaths::writableLocation(location)));
     }

@@ -24,7 +24,8 @@ class TestProfileCli : public QObject
 private:
     QTemporaryDir m_config;
     SimulatorProcess m_sim;
-    const QString m_name = QStringLiteral("gc-cli-e2e-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString m_name =
+        QStringLiteral("gc-cli-e2e-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
 
     Result run(const QStringList &args, const QByteArray &input = {})
     {

@@ -27,7 +27,8 @@ QString expiredJwt()
         return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     };
     return QString::fromLatin1(b64("{\"alg\":\"EdDSA\"}") + '.'
-                               + b64("{\"sub\":\"u\",\"orgRole\":\"owner\",\"exp\":1000}") + ".sig");
+                               + b64("{\"sub\":\"u\",\"orgRole\":\"owner\",\"exp\":1000}")
+                               + ".sig");
 }
 
 } // namespace
@@ -105,8 +106,8 @@ private Q_SLOTS:
         m_goodKey = newKey();
 
         // The simulator knows one secret api-key, with read and manage.
-        QVERIFY2(m_sim.start({"--seed", "9", "--sessions", "2", "--contacts", "20", "--groups",
-                              "3", "--members", "20", "--api-key", m_goodKey + "=read,manage"}),
+        QVERIFY2(m_sim.start({"--seed", "9", "--sessions", "2", "--contacts", "20", "--groups", "3",
+                              "--members", "20", "--api-key", m_goodKey + "=read,manage"}),
                  qPrintable(m_sim.errorString()));
         m_gatewayUrl = m_sim.url();
     }
@@ -125,13 +126,15 @@ private Q_SLOTS:
         QTest::newRow("nothing") << QStringList{} << "Usage";
         QTest::newRow("unknown command") << QStringList{"rename", "x"} << "Unknown command";
         QTest::newRow("add without url") << QStringList{"add", "p"} << "--url";
-        QTest::newRow("add url without value") << QStringList{"add", "p", "--url"} << "needs a value";
-        QTest::newRow("add without name") << QStringList{"add", "--url", "https://gw"} << "needs a profile name";
+        QTest::newRow("add url without value")
+            << QStringList{"add", "p", "--url"} << "needs a value";
+        QTest::newRow("add without name")
+            << QStringList{"add", "--url", "https://gw"} << "needs a profile name";
         QTest::newRow("unknown option") << QStringList{"list", "--all"} << "Unknown option --all";
         QTest::newRow("list with name") << QStringList{"list", "p"} << "Too many arguments";
         QTest::newRow("check without name") << QStringList{"check"} << "needs a profile name";
-        QTest::newRow("purge on add") << QStringList{"add", "p", "--url", "https://gw", "--purge-cache"}
-                                      << "Unknown option";
+        QTest::newRow("purge on add")
+            << QStringList{"add", "p", "--url", "https://gw", "--purge-cache"} << "Unknown option";
     }
     void usage()
     {
@@ -155,9 +158,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         const QString secret = newKey();
         QTest::newRow("positional") << QStringList{"add", "p", "--url", "https://gw", secret};
-        QTest::newRow("--token=") << QStringList{"add", "p", "--url", "https://gw", "--token=" + secret};
-        QTest::newRow("--token") << QStringList{"add", "p", "--url", "https://gw", "--token", secret};
-        QTest::newRow("--api-key") << QStringList{"add", "p", "--api-key", secret, "--url", "https://gw"};
+        QTest::newRow("--token=") << QStringList{"add", "p", "--url", "https://gw",
+                                                 "--token=" + secret};
+        QTest::newRow("--token") << QStringList{"add",        "p",       "--url",
+                                                "https://gw", "--token", secret};
+        QTest::newRow("--api-key")
+            << QStringList{"add", "p", "--api-key", secret, "--url", "https://gw"};
         QTest::newRow("on check") << QStringList{"check", "p", "--jwt=" + secret};
     }
     void tokenAsArgumentIsRefused()
@@ -175,8 +181,9 @@ private Q_SLOTS:
         const QString p = name("main");
         // Pasted with a prefix and a newline, as people do.
         const SimulatorProcess::Session byHand = m_sim.primarySessions().last();
-        Outcome o = run({"add", p, "--url", m_gatewayUrl.toString() + "/api/v1/", "--session", byHand.id},
-                        "Bearer " + m_goodKey.toUtf8() + "\n");
+        Outcome o = run(
+            {"add", p, "--url", m_gatewayUrl.toString() + "/api/v1/", "--session", byHand.id},
+            "Bearer " + m_goodKey.toUtf8() + "\n");
         QVERIFY2(o.code == ProfileCommand::Ok, qPrintable(o.err));
         QVERIFY(o.out.contains("added"));
         QVERIFY(o.err.contains("Bearer")); // the note that the prefix was removed
@@ -240,17 +247,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("says");
         const QString url = "https://gw.example";
-        QTest::newRow("no token") << QStringList{"add", name("a"), "--url", url} << QByteArray("\n\n")
-                                  << "No token";
-        QTest::newRow("bad name") << QStringList{"add", "a/b", "--url", url} << newKey().toUtf8() << "'/'";
-        QTest::newRow("bad url") << QStringList{"add", name("a"), "--url", "ftp://x"} << newKey().toUtf8()
-                                 << "https://";
-        QTest::newRow("bad session") << QStringList{"add", name("a"), "--url", url, "--session", "a b"}
-                                     << newKey().toUtf8() << "session id";
+        QTest::newRow("no token") << QStringList{"add", name("a"), "--url", url}
+                                  << QByteArray("\n\n") << "No token";
+        QTest::newRow("bad name") << QStringList{"add", "a/b", "--url", url} << newKey().toUtf8()
+                                  << "'/'";
+        QTest::newRow("bad url") << QStringList{"add", name("a"), "--url", "ftp://x"}
+                                 << newKey().toUtf8() << "https://";
+        QTest::newRow("bad session")
+            << QStringList{"add", name("a"), "--url", url, "--session", "a b"} << newKey().toUtf8()
+            << "session id";
         QTest::newRow("two tokens") << QStringList{"add", name("a"), "--url", url}
                                     << QByteArray("wa_one wa_two") << "space";
-        QTest::newRow("expired jwt") << QStringList{"add", name("a"), "--url", url}
-                                     << expiredJwt().toUtf8() << "expired";
+        QTest::newRow("expired jwt")
+            << QStringList{"add", name("a"), "--url", url} << expiredJwt().toUtf8() << "expired";
         QTest::newRow("huge input") << QStringList{"add", name("a"), "--url", url}
                                     << QByteArray(1024 * 1024, 'a') << "too large";
     }

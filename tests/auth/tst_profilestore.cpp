@@ -65,29 +65,48 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("normalised"); // empty: refused
         QTest::addColumn<bool>("insecure");
-        QTest::newRow("https") << "https://gw.example" << "https://gw.example" << false;
-        QTest::newRow("trailing slash") << "https://gw.example/" << "https://gw.example" << false;
-        QTest::newRow("api suffix") << "https://gw.example/api/v1/" << "https://gw.example" << false;
+        QTest::newRow("https") << "https://gw.example"
+                               << "https://gw.example" << false;
+        QTest::newRow("trailing slash") << "https://gw.example/"
+                                        << "https://gw.example" << false;
+        QTest::newRow("api suffix") << "https://gw.example/api/v1/"
+                                    << "https://gw.example" << false;
         QTest::newRow("sessions suffix") << " https://gw.example/base/api/v1/sessions\n"
                                          << "https://gw.example/base" << false;
-        QTest::newRow("upper scheme") << "HTTPS://gw.example:8443" << "https://gw.example:8443" << false;
-        QTest::newRow("http remote") << "http://gw.example" << "http://gw.example" << true;
-        QTest::newRow("http localhost") << "http://localhost:8080" << "http://localhost:8080" << false;
-        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:9" << "http://127.0.0.1:9" << false;
-        QTest::newRow("http 127.5.5.5") << "http://127.5.5.5" << "http://127.5.5.5" << false;
-        QTest::newRow("http ::1") << "http://[::1]:80" << "http://[::1]:80" << false;
-        QTest::newRow("http lan") << "http://192.168.1.4" << "http://192.168.1.4" << true;
+        QTest::newRow("upper scheme") << "HTTPS://gw.example:8443"
+                                      << "https://gw.example:8443" << false;
+        QTest::newRow("http remote") << "http://gw.example"
+                                     << "http://gw.example" << true;
+        QTest::newRow("http localhost") << "http://localhost:8080"
+                                        << "http://localhost:8080" << false;
+        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:9"
+                                        << "http://127.0.0.1:9" << false;
+        QTest::newRow("http 127.5.5.5") << "http://127.5.5.5"
+                                        << "http://127.5.5.5" << false;
+        QTest::newRow("http ::1") << "http://[::1]:80"
+                                  << "http://[::1]:80" << false;
+        QTest::newRow("http lan") << "http://192.168.1.4"
+                                  << "http://192.168.1.4" << true;
         QTest::newRow("http localhost lookalike") << "http://localhost.evil.example"
                                                   << "http://localhost.evil.example" << true;
-        QTest::newRow("empty") << "" << "" << false;
-        QTest::newRow("no scheme") << "gw.example" << "" << false;
-        QTest::newRow("ftp") << "ftp://gw.example" << "" << false;
-        QTest::newRow("no host") << "https://" << "" << false;
-        QTest::newRow("credentials") << "https://user:pw@gw.example" << "" << false;
-        QTest::newRow("query") << "https://gw.example/?token=x" << "" << false;
-        QTest::newRow("fragment") << "https://gw.example/#x" << "" << false;
-        QTest::newRow("bad port") << "https://gw.example:99999" << "" << false;
-        QTest::newRow("space in host") << "https://gw example" << "" << false;
+        QTest::newRow("empty") << ""
+                               << "" << false;
+        QTest::newRow("no scheme") << "gw.example"
+                                   << "" << false;
+        QTest::newRow("ftp") << "ftp://gw.example"
+                             << "" << false;
+        QTest::newRow("no host") << "https://"
+                                 << "" << false;
+        QTest::newRow("credentials") << "https://user:pw@gw.example"
+                                     << "" << false;
+        QTest::newRow("query") << "https://gw.example/?token=x"
+                               << "" << false;
+        QTest::newRow("fragment") << "https://gw.example/#x"
+                                  << "" << false;
+        QTest::newRow("bad port") << "https://gw.example:99999"
+                                  << "" << false;
+        QTest::newRow("space in host") << "https://gw example"
+                                       << "" << false;
     }
     void urls()
     {

@@ -33,7 +33,7 @@ private:
     SimulatorProcess m_sim;
     QTemporaryDir m_dir;
     QString m_prefix;
-    QStringList m_used; // keychain entries to delete at the end
+    QStringList m_used;         // keychain entries to delete at the end
     CredentialStore m_keychain; // a second store: checks what the controller stored
     int m_iniCount = 0;
 
@@ -45,7 +45,10 @@ private:
         return n;
     }
     static QString newKey() { return "wa_sic_" + QUuid::createUuid().toString(QUuid::Id128); }
-    QString freshIni() { return m_dir.filePath(QStringLiteral("profiles-%1.ini").arg(++m_iniCount)); }
+    QString freshIni()
+    {
+        return m_dir.filePath(QStringLiteral("profiles-%1.ini").arg(++m_iniCount));
+    }
 
     GatewayProfile profile(const QString &n, const QStringList &sessions = {}) const
     {
@@ -155,7 +158,8 @@ private Q_SLOTS:
 
         // The client really talks to the gateway with the stored token.
         std::optional<GatewayResult<Page<WaSession>>> listed;
-        c.client()->listSessions(this, [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
+        c.client()->listSessions(this,
+                                 [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
         QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), TimeoutMs);
         QVERIFY2(listed->ok(), qPrintable(listed->error.describe()));
         QCOMPARE(listed->value->items.size(), m_sim.primarySessions().size());
@@ -306,7 +310,8 @@ private Q_SLOTS:
 
         // b's token cannot list sessions (403) but reads the session added by hand.
         std::optional<GatewayResult<Page<WaSession>>> listed;
-        c.client()->listSessions(this, [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
+        c.client()->listSessions(this,
+                                 [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
         QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), TimeoutMs);
         QCOMPARE(listed->error.httpStatus, 403);
         std::optional<GatewayResult<Page<Group>>> groups;
@@ -442,7 +447,8 @@ private Q_SLOTS:
         // A new token, and the profile works again.
         QVERIFY(signIn(c, profile(n), "wa_sic_manage").ok);
         std::optional<GatewayResult<Page<WaSession>>> listed;
-        c.client()->listSessions(this, [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
+        c.client()->listSessions(this,
+                                 [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
         QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), TimeoutMs);
         QVERIFY(listed->ok());
         QCOMPARE(required.count(), 1);

@@ -28,7 +28,10 @@ class TestSignInNoKeychain : public QObject
 {
     Q_OBJECT
 public:
-    explicit TestSignInNoKeychain(const QString &home) : m_home(home) {}
+    explicit TestSignInNoKeychain(const QString &home)
+        : m_home(home)
+    {
+    }
 
 private:
     QString m_home;

@@ -37,7 +37,6 @@
 #include <QTest>
 #include <QUuid>
 
-
 namespace {
 
 constexpr int TimeoutMs = 30000;
@@ -48,10 +47,14 @@ QString unsignedJwt(const QString &org, const QString &orgRole, qint64 exp)
     const auto b64 = [](const QByteArray &raw) {
         return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     };
-    const QJsonObject claims{{"sub", "user_dlg"}, {"activeOrganizationId", org},
-                             {"orgRole", orgRole}, {"role", "user"}, {"exp", double(exp)}};
+    const QJsonObject claims{{"sub", "user_dlg"},
+                             {"activeOrganizationId", org},
+                             {"orgRole", orgRole},
+                             {"role", "user"},
+                             {"exp", double(exp)}};
     return QString::fromLatin1(b64(R"({"alg":"EdDSA","typ":"JWT"})") + '.'
-                               + b64(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + ".c2ln");
+                               + b64(QJsonDocument(claims).toJson(QJsonDocument::Compact))
+                               + ".c2ln");
 }
 
 } // namespace
@@ -61,7 +64,10 @@ class TestSignInDialog : public QObject
     Q_OBJECT
 public:
     TestSignInDialog(const QString &home, const QString &keyringHome)
-        : m_home(home), m_keyringHome(keyringHome) {}
+        : m_home(home)
+        , m_keyringHome(keyringHome)
+    {
+    }
 
 private:
     QString m_home;        // this process's private HOME
@@ -151,9 +157,9 @@ private Q_SLOTS:
         ProfileStore store(freshIni());
         SignInController c(&store);
         SignInDialog dialog(&c);
-        const char *const controls[] = {"profileEdit", "urlEdit", "tokenEdit", "showTokenCheck",
-                                        "sessionsEdit", "checkButton", "reportView",
-                                        "memoryOnlyButton"};
+        const char *const controls[] = {"profileEdit",    "urlEdit",         "tokenEdit",
+                                        "showTokenCheck", "sessionsEdit",    "checkButton",
+                                        "reportView",     "memoryOnlyButton"};
         for (const char *n : controls)
             QVERIFY2(!child<QWidget>(&dialog, n)->accessibleName().isEmpty(), n);
         QVERIFY(!okButton(&dialog)->accessibleName().isEmpty());
@@ -238,8 +244,8 @@ private Q_SLOTS:
         QVERIFY(text(&dialog, "tokenInfoLabel").contains("Role: member (platform role user)"));
         QVERIFY(okButton(&dialog)->isEnabled());
 
-        type(&dialog, "tokenEdit", unsignedJwt("org_later", "admin",
-                                                QDateTime::currentSecsSinceEpoch() + 3 * 86400));
+        type(&dialog, "tokenEdit",
+             unsignedJwt("org_later", "admin", QDateTime::currentSecsSinceEpoch() + 3 * 86400));
         QVERIFY(!shown(&dialog, "tokenWarningLabel"));
     }
 
@@ -258,8 +264,8 @@ private Q_SLOTS:
         QVERIFY(text(&dialog, "urlWarningLabel").contains("gateway.example.com"));
         QVERIFY(okButton(&dialog)->isEnabled()); // a warning, not a refusal
 
-        for (const char *fine : {"https://gateway.example.com", "http://localhost:8080",
-                                 "http://[::1]:9000/api/v1"}) {
+        for (const char *fine :
+             {"https://gateway.example.com", "http://localhost:8080", "http://[::1]:9000/api/v1"}) {
             type(&dialog, "urlEdit", QString::fromLatin1(fine));
             QVERIFY2(!shown(&dialog, "urlWarningLabel"), fine);
         }
@@ -322,7 +328,8 @@ private Q_SLOTS:
         QVERIFY2(report->toPlainText().contains("rejected"), qPrintable(report->toPlainText()));
         QCOMPARE(text(&dialog, "checkStatusLabel"), QStringLiteral("Check failed."));
         QVERIFY(!report->toPlainText().contains(unknown));
-        QCOMPARE(int(c.state()), int(SignInController::State::SignedOut)); // a check signs nobody in
+        QCOMPARE(int(c.state()),
+                 int(SignInController::State::SignedOut)); // a check signs nobody in
     }
 
     void signInStoresTokenAndProfile()
@@ -415,9 +422,8 @@ private Q_SLOTS:
 
         // The gateway answers 401: the dialog offers to sign in again, profile filled in.
         std::optional<int> status401;
-        c.client()->listSessions(this, [&](const GatewayResult<Page<WaSession>> &r) {
-            status401 = r.httpStatus;
-        });
+        c.client()->listSessions(
+            this, [&](const GatewayResult<Page<WaSession>> &r) { status401 = r.httpStatus; });
         QTRY_VERIFY_WITH_TIMEOUT(menu->signInDialog() && menu->signInDialog()->isVisible(),
                                  TimeoutMs);
         // The window's own calls may meet the 401 first; ours still gets its answer.
@@ -516,10 +522,10 @@ int main(int argc, char *argv[])
         return 1;
     const QString outerHome = qEnvironmentVariable("HOME");
     // ./run's with_test_keyring gives the keyring a throwaway HOME with runtime/ inside it.
-    const QString keyringHome =
-        !outerHome.isEmpty() && qEnvironmentVariable("XDG_RUNTIME_DIR") == outerHome + "/runtime"
-            ? outerHome
-            : QString();
+    const QString keyringHome = !outerHome.isEmpty()
+            && qEnvironmentVariable("XDG_RUNTIME_DIR") == outerHome + "/runtime"
+        ? outerHome
+        : QString();
     const QByteArray h = QFile::encodeName(home.path());
     qputenv("HOME", h);
     qputenv("XDG_CONFIG_HOME", h + "/.config");

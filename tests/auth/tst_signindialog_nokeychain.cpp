@@ -52,7 +52,10 @@ class TestSignInDialogNoKeychain : public QObject
 {
     Q_OBJECT
 public:
-    explicit TestSignInDialogNoKeychain(const QString &home) : m_home(home) {}
+    explicit TestSignInDialogNoKeychain(const QString &home)
+        : m_home(home)
+    {
+    }
 
 private:
     QString m_home;
@@ -91,7 +94,7 @@ private Q_SLOTS:
         QVERIFY2(error->text().contains("D-Bus") && error->text().contains("this run only"),
                  qPrintable(error->text()));
         QVERIFY(!memory->isHidden());
-        QVERIFY(!c.isMemoryOnly());     // never chosen silently
+        QVERIFY(!c.isMemoryOnly());          // never chosen silently
         QVERIFY(!profiles.contains("nokc")); // nothing saved half-way
 
         QTest::mouseClick(memory, Qt::LeftButton);
@@ -144,7 +147,8 @@ private Q_SLOTS:
         SignInDialog *dialog = menu->signInDialog();
         QVERIFY(child<QLabel>(dialog, "messageLabel")->text().contains("memory"));
         QCOMPARE(child<QLineEdit>(dialog, "profileEdit")->text(), QStringLiteral("saved"));
-        QCOMPARE(child<QLineEdit>(dialog, "urlEdit")->text(), QStringLiteral("https://gateway.example.com"));
+        QCOMPARE(child<QLineEdit>(dialog, "urlEdit")->text(),
+                 QStringLiteral("https://gateway.example.com"));
 
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         type(dialog, "tokenEdit", secretKey());

@@ -72,8 +72,7 @@ private Q_SLOTS:
         QVERIFY(!r.isExpired(Now));
         QVERIFY(!r.expiresWithin(Now, 60));
         QVERIFY(r.expiresWithin(Now, 3600));
-        QCOMPARE(r.capabilitiesFromRole(),
-                 (QStringList{"read", "send", "manage", "events"}));
+        QCOMPARE(r.capabilitiesFromRole(), (QStringList{"read", "send", "manage", "events"}));
         QVERIFY2(r.notes.isEmpty(), qPrintable(r.notes.join('|')));
     }
 
@@ -120,17 +119,17 @@ private Q_SLOTS:
 
     void expiredAndAboutToExpire()
     {
-        const TokenInspection expired =
-            TokenInspector::inspect(makeJwt(ownerClaims(Now.toSecsSinceEpoch() - 1)));
+        const TokenInspection expired = TokenInspector::inspect(
+            makeJwt(ownerClaims(Now.toSecsSinceEpoch() - 1)));
         QVERIFY(expired.isExpired(Now));
         QVERIFY(expired.expiresWithin(Now, 0));
 
-        const TokenInspection atNow =
-            TokenInspector::inspect(makeJwt(ownerClaims(Now.toSecsSinceEpoch())));
+        const TokenInspection atNow = TokenInspector::inspect(
+            makeJwt(ownerClaims(Now.toSecsSinceEpoch())));
         QVERIFY(atNow.isExpired(Now));
 
-        const TokenInspection soon =
-            TokenInspector::inspect(makeJwt(ownerClaims(Now.toSecsSinceEpoch() + 120)));
+        const TokenInspection soon = TokenInspector::inspect(
+            makeJwt(ownerClaims(Now.toSecsSinceEpoch() + 120)));
         QVERIFY(!soon.isExpired(Now));
         QVERIFY(soon.expiresWithin(Now, 300));
         QVERIFY(!soon.expiresWithin(Now, 60));
@@ -226,14 +225,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pasted");
         QTest::addColumn<QString>("word");
         QTest::newRow("empty") << QString() << "No token";
-        QTest::newRow("blank") << " \n\t " << "No token";
-        QTest::newRow("bearer only") << "Bearer   " << "No token";
-        QTest::newRow("inner space") << "wa_abc def" << "space";
-        QTest::newRow("inner newline") << "wa_abc\ndef" << "line break";
-        QTest::newRow("control") << QString("wa_abc") + QChar(0x01) + "def" << "control";
-        QTest::newRow("nul") << QString("wa_abc") + QChar(0) + "def" << "control";
+        QTest::newRow("blank") << " \n\t "
+                               << "No token";
+        QTest::newRow("bearer only") << "Bearer   "
+                                     << "No token";
+        QTest::newRow("inner space") << "wa_abc def"
+                                     << "space";
+        QTest::newRow("inner newline") << "wa_abc\ndef"
+                                       << "line break";
+        QTest::newRow("control") << QString("wa_abc") + QChar(0x01) + "def"
+                                 << "control";
+        QTest::newRow("nul") << QString("wa_abc") + QChar(0) + "def"
+                             << "control";
         QTest::newRow("non-ascii") << QString::fromUtf8("wa_ab\xc3\xa9") << "non-ASCII";
-        QTest::newRow("too large") << QString(TokenInspector::MaxTokenLength + 1, 'a') << "too large";
+        QTest::newRow("too large")
+            << QString(TokenInspector::MaxTokenLength + 1, 'a') << "too large";
         QTest::newRow("huge") << QString(10 * 1024 * 1024, 'a') << "too large";
     }
     void rejected()
@@ -269,20 +275,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("word");
         const QByteArray okHeader = b64url("{\"alg\":\"EdDSA\"}");
         const QByteArray okClaims = b64url("{\"sub\":\"x\"}");
-        QTest::newRow("bad chars") << QString::fromLatin1(okHeader + ".d$f.ghi") << "base64url text";
-        QTest::newRow("std base64") << QString::fromLatin1(okHeader + ".ab+/cd." + "sig") << "base64url";
+        QTest::newRow("bad chars")
+            << QString::fromLatin1(okHeader + ".d$f.ghi") << "base64url text";
+        QTest::newRow("std base64")
+            << QString::fromLatin1(okHeader + ".ab+/cd." + "sig") << "base64url";
         QTest::newRow("empty header") << QString::fromLatin1("." + okClaims + ".sig") << "empty";
-        QTest::newRow("impossible length") << QString::fromLatin1(okHeader + ".abcde.sig") << "length";
+        QTest::newRow("impossible length")
+            << QString::fromLatin1(okHeader + ".abcde.sig") << "length";
         QTest::newRow("claims not json")
-            << QString::fromLatin1(okHeader + "." + b64url("not json") + ".sig") << "not a JSON object";
+            << QString::fromLatin1(okHeader + "." + b64url("not json") + ".sig")
+            << "not a JSON object";
         QTest::newRow("claims array")
-            << QString::fromLatin1(okHeader + "." + b64url("[1,2]") + ".sig") << "not a JSON object";
+            << QString::fromLatin1(okHeader + "." + b64url("[1,2]") + ".sig")
+            << "not a JSON object";
         QTest::newRow("claims number")
             << QString::fromLatin1(okHeader + "." + b64url("42") + ".sig") << "not a JSON object";
         QTest::newRow("header string")
-            << QString::fromLatin1(b64url("\"x\"") + "." + okClaims + ".sig") << "not a JSON object";
+            << QString::fromLatin1(b64url("\"x\"") + "." + okClaims + ".sig")
+            << "not a JSON object";
         QTest::newRow("truncated json")
-            << QString::fromLatin1(okHeader + "." + b64url("{\"sub\":") + ".sig") << "not a JSON object";
+            << QString::fromLatin1(okHeader + "." + b64url("{\"sub\":") + ".sig")
+            << "not a JSON object";
     }
     void malformedThreeParts()
     {
@@ -308,7 +321,8 @@ private Q_SLOTS:
             objects = "{\"a\":" + objects + "}";
         const QString t2 = QString::fromLatin1(header + "." + b64url(objects) + ".sig");
         // The same depth unbalanced (never closed) must not confuse the scan either.
-        const QString t3 = QString::fromLatin1(header + "." + b64url(QByteArray(9000, '{')) + ".sig");
+        const QString t3 = QString::fromLatin1(header + "." + b64url(QByteArray(9000, '{'))
+                                               + ".sig");
 
         for (const QString &t : {t1, t2, t3}) {
             QElapsedTimer clock;
@@ -321,8 +335,8 @@ private Q_SLOTS:
 
         // Brackets inside strings are data, not nesting.
         const QByteArray inString = "{\"sub\":\"" + QByteArray(200, '[') + "\\\"{{{{\"}";
-        const TokenInspection ok =
-            TokenInspector::inspect(QString::fromLatin1(header + "." + b64url(inString) + ".sig"));
+        const TokenInspection ok = TokenInspector::inspect(
+            QString::fromLatin1(header + "." + b64url(inString) + ".sig"));
         QCOMPARE(ok.kind, TokenKind::Jwt);
         QCOMPARE(ok.sub, QString(200, '[') + "\"{{{{");
     }

@@ -20,13 +20,13 @@
 
 #include <QAbstractTableModel>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QDir>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QProcess>
-#include <QHeaderView>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -71,8 +71,7 @@ double readThrough(const QString &path)
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
         QByteArray chunk(1 << 20, Qt::Uninitialized);
-        while (file.read(chunk.data(), chunk.size()) > 0) {
-        }
+        while (file.read(chunk.data(), chunk.size()) > 0) {}
     }
     return t.nsecsElapsed() / 1e6;
 }
@@ -81,8 +80,9 @@ double readThrough(const QString &path)
 QStringList keystrokes()
 {
     QStringList out;
-    for (const QString &word : {QStringLiteral("budi san"), QStringLiteral("dewi"), QStringLiteral("0812 1050"),
-                                QStringLiteral("2052270004"), QStringLiteral("kusuma store")}) {
+    for (const QString &word :
+         {QStringLiteral("budi san"), QStringLiteral("dewi"), QStringLiteral("0812 1050"),
+          QStringLiteral("2052270004"), QStringLiteral("kusuma store")}) {
         for (int i = 1; i <= word.size(); ++i)
             out << word.left(i);
         out << QString(); // cleared between words
@@ -94,9 +94,14 @@ QStringList keystrokes()
 class MemoryModel : public QAbstractTableModel
 {
 public:
-    struct Row { QString name, phone, lid, business; };
+    struct Row {
+        QString name, phone, lid, business;
+    };
     QList<Row> rows;
-    int rowCount(const QModelIndex &p = {}) const override { return p.isValid() ? 0 : int(rows.size()); }
+    int rowCount(const QModelIndex &p = {}) const override
+    {
+        return p.isValid() ? 0 : int(rows.size());
+    }
     int columnCount(const QModelIndex &p = {}) const override { return p.isValid() ? 0 : 4; }
     QVariant data(const QModelIndex &i, int role) const override
     {
@@ -104,10 +109,14 @@ public:
             return {};
         const Row &r = rows.at(i.row());
         switch (i.column()) {
-        case 0: return r.name;
-        case 1: return r.phone;
-        case 2: return r.lid;
-        default: return r.business;
+        case 0:
+            return r.name;
+        case 1:
+            return r.phone;
+        case 2:
+            return r.lid;
+        default:
+            return r.business;
         }
     }
 };
@@ -131,7 +140,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("gc-bench-gui"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QStringLiteral(BENCH_DATA_DIR "/gui-settings"));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       QStringLiteral(BENCH_DATA_DIR "/gui-settings"));
 
     QDir().mkpath(QStringLiteral(BENCH_DATA_DIR));
     const QString path = QStringLiteral(BENCH_DATA_DIR "/gui-1m.sqlite");
@@ -140,7 +150,9 @@ int main(int argc, char *argv[])
         QFile::remove(path);
         QElapsedTimer t;
         t.start();
-        if (QProcess::execute(QCoreApplication::applicationFilePath(), {QStringLiteral("--build"), path}) != 0)
+        if (QProcess::execute(QCoreApplication::applicationFilePath(),
+                              {QStringLiteral("--build"), path})
+            != 0)
             return 1;
         QFile(ready).open(QIODevice::WriteOnly);
         std::fprintf(stderr, "built the 1,000,000-contact cache in %.1f s\n", t.elapsed() / 1000.0);
@@ -162,11 +174,13 @@ int main(int argc, char *argv[])
     const double startup = t.nsecsElapsed() / 1e6;
     bench("gui.startup_ms", startup, "ms");
     // The count arrives later from the counter's thread; until then the model knows its first page.
-    std::fprintf(stderr, "rows known at the first paint: %d\n", window.contactsPane()->model()->rowCount());
+    std::fprintf(stderr, "rows known at the first paint: %d\n",
+                 window.contactsPane()->model()->rowCount());
 
     // This VM hands unused page cache back within minutes: cold, a keystroke measures its
     // virtual disk ('0812' once took 3.2 s), not the console.
-    std::fprintf(stderr, "cache file read into the page cache in %.0f ms (untimed)\n", readThrough(path));
+    std::fprintf(stderr, "cache file read into the page cache in %.0f ms (untimed)\n",
+                 readThrough(path));
 
     // Keystrokes: the debounced filter applied at once (Return), then the rows repainted.
     QLineEdit *search = window.contactsPane()->searchBox();
@@ -179,8 +193,8 @@ int main(int argc, char *argv[])
         view->repaint();
         times << k.nsecsElapsed() / 1e6;
         if (times.last() > 30)
-            std::fprintf(stderr, "  slow keystroke: '%s' %.1f ms (%d rows)\n", qPrintable(text), times.last(),
-                         window.contactsPane()->model()->rowCount());
+            std::fprintf(stderr, "  slow keystroke: '%s' %.1f ms (%d rows)\n", qPrintable(text),
+                         times.last(), window.contactsPane()->model()->rowCount());
         // Keys come at typing speed, not back to back: the next one once this one's background
         // count has landed (at most 250 ms, a fast typist's gap). Not timed.
         ContactsModel *model = window.contactsPane()->model();
@@ -229,7 +243,8 @@ int main(int argc, char *argv[])
     }
     bench("gui.scroll_max_frame_ms", worst, "ms");
     // One slow frame among thousands is the machine (this VM); many would be the console.
-    std::fprintf(stderr, "scrolled %d frames, %d over 16 ms, the worst was frame %d\n", frames, over16, worstFrame);
+    std::fprintf(stderr, "scrolled %d frames, %d over 16 ms, the worst was frame %d\n", frames,
+                 over16, worstFrame);
     bench("gui.peak_rss_mb", peakRssMb(), "MB");
 
     // Reference: the same rows in memory behind a QSortFilterProxyModel.
@@ -245,8 +260,9 @@ int main(int argc, char *argv[])
             if (!page)
                 return 1;
             for (const CachedContact &c : page->rows)
-                memory.rows.append({c.contact.name.value_or(QString()), c.contact.phoneNumber.value_or(QString()),
-                                    c.contact.lid, c.contact.businessName.value_or(QString())});
+                memory.rows.append({c.contact.name.value_or(QString()),
+                                    c.contact.phoneNumber.value_or(QString()), c.contact.lid,
+                                    c.contact.businessName.value_or(QString())});
             cursor = page->rows.isEmpty() ? QString() : page->nextCursor;
         } while (!cursor.isEmpty());
     }

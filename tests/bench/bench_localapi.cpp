@@ -1,11 +1,11 @@
 // Local API benchmark (shared/benchmarks.md): wrk on GET …/contacts/{lid} against the local
 // API serving a 1,000,000-contact cache (LocalApiService, the product path), and in the same
 // run nginx (1 worker) serving a static JSON of the same size: the reference. Both get the
-// same load: wrk -t1 -c8 -d8s (8 keep-alive connections, as a handful of local apps would). While wrk runs,
-// a 10 ms QTimer on the main thread measures event-loop delay (the window's thread).
-// wrk asks for 16 contacts in turn, as local apps polling the same people do, so the server's
-// built answers (StoredResponseCache) serve most requests; localapi.uncached_* spreads the
-// same load over 8,192 contacts so that every request reads SQLite and writes JSON.
+// same load: wrk -t1 -c8 -d8s (8 keep-alive connections, as a handful of local apps would). While
+// wrk runs, a 10 ms QTimer on the main thread measures event-loop delay (the window's thread). wrk
+// asks for 16 contacts in turn, as local apps polling the same people do, so the server's built
+// answers (StoredResponseCache) serve most requests; localapi.uncached_* spreads the same load over
+// 8,192 contacts so that every request reads SQLite and writes JSON.
 //
 // The cache is built directly through CacheWriter into bench-data/ of the build directory and
 // kept between runs. wrk and nginx come from the Debian packages wrk and nginx-light.
@@ -41,7 +41,10 @@ void bench(const char *metric, double value, const char *unit)
     std::fflush(stdout);
 }
 
-QString lidOf(qint64 i) { return QStringLiteral("%1@lid").arg(100000000000000 + i * 7919 % 900000000000000); }
+QString lidOf(qint64 i)
+{
+    return QStringLiteral("%1@lid").arg(100000000000000 + i * 7919 % 900000000000000);
+}
 
 // The 1,000,000-contact cache; built once.
 bool ensureCache(const QString &path, QString *error)
@@ -76,7 +79,8 @@ bool ensureCache(const QString &path, QString *error)
         if (!pass)
             return *error = writer.lastError(), false;
         if (kind == SyncKind::Contacts) {
-            static const char *names[] = {"Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi"};
+            static const char *names[] = {"Ayu", "Budi",  "Citra", "Dewi",
+                                          "Eko", "Fajar", "Gita",  "Hadi"};
             for (qint64 start = 0; start < kContacts; start += 10000) {
                 QList<Contact> page;
                 for (qint64 i = start; i < std::min(kContacts, start + 10000); ++i) {
@@ -151,8 +155,8 @@ end
 )LUA";
 
 // Runs wrk without blocking the event loop (the lag timer keeps ticking meanwhile).
-WrkResult runWrk(const QString &dir, const QString &name, const QUrl &base, const QStringList &paths,
-                 const QByteArray &token)
+WrkResult runWrk(const QString &dir, const QString &name, const QUrl &base,
+                 const QStringList &paths, const QByteArray &token)
 {
     const QString script = dir + u'/' + name + QStringLiteral(".lua");
     QFile f(script);
@@ -169,9 +173,10 @@ WrkResult runWrk(const QString &dir, const QString &name, const QUrl &base, cons
     QEventLoop loop;
     QObject::connect(&wrk, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&wrk, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    wrk.start(QStringLiteral("wrk"), {QStringLiteral("-t1"), QStringLiteral("-c8"), QStringLiteral("-d8s"),
-                                      QStringLiteral("--timeout"), QStringLiteral("5s"), QStringLiteral("-s"), script,
-                                      base.toString()});
+    wrk.start(QStringLiteral("wrk"),
+              {QStringLiteral("-t1"), QStringLiteral("-c8"), QStringLiteral("-d8s"),
+               QStringLiteral("--timeout"), QStringLiteral("5s"), QStringLiteral("-s"), script,
+               base.toString()});
     loop.exec();
     QFile::remove(script);
     WrkResult r;
@@ -182,7 +187,8 @@ WrkResult runWrk(const QString &dir, const QString &name, const QUrl &base, cons
             v.insert(parts[1], parts[2].toLongLong());
     }
     if (!v.contains("requests") || v.value("duration_us") <= 0) {
-        std::fprintf(stderr, "%s: wrk failed: %s\n", qPrintable(name), wrk.readAllStandardError().constData());
+        std::fprintf(stderr, "%s: wrk failed: %s\n", qPrintable(name),
+                     wrk.readAllStandardError().constData());
         return r;
     }
     r.rps = v.value("requests") * 1e6 / double(v.value("duration_us"));
@@ -198,8 +204,12 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (QStandardPaths::findExecutable(QStringLiteral("wrk")).isEmpty()
-        || QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}).isEmpty()) {
-        std::fprintf(stderr, "bench_localapi needs wrk and nginx (Debian: wrk nginx-light; ./run bench installs them)\n");
+        || QStandardPaths::findExecutable(QStringLiteral("nginx"),
+                                          {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")})
+               .isEmpty()) {
+        std::fprintf(stderr,
+                     "bench_localapi needs wrk and nginx (Debian: wrk nginx-light; ./run bench "
+                     "installs them)\n");
         return 1;
     }
     QString error;
@@ -224,7 +234,8 @@ int main(int argc, char **argv)
         return 1;
     QStringList paths;
     for (int k = 0; k < 16; ++k)
-        paths << QStringLiteral("/api/v1/sessions/%1/contacts/%2").arg(kSession, QString(QUrl::toPercentEncoding(lidOf(k * 60001))));
+        paths << QStringLiteral("/api/v1/sessions/%1/contacts/%2")
+                     .arg(kSession, QString(QUrl::toPercentEncoding(lidOf(k * 60001))));
 
     // One answer, to size nginx's file alike.
     QByteArray body;
@@ -232,7 +243,8 @@ int main(int argc, char **argv)
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, quint16(service.url().port()));
         s.waitForConnected(5000);
-        s.write("GET " + paths.first().toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(service.url().port())
+        s.write("GET " + paths.first().toLatin1()
+                + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(service.url().port())
                 + "\r\nAuthorization: Bearer " + service.token() + "\r\nConnection: close\r\n\r\n");
         QByteArray all;
         while (s.waitForReadyRead(5000))
@@ -258,14 +270,17 @@ int main(int argc, char **argv)
         last = now;
     });
     tick.start();
-    const WrkResult api = runWrk(tmp.path(), QStringLiteral("localapi"), service.url(), paths, service.token());
+    const WrkResult api = runWrk(tmp.path(), QStringLiteral("localapi"), service.url(), paths,
+                                 service.token());
     tick.stop();
     // The same route over 8,192 different contacts, more than the server keeps built answers
     // for: every request reads SQLite and writes JSON (what a first read of each contact costs).
     QStringList spread;
     for (int k = 0; k < 8192; ++k)
-        spread << QStringLiteral("/api/v1/sessions/%1/contacts/%2").arg(kSession, QString(QUrl::toPercentEncoding(lidOf(k * 97 + 1))));
-    const WrkResult uncached = runWrk(tmp.path(), QStringLiteral("localapi-uncached"), service.url(), spread, service.token());
+        spread << QStringLiteral("/api/v1/sessions/%1/contacts/%2")
+                      .arg(kSession, QString(QUrl::toPercentEncoding(lidOf(k * 97 + 1))));
+    const WrkResult uncached = runWrk(tmp.path(), QStringLiteral("localapi-uncached"),
+                                      service.url(), spread, service.token());
     service.stop();
     if (!api.ok)
         return 1;
@@ -281,17 +296,22 @@ int main(int argc, char **argv)
     const QString conf = tmp.filePath(QStringLiteral("nginx.conf"));
     QFile c(conf);
     c.open(QIODevice::WriteOnly);
-    c.write(QStringLiteral("worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\nerror_log %1/logs/error.log;\n"
-                           "events { worker_connections 1024; }\n"
-                           "http { access_log off; client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
-                           "  server { listen 127.0.0.1:%2; keepalive_requests 1000000;\n"
-                           "    location / { root %1/www; default_type application/json; } } }\n")
-                    .arg(tmp.path()).arg(nginxPort).toUtf8());
+    c.write(
+        QStringLiteral(
+            "worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\nerror_log %1/logs/error.log;\n"
+            "events { worker_connections 1024; }\n"
+            "http { access_log off; client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
+            "  server { listen 127.0.0.1:%2; keepalive_requests 1000000;\n"
+            "    location / { root %1/www; default_type application/json; } } }\n")
+            .arg(tmp.path())
+            .arg(nginxPort)
+            .toUtf8());
     c.close();
     QProcess nginx;
     nginx.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    nginx.start(QStringLiteral("nginx"), {QStringLiteral("-p"), tmp.path(), QStringLiteral("-e"), tmp.filePath(QStringLiteral("logs/error.log")),
-                                          QStringLiteral("-c"), conf});
+    nginx.start(QStringLiteral("nginx"),
+                {QStringLiteral("-p"), tmp.path(), QStringLiteral("-e"),
+                 tmp.filePath(QStringLiteral("logs/error.log")), QStringLiteral("-c"), conf});
     if (!nginx.waitForStarted(10000)) {
         std::fprintf(stderr, "nginx did not start\n");
         return 1;
@@ -313,14 +333,17 @@ int main(int argc, char **argv)
     nginxUrl.setScheme(QStringLiteral("http"));
     nginxUrl.setHost(QStringLiteral("127.0.0.1"));
     nginxUrl.setPort(nginxPort);
-    const WrkResult ref = runWrk(tmp.path(), QStringLiteral("nginx"), nginxUrl, {QStringLiteral("/contact.json")}, "x");
+    const WrkResult ref = runWrk(tmp.path(), QStringLiteral("nginx"), nginxUrl,
+                                 {QStringLiteral("/contact.json")}, "x");
     nginx.terminate();
     nginx.waitForFinished(10000);
     if (!ref.ok)
         return 1;
 
     std::sort(lags.begin(), lags.end());
-    const double lagP99 = lags.isEmpty() ? 0 : lags.at(std::min<qsizetype>(lags.size() - 1, qsizetype(lags.size() * 0.99)));
+    const double lagP99 = lags.isEmpty()
+        ? 0
+        : lags.at(std::min<qsizetype>(lags.size() - 1, qsizetype(lags.size() * 0.99)));
     bench("localapi.rps", api.rps, "1/s");
     bench("localapi.nginx_rps", ref.rps, "1/s");
     bench("localapi.vs_nginx", api.rps / ref.rps, "ratio");

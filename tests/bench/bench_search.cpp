@@ -14,8 +14,8 @@
 #include "cache/SearchText.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -52,7 +52,10 @@ void note(const QString &text)
 class NameGenerator
 {
 public:
-    explicit NameGenerator(quint32 seed) : m_rng(seed) {}
+    explicit NameGenerator(quint32 seed)
+        : m_rng(seed)
+    {
+    }
 
     OptString name()
     {
@@ -90,9 +93,12 @@ public:
     {
         if (m_rng.bounded(100) >= 70)
             return std::nullopt;
-        static const struct { const char *cc; int digits; int weight; } Codes[] = {
-            {"62", 10, 70}, {"60", 9, 6}, {"1", 10, 5}, {"44", 10, 3}, {"86", 11, 5},
-            {"966", 9, 5}, {"91", 10, 6}};
+        static const struct {
+            const char *cc;
+            int digits;
+            int weight;
+        } Codes[] = {{"62", 10, 70}, {"60", 9, 6},  {"1", 10, 5}, {"44", 10, 3},
+                     {"86", 11, 5},  {"966", 9, 5}, {"91", 10, 6}};
         int w = int(m_rng.bounded(100));
         for (const auto &c : Codes) {
             if ((w -= c.weight) < 0 || &c == &Codes[6]) {
@@ -112,10 +118,14 @@ public:
         if (m_rng.bounded(100) >= 5)
             return std::nullopt;
         return pick(BusinessPrefix) + QLatin1Char(' ') + pick(IndonesianLast)
-               + (m_rng.bounded(2) ? QStringLiteral(" Jaya") : QString());
+            + (m_rng.bounded(2) ? QStringLiteral(" Jaya") : QString());
     }
 
-    QString lid() { return QString::number(100000000000000LL + m_rng.bounded(899999999999999LL)) + QStringLiteral("@lid"); }
+    QString lid()
+    {
+        return QString::number(100000000000000LL + m_rng.bounded(899999999999999LL))
+            + QStringLiteral("@lid");
+    }
 
     OptString tag(const OptString &phone)
     {
@@ -125,7 +135,8 @@ public:
         if (r < 70 || !phone)
             return QStringLiteral("~") + (name().value_or(pick(IndonesianFirst)));
         // What WhatsApp shows for anonymous members: an obfuscated phone number.
-        return QStringLiteral("+%1 %2-****-%3").arg(phone->left(2), phone->mid(2, 3), phone->right(4));
+        return QStringLiteral("+%1 %2-****-%3")
+            .arg(phone->left(2), phone->mid(2, 3), phone->right(4));
     }
 
     QRandomGenerator &rng() { return m_rng; }
@@ -141,35 +152,62 @@ private:
 
     QRandomGenerator m_rng;
     const QStringList IndonesianFirst = QStringLiteral(
-        "Muhammad Siti Nur Budi Agus Dewi Sri Putri Eko Ahmad Rizky Dian Ayu Fitri Andi Wahyu Indah Joko "
-        "Rina Yusuf Hendra Lestari Dimas Bayu Intan Ratna Agung Teguh Anisa Maya Arif Bambang Fajar "
-        "Gilang Hadi Irfan Kurnia Lukman Mega Novi Oki Pandu Qori Rahmat Sari Tri Umar Vina Wulan Yanti "
-        "Zainal Aditya Bagus Cahya Dedi Erna Farida Gita Heru Ikhsan Jamal Kartika Lina Mulyadi Nanda "
-        "Oktavia Prasetyo Rudi Slamet Tika Utami Veronika Yogi Zahra Adi Bella Cindy Dodi Evi Ferry "
-        "Galih Hesti Imam Januar Kiki Leni Mira Nadia Oscar Pipit Reza Santi Taufik Ucok Vivi Wawan").split(QLatin1Char(' '));
+                                            "Muhammad Siti Nur Budi Agus Dewi Sri Putri Eko Ahmad "
+                                            "Rizky Dian Ayu Fitri Andi Wahyu Indah Joko "
+                                            "Rina Yusuf Hendra Lestari Dimas Bayu Intan Ratna "
+                                            "Agung Teguh Anisa Maya Arif Bambang Fajar "
+                                            "Gilang Hadi Irfan Kurnia Lukman Mega Novi Oki Pandu "
+                                            "Qori Rahmat Sari Tri Umar Vina Wulan Yanti "
+                                            "Zainal Aditya Bagus Cahya Dedi Erna Farida Gita Heru "
+                                            "Ikhsan Jamal Kartika Lina Mulyadi Nanda "
+                                            "Oktavia Prasetyo Rudi Slamet Tika Utami Veronika Yogi "
+                                            "Zahra Adi Bella Cindy Dodi Evi Ferry "
+                                            "Galih Hesti Imam Januar Kiki Leni Mira Nadia Oscar "
+                                            "Pipit Reza Santi Taufik Ucok Vivi Wawan")
+                                            .split(QLatin1Char(' '));
     const QStringList IndonesianLast = QStringLiteral(
-        "Santoso Wijaya Saputra Pratama Hidayat Kusuma Rahayu Setiawan Nugroho Lubis Siregar Harahap "
-        "Gunawan Halim Sutanto Wibowo Susanto Purnomo Hakim Firmansyah Simanjuntak Nasution Tanjung "
-        "Hutapea Sinaga Situmorang Panjaitan Permana Syahputra Ramadhan Kurniawan Suryadi Hartono "
-        "Wirawan Sulistyo Maulana Utomo Prabowo Hasibuan Effendi Anggraini Puspita Rachman Batubara").split(QLatin1Char(' '));
-    const QStringList ArabicFirst = QStringLiteral(
-        "محمد أحمد علي عمر خالد فاطمة عائشة مريم يوسف إبراهيم حسن حسين سارة ليلى نور عبدالله "
-        "مصطفى زينب هدى سلمان").split(QLatin1Char(' '));
-    const QStringList ChineseFamily = QStringLiteral("王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗").split(QLatin1Char(' '));
-    const QStringList ChineseGiven = QStringLiteral("伟 芳 娜 敏 静 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 英 华 志 国 建 丽 红 小").split(QLatin1Char(' '));
-    const QStringList JapaneseFamily = QStringLiteral("佐藤 鈴木 高橋 田中 渡辺 伊藤 山本 中村 小林 加藤").split(QLatin1Char(' '));
-    const QStringList JapaneseGiven = QStringLiteral("花子 太郎 さくら 美咲 一郎 陽菜 翔太 葵 蓮 結衣").split(QLatin1Char(' '));
+                                           "Santoso Wijaya Saputra Pratama Hidayat Kusuma Rahayu "
+                                           "Setiawan Nugroho Lubis Siregar Harahap "
+                                           "Gunawan Halim Sutanto Wibowo Susanto Purnomo Hakim "
+                                           "Firmansyah Simanjuntak Nasution Tanjung "
+                                           "Hutapea Sinaga Situmorang Panjaitan Permana Syahputra "
+                                           "Ramadhan Kurniawan Suryadi Hartono "
+                                           "Wirawan Sulistyo Maulana Utomo Prabowo Hasibuan "
+                                           "Effendi Anggraini Puspita Rachman Batubara")
+                                           .split(QLatin1Char(' '));
+    const QStringList ArabicFirst =
+        QStringLiteral(
+            "محمد أحمد علي عمر خالد فاطمة عائشة مريم يوسف إبراهيم حسن حسين سارة ليلى نور عبدالله "
+            "مصطفى زينب هدى سلمان")
+            .split(QLatin1Char(' '));
+    const QStringList ChineseFamily =
+        QStringLiteral("王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗")
+            .split(QLatin1Char(' '));
+    const QStringList ChineseGiven =
+        QStringLiteral("伟 芳 娜 敏 静 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 英 华 志 国 建 丽 红 小")
+            .split(QLatin1Char(' '));
+    const QStringList JapaneseFamily =
+        QStringLiteral("佐藤 鈴木 高橋 田中 渡辺 伊藤 山本 中村 小林 加藤").split(QLatin1Char(' '));
+    const QStringList JapaneseGiven =
+        QStringLiteral("花子 太郎 さくら 美咲 一郎 陽菜 翔太 葵 蓮 結衣").split(QLatin1Char(' '));
     const QStringList LatinFirst = QStringLiteral(
-        "José María Zoë Renée Łukasz Ömer Çağrı Ana Lucas Sofia Mateo João François Søren Agnès Jürgen "
-        "Nguyễn Trần Lê Phạm").split(QLatin1Char(' '));
-    const QStringList LatinLast = QStringLiteral(
-        "García Müller Dubois Rossi Silva Kowalski Yılmaz Nguyen Hansen Novák Fernández").split(QLatin1Char(' '));
-    const QStringList Emoji = QStringLiteral("🌸 🔥 😊 ❤️ 🙏 ⭐ 🌙 🚀 👑 💎 🇮🇩").split(QLatin1Char(' '));
-    const QStringList BusinessPrefix = QStringLiteral("Toko Warung CV PT Apotek Bengkel Salon Laundry").split(QLatin1Char(' '));
+                                       "José María Zoë Renée Łukasz Ömer Çağrı Ana Lucas Sofia "
+                                       "Mateo João François Søren Agnès Jürgen "
+                                       "Nguyễn Trần Lê Phạm")
+                                       .split(QLatin1Char(' '));
+    const QStringList LatinLast =
+        QStringLiteral(
+            "García Müller Dubois Rossi Silva Kowalski Yılmaz Nguyen Hansen Novák Fernández")
+            .split(QLatin1Char(' '));
+    const QStringList Emoji = QStringLiteral(
+                                  "🌸 🔥 😊 ❤️ 🙏 ⭐ 🌙 🚀 👑 💎 🇮🇩")
+                                  .split(QLatin1Char(' '));
+    const QStringList BusinessPrefix =
+        QStringLiteral("Toko Warung CV PT Apotek Bengkel Salon Laundry").split(QLatin1Char(' '));
 };
 
 struct Generated {
-    QStringList names;   // some of the stored names, for queries
+    QStringList names; // some of the stored names, for queries
     QStringList phones;
     QStringList tags;
 };
@@ -195,9 +233,9 @@ bool generate(CacheDatabase &db, Generated &samples)
     const qint64 sid = 1;
     const qint64 now = 1719662400000;
     QSqlQuery contact(db.database());
-    contact.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO contacts (id, sid, lid, is_dm, name, phone, business_name, name_key, bn_key,"
-        " gen, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"));
+    contact.prepare(QStringLiteral("INSERT OR IGNORE INTO contacts (id, sid, lid, is_dm, name, "
+                                   "phone, business_name, name_key, bn_key,"
+                                   " gen, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"));
     QList<QString> lids;
     QList<OptString> phones;
     lids.reserve(Contacts);
@@ -234,10 +272,12 @@ bool generate(CacheDatabase &db, Generated &samples)
         }
     }
     QSqlQuery group(db.database());
-    group.prepare(QStringLiteral("INSERT INTO groups (sid, jid, subject, subject_key, gen, synced_at)"
-                                 " VALUES (?, ?, ?, ?, 1, ?)"));
+    group.prepare(
+        QStringLiteral("INSERT INTO groups (sid, jid, subject, subject_key, gen, synced_at)"
+                       " VALUES (?, ?, ?, ?, 1, ?)"));
     for (int g = 0; g < Groups; ++g) {
-        const QString subject = QStringLiteral("Grup %1 %2").arg(gen.name().value_or(QStringLiteral("Keluarga"))).arg(g);
+        const QString subject =
+            QStringLiteral("Grup %1 %2").arg(gen.name().value_or(QStringLiteral("Keluarga"))).arg(g);
         group.addBindValue(sid);
         group.addBindValue(QStringLiteral("1203630%1@g.us").arg(g, 8, 10, QLatin1Char('0')));
         group.addBindValue(subject);
@@ -247,9 +287,10 @@ bool generate(CacheDatabase &db, Generated &samples)
             return false;
     }
     QSqlQuery member(db.database());
-    member.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO memberships (id, sid, group_jid, lid, role, tag, tag_key, first_seen_at,"
-        " last_seen_at, gen, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"));
+    member.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO memberships (id, sid, group_jid, lid, role, tag, "
+                       "tag_key, first_seen_at,"
+                       " last_seen_at, gen, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"));
     for (int m = 0; m < Memberships; ++m) {
         const int who = int(gen.rng().bounded(Contacts));
         const OptString tag = gen.tag(phones.at(who));
@@ -259,7 +300,8 @@ bool generate(CacheDatabase &db, Generated &samples)
         member.addBindValue(sid);
         member.addBindValue(QStringLiteral("1203630%1@g.us").arg(g, 8, 10, QLatin1Char('0')));
         member.addBindValue(lids.at(who));
-        member.addBindValue(gen.rng().bounded(50) == 0 ? QStringLiteral("admin") : QStringLiteral("member"));
+        member.addBindValue(gen.rng().bounded(50) == 0 ? QStringLiteral("admin")
+                                                       : QStringLiteral("member"));
         member.addBindValue(tag ? QVariant(*tag) : nullText);
         member.addBindValue(tag ? QVariant(SearchText::fold(*tag)) : nullText);
         member.addBindValue(now - 86400000);
@@ -273,8 +315,7 @@ bool generate(CacheDatabase &db, Generated &samples)
     db.exec(QStringLiteral("COMMIT"), nullptr);
     note(QStringLiteral("  indexing"));
     SearchIndexer indexer(db);
-    for (int n; (n = indexer.indexPending(50000)) > 0;) {
-    }
+    for (int n; (n = indexer.indexPending(50000)) > 0;) {}
     if (indexer.pendingRows() != 0) {
         note(indexer.lastError());
         return false;
@@ -302,7 +343,8 @@ bool loadSamples(CacheDatabase &db, Generated &samples)
         if (!q.value(1).isNull())
             samples.phones << q.value(1).toString();
     }
-    if (!q.exec(QStringLiteral("SELECT tag FROM memberships WHERE tag IS NOT NULL AND id % 101 = 0")))
+    if (!q.exec(
+            QStringLiteral("SELECT tag FROM memberships WHERE tag IS NOT NULL AND id % 101 = 0")))
         return false;
     while (q.next())
         samples.tags << q.value(0).toString();
@@ -420,7 +462,11 @@ void measureSearch(const QString &path, const Generated &samples)
         plans[plan] += 1;
         if (pageMs + countMs > 15)
             note(QStringLiteral("  slow: '%1' %2 ms page (%3) + %4 ms count (%5 rows)")
-                     .arg(queries.at(i)).arg(pageMs, 0, 'f', 1).arg(plan).arg(countMs, 0, 'f', 1).arg(n->value));
+                     .arg(queries.at(i))
+                     .arg(pageMs, 0, 'f', 1)
+                     .arg(plan)
+                     .arg(countMs, 0, 'f', 1)
+                     .arg(n->value));
     }
     bench("search.p50_ms", percentile(both, 0.50), "ms");
     bench("search.p95_ms", percentile(both, 0.95), "ms");
@@ -524,7 +570,8 @@ void measureWrites(const QString &path)
             group << m;
         }
         t.start();
-        writer.storeMembers(*memberPass, QStringLiteral("bench-%1@g.us").arg(round), group, QString());
+        writer.storeMembers(*memberPass, QStringLiteral("bench-%1@g.us").arg(round), group,
+                            QString());
         members << ms(t);
     }
     // The same pages again, unchanged: what most pages of a repeated sync cost.
@@ -639,8 +686,7 @@ void measureSyncStore(const QString &dir)
             outer->commit();
         bench("cache.sync_store_groups_members_seconds", t.elapsed() / 1000.0, "s");
         t.start();
-        while (indexer.indexPending(20000) > 0) {
-        }
+        while (indexer.indexPending(20000) > 0) {}
         bench("cache.sync_index_seconds", t.elapsed() / 1000.0, "s");
         bench("cache.sync_store_total_seconds", total.elapsed() / 1000.0, "s");
     }
@@ -681,11 +727,17 @@ int explain(const QStringList &args)
             t.start();
             const auto n = reader.countContacts(filter, 100000);
             const double countMs = ms(t);
-            note(QStringLiteral("%1 '%2': page %3 ms (%4, %5 rows), groups %6 ms, count %7 ms (%8, %9%10)")
+            note(QStringLiteral(
+                     "%1 '%2': page %3 ms (%4, %5 rows), groups %6 ms, count %7 ms (%8, %9%10)")
                      .arg(round ? QStringLiteral("warm") : QStringLiteral("cold"), text)
-                     .arg(pageMs, 0, 'f', 2).arg(pagePlan).arg(page ? page->rows.size() : -1)
-                     .arg(groupsMs, 0, 'f', 2).arg(countMs, 0, 'f', 2).arg(reader.lastContactPlan())
-                     .arg(n ? n->value : -1).arg(n && !n->exact ? QStringLiteral("+") : QString()));
+                     .arg(pageMs, 0, 'f', 2)
+                     .arg(pagePlan)
+                     .arg(page ? page->rows.size() : -1)
+                     .arg(groupsMs, 0, 'f', 2)
+                     .arg(countMs, 0, 'f', 2)
+                     .arg(reader.lastContactPlan())
+                     .arg(n ? n->value : -1)
+                     .arg(n && !n->exact ? QStringLiteral("+") : QString()));
         }
     }
     return 0;
@@ -705,7 +757,8 @@ int main(int argc, char **argv)
         measureSyncStore(dir);
         return 0;
     }
-    const QString path = QStringLiteral("%1/search-%2-%3.sqlite").arg(dir, DataVersion).arg(Contacts);
+    const QString path =
+        QStringLiteral("%1/search-%2-%3.sqlite").arg(dir, DataVersion).arg(Contacts);
     Generated samples;
     if (!QFileInfo::exists(path)) {
         note(QStringLiteral("generating %1 contacts into %2").arg(Contacts).arg(path));

@@ -11,8 +11,9 @@
 // open), so a difference is growth, not a snapshot of work in flight.
 //
 // Length: --seconds N or SOAK_SECONDS (default 600). --check makes the exit code say whether
-// the correctness part held (0 errors, 0 fd growth, the gateway links bounded); CI runs a short variant that way.
-// Needs a Secret Service (the profile's gateway token lives in the keychain): ./run bench and
+// the correctness part held (0 errors, 0 fd growth, the gateway links bounded); CI runs a short
+// variant that way. Needs a Secret Service (the profile's gateway token lives in the keychain):
+// ./run bench and
 // ./run test provide a throwaway one.
 #include "HttpTestClient.h"
 #include "SimulatorProcess.h"
@@ -43,7 +44,10 @@
 
 namespace {
 
-QByteArray enc(const QString &s) { return QUrl::toPercentEncoding(s); }
+QByteArray enc(const QString &s)
+{
+    return QUrl::toPercentEncoding(s);
+}
 
 // One keep-alive connection: one request at a time, the answer handed to a callback.
 class SoakConnection : public QObject
@@ -51,7 +55,9 @@ class SoakConnection : public QObject
 public:
     using Handler = std::function<void(const HttpReply &)>;
 
-    SoakConnection(quint16 port, QByteArray token) : m_port(port), m_token(std::move(token))
+    SoakConnection(quint16 port, QByteArray token)
+        : m_port(port)
+        , m_token(std::move(token))
     {
         connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
         connect(&m_socket, &QTcpSocket::disconnected, this, [this] { fail("connection closed"); });
@@ -127,9 +133,12 @@ QHash<QString, QString> tcpSockets()
             const QList<QByteArray> cols = lines[i].simplified().split(' ');
             if (cols.size() < 10)
                 continue;
-            const auto port = [](const QByteArray &a) { return QString::number(a.mid(a.indexOf(':') + 1).toInt(nullptr, 16)); };
+            const auto port = [](const QByteArray &a) {
+                return QString::number(a.mid(a.indexOf(':') + 1).toInt(nullptr, 16));
+            };
             out.insert(QStringLiteral("socket:[%1]").arg(QString::fromLatin1(cols[9])),
-                       QStringLiteral("tcp :%1 -> :%2 state %3").arg(port(cols[1]), port(cols[2]), QString::fromLatin1(cols[3])));
+                       QStringLiteral("tcp :%1 -> :%2 state %3")
+                           .arg(port(cols[1]), port(cols[2]), QString::fromLatin1(cols[3])));
         }
     }
     return out;
@@ -179,7 +188,8 @@ private:
     QTemporaryDir m_home;
     SimulatorProcess m_sim;
     QProcess m_console;
-    QString m_profile = QStringLiteral("gc-soak-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    QString m_profile =
+        QStringLiteral("gc-soak-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
     quint16 m_port = 0;
     QByteArray m_token;
     QByteArray m_session; // the session the traffic reads (encoded)
@@ -189,7 +199,10 @@ private:
     QStringList m_groups;
     std::vector<std::unique_ptr<SoakConnection>> m_links;
     std::unique_ptr<SoakConnection> m_control;
-    struct Walk { QByteArray cursor; int seen = 0; };
+    struct Walk {
+        QByteArray cursor;
+        int seen = 0;
+    };
     std::vector<Walk> m_walks;
 
     QByteArray m_consoleErr;
@@ -281,11 +294,15 @@ void Soak::triggerSync()
     if (m_syncPaused || m_stopping || m_control->busy() || m_syncsStarted > m_syncsEnded)
         return;
     const QString s = m_sessions.at(m_nextSession++ % m_sessions.size());
-    m_control->request("POST", "/api/v1/console/sessions/" + enc(s) + "/sync", [this, s](const HttpReply &r) {
-        ++m_requests;
-        if (r.status != 202 && r.status != 409)
-            error(QStringLiteral("sync trigger for %1: %2 %3").arg(s).arg(r.status).arg(QString::fromUtf8(r.body.left(200))));
-    });
+    m_control->request("POST", "/api/v1/console/sessions/" + enc(s) + "/sync",
+                       [this, s](const HttpReply &r) {
+                           ++m_requests;
+                           if (r.status != 202 && r.status != 409)
+                               error(QStringLiteral("sync trigger for %1: %2 %3")
+                                         .arg(s)
+                                         .arg(r.status)
+                                         .arg(QString::fromUtf8(r.body.left(200))));
+                       });
 }
 
 void Soak::expect(SoakConnection *c, const QByteArray &method, const QByteArray &target, int status,
@@ -294,11 +311,14 @@ void Soak::expect(SoakConnection *c, const QByteArray &method, const QByteArray 
     c->request(method, target, [=](const HttpReply &r) {
         ++m_requests;
         if (r.status != status)
-            error(QStringLiteral("%1 %2: %3 %4").arg(QString::fromLatin1(method), QString::fromLatin1(target)).arg(r.status)
+            error(QStringLiteral("%1 %2: %3 %4")
+                      .arg(QString::fromLatin1(method), QString::fromLatin1(target))
+                      .arg(r.status)
                       .arg(QString::fromUtf8(r.body.left(200))));
         else if (ok && !ok(r))
-            error(QStringLiteral("%1 %2: unexpected body %3").arg(QString::fromLatin1(method), QString::fromLatin1(target),
-                                                                 QString::fromUtf8(r.body.left(200))));
+            error(QStringLiteral("%1 %2: unexpected body %3")
+                      .arg(QString::fromLatin1(method), QString::fromLatin1(target),
+                           QString::fromUtf8(r.body.left(200))));
         next(c);
     });
 }
@@ -315,14 +335,19 @@ void Soak::walkPage(SoakConnection *c, int walker)
         Walk &walk = m_walks[size_t(walker)];
         const QJsonObject o = r.json();
         if (r.status != 200 || !o.value("data").isArray()) {
-            error(QStringLiteral("page %1: %2 %3").arg(QString::fromLatin1(target)).arg(r.status).arg(QString::fromUtf8(r.body.left(200))));
+            error(QStringLiteral("page %1: %2 %3")
+                      .arg(QString::fromLatin1(target))
+                      .arg(r.status)
+                      .arg(QString::fromUtf8(r.body.left(200))));
             walk = Walk();
         } else {
             walk.seen += int(o.value("data").toArray().size());
             walk.cursor = o.value("nextCursor").toString().toLatin1();
             if (walk.cursor.isEmpty()) {
                 if (walk.seen != m_expectedContacts)
-                    error(QStringLiteral("a walk to the end saw %1 contacts, not %2").arg(walk.seen).arg(m_expectedContacts));
+                    error(QStringLiteral("a walk to the end saw %1 contacts, not %2")
+                              .arg(walk.seen)
+                              .arg(m_expectedContacts));
                 ++m_pagesWalked;
                 walk = Walk();
             }
@@ -341,16 +366,17 @@ void Soak::next(SoakConnection *c)
     const QByteArray base = "/api/v1/sessions/" + m_session;
     if (dice < 50) {
         const QString lid = m_lids.at(int(rng->bounded(m_lids.size())));
-        expect(c, "GET", base + "/contacts/" + enc(lid), 200,
-               [lid](const HttpReply &r) {
-                   // A ContactDetail: dm and groups always; the identity, when known, is this contact.
-                   const QJsonObject o = r.json();
-                   const QJsonValue identity = o.value("identity");
-                   return o.value("dm").isBool() && o.value("groups").isArray()
-                       && (identity.isUndefined() || identity.toObject().value("lid").toString() == lid);
-               });
+        expect(c, "GET", base + "/contacts/" + enc(lid), 200, [lid](const HttpReply &r) {
+            // A ContactDetail: dm and groups always; the identity, when known, is this contact.
+            const QJsonObject o = r.json();
+            const QJsonValue identity = o.value("identity");
+            return o.value("dm").isBool() && o.value("groups").isArray()
+                && (identity.isUndefined() || identity.toObject().value("lid").toString() == lid);
+        });
     } else if (dice < 70) {
-        const int walker = int(std::find_if(m_links.begin(), m_links.end(), [c](const auto &l) { return l.get() == c; }) - m_links.begin());
+        const int walker = int(std::find_if(m_links.begin(), m_links.end(),
+                                            [c](const auto &l) { return l.get() == c; })
+                               - m_links.begin());
         walkPage(c, walker);
     } else if (dice < 90) {
         const QString gid = m_groups.at(int(rng->bounded(m_groups.size())));
@@ -361,8 +387,9 @@ void Soak::next(SoakConnection *c)
         const QString lid = m_lids.at(int(rng->bounded(m_lids.size())));
         expect(c, "POST", base + "/contacts/" + enc(lid) + "/unblock", 204);
     } else {
-        expect(c, "GET", "/api/v1/console/health", 200,
-               [](const HttpReply &r) { return r.json().value("gateway").toObject().value("reachable").toBool(); });
+        expect(c, "GET", "/api/v1/console/health", 200, [](const HttpReply &r) {
+            return r.json().value("gateway").toObject().value("reachable").toBool();
+        });
     }
 }
 
@@ -393,11 +420,12 @@ ProcSample Soak::quiescentSample()
 int Soak::run(int seconds, bool check)
 {
     if (!m_home.isValid() || !QDir().mkpath(m_home.filePath("run"))
-        || !QFile::setPermissions(m_home.filePath("run"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        || !QFile::setPermissions(m_home.filePath("run"),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
         return std::fprintf(stderr, "soak: no temporary home\n"), 2;
     // Syncs of a few seconds each (every gateway answer 2 ms late), so one is nearly always on.
-    if (!m_sim.start({"--sessions", "2", "--contacts", "6000", "--groups", "60", "--members", "9000",
-                      "--latency-ms", "2", "--api-key", "wa_soak=read,send,manage,events"}))
+    if (!m_sim.start({"--sessions", "2", "--contacts", "6000", "--groups", "60", "--members",
+                      "9000", "--latency-ms", "2", "--api-key", "wa_soak=read,send,manage,events"}))
         return std::fprintf(stderr, "soak: %s\n", qPrintable(m_sim.errorString())), 2;
     if (profile({"add", m_profile, "--url", m_sim.url().toString()}, "wa_soak\n") != 0)
         return std::fprintf(stderr, "soak: profile add failed (is a Secret Service running?)\n"), 2;
@@ -413,9 +441,11 @@ int Soak::run(int seconds, bool check)
 
     m_console.setProcessEnvironment(environment());
     connect(&m_console, &QProcess::readyReadStandardError, this, [this] { onConsoleOutput(); });
-    m_console.start(QStringLiteral(GATEWAY_CONSOLE_PATH), {"--headless", "--profile", m_profile, "--local-api-port", "0"});
+    m_console.start(QStringLiteral(GATEWAY_CONSOLE_PATH),
+                    {"--headless", "--profile", m_profile, "--local-api-port", "0"});
     const QString discovery = m_home.filePath("run/gateway-console/local-api.json");
-    if (!m_console.waitForStarted(30000) || !waitUntil([&] { return QFile::exists(discovery); }, 60000))
+    if (!m_console.waitForStarted(30000)
+        || !waitUntil([&] { return QFile::exists(discovery); }, 60000))
         return std::fprintf(stderr, "soak: the console did not serve\n"), 2;
     QFile file(discovery);
     if (!file.open(QIODevice::ReadOnly))
@@ -438,12 +468,16 @@ int Soak::run(int seconds, bool check)
         if (r.status != 200 || cursor.isEmpty())
             break;
     }
-    const HttpReply groups = roundTrip(m_port, httpRequest("GET", "/api/v1/sessions/" + m_session + "/groups?limit=200", m_port, m_token), 15000);
+    const HttpReply groups = roundTrip(
+        m_port,
+        httpRequest("GET", "/api/v1/sessions/" + m_session + "/groups?limit=200", m_port, m_token),
+        15000);
     for (const QJsonValue &g : groups.json().value("data").toArray())
         m_groups << g.toObject().value("groupJid").toString();
     if (m_lids.size() != m_expectedContacts || m_groups.isEmpty())
-        return std::fprintf(stderr, "soak: the cache holds %d of %d contacts, %d groups\n", int(m_lids.size()),
-                            m_expectedContacts, int(m_groups.size())), 2;
+        return std::fprintf(stderr, "soak: the cache holds %d of %d contacts, %d groups\n",
+                            int(m_lids.size()), m_expectedContacts, int(m_groups.size())),
+               2;
 
     // Four keep-alive connections of traffic, one for triggering syncs.
     m_control = std::make_unique<SoakConnection>(m_port, m_token);
@@ -469,7 +503,12 @@ int Soak::run(int seconds, bool check)
     const ProcSample after = quiescentSample();
     const bool alive = m_console.state() == QProcess::Running;
     m_stopping = true;
-    waitUntil([this] { return std::none_of(m_links.begin(), m_links.end(), [](const auto &l) { return l->busy(); }); }, 30000);
+    waitUntil(
+        [this] {
+            return std::none_of(m_links.begin(), m_links.end(),
+                                [](const auto &l) { return l->busy(); });
+        },
+        30000);
     for (auto &l : m_links)
         l->close();
     m_control->close();
@@ -477,24 +516,30 @@ int Soak::run(int seconds, bool check)
     if (!alive)
         error(QStringLiteral("the console died"));
     m_console.terminate();
-    if (!m_console.waitForFinished(30000) || m_console.exitStatus() != QProcess::NormalExit || m_console.exitCode() != 0) {
+    if (!m_console.waitForFinished(30000) || m_console.exitStatus() != QProcess::NormalExit
+        || m_console.exitCode() != 0) {
         error(QStringLiteral("the console did not stop cleanly on SIGTERM"));
         m_console.kill();
         m_console.waitForFinished();
     }
     onConsoleOutput();
 
-    const double rssGrowth = before.rssKb > 0 ? 100.0 * double(after.rssKb - before.rssKb) / double(before.rssKb) : -1;
+    const double rssGrowth = before.rssKb > 0
+        ? 100.0 * double(after.rssKb - before.rssKb) / double(before.rssKb)
+        : -1;
     // Idle keep-alive links to the gateway are a pool Qt bounds (6 per host per client; two
     // clients live on, the sync's own one goes with each sync): counted apart, with that bound.
     const int fdGrowth = (after.fds - after.gatewayLinks) - (before.fds - before.gatewayLinks);
     constexpr int kGatewayLinksBound = 12;
-    std::fprintf(stderr, "soak: %lld requests (%lld unblocks, %lld walks to the end), %d syncs, RSS %lld -> %lld kB, fds %d -> %d (gateway links %d -> %d)\n",
-                 m_requests, m_unblocks, m_pagesWalked, m_syncsEnded, before.rssKb, after.rssKb, before.fds, after.fds,
-                 before.gatewayLinks, after.gatewayLinks);
+    std::fprintf(stderr,
+                 "soak: %lld requests (%lld unblocks, %lld walks to the end), %d syncs, RSS %lld "
+                 "-> %lld kB, fds %d -> %d (gateway links %d -> %d)\n",
+                 m_requests, m_unblocks, m_pagesWalked, m_syncsEnded, before.rssKb, after.rssKb,
+                 before.fds, after.fds, before.gatewayLinks, after.gatewayLinks);
     if (fdGrowth != 0 || after.gatewayLinks > kGatewayLinksBound) {
         std::fprintf(stderr, "soak: descriptors after the warm-up:\n  %s\nat the end:\n  %s\n",
-                     qPrintable(before.fdTargets.join(QStringLiteral("\n  "))), qPrintable(after.fdTargets.join(QStringLiteral("\n  "))));
+                     qPrintable(before.fdTargets.join(QStringLiteral("\n  "))),
+                     qPrintable(after.fdTargets.join(QStringLiteral("\n  "))));
     }
     std::printf("BENCH soak.seconds %d s\n", seconds);
     std::printf("BENCH soak.requests %lld count\n", m_requests);
@@ -504,7 +549,9 @@ int Soak::run(int seconds, bool check)
     std::printf("BENCH soak.fd_growth %d count\n", fdGrowth);
     std::printf("BENCH soak.gateway_links %d count\n", after.gatewayLinks);
     std::fflush(stdout);
-    if (check && (m_errors != 0 || fdGrowth != 0 || after.gatewayLinks > kGatewayLinksBound || m_requests == 0 || m_syncsEnded <= m_sessions.size()))
+    if (check
+        && (m_errors != 0 || fdGrowth != 0 || after.gatewayLinks > kGatewayLinksBound
+            || m_requests == 0 || m_syncsEnded <= m_sessions.size()))
         return 1;
     return 0;
 }
@@ -515,12 +562,18 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Soak of the headless console: mixed local API traffic while syncs run."));
+    parser.setApplicationDescription(
+        QStringLiteral("Soak of the headless console: mixed local API traffic while syncs run."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Length of the soak (default 600, or SOAK_SECONDS)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("check"), QStringLiteral("Exit 1 unless there were 0 errors and 0 fd growth.")});
+    parser.addOption({QStringLiteral("seconds"),
+                      QStringLiteral("Length of the soak (default 600, or SOAK_SECONDS)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("check"),
+                      QStringLiteral("Exit 1 unless there were 0 errors and 0 fd growth.")});
     parser.process(app);
-    int seconds = qEnvironmentVariableIsSet("SOAK_SECONDS") ? qEnvironmentVariableIntValue("SOAK_SECONDS") : 600;
+    int seconds = qEnvironmentVariableIsSet("SOAK_SECONDS")
+        ? qEnvironmentVariableIntValue("SOAK_SECONDS")
+        : 600;
     if (parser.isSet(QStringLiteral("seconds")))
         seconds = parser.value(QStringLiteral("seconds")).toInt();
     if (seconds < 10) {

@@ -70,7 +70,8 @@ double plainFetchSeconds(GatewayClient &client, const QString &session, qint64 *
     ContactQuery query;
     query.limit = 200;
     for (;;) {
-        auto page = await<Page<Contact>>([&](auto h) { client.listContacts(session, query, nullptr, h); });
+        auto page = await<Page<Contact>>(
+            [&](auto h) { client.listContacts(session, query, nullptr, h); });
         if (!page.ok())
             qFatal("plain fetch failed: %s", qPrintable(page.error.describe()));
         *items += page.value->items.size();
@@ -80,7 +81,8 @@ double plainFetchSeconds(GatewayClient &client, const QString &session, qint64 *
     }
     auto groups = await<Page<Group>>([&](auto h) { client.listGroups(session, nullptr, h); });
     for (const Group &g : groups.value->items) {
-        auto members = await<Page<GroupMember>>([&](auto h) { client.listGroupMembers(session, g.groupJid, nullptr, h); });
+        auto members = await<Page<GroupMember>>(
+            [&](auto h) { client.listGroupMembers(session, g.groupJid, nullptr, h); });
         *items += members.value->items.size();
     }
     return t.elapsed() / 1000.0;
@@ -127,8 +129,9 @@ int main(int argc, char *argv[])
 
     {
         SimulatorProcess sim;
-        if (!sim.start({QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--sessions"), QStringLiteral("1"),
-                        QStringLiteral("--contacts"), QStringLiteral("100000"), QStringLiteral("--groups"), QStringLiteral("5000"),
+        if (!sim.start({QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--sessions"),
+                        QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("100000"),
+                        QStringLiteral("--groups"), QStringLiteral("5000"),
                         QStringLiteral("--members"), QStringLiteral("300000")}))
             qFatal("%s", qPrintable(sim.errorString()));
         const QString session = sim.workingSession().id;
@@ -136,10 +139,14 @@ int main(int argc, char *argv[])
         client.setEndpoint(sim.url(), QStringLiteral("wa_demo"));
 
         qint64 items = 0;
-        plainFetchSeconds(client, session, &items);   // warm-up: connections, the simulator's caches
+        plainFetchSeconds(client, session, &items); // warm-up: connections, the simulator's caches
         // Three pairs, each sync right after its reference: this VM's speed drifts by up to
         // a fifth between runs, so a single pair can land on either side of a target.
-        struct Pair { double plain = 0; double sync = 0; SyncOutcome outcome; };
+        struct Pair {
+            double plain = 0;
+            double sync = 0;
+            SyncOutcome outcome;
+        };
         std::vector<Pair> pairs;
         for (int run = 0; run < kPairs; ++run) {
             Pair pair;
@@ -150,8 +157,8 @@ int main(int argc, char *argv[])
             t.start();
             pair.outcome = syncInto(dir.filePath(QStringLiteral("cache.sqlite")), client, session);
             pair.sync = t.elapsed() / 1000.0;
-            std::printf("pair %d: plain fetch %.3f s, sync %.3f s, ratio %.3f\n", run + 1, pair.plain,
-                        pair.sync, pair.sync / pair.plain);
+            std::printf("pair %d: plain fetch %.3f s, sync %.3f s, ratio %.3f\n", run + 1,
+                        pair.plain, pair.sync, pair.sync / pair.plain);
             pairs.push_back(pair);
         }
         // The pair with the median ratio is reported; the spread next to it.
@@ -166,16 +173,20 @@ int main(int argc, char *argv[])
         bench("sync.vs_plain_fetch_max", pairs.back().sync / pairs.back().plain, "ratio");
         bench("sync.contacts_per_s", median.outcome.contacts / median.sync, "1/s");
         bench("sync.requests", double(median.outcome.requests), "count");
-        bench("sync.rows", double(median.outcome.contacts + median.outcome.groups + median.outcome.members), "count");
+        bench("sync.rows",
+              double(median.outcome.contacts + median.outcome.groups + median.outcome.members),
+              "count");
         bench("sync.plain_fetch_rows", double(items), "count");
     }
     if (args.contains(QLatin1String("--ratio")))
         return 0;
 
     SimulatorProcess big;
-    if (!big.start({QStringLiteral("--seed"), QStringLiteral("6"), QStringLiteral("--sessions"), QStringLiteral("1"),
-                    QStringLiteral("--contacts"), QStringLiteral("1000000"), QStringLiteral("--groups"), QStringLiteral("5000"),
-                    QStringLiteral("--members"), QStringLiteral("1000000")}, 120000))
+    if (!big.start({QStringLiteral("--seed"), QStringLiteral("6"), QStringLiteral("--sessions"),
+                    QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("1000000"),
+                    QStringLiteral("--groups"), QStringLiteral("5000"), QStringLiteral("--members"),
+                    QStringLiteral("1000000")},
+                   120000))
         qFatal("%s", qPrintable(big.errorString()));
     QProcess child;
     child.start(QCoreApplication::applicationFilePath(),

@@ -80,7 +80,8 @@ void TestAuditLog::appendsAndListsNewestFirst()
 void TestAuditLog::pagesAndFiltersBySession()
 {
     for (int i = 0; i < 25; ++i)
-        QVERIFY(m_log->append(entry(QStringLiteral("a%1").arg(i), i % 2 ? QStringLiteral("s1") : QStringLiteral("s2"))));
+        QVERIFY(m_log->append(entry(QStringLiteral("a%1").arg(i),
+                                    i % 2 ? QStringLiteral("s1") : QStringLiteral("s2"))));
     AuditLog::Query q;
     q.limit = 10;
     QStringList seen;
@@ -120,8 +121,11 @@ void TestAuditLog::exportsCsvSafely()
     QVERIFY(m_log->exportTo(&buffer, AuditLog::Format::Csv));
     const QString csv = QString::fromUtf8(buffer.data());
     const QStringList lines = csv.split(QStringLiteral("\r\n"));
-    QCOMPARE(lines.at(0), QStringLiteral("id,at,profile,session,contact,action,result,request_id,origin,detail"));
-    QVERIFY(lines.at(1).startsWith(QLatin1String("1,2024-06-29T12:00:00.000Z,Work,s1,205227043110953@lid,block,ok,req-1,console,")));
+    QCOMPARE(
+        lines.at(0),
+        QStringLiteral("id,at,profile,session,contact,action,result,request_id,origin,detail"));
+    QVERIFY(lines.at(1).startsWith(QLatin1String(
+        "1,2024-06-29T12:00:00.000Z,Work,s1,205227043110953@lid,block,ok,req-1,console,")));
     QVERIFY(csv.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"")));
     QVERIFY(csv.contains(QStringLiteral("\"'+62812\"")));
     QVERIFY(csv.contains(QStringLiteral("\"line1\nline2, \"\"quoted\"\"\"")));

@@ -42,7 +42,8 @@ void TestCacheDatabase::opensWithPragmas()
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA synchronous")), 1); // NORMAL
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA busy_timeout")), 5000);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA secure_delete")), 0);
-    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA user_version")), CacheSchema::LatestVersion);
+    QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA user_version")),
+             CacheSchema::LatestVersion);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA query_only")), 0);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA wal_autocheckpoint")), 8192);
 
@@ -161,10 +162,13 @@ void TestCacheDatabase::nestedTransactionsShareTheOuterCommit()
         for (const char *id : {"a", "b"}) {
             WriteTransaction inner(*db);
             QVERIFY(inner.isActive());
-            QVERIFY(db->exec(QStringLiteral("INSERT INTO sessions (id) VALUES ('%1')").arg(QLatin1String(id)), nullptr));
+            QVERIFY(db->exec(
+                QStringLiteral("INSERT INTO sessions (id) VALUES ('%1')").arg(QLatin1String(id)),
+                nullptr));
             QVERIFY(inner.commit());
         }
-        QCOMPARE(CacheTest::scalar(*reader, count), 0); // nothing is visible before the outer commit
+        QCOMPARE(CacheTest::scalar(*reader, count),
+                 0); // nothing is visible before the outer commit
         QVERIFY(outer.commit());
     }
     QCOMPARE(CacheTest::scalar(*reader, count), 2);

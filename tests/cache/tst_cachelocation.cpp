@@ -18,21 +18,25 @@ private Q_SLOTS:
 
 void TestCacheLocation::directoryNamesAreSafeAndDistinct()
 {
-    const QStringList names{QStringLiteral("Work"), QStringLiteral("work"), QStringLiteral("Kantor Jakarta"),
-                            QStringLiteral("عمل"), QStringLiteral("工作"), QStringLiteral("😀😀"),
-                            QStringLiteral("../../etc"), QStringLiteral("CON"), QStringLiteral("a:b*c?"),
-                            QString(200, QLatin1Char('x'))};
+    const QStringList names{QStringLiteral("Work"),           QStringLiteral("work"),
+                            QStringLiteral("Kantor Jakarta"), QStringLiteral("عمل"),
+                            QStringLiteral("工作"),           QStringLiteral("😀😀"),
+                            QStringLiteral("../../etc"),      QStringLiteral("CON"),
+                            QStringLiteral("a:b*c?"),         QString(200, QLatin1Char('x'))};
     const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_-]{1,32}-[0-9a-f]{12}$"));
     QSet<QString> seen;
     for (const QString &name : names) {
         const QString dir = CacheLocation::directoryName(name);
         QVERIFY2(safe.match(dir).hasMatch(), qPrintable(dir));
-        QVERIFY2(!seen.contains(dir.toLower()), qPrintable(dir)); // distinct even case-insensitively
+        QVERIFY2(!seen.contains(dir.toLower()),
+                 qPrintable(dir)); // distinct even case-insensitively
         seen.insert(dir.toLower());
         QCOMPARE(CacheLocation::directoryName(name), dir); // stable
     }
-    QVERIFY(CacheLocation::directoryName(QStringLiteral("工作")).startsWith(QLatin1String("profile-")));
-    QVERIFY(CacheLocation::directoryName(QStringLiteral("Work")).startsWith(QLatin1String("Work-")));
+    QVERIFY(
+        CacheLocation::directoryName(QStringLiteral("工作")).startsWith(QLatin1String("profile-")));
+    QVERIFY(
+        CacheLocation::directoryName(QStringLiteral("Work")).startsWith(QLatin1String("Work-")));
 }
 
 void TestCacheLocation::pathIsUnderProfilesRoot()
@@ -64,7 +68,8 @@ void TestCacheLocation::purgeAndRename()
     QVERIFY(!QFile::exists(moved));
     QVERIFY(!QFileInfo::exists(QFileInfo(moved).absolutePath()));
     QVERIFY(CacheLocation::purge(QStringLiteral("never"), &error, root.path())); // nothing to do
-    QVERIFY(CacheLocation::rename(QStringLiteral("never"), QStringLiteral("x"), &error, root.path()));
+    QVERIFY(
+        CacheLocation::rename(QStringLiteral("never"), QStringLiteral("x"), &error, root.path()));
 }
 
 QTEST_GUILESS_MAIN(TestCacheLocation)

@@ -47,27 +47,32 @@ void TestCacheReader::cleanup()
 void TestCacheReader::fill()
 {
     m_now = 100;
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
-                         {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"), QStringLiteral("6281")),
-                          contact(QStringLiteral("b@lid"), QStringLiteral("Budi")),
-                          contact(QStringLiteral("c@lid"), {}, {}, QStringLiteral("Cafe"))}));
+    QVERIFY(syncContacts(
+        *m_writer, QStringLiteral("s1"),
+        {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"), QStringLiteral("6281")),
+         contact(QStringLiteral("b@lid"), QStringLiteral("Budi")),
+         contact(QStringLiteral("c@lid"), {}, {}, QStringLiteral("Cafe"))}));
     m_now = 200;
     auto groups = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Groups);
-    QVERIFY(m_writer->storeGroups(*groups, {group(QStringLiteral("g2@g.us"), QStringLiteral("Zebra club")),
-                                            group(QStringLiteral("g1@g.us"), QStringLiteral("Arisan")),
-                                            group(QStringLiteral("g3@g.us"), {})}, QString()));
+    QVERIFY(m_writer->storeGroups(*groups,
+                                  {group(QStringLiteral("g2@g.us"), QStringLiteral("Zebra club")),
+                                   group(QStringLiteral("g1@g.us"), QStringLiteral("Arisan")),
+                                   group(QStringLiteral("g3@g.us"), {})},
+                                  QString()));
     QVERIFY(m_writer->finishPass(*groups));
     m_now = 300;
     auto members = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*members, QStringLiteral("g1@g.us"),
-                                   {member(QStringLiteral("b@lid"), {}, QStringLiteral("member")),
-                                    member(QStringLiteral("a@lid"), QStringLiteral("~Ani"), QStringLiteral("admin")),
-                                    member(QStringLiteral("x@lid"), QStringLiteral("~ghost")),
-                                    member(QStringLiteral("c@lid"), {}, QStringLiteral("superadmin"))},
-                                   QStringLiteral("g1@g.us")));
-    QVERIFY(m_writer->storeMembers(*members, QStringLiteral("g2@g.us"),
-                                   {member(QStringLiteral("a@lid"), QStringLiteral("Boss"), QStringLiteral("superadmin"))},
-                                   QStringLiteral("g2@g.us")));
+    QVERIFY(m_writer->storeMembers(
+        *members, QStringLiteral("g1@g.us"),
+        {member(QStringLiteral("b@lid"), {}, QStringLiteral("member")),
+         member(QStringLiteral("a@lid"), QStringLiteral("~Ani"), QStringLiteral("admin")),
+         member(QStringLiteral("x@lid"), QStringLiteral("~ghost")),
+         member(QStringLiteral("c@lid"), {}, QStringLiteral("superadmin"))},
+        QStringLiteral("g1@g.us")));
+    QVERIFY(m_writer->storeMembers(
+        *members, QStringLiteral("g2@g.us"),
+        {member(QStringLiteral("a@lid"), QStringLiteral("Boss"), QStringLiteral("superadmin"))},
+        QStringLiteral("g2@g.us")));
     QVERIFY(m_writer->finishPass(*members));
 }
 
@@ -125,8 +130,9 @@ void TestCacheReader::membersWithTheirContactFields()
     QStringList order;
     for (const CachedMember &m : *members)
         order << m.member.lid;
-    QCOMPARE(order, (QStringList{QStringLiteral("c@lid"), QStringLiteral("a@lid"), QStringLiteral("b@lid"),
-                                 QStringLiteral("x@lid")}));
+    QCOMPARE(order,
+             (QStringList{QStringLiteral("c@lid"), QStringLiteral("a@lid"), QStringLiteral("b@lid"),
+                          QStringLiteral("x@lid")}));
     QCOMPARE(members->at(0).businessName, OptString(QStringLiteral("Cafe")));
     QCOMPARE(members->at(1).name, OptString(QStringLiteral("Ana")));
     QCOMPARE(members->at(1).phoneNumber, OptString(QStringLiteral("6281")));
@@ -140,8 +146,9 @@ void TestCacheReader::membersWithTheirContactFields()
     ContactFilter f;
     f.sessionId = QStringLiteral("s1");
     f.groupJid = QStringLiteral("g1@g.us");
-    QCOMPARE(lids(reader.contacts(f)->rows),
-             (QStringList{QStringLiteral("a@lid"), QStringLiteral("b@lid"), QStringLiteral("c@lid")}));
+    QCOMPARE(
+        lids(reader.contacts(f)->rows),
+        (QStringList{QStringLiteral("a@lid"), QStringLiteral("b@lid"), QStringLiteral("c@lid")}));
     QCOMPARE(reader.countContacts(f)->value, 3);
 }
 
@@ -152,7 +159,8 @@ void TestCacheReader::freshness()
     const auto states = reader.syncStates(QStringLiteral("s1"));
     QCOMPARE(states.size(), 3);
     m_now = 900;
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
     QCOMPARE(reader.lastCompleteSyncAt(QStringLiteral("s1")), OptInt(200));
     QVERIFY(!reader.lastCompleteSyncAt(QStringLiteral("s2")));
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s2"), {}));
@@ -192,13 +200,16 @@ void TestCacheReader::readsOnAnotherThreadDuringAWrite()
 
     // Open a write transaction with an uncommitted page, then let the reader run.
     QVERIFY(m_db->exec(QStringLiteral("SAVEPOINT outer_write"), nullptr));
-    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO contacts (id, sid, lid, is_dm, name_key, gen, synced_at)"
-                                      " VALUES (99, 1, 'new@lid', 0, 'new', 1, 1)"), nullptr));
+    QVERIFY(m_db->exec(
+        QStringLiteral("INSERT INTO contacts (id, sid, lid, is_dm, name_key, gen, synced_at)"
+                       " VALUES (99, 1, 'new@lid', 0, 'new', 1, 1)"),
+        nullptr));
     thread->start();
     QVERIFY(readerHasSnapshot.tryAcquire(1, 60000));
     QVERIFY2(readerError.isEmpty(), qPrintable(readerError));
     QCOMPARE(duringWrite, 3);
-    QVERIFY(m_db->exec(QStringLiteral("RELEASE outer_write"), nullptr)); // commits while the reader holds its snapshot
+    QVERIFY(m_db->exec(QStringLiteral("RELEASE outer_write"),
+                       nullptr)); // commits while the reader holds its snapshot
     writerCommitted.release();
     QVERIFY(readerDone.tryAcquire(1, 60000));
     QVERIFY(thread->wait());

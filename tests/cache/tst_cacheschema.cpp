@@ -23,7 +23,10 @@ private Q_SLOTS:
     void failedStepLeavesTheOldVersion();
 
 private:
-    QString path(const QString &name = QStringLiteral("cache.sqlite")) const { return m_dir->filePath(name); }
+    QString path(const QString &name = QStringLiteral("cache.sqlite")) const
+    {
+        return m_dir->filePath(name);
+    }
     bool createFromFixture(const QString &file, int version);
     void fillVersion(int version, const QString &file);
     QStringList schemaOf(const QString &file);
@@ -49,9 +52,11 @@ bool TestCacheSchema::createFromFixture(const QString &file, int version)
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixture"));
         db.setDatabaseName(file);
         ok = db.open();
-        for (const QString &statement : script.split(QRegularExpression(QStringLiteral(";\\s*\\n")))) {
+        for (const QString &statement :
+             script.split(QRegularExpression(QStringLiteral(";\\s*\\n")))) {
             const QString sql = statement.trimmed();
-            if (!ok || sql.isEmpty() || (sql.startsWith(QLatin1String("--")) && !sql.contains(QLatin1Char('\n'))))
+            if (!ok || sql.isEmpty()
+                || (sql.startsWith(QLatin1String("--")) && !sql.contains(QLatin1Char('\n'))))
                 continue;
             QSqlQuery q(db);
             if (!q.exec(sql)) {
@@ -73,21 +78,29 @@ void TestCacheSchema::fillVersion(int version, const QString &file)
     QVERIFY(db.open());
     const qint64 base = qint64(1) << 40;
     QStringList sql{
-        QStringLiteral("INSERT INTO sessions (sid, id, status, listed, synced_at) VALUES (1, 's1', 'working', 1, 10)"),
-        QStringLiteral("INSERT INTO contacts (id, sid, lid, is_dm, name, phone, business_name, name_key, gen, synced_at)"
-                       " VALUES (%1, 1, '111@lid', 1, 'Budi Santoso', '6281234567890', NULL, 'budi santoso', 1, 10),"
+        QStringLiteral("INSERT INTO sessions (sid, id, status, listed, synced_at) VALUES (1, 's1', "
+                       "'working', 1, 10)"),
+        QStringLiteral("INSERT INTO contacts (id, sid, lid, is_dm, name, phone, business_name, "
+                       "name_key, gen, synced_at)"
+                       " VALUES (%1, 1, '111@lid', 1, 'Budi Santoso', '6281234567890', NULL, 'budi "
+                       "santoso', 1, 10),"
                        " (%2, 1, '222@lid', 0, NULL, NULL, 'Warung Jaya', 'warung jaya', 1, 10)")
-            .arg(base + 1).arg(base + 2),
+            .arg(base + 1)
+            .arg(base + 2),
         QStringLiteral("INSERT INTO groups (sid, jid, subject, subject_key, gen, synced_at)"
                        " VALUES (1, 'g1@g.us', 'Family', 'family', 1, 10)"),
-        QStringLiteral("INSERT INTO memberships (id, sid, group_jid, lid, role, tag, gen, synced_at)"
-                       " VALUES (%1, 1, 'g1@g.us', '222@lid', 'admin', '~Alice', 1, 10)").arg(base + 1),
-        QStringLiteral("INSERT INTO sync_state (sid, kind, generation, complete_generation, status, completed_at)"
+        QStringLiteral(
+            "INSERT INTO memberships (id, sid, group_jid, lid, role, tag, gen, synced_at)"
+            " VALUES (%1, 1, 'g1@g.us', '222@lid', 'admin', '~Alice', 1, 10)")
+            .arg(base + 1),
+        QStringLiteral("INSERT INTO sync_state (sid, kind, generation, complete_generation, "
+                       "status, completed_at)"
                        " VALUES (1, 'contacts', 1, 1, 'complete', 10)"),
     };
     if (version >= 4) {
         // From version 4 on, the program queued new rows itself (earlier, triggers did).
-        sql << QStringLiteral("INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts")
+        sql << QStringLiteral(
+            "INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts")
             << QStringLiteral("INSERT INTO tag_fts_queue (id) SELECT c.id FROM memberships m"
                               " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid");
     }
@@ -109,13 +122,15 @@ QStringList TestCacheSchema::schemaOf(const QString &file)
     auto db = CacheTest::openWriter(file);
     QStringList out;
     QSqlQuery q(db->database());
-    q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"));
+    q.exec(
+        QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"));
     while (q.next()) {
         // ALTER TABLE rewrites a table's SQL text; compare the words, not the layout.
         QString sql = q.value(3).toString().simplified();
-        sql.replace(QStringLiteral("( "), QStringLiteral("(")).replace(QStringLiteral(" )"), QStringLiteral(")"));
-        out << QStringLiteral("%1|%2|%3|%4").arg(q.value(0).toString(), q.value(1).toString(),
-                                                 q.value(2).toString(), sql);
+        sql.replace(QStringLiteral("( "), QStringLiteral("("))
+            .replace(QStringLiteral(" )"), QStringLiteral(")"));
+        out << QStringLiteral("%1|%2|%3|%4")
+                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), sql);
     }
     return out;
 }
@@ -126,9 +141,12 @@ void TestCacheSchema::freshDatabaseIsLatest()
     QVERIFY(db);
     QCOMPARE(CacheSchema::version(*db), CacheSchema::LatestVersion);
     for (const char *table : {"sessions", "contacts", "groups", "memberships", "sync_state",
-                                 "contact_fts", "tag_fts", "audit_log"}) {
-        QCOMPARE(CacheTest::scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
-                                            .arg(QLatin1String(table))), 1);
+                              "contact_fts", "tag_fts", "audit_log"}) {
+        QCOMPARE(
+            CacheTest::scalar(*db,
+                              QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
+                                  .arg(QLatin1String(table))),
+            1);
     }
     db.reset();
     QVERIFY(CacheTest::openWriter(path())); // reopening migrates nothing
@@ -171,8 +189,10 @@ void TestCacheSchema::migratesFromEveryVersion()
         for (int pass = 0; pass < 2; ++pass) {
             ContactFilter filter;
             filter.sessionId = QStringLiteral("s1");
-            for (const auto &[text, lid] : {std::pair{"warung", "222@lid"}, {"8123", "111@lid"},
-                                            {"alice", "222@lid"}, {"santo", "111@lid"}}) {
+            for (const auto &[text, lid] : {std::pair{"warung", "222@lid"},
+                                            {"8123", "111@lid"},
+                                            {"alice", "222@lid"},
+                                            {"santo", "111@lid"}}) {
                 filter.text = QString::fromUtf8(text);
                 const auto page = reader.contacts(filter);
                 QVERIFY2(page, qPrintable(reader.lastError()));
@@ -242,7 +262,9 @@ void TestCacheSchema::failedStepLeavesTheOldVersion()
         QCOMPARE(q.value(0).toInt(), 1);
         // Nothing of the failed step stayed: no new column, no FTS table.
         QVERIFY(!q.exec(QStringLiteral("SELECT bn_key FROM contacts")));
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'contact_fts'")) && q.next());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'contact_fts'"))
+            && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next());
         QCOMPARE(q.value(0).toInt(), 2);

@@ -103,12 +103,16 @@ void TestCacheWriter::sweepRemovesOnlyAfterACompletePass()
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
     QVERIFY(pass && !pass->resumed);
     QCOMPARE(pass->generation, 2);
-    QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid")), contact(QStringLiteral("d@lid"))}, QStringLiteral("next")));
+    QVERIFY(m_writer->storeContacts(
+        *pass, {contact(QStringLiteral("a@lid")), contact(QStringLiteral("d@lid"))},
+        QStringLiteral("next")));
     QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("c@lid"))}, QString()));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 4); // b still there
     QVERIFY(m_writer->finishPass(*pass));
     QSqlQuery q(m_db->database());
-    QVERIFY(q.exec(QStringLiteral("SELECT group_concat(lid, ',') FROM (SELECT lid FROM contacts ORDER BY lid)")) && q.next());
+    QVERIFY(q.exec(QStringLiteral(
+                "SELECT group_concat(lid, ',') FROM (SELECT lid FROM contacts ORDER BY lid)"))
+            && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("a@lid,c@lid,d@lid"));
     QVERIFY(!m_writer->finishPass(*pass)); // a pass finishes once
 }
@@ -119,7 +123,8 @@ void TestCacheWriter::interruptedPassKeepsTheLastCompleteData()
                          {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")),
                           contact(QStringLiteral("c@lid"))}));
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
-    QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))}, QStringLiteral("p2")));
+    QVERIFY(
+        m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))}, QStringLiteral("p2")));
     QVERIFY(m_writer->failPass(*pass, QStringLiteral("rate_limited"), QStringLiteral("req-1")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 3);
 
@@ -136,7 +141,8 @@ void TestCacheWriter::interruptedPassKeepsTheLastCompleteData()
     pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts, false);
     QCOMPARE(pass->generation, 3);
     QVERIFY(pass->resumeCursor.isEmpty());
-    QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("b@lid"))}, QStringLiteral("x")));
+    QVERIFY(
+        m_writer->storeContacts(*pass, {contact(QStringLiteral("b@lid"))}, QStringLiteral("x")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 3);
     QVERIFY(m_writer->finishPass(*pass));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 1);
@@ -145,7 +151,8 @@ void TestCacheWriter::interruptedPassKeepsTheLastCompleteData()
 void TestCacheWriter::resumesFromTheSavedCursor()
 {
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
-    QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))}, QStringLiteral("cursor-2")));
+    QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))},
+                                    QStringLiteral("cursor-2")));
     const auto again = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
     QVERIFY(again && again->resumed);
     QCOMPARE(again->generation, pass->generation);
@@ -169,7 +176,8 @@ void TestCacheWriter::resumeSurvivesReopening()
     const QString path = m_db->path();
     {
         auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-        QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid"))},
+        QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                                       {member(QStringLiteral("a@lid"))},
                                        QStringLiteral("g1@g.us")));
     }
     cleanup(); // the process "crashes" with the pass running
@@ -199,21 +207,26 @@ void TestCacheWriter::pageIsOneTransaction()
 {
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Contacts);
     // The third contact has no LID: the whole page, and its cursor, must not be stored.
-    QVERIFY(!m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")), contact(QString())},
-                                     QStringLiteral("never")));
+    QVERIFY(!m_writer->storeContacts(
+        *pass,
+        {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")), contact(QString())},
+        QStringLiteral("never")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 0);
     CacheReader reader(*m_db);
     QVERIFY(reader.syncStates(QStringLiteral("s1")).first().cursor.isEmpty());
-    QVERIFY(m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))}, QStringLiteral("ok")));
+    QVERIFY(
+        m_writer->storeContacts(*pass, {contact(QStringLiteral("a@lid"))}, QStringLiteral("ok")));
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("ok"));
 }
 
 void TestCacheWriter::stampsGenerationAndSyncedAt()
 {
     m_now = 111;
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("A"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("A"))}));
     m_now = 222;
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("A"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("A"))}));
     QCOMPARE(count(QStringLiteral("SELECT synced_at FROM contacts")), 222);
     QCOMPARE(count(QStringLiteral("SELECT gen FROM contacts")), 2);
     CacheReader reader(*m_db);
@@ -226,8 +239,9 @@ void TestCacheWriter::stampsGenerationAndSyncedAt()
 
 void TestCacheWriter::unchangedRowsAreOnlyStamped()
 {
-    const QList<Contact> page{contact(QStringLiteral("a@lid"), QStringLiteral("Ana"), QStringLiteral("62811")),
-                              contact(QStringLiteral("b@lid"), QStringLiteral("Budi"))};
+    const QList<Contact> page{
+        contact(QStringLiteral("a@lid"), QStringLiteral("Ana"), QStringLiteral("62811")),
+        contact(QStringLiteral("b@lid"), QStringLiteral("Budi"))};
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), page));
     SearchIndexer indexer(*m_db);
     QCOMPARE(indexer.indexPending(), 2);
@@ -266,7 +280,8 @@ void TestCacheWriter::groupsAndMembersKeepFirstSeen()
     QVERIFY(m_writer->finishPass(*pass));
 
     pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    GroupMember m = member(QStringLiteral("a@lid"), QStringLiteral("~Ana"), QStringLiteral("admin"));
+    GroupMember m = member(QStringLiteral("a@lid"), QStringLiteral("~Ana"),
+                           QStringLiteral("admin"));
     m.firstSeenAt = 100;
     m.lastSeenAt = 200;
     QVERIFY(m_writer->storeMembers(*pass, g.groupJid, {m}, g.groupJid));
@@ -295,17 +310,23 @@ void TestCacheWriter::groupsAndMembersKeepFirstSeen()
 void TestCacheWriter::membersPassSweepsVanishedMemberships()
 {
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"))}, QStringLiteral("g1@g.us")));
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"))}, QStringLiteral("g2@g.us")));
+    QVERIFY(
+        m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                               {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"))},
+                               QStringLiteral("g1@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"),
+                                   {member(QStringLiteral("c@lid"))}, QStringLiteral("g2@g.us")));
     QVERIFY(m_writer->finishPass(*pass));
     pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid"))}, QStringLiteral("g1@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                                   {member(QStringLiteral("a@lid"))}, QStringLiteral("g1@g.us")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
     QVERIFY(m_writer->failPass(*pass, QStringLiteral("network")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
     pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(pass->resumed);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"))}, QStringLiteral("g2@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"),
+                                   {member(QStringLiteral("c@lid"))}, QStringLiteral("g2@g.us")));
     QVERIFY(m_writer->finishPass(*pass));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 2); // b left g1
 }
@@ -313,27 +334,37 @@ void TestCacheWriter::membersPassSweepsVanishedMemberships()
 void TestCacheWriter::memberListIsOneTransaction()
 {
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
-                                   {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~B"))},
-                                   QStringLiteral("g1@g.us")));
+    QVERIFY(m_writer->storeMembers(
+        *pass, QStringLiteral("g1@g.us"),
+        {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~B"))},
+        QStringLiteral("g1@g.us")));
     // Encoded beforehand (as the sync does on its thread): stored the same way.
-    QVERIFY(m_writer->storeMembers(*pass, EncodedMembers::from(QStringLiteral("g2@g.us"), {member(QStringLiteral("a@lid"))}),
-                                   QStringLiteral("g2@g.us")));
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g3@g.us"), {}, QStringLiteral("g3@g.us")));
+    QVERIFY(m_writer->storeMembers(
+        *pass, EncodedMembers::from(QStringLiteral("g2@g.us"), {member(QStringLiteral("a@lid"))}),
+        QStringLiteral("g2@g.us")));
+    QVERIFY(
+        m_writer->storeMembers(*pass, QStringLiteral("g3@g.us"), {}, QStringLiteral("g3@g.us")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships WHERE group_jid = 'g2@g.us' AND lid = 'a@lid'"
-                                  " AND role = 'member' AND tag IS NULL AND first_seen_at = 1000 AND last_seen_at = 2000")), 1);
+    QCOMPARE(count(QStringLiteral(
+                 "SELECT count(*) FROM memberships WHERE group_jid = 'g2@g.us' AND lid = 'a@lid'"
+                 " AND role = 'member' AND tag IS NULL AND first_seen_at = 1000 AND last_seen_at = "
+                 "2000")),
+             1);
     CacheReader reader(*m_db);
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("g3@g.us"));
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().itemsStored, 3);
     // One bad member: none of its list, nor the cursor, is stored.
     QVERIFY(!m_writer->storeMembers(*pass, QStringLiteral("g4@g.us"),
-                                    {member(QStringLiteral("c@lid")), member(QString())}, QStringLiteral("g4@g.us")));
-    QVERIFY2(m_writer->lastError().contains(QLatin1String("LID")), qPrintable(m_writer->lastError()));
+                                    {member(QStringLiteral("c@lid")), member(QString())},
+                                    QStringLiteral("g4@g.us")));
+    QVERIFY2(m_writer->lastError().contains(QLatin1String("LID")),
+             qPrintable(m_writer->lastError()));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 3);
     QCOMPARE(reader.syncStates(QStringLiteral("s1")).first().cursor, QStringLiteral("g3@g.us"));
-    QVERIFY(!m_writer->storeMembers(*pass, QString(), {member(QStringLiteral("c@lid"))}, QString()));
-    QVERIFY2(m_writer->lastError().contains(QLatin1String("JID")), qPrintable(m_writer->lastError()));
+    QVERIFY(
+        !m_writer->storeMembers(*pass, QString(), {member(QStringLiteral("c@lid"))}, QString()));
+    QVERIFY2(m_writer->lastError().contains(QLatin1String("JID")),
+             qPrintable(m_writer->lastError()));
 }
 
 // A first sync stores new rows insert-first; the re-sync after it touches; pages mixing new,
@@ -352,13 +383,15 @@ void TestCacheWriter::reSyncAfterFirstSyncTakesEveryPath()
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 10)); // mixed
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 10)); // again
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts")), 80);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE name LIKE 'Changed %'")), 17);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE name LIKE 'Changed %'")),
+             17);
     QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT gen) FROM contacts")), 1);
 }
 
 void TestCacheWriter::contactDetailStoresGroupsAsMemberships()
 {
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
     ContactDetail detail;
     detail.dm = true;
     Identity id;
@@ -406,7 +439,8 @@ void TestCacheWriter::contactDetailStoresGroupsAsMemberships()
     QCOMPARE(groups->first().group.subject, OptString(QStringLiteral("Arisan")));
     QCOMPARE(groups->first().memberCount, 1);
     // The tag is searchable.
-    QCOMPARE(lids(reader.contacts(filter(QStringLiteral("ani")))->rows), QStringList{QStringLiteral("a@lid")});
+    QCOMPARE(lids(reader.contacts(filter(QStringLiteral("ani")))->rows),
+             QStringList{QStringLiteral("a@lid")});
 
     // A detail for a contact the cache never listed creates it.
     ContactDetail bare;
@@ -440,16 +474,22 @@ void TestCacheWriter::firstPassSweepsRowsStoredBeforeIt()
     Identity id;
     id.lid = QStringLiteral("a@lid");
     d.identity = id;
-    d.groups = {ContactGroup{QStringLiteral("g1@g.us"), QStringLiteral("member"), 0, QStringLiteral("One"), {}},
-                ContactGroup{QStringLiteral("g2@g.us"), QStringLiteral("member"), 0, QStringLiteral("Two"), {}}};
+    d.groups = {
+        ContactGroup{
+            QStringLiteral("g1@g.us"), QStringLiteral("member"), 0, QStringLiteral("One"), {}},
+        ContactGroup{
+            QStringLiteral("g2@g.us"), QStringLiteral("member"), 0, QStringLiteral("Two"), {}}};
     QVERIFY(m_writer->storeContactDetail(QStringLiteral("s1"), id.lid, d));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 2);
     const auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(pass && !pass->resumed);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"), {member(QStringLiteral("a@lid"))}, QStringLiteral("g1@g.us")));
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"), {}, QStringLiteral("g2@g.us")));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
+                                   {member(QStringLiteral("a@lid"))}, QStringLiteral("g1@g.us")));
+    QVERIFY(
+        m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"), {}, QStringLiteral("g2@g.us")));
     QVERIFY(m_writer->finishPass(*pass));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships WHERE group_jid = 'g2@g.us'")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships WHERE group_jid = 'g2@g.us'")),
+             0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 1);
 }
 
@@ -459,16 +499,19 @@ void TestCacheWriter::hostileValuesAreStoredVerbatim()
     nul += QChar(0);
     nul += QStringLiteral("Name");
     const QList<Contact> page{
-        contact(QStringLiteral("x'); DROP TABLE contacts; --@lid"), QStringLiteral("Robert'); DROP TABLE contacts;--")),
+        contact(QStringLiteral("x'); DROP TABLE contacts; --@lid"),
+                QStringLiteral("Robert'); DROP TABLE contacts;--")),
         contact(QStringLiteral("n@lid"), nul),
         contact(QStringLiteral("s@lid"), QString(QChar(0xD800)) + QStringLiteral("x")),
         contact(QStringLiteral("long@lid"), QString(20000, QLatin1Char('a'))),
     };
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), page));
     CacheReader reader(*m_db);
-    const auto robert = reader.contact(QStringLiteral("s1"), QStringLiteral("x'); DROP TABLE contacts; --@lid"));
+    const auto robert = reader.contact(QStringLiteral("s1"),
+                                       QStringLiteral("x'); DROP TABLE contacts; --@lid"));
     QVERIFY(robert);
-    QCOMPARE(robert->contact.contact.name, OptString(QStringLiteral("Robert'); DROP TABLE contacts;--")));
+    QCOMPARE(robert->contact.contact.name,
+             OptString(QStringLiteral("Robert'); DROP TABLE contacts;--")));
     QCOMPARE(reader.contact(QStringLiteral("s1"), QStringLiteral("n@lid"))->contact.contact.name,
              OptString(QStringLiteral("BadName")));
     QCOMPARE(reader.contact(QStringLiteral("s1"), QStringLiteral("s@lid"))->contact.contact.name,
@@ -478,10 +521,14 @@ void TestCacheWriter::hostileValuesAreStoredVerbatim()
 
 void TestCacheWriter::removeSessionTakesItsRows()
 {
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s2"), {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s2"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("Ana"))}));
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g@g.us"), {member(QStringLiteral("a@lid"), QStringLiteral("t"))}, QString()));
+    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g@g.us"),
+                                   {member(QStringLiteral("a@lid"), QStringLiteral("t"))},
+                                   QString()));
     SearchIndexer indexer(*m_db);
     QVERIFY(indexer.indexPending() > 0);
     QVERIFY(m_writer->removeSession(QStringLiteral("s1")));
@@ -489,7 +536,9 @@ void TestCacheWriter::removeSessionTakesItsRows()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM memberships")), 0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sync_state")), 1);
     QVERIFY(indexer.indexPending() > 0); // the index forgets them too
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH '\"ana\"'")), 1);
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH '\"ana\"'")),
+        1);
     // The session can come back, empty.
     QVERIFY(m_writer->addSession(QStringLiteral("s1")));
     CacheReader reader(*m_db);

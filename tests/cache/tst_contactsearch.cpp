@@ -71,7 +71,11 @@ namespace {
 const QString S1 = QStringLiteral("s1");
 
 // Where s1's tags are: queued for the indexer, indexed, or pending (a first members pass runs).
-enum class State { Queued, Indexed, TagsPending };
+enum class State {
+    Queued,
+    Indexed,
+    TagsPending
+};
 
 // SQLite compares text by UTF-8 bytes: code point order, not QString's UTF-16 order.
 int compareCodePoints(const QString &a, const QString &b)
@@ -79,16 +83,18 @@ int compareCodePoints(const QString &a, const QString &b)
     const auto ua = a.toUcs4();
     const auto ub = b.toUcs4();
     return std::lexicographical_compare(ua.begin(), ua.end(), ub.begin(), ub.end()) ? -1
-           : ua == ub                                                              ? 0
-                                                                                   : 1;
+        : ua == ub                                                                  ? 0
+                                                                                    : 1;
 }
 
-const QStringList Syllables{QStringLiteral("bu"), QStringLiteral("di"), QStringLiteral("san"), QStringLiteral("to"),
-                            QStringLiteral("so"), QStringLiteral("ri"), QStringLiteral("na"), QStringLiteral("ka"),
-                            QStringLiteral("a"), QStringLiteral("yu"), QStringLiteral("dew"), QStringLiteral("i")};
-const QStringList Cjk{QStringLiteral("王"), QStringLiteral("李"), QStringLiteral("志"), QStringLiteral("明"),
-                      QStringLiteral("芳"), QStringLiteral("花")};
-const QStringList Arabic{QStringLiteral("محمد"), QStringLiteral("علي"), QStringLiteral("أحمد"), QStringLiteral("فاطمة")};
+const QStringList Syllables{QStringLiteral("bu"), QStringLiteral("di"),  QStringLiteral("san"),
+                            QStringLiteral("to"), QStringLiteral("so"),  QStringLiteral("ri"),
+                            QStringLiteral("na"), QStringLiteral("ka"),  QStringLiteral("a"),
+                            QStringLiteral("yu"), QStringLiteral("dew"), QStringLiteral("i")};
+const QStringList Cjk{QStringLiteral("王"), QStringLiteral("李"), QStringLiteral("志"),
+                      QStringLiteral("明"), QStringLiteral("芳"), QStringLiteral("花")};
+const QStringList Arabic{QStringLiteral("محمد"), QStringLiteral("علي"), QStringLiteral("أحمد"),
+                         QStringLiteral("فاطمة")};
 
 } // namespace
 
@@ -112,13 +118,14 @@ CacheDatabase &TestContactSearch::pendingDb()
         m_pendingDb = openWriter(m_dir->filePath(QStringLiteral("pending.sqlite")));
         build(*m_pendingDb, false);
         SearchIndexer indexer(*m_pendingDb);
-        while (indexer.indexPending(700) > 0) {
-        }
+        while (indexer.indexPending(700) > 0) {}
         // Nothing of s1's tags reached the queue or the index: only the memberships know them.
-        const QString s1Tags = QStringLiteral(" WHERE id IN (SELECT c.id FROM contacts c JOIN sessions s"
-                                              " ON s.sid = c.sid WHERE s.id = 's1')");
+        const QString s1Tags = QStringLiteral(
+            " WHERE id IN (SELECT c.id FROM contacts c JOIN sessions s"
+            " ON s.sid = c.sid WHERE s.id = 's1')");
         if (scalar(*m_pendingDb, QStringLiteral("SELECT count(*) FROM contact_tags") + s1Tags) != 0
-            || scalar(*m_pendingDb, QStringLiteral("SELECT count(*) FROM tag_fts_queue") + s1Tags) != 0)
+            || scalar(*m_pendingDb, QStringLiteral("SELECT count(*) FROM tag_fts_queue") + s1Tags)
+                != 0)
             qFatal("the pending fixture has s1's tags queued or indexed");
     }
     return *m_pendingDb;
@@ -131,34 +138,44 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
     QList<Contact> contacts;
     auto add = [&](const QString &lid, const OptString &name, const OptString &phone,
                    const OptString &business, bool dm) {
-        contacts << contact(lid, name, phone, business, dm ? QStringLiteral("dm") : QStringLiteral("group"));
+        contacts << contact(lid, name, phone, business,
+                            dm ? QStringLiteral("dm") : QStringLiteral("group"));
         Ref r;
         r.lid = lid;
-        r.nameKey = name && !SearchText::fold(*name).isEmpty() ? SearchText::fold(*name)
-                    : business && !SearchText::fold(*business).isEmpty() ? SearchText::fold(*business)
-                                                                          : SearchText::maxChar();
+        r.nameKey = name && !SearchText::fold(*name).isEmpty()   ? SearchText::fold(*name)
+            : business && !SearchText::fold(*business).isEmpty() ? SearchText::fold(*business)
+                                                                 : SearchText::maxChar();
         r.phone = phone;
         r.bnKey = business ? SearchText::fold(*business) : QString();
         r.dm = dm;
         r.summary = contacts.last();
         m_refs << r;
     };
-    add(QStringLiteral("100000000000001@lid"), QStringLiteral("Budi Santoso"), QStringLiteral("6281234567890"), {}, true);
+    add(QStringLiteral("100000000000001@lid"), QStringLiteral("Budi Santoso"),
+        QStringLiteral("6281234567890"), {}, true);
     add(QStringLiteral("100000000000002@lid"), QStringLiteral("مُحَمَّد علي"), {}, {}, false);
-    add(QStringLiteral("100000000000003@lid"), QStringLiteral("محمد أحمد"), QStringLiteral("966501234567"), {}, false);
-    add(QStringLiteral("100000000000004@lid"), QStringLiteral("王志明"), QStringLiteral("8613812345678"), {}, true);
+    add(QStringLiteral("100000000000003@lid"), QStringLiteral("محمد أحمد"),
+        QStringLiteral("966501234567"), {}, false);
+    add(QStringLiteral("100000000000004@lid"), QStringLiteral("王志明"),
+        QStringLiteral("8613812345678"), {}, true);
     add(QStringLiteral("100000000000005@lid"), QStringLiteral("李志明"), {}, {}, false);
     add(QStringLiteral("100000000000006@lid"), QStringLiteral("佐藤花子"), {}, {}, false);
-    add(QStringLiteral("100000000000007@lid"), QStringLiteral("Ayu 🌸"), QStringLiteral("6285799990000"), {}, false);
+    add(QStringLiteral("100000000000007@lid"), QStringLiteral("Ayu 🌸"),
+        QStringLiteral("6285799990000"), {}, false);
     add(QStringLiteral("100000000000008@lid"), QStringLiteral("José Álvarez"), {}, {}, false);
-    add(QStringLiteral("100000000000009@lid"), {}, QStringLiteral("628777000111"), QStringLiteral("Warung Sederhana"), true);
+    add(QStringLiteral("100000000000009@lid"), {}, QStringLiteral("628777000111"),
+        QStringLiteral("Warung Sederhana"), true);
     add(QStringLiteral("205227043110953@lid"), {}, {}, {}, false);
-    add(QStringLiteral("100000000000011@lid"), QStringLiteral("Robert'); DROP TABLE contacts;--"), {}, {}, false);
-    add(QStringLiteral("100000000000012@lid"), QStringLiteral("He said \"hi\" 100%_"), {}, {}, false);
-    add(QStringLiteral("100000000000013@lid"), QStringLiteral("NEAR(x y) OR * -z col:1"), {}, {}, false);
+    add(QStringLiteral("100000000000011@lid"), QStringLiteral("Robert'); DROP TABLE contacts;--"),
+        {}, {}, false);
+    add(QStringLiteral("100000000000012@lid"), QStringLiteral("He said \"hi\" 100%_"), {}, {},
+        false);
+    add(QStringLiteral("100000000000013@lid"), QStringLiteral("NEAR(x y) OR * -z col:1"), {}, {},
+        false);
     add(QStringLiteral("100000000000014@lid"), QStringLiteral("Kiki"), {}, {}, false);
     add(QStringLiteral("100000000000015@lid"), QStringLiteral("Anon"), {}, {}, false);
-    add(QStringLiteral("100000000000016@lid"), QStringLiteral("Toko Kapten"), QStringLiteral("6281100000016"), QStringLiteral("PT Kapten Jaya"), false);
+    add(QStringLiteral("100000000000016@lid"), QStringLiteral("Toko Kapten"),
+        QStringLiteral("6281100000016"), QStringLiteral("PT Kapten Jaya"), false);
 
     QRandomGenerator rng(42);
     for (int i = 0; i < 2400; ++i) {
@@ -176,12 +193,14 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
             for (int s = 0, n = 2 + rng.bounded(2); s < n; ++s)
                 name += Cjk.at(rng.bounded(Cjk.size()));
         } else if (kind == 8) {
-            name = Arabic.at(rng.bounded(Arabic.size())) + QLatin1Char(' ') + Arabic.at(rng.bounded(Arabic.size()));
+            name = Arabic.at(rng.bounded(Arabic.size())) + QLatin1Char(' ')
+                + Arabic.at(rng.bounded(Arabic.size()));
         }
         const OptString phone = rng.bounded(10) < 7
-                                    ? OptString(QStringLiteral("62%1").arg(rng.bounded(100000000, 999999999)))
-                                    : std::nullopt;
-        const OptString business = rng.bounded(20) == 0 ? OptString(QStringLiteral("Toko ") + name) : std::nullopt;
+            ? OptString(QStringLiteral("62%1").arg(rng.bounded(100000000, 999999999)))
+            : std::nullopt;
+        const OptString business = rng.bounded(20) == 0 ? OptString(QStringLiteral("Toko ") + name)
+                                                        : std::nullopt;
         add(QStringLiteral("3%1@lid").arg(rng.bounded(100000000, 999999999)) + QString::number(i),
             name.isEmpty() ? OptString() : OptString(name), phone, business, rng.bounded(10) == 0);
     }
@@ -221,24 +240,29 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
         const QString group = QStringLiteral("g%1@g.us").arg(1 + rng.bounded(20));
         if (m_refs[ref].groups.contains(group))
             continue;
-        const OptString tag = rng.bounded(3) == 0 ? std::nullopt
-                                                  : OptString(QStringLiteral("~") + Syllables.at(rng.bounded(Syllables.size()))
-                                                              + Syllables.at(rng.bounded(Syllables.size())));
+        const OptString tag = rng.bounded(3) == 0
+            ? std::nullopt
+            : OptString(QStringLiteral("~") + Syllables.at(rng.bounded(Syllables.size()))
+                        + Syllables.at(rng.bounded(Syllables.size())));
         join(ref, group, tag);
     }
-    byGroup[QStringLiteral("g1@g.us")] << member(QStringLiteral("999@lid"), QStringLiteral("~nobody"));
+    byGroup[QStringLiteral("g1@g.us")]
+        << member(QStringLiteral("999@lid"), QStringLiteral("~nobody"));
     for (auto it = byGroup.cbegin(); it != byGroup.cend(); ++it)
         QVERIFY(writer.storeMembers(*members, it.key(), it.value(), it.key()));
     if (finishMembers)
         QVERIFY(writer.finishPass(*members));
 
     // Session s2 shares names, tags and even LIDs with s1: none of it may leak into s1.
-    QList<Contact> other{contact(QStringLiteral("100000000000001@lid"), QStringLiteral("Budi Santoso Dua")),
-                         contact(QStringLiteral("777@lid"), QStringLiteral("Budi Lain"), QStringLiteral("6281234500000"))};
+    QList<Contact> other{
+        contact(QStringLiteral("100000000000001@lid"), QStringLiteral("Budi Santoso Dua")),
+        contact(QStringLiteral("777@lid"), QStringLiteral("Budi Lain"),
+                QStringLiteral("6281234500000"))};
     QVERIFY(syncContacts(writer, QStringLiteral("s2"), other));
     auto otherMembers = writer.beginPass(QStringLiteral("s2"), SyncKind::Members);
     QVERIFY(writer.storeMembers(*otherMembers, QStringLiteral("g1@g.us"),
-                                {member(QStringLiteral("777@lid"), QStringLiteral("~Kapten Laut"))}, QString()));
+                                {member(QStringLiteral("777@lid"), QStringLiteral("~Kapten Laut"))},
+                                QString()));
     QVERIFY(writer.finishPass(*otherMembers));
 }
 
@@ -247,8 +271,7 @@ void TestContactSearch::indexAll()
     if (m_indexed)
         return;
     SearchIndexer indexer(*m_db);
-    while (indexer.indexPending(700) > 0) {
-    }
+    while (indexer.indexPending(700) > 0) {}
     QCOMPARE(indexer.pendingRows(), 0);
     m_indexed = true;
 }
@@ -268,9 +291,9 @@ QList<QString> TestContactSearch::expected(const ContactFilter &f) const
             continue;
         if (!q.isEmpty()) {
             const bool hit = r.nameKey.contains(q) || (r.phone && r.phone->contains(q))
-                             || r.bnKey.contains(q) || r.lid.startsWith(q)
-                             || std::any_of(r.tags.cbegin(), r.tags.cend(),
-                                            [&](const QString &t) { return t.contains(q); });
+                || r.bnKey.contains(q) || r.lid.startsWith(q)
+                || std::any_of(r.tags.cbegin(), r.tags.cend(),
+                               [&](const QString &t) { return t.contains(q); });
             if (!hit)
                 continue;
         }
@@ -278,15 +301,21 @@ QList<QString> TestContactSearch::expected(const ContactFilter &f) const
     }
     auto key = [&](const Ref *r) -> QString {
         switch (f.sort) {
-        case ContactSort::Name: return r->nameKey;
-        case ContactSort::Phone: return r->phone ? *r->phone : SearchText::maxChar();
-        case ContactSort::Lid: return r->lid;
-        case ContactSort::Updated: return QString(); // compared as numbers below
+        case ContactSort::Name:
+            return r->nameKey;
+        case ContactSort::Phone:
+            return r->phone ? *r->phone : SearchText::maxChar();
+        case ContactSort::Lid:
+            return r->lid;
+        case ContactSort::Updated:
+            return QString(); // compared as numbers below
         }
         return {};
     };
     std::sort(rows.begin(), rows.end(), [&](const Ref *a, const Ref *b) {
-        int c = f.sort == ContactSort::Updated ? (a->updated < b->updated ? -1 : a->updated > b->updated ? 1 : 0)
+        int c = f.sort == ContactSort::Updated ? (a->updated < b->updated       ? -1
+                                                      : a->updated > b->updated ? 1
+                                                                                : 0)
                                                : compareCodePoints(key(a), key(b));
         if (c == 0)
             c = compareCodePoints(a->lid, b->lid);
@@ -312,7 +341,9 @@ QStringList TestContactSearch::pageAll(CacheReader &reader, const ContactFilter 
         m_plans.insert(reader.lastContactPlan());
         out << lids(page->rows);
         if (page->rows.size() > pageSize || (page->hasMore() && page->rows.size() != pageSize)) {
-            *error = QStringLiteral("page of %1 rows for a size of %2").arg(page->rows.size()).arg(pageSize);
+            *error = QStringLiteral("page of %1 rows for a size of %2")
+                         .arg(page->rows.size())
+                         .arg(pageSize);
             return out;
         }
         if (!page->hasMore())
@@ -327,10 +358,13 @@ void TestContactSearch::findsEachKindOfText_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("mustFind");
-    auto lid = [](int n) { return QStringLiteral("1000000000000%1@lid").arg(n, 2, 10, QLatin1Char('0')); };
+    auto lid = [](int n) {
+        return QStringLiteral("1000000000000%1@lid").arg(n, 2, 10, QLatin1Char('0'));
+    };
     QTest::newRow("indonesian name") << QStringLiteral("budi sant") << QStringList{lid(1)};
     QTest::newRow("case and accents") << QStringLiteral("JOSE alv") << QStringList{lid(8)};
-    QTest::newRow("arabic with harakat stored") << QStringLiteral("محمد") << QStringList{lid(2), lid(3)};
+    QTest::newRow("arabic with harakat stored")
+        << QStringLiteral("محمد") << QStringList{lid(2), lid(3)};
     QTest::newRow("arabic hamza") << QStringLiteral("احمد") << QStringList{lid(3)};
     QTest::newRow("cjk substring 2") << QStringLiteral("志明") << QStringList{lid(4), lid(5)};
     QTest::newRow("cjk substring 3") << QStringLiteral("王志明") << QStringList{lid(4)};
@@ -339,17 +373,22 @@ void TestContactSearch::findsEachKindOfText_data()
     QTest::newRow("emoji") << QStringLiteral("🌸") << QStringList{lid(7)};
     QTest::newRow("phone fragment") << QStringLiteral("8123") << QStringList{lid(1)};
     QTest::newRow("phone formatted") << QStringLiteral("+62 812-3456") << QStringList{lid(1)};
-    QTest::newRow("phone jid") << QStringLiteral("6281234567890@s.whatsapp.net") << QStringList{lid(1)};
-    QTest::newRow("lid prefix") << QStringLiteral("2052270") << QStringList{QStringLiteral("205227043110953@lid")};
-    QTest::newRow("full lid") << QStringLiteral("205227043110953@lid") << QStringList{QStringLiteral("205227043110953@lid")};
+    QTest::newRow("phone jid") << QStringLiteral("6281234567890@s.whatsapp.net")
+                               << QStringList{lid(1)};
+    QTest::newRow("lid prefix") << QStringLiteral("2052270")
+                                << QStringList{QStringLiteral("205227043110953@lid")};
+    QTest::newRow("full lid") << QStringLiteral("205227043110953@lid")
+                              << QStringList{QStringLiteral("205227043110953@lid")};
     QTest::newRow("tag") << QStringLiteral("kapten laut") << QStringList{lid(14)};
-    QTest::newRow("tag formatted phone") << QStringLiteral("62 812") << QStringList{lid(1), lid(15)};
+    QTest::newRow("tag formatted phone")
+        << QStringLiteral("62 812") << QStringList{lid(1), lid(15)};
     QTest::newRow("cjk tag") << QStringLiteral("明哥") << QStringList{lid(4)};
     QTest::newRow("business name") << QStringLiteral("warung sed") << QStringList{lid(9)};
     QTest::newRow("business and tag") << QStringLiteral("kapten") << QStringList{lid(14), lid(16)};
     QTest::newRow("sql in a name") << QStringLiteral("DROP TABLE") << QStringList{lid(11)};
     QTest::newRow("quotes in a name") << QStringLiteral("\"hi\"") << QStringList{lid(12)};
-    QTest::newRow("fts syntax in a name") << QStringLiteral("NEAR(x y) OR *") << QStringList{lid(13)};
+    QTest::newRow("fts syntax in a name")
+        << QStringLiteral("NEAR(x y) OR *") << QStringList{lid(13)};
     QTest::newRow("percent underscore") << QStringLiteral("100%_") << QStringList{lid(12)};
 }
 
@@ -368,7 +407,9 @@ void TestContactSearch::findsEachKindOfText()
         const QStringList found = pageAll(reader, f, 50, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         for (const QString &lid : mustFind)
-            QVERIFY2(found.contains(lid), qPrintable(QStringLiteral("%1 not found (state %2)").arg(lid).arg(int(state))));
+            QVERIFY2(
+                found.contains(lid),
+                qPrintable(QStringLiteral("%1 not found (state %2)").arg(lid).arg(int(state))));
         QCOMPARE(found, expected(f));
         const auto n = reader.countContacts(f);
         QVERIFY(n);
@@ -417,16 +458,28 @@ void TestContactSearch::pagingReturnsEveryRowOnceInOrder()
     }
     reader.search().setTuning(t);
 
-    const QStringList texts{QString(), QStringLiteral("a"), QStringLiteral("bu"), QStringLiteral("san"),
-                            QStringLiteral("budi"), QStringLiteral("62"), QStringLiteral("8123"),
-                            QStringLiteral("志"), QStringLiteral("志明"), QStringLiteral("محمد"),
-                            QStringLiteral("~ka"), QStringLiteral("toko"), QStringLiteral("3"),
-                            QStringLiteral("zzz"), QStringLiteral("q")};
+    const QStringList texts{QString(),
+                            QStringLiteral("a"),
+                            QStringLiteral("bu"),
+                            QStringLiteral("san"),
+                            QStringLiteral("budi"),
+                            QStringLiteral("62"),
+                            QStringLiteral("8123"),
+                            QStringLiteral("志"),
+                            QStringLiteral("志明"),
+                            QStringLiteral("محمد"),
+                            QStringLiteral("~ka"),
+                            QStringLiteral("toko"),
+                            QStringLiteral("3"),
+                            QStringLiteral("zzz"),
+                            QStringLiteral("q")};
     int checked = 0;
     for (const QString &text : texts) {
-        for (ContactSort sort : {ContactSort::Name, ContactSort::Phone, ContactSort::Lid, ContactSort::Updated}) {
+        for (ContactSort sort :
+             {ContactSort::Name, ContactSort::Phone, ContactSort::Lid, ContactSort::Updated}) {
             for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
-                for (ContactSource source : {ContactSource::Any, ContactSource::Dm, ContactSource::Group}) {
+                for (ContactSource source :
+                     {ContactSource::Any, ContactSource::Dm, ContactSource::Group}) {
                     for (const QString &group : {QString(), QStringLiteral("g1@g.us")}) {
                         if (!group.isEmpty() && source == ContactSource::Dm)
                             continue;
@@ -443,9 +496,11 @@ void TestContactSearch::pagingReturnsEveryRowOnceInOrder()
                         QVERIFY2(error.isEmpty(), qPrintable(error));
                         const QStringList want = expected(f);
                         if (got != want) {
-                            qWarning("text '%s' sort %d order %d source %d group '%s': got %lld rows, want %lld",
-                                     qPrintable(text), int(sort), int(order), int(source), qPrintable(group),
-                                     qlonglong(got.size()), qlonglong(want.size()));
+                            qWarning("text '%s' sort %d order %d source %d group '%s': got %lld "
+                                     "rows, want %lld",
+                                     qPrintable(text), int(sort), int(order), int(source),
+                                     qPrintable(group), qlonglong(got.size()),
+                                     qlonglong(want.size()));
                         }
                         QCOMPARE(got, want);
                         ++checked;
@@ -468,10 +523,12 @@ void TestContactSearch::countsMatchTheReference()
             if (tuning)
                 t.setLimit = 0; // the big-count formulas
             reader.search().setTuning(t);
-            for (const QString &text : {QString(), QStringLiteral("a"), QStringLiteral("志明"), QStringLiteral("san"),
-                                        QStringLiteral("62"), QStringLiteral("628"), QStringLiteral("~ka"),
-                                        QStringLiteral("kapten"), QStringLiteral("100"), QStringLiteral("nothing")}) {
-                for (ContactSource source : {ContactSource::Any, ContactSource::Dm, ContactSource::Group}) {
+            for (const QString &text :
+                 {QString(), QStringLiteral("a"), QStringLiteral("志明"), QStringLiteral("san"),
+                  QStringLiteral("62"), QStringLiteral("628"), QStringLiteral("~ka"),
+                  QStringLiteral("kapten"), QStringLiteral("100"), QStringLiteral("nothing")}) {
+                for (ContactSource source :
+                     {ContactSource::Any, ContactSource::Dm, ContactSource::Group}) {
                     for (const QString &group : {QString(), QStringLiteral("g1@g.us")}) {
                         ContactFilter f;
                         f.sessionId = S1;
@@ -483,7 +540,8 @@ void TestContactSearch::countsMatchTheReference()
                         m_plans.insert(QStringLiteral("count:") + reader.lastContactPlan());
                         QVERIFY(n->exact);
                         if (n->value != expected(f).size())
-                            qWarning("count '%s' source %d group '%s'", qPrintable(text), int(source), qPrintable(group));
+                            qWarning("count '%s' source %d group '%s'", qPrintable(text),
+                                     int(source), qPrintable(group));
                         QCOMPARE(n->value, qint64(expected(f).size()));
                         const auto again = reader.countContacts(f);
                         QCOMPARE(reader.lastContactPlan(), QStringLiteral("cached"));
@@ -506,7 +564,8 @@ void TestContactSearch::countsMatchTheReference()
     }
     QCOMPARE(reader.countContacts(f)->value, before + 1);
     // ... and one on this very connection too.
-    QVERIFY(QSqlQuery(m_db->database()).exec(QStringLiteral("DELETE FROM contacts WHERE lid = 'brand-new@lid'")));
+    QVERIFY(QSqlQuery(m_db->database())
+                .exec(QStringLiteral("DELETE FROM contacts WHERE lid = 'brand-new@lid'")));
     QCOMPARE(reader.countContacts(f)->value, before);
 }
 
@@ -592,11 +651,12 @@ void TestContactSearch::typingOnFindsWhatAFreshSearchFinds()
     CacheReader reader(*m_db);
     ContactFilter f;
     f.sessionId = S1;
-    const QStringList typed{QStringLiteral("budi s"), QStringLiteral("budi sa"), QStringLiteral("budi san"),
-                            QStringLiteral("budi sant"), QStringLiteral("budi"), QStringLiteral("san"),
-                            QStringLiteral("santo"), QStringLiteral("di santo"), QStringLiteral("kap"),
-                            QStringLiteral("kapten l"), QStringLiteral("628"), QStringLiteral("6281"),
-                            QStringLiteral("62812"), QStringLiteral("志明"), QStringLiteral("王志明")};
+    const QStringList typed{
+        QStringLiteral("budi s"),    QStringLiteral("budi sa"),  QStringLiteral("budi san"),
+        QStringLiteral("budi sant"), QStringLiteral("budi"),     QStringLiteral("san"),
+        QStringLiteral("santo"),     QStringLiteral("di santo"), QStringLiteral("kap"),
+        QStringLiteral("kapten l"),  QStringLiteral("628"),      QStringLiteral("6281"),
+        QStringLiteral("62812"),     QStringLiteral("志明"),     QStringLiteral("王志明")};
     for (ContactSort sort : {ContactSort::Name, ContactSort::Phone, ContactSort::Lid}) {
         f.sort = sort;
         for (const QString &text : typed) {
@@ -617,10 +677,10 @@ void TestContactSearch::typingOnSeesRowsStoredMeanwhile()
     // A session of its own: the other tests' expectations stay as they are.
     const QString session = QStringLiteral("s3");
     CacheWriter writer(*m_db);
-    QVERIFY(syncContacts(writer, session, {contact(QStringLiteral("301@lid"), QStringLiteral("Satu Kapal"))}));
+    QVERIFY(syncContacts(writer, session,
+                         {contact(QStringLiteral("301@lid"), QStringLiteral("Satu Kapal"))}));
     SearchIndexer indexer(*m_db);
-    while (indexer.indexPending() > 0) {
-    }
+    while (indexer.indexPending() > 0) {}
     CacheReader reader(*m_db);
     ContactFilter f;
     f.sessionId = session;
@@ -628,10 +688,10 @@ void TestContactSearch::typingOnSeesRowsStoredMeanwhile()
     QCOMPARE(lids(reader.contacts(f)->rows), QStringList{QStringLiteral("301@lid")});
 
     // A sync lands and is indexed before the next keystroke.
-    QVERIFY(syncContacts(writer, session, {contact(QStringLiteral("301@lid"), QStringLiteral("Satu Kapal")),
-                                           contact(QStringLiteral("302@lid"), QStringLiteral("Dua Kapal"))}));
-    while (indexer.indexPending() > 0) {
-    }
+    QVERIFY(syncContacts(writer, session,
+                         {contact(QStringLiteral("301@lid"), QStringLiteral("Satu Kapal")),
+                          contact(QStringLiteral("302@lid"), QStringLiteral("Dua Kapal"))}));
+    while (indexer.indexPending() > 0) {}
     f.text = QStringLiteral("a kapal"); // in the middle of the name: no prefix range finds it
     QCOMPARE(lids(reader.contacts(f)->rows), QStringList{QStringLiteral("302@lid")});
     QCOMPARE(reader.countContacts(f)->value, 1);
@@ -646,15 +706,36 @@ void TestContactSearch::hostileTextInEveryFilter()
     QString huge;
     for (int i = 0; i < 1000; ++i)
         huge += QStringLiteral("NEAR(\"x\" ");
-    const QStringList hostile{
-        QStringLiteral("\""), QStringLiteral("\"\""), QStringLiteral("*"), QStringLiteral("a*"),
-        QStringLiteral("NEAR(a b)"), QStringLiteral("a OR b"), QStringLiteral("a AND NOT b"),
-        QStringLiteral("-x"), QStringLiteral("n:x"), QStringLiteral("n : ^\"x\""), QStringLiteral("{n p}: x"),
-        QStringLiteral("("), QStringLiteral(")"), QStringLiteral("'; DROP TABLE contacts; --"),
-        QStringLiteral("%"), QStringLiteral("_"), QStringLiteral("\\"), QStringLiteral(":q"), QStringLiteral("?1"),
-        QString(10240, QLatin1Char('x')), huge, nulText, loneSurrogates, QString(QChar(0)),
-        QString::fromUcs4(U"\U0010FFFF", 1), QString(QChar(0x1F)), QStringLiteral("\x1f\x1f\x1f"),
-        QStringLiteral("😀😀😀"), QStringLiteral("\u200D"), QStringLiteral("ـ")};
+    const QStringList hostile{QStringLiteral("\""),
+                              QStringLiteral("\"\""),
+                              QStringLiteral("*"),
+                              QStringLiteral("a*"),
+                              QStringLiteral("NEAR(a b)"),
+                              QStringLiteral("a OR b"),
+                              QStringLiteral("a AND NOT b"),
+                              QStringLiteral("-x"),
+                              QStringLiteral("n:x"),
+                              QStringLiteral("n : ^\"x\""),
+                              QStringLiteral("{n p}: x"),
+                              QStringLiteral("("),
+                              QStringLiteral(")"),
+                              QStringLiteral("'; DROP TABLE contacts; --"),
+                              QStringLiteral("%"),
+                              QStringLiteral("_"),
+                              QStringLiteral("\\"),
+                              QStringLiteral(":q"),
+                              QStringLiteral("?1"),
+                              QString(10240, QLatin1Char('x')),
+                              huge,
+                              nulText,
+                              loneSurrogates,
+                              QString(QChar(0)),
+                              QString::fromUcs4(U"\U0010FFFF", 1),
+                              QString(QChar(0x1F)),
+                              QStringLiteral("\x1f\x1f\x1f"),
+                              QStringLiteral("😀😀😀"),
+                              QStringLiteral("\u200D"),
+                              QStringLiteral("ـ")};
     indexAll();
     CacheReader reader(*m_db);
     for (const QString &text : hostile) {
@@ -686,7 +767,8 @@ void TestContactSearch::hostileTextInEveryFilter()
         QVERIFY(reader.group(S1, text) == std::nullopt);
     }
     // Still all there.
-    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contacts WHERE sid = 1")), qint64(m_refs.size()));
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contacts WHERE sid = 1")),
+             qint64(m_refs.size()));
 }
 
 void TestContactSearch::badCursorIsAnErrorNotACrash()
@@ -694,7 +776,8 @@ void TestContactSearch::badCursorIsAnErrorNotACrash()
     CacheReader reader(*m_db);
     ContactFilter f;
     f.sessionId = S1;
-    for (const QString &cursor : {QStringLiteral("garbage"), QStringLiteral("\""), QString(5000, QLatin1Char('Z'))}) {
+    for (const QString &cursor :
+         {QStringLiteral("garbage"), QStringLiteral("\""), QString(5000, QLatin1Char('Z'))}) {
         QVERIFY(!reader.contacts(f, cursor));
         QVERIFY(!reader.lastError().isEmpty());
     }
@@ -720,8 +803,9 @@ void TestContactSearch::unknownSessionIsEmpty()
 
 void TestContactSearch::everyPlanWasExercised()
 {
-    for (const char *plan : {"browse", "group", "set", "walk", "walk+set", "walk+terms", "walk+walk",
-                             "count:all", "count:group", "count:set", "count:fts", "count:terms", "count:walk"}) {
+    for (const char *plan :
+         {"browse", "group", "set", "walk", "walk+set", "walk+terms", "walk+walk", "count:all",
+          "count:group", "count:set", "count:fts", "count:terms", "count:walk"}) {
         if (QLatin1String(plan) == QLatin1String("count:walk"))
             continue; // only reached with tiny term limits (shortCountsStopAtTheCap)
         QVERIFY2(m_plans.contains(QLatin1String(plan)), plan);

@@ -30,8 +30,8 @@ private:
 void TestEncodedRows::contactsKeepNullEmptyAndText()
 {
     const EncodedContacts page = EncodedContacts::from(
-        {contact(QStringLiteral("1@lid"), QStringLiteral("Budi"), QString(QLatin1String("")), std::nullopt,
-                 QStringLiteral("dm")),
+        {contact(QStringLiteral("1@lid"), QStringLiteral("Budi"), QString(QLatin1String("")),
+                 std::nullopt, QStringLiteral("dm")),
          contact(QStringLiteral("2@lid"))});
     QCOMPARE(page.rows.size(), 2);
     const EncodedContact &budi = page.rows.at(0);
@@ -57,12 +57,14 @@ void TestEncodedRows::contactsKeepNullEmptyAndText()
 
 void TestEncodedRows::contactsAreCleanedAndKeyed()
 {
-    const QString dirty = QStringLiteral("Ánna") + QChar(0) + QStringLiteral(" Ünal") + QChar(0xD800);
+    const QString dirty = QStringLiteral("Ánna") + QChar(0) + QStringLiteral(" Ünal")
+        + QChar(0xD800);
     const QString business = QStringLiteral("  ＴＯＫＯ  Maju ");
     const EncodedContacts page = EncodedContacts::from(
         {contact(QStringLiteral("a@lid"), dirty, QStringLiteral("+62 812-3456"), business),
          contact(QStringLiteral("b@lid"), std::nullopt, std::nullopt, QStringLiteral("Café Ünal")),
-         contact(QStringLiteral("c@lid"), QStringLiteral("\u0301"), std::nullopt, QStringLiteral("\u200b"))});
+         contact(QStringLiteral("c@lid"), QStringLiteral("\u0301"), std::nullopt,
+                 QStringLiteral("\u200b"))});
     const EncodedContact &a = page.rows.at(0);
     QCOMPARE(value(page.text, a.name), QVariant(SearchText::clean(dirty)));
     QVERIFY(!value(page.text, a.name).toString().contains(QChar(0)));
@@ -82,13 +84,15 @@ void TestEncodedRows::contactsAreCleanedAndKeyed()
 
 void TestEncodedRows::membersCarryTheirGroupRoleTagAndTimes()
 {
-    GroupMember admin = member(QStringLiteral("a@lid"), QStringLiteral("~Kapten Ünal"), QStringLiteral("admin"));
+    GroupMember admin = member(QStringLiteral("a@lid"), QStringLiteral("~Kapten Ünal"),
+                               QStringLiteral("admin"));
     admin.id = 42;
     GroupMember noRole = member(QStringLiteral("b@lid"), QString(QLatin1String("")), QString());
     noRole.firstSeenAt = 0;
     noRole.lastSeenAt = -5; // nonsense from the gateway: not sent
     const GroupMember plain = member(QStringLiteral("c@lid"));
-    const EncodedMembers list = EncodedMembers::from(QStringLiteral("120363@g.us"), {admin, noRole, plain});
+    const EncodedMembers list = EncodedMembers::from(QStringLiteral("120363@g.us"),
+                                                     {admin, noRole, plain});
     QCOMPARE(value(list.text, list.groupJid), QVariant(QStringLiteral("120363@g.us")));
     QCOMPARE(list.rows.size(), 3);
 
@@ -96,7 +100,8 @@ void TestEncodedRows::membersCarryTheirGroupRoleTagAndTimes()
     QCOMPARE(value(list.text, a.lid), QVariant(QStringLiteral("a@lid")));
     QCOMPARE(value(list.text, a.role), QVariant(QStringLiteral("admin")));
     QCOMPARE(value(list.text, a.tag), QVariant(QStringLiteral("~Kapten Ünal")));
-    QCOMPARE(value(list.text, a.tagKey), QVariant(SearchText::fold(QStringLiteral("~Kapten Ünal"))));
+    QCOMPARE(value(list.text, a.tagKey),
+             QVariant(SearchText::fold(QStringLiteral("~Kapten Ünal"))));
     QCOMPARE(a.gatewayId, 42);
     QCOMPARE(a.firstSeenAt, 1000);
     QCOMPARE(a.lastSeenAt, 2000);
@@ -122,7 +127,8 @@ void TestEncodedRows::rowsWithoutAKeyAreMarked()
 {
     // The writer refuses these with a clear error (TestCacheWriter): here they must not
     // look like a row with an empty key.
-    const EncodedContacts page = EncodedContacts::from({contact(QString(), QStringLiteral("Nobody"))});
+    const EncodedContacts page = EncodedContacts::from(
+        {contact(QString(), QStringLiteral("Nobody"))});
     QVERIFY(page.rows.at(0).lid.isNull());
     const EncodedMembers list = EncodedMembers::from(QString(), {member(QString())});
     QVERIFY(list.groupJid.isNull());

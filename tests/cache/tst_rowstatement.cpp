@@ -49,7 +49,9 @@ void TestRowStatement::cleanup()
 QVariantList TestRowStatement::readRow(const QString &where)
 {
     QSqlQuery q(m_db->database());
-    if (!q.exec(QStringLiteral("SELECT s, typeof(s), i, typeof(i), n, typeof(n) FROM t WHERE ") + where) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT s, typeof(s), i, typeof(i), n, typeof(n) FROM t WHERE ")
+                + where)
+        || !q.next())
         return {};
     QVariantList row;
     for (int c = 0; c < 6; ++c)
@@ -97,11 +99,12 @@ void TestRowStatement::bindsUtf8TextNullAndEmpty()
     QVERIFY2(insert, qPrintable(error));
     insert->bind(":k", qint64(1));
     insert->bindText(":s", std::string_view(buffer.constData(), size_t(text.size())));
-    insert->bindText(":n", std::string_view());                   // no data: NULL
+    insert->bindText(":n", std::string_view());                      // no data: NULL
     insert->bindText(":u", std::string_view(buffer.constData(), 0)); // data, no bytes: ""
     QVERIFY2(insert->exec(&error), qPrintable(error));
     QSqlQuery q(m_db->database());
-    QVERIFY(q.exec(QStringLiteral("SELECT s, typeof(s), typeof(n), typeof(u), length(u) FROM t WHERE k = 1")));
+    QVERIFY(q.exec(
+        QStringLiteral("SELECT s, typeof(s), typeof(n), typeof(u), length(u) FROM t WHERE k = 1")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QString::fromUtf8(text));
     QCOMPARE(q.value(1).toString(), QStringLiteral("text"));
@@ -128,7 +131,9 @@ void TestRowStatement::countsChangedAndInsertedRows()
     QCOMPARE(insert->insertedRowId(), 0);
     // An upsert that updates changed a row but inserted none.
     RowStatement *upsert = m_db->rowStatement(
-        QStringLiteral("INSERT INTO t (k, u, s) VALUES (:k, :u, 'new') ON CONFLICT (u) DO UPDATE SET s = excluded.s"), &error);
+        QStringLiteral("INSERT INTO t (k, u, s) VALUES (:k, :u, 'new') ON CONFLICT (u) DO UPDATE "
+                       "SET s = excluded.s"),
+        &error);
     QVERIFY2(upsert, qPrintable(error));
     upsert->bind(":k", qint64(3));
     upsert->bind(":u", QVariant(QStringLiteral("a")));

@@ -35,7 +35,8 @@ private:
     bool integrityOk(const QString &table)
     {
         QSqlQuery q(m_db->database());
-        return q.exec(QStringLiteral("INSERT INTO %1 (%1, rank) VALUES ('integrity-check', 0)").arg(table));
+        return q.exec(
+            QStringLiteral("INSERT INTO %1 (%1, rank) VALUES ('integrity-check', 0)").arg(table));
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -78,19 +79,22 @@ void TestSearchIndexer::indexesQueuedRowsInBatches()
 
 void TestSearchIndexer::followsRenamesAndDeletes()
 {
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
-                         {contact(QStringLiteral("a@lid"), QStringLiteral("Alpha"), QStringLiteral("111222")),
-                          contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
+    QVERIFY(syncContacts(
+        *m_writer, QStringLiteral("s1"),
+        {contact(QStringLiteral("a@lid"), QStringLiteral("Alpha"), QStringLiteral("111222")),
+         contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("alpha")), 1);
     // Renamed twice and re-numbered before the indexer runs again: only the last values
     // count, and the first ones leave the index.
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
-                         {contact(QStringLiteral("a@lid"), QStringLiteral("Alfa"), QStringLiteral("333")),
-                          contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
-                         {contact(QStringLiteral("a@lid"), QStringLiteral("Alef"), QStringLiteral("444555")),
-                          contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
+    QVERIFY(syncContacts(
+        *m_writer, QStringLiteral("s1"),
+        {contact(QStringLiteral("a@lid"), QStringLiteral("Alfa"), QStringLiteral("333")),
+         contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
+    QVERIFY(syncContacts(
+        *m_writer, QStringLiteral("s1"),
+        {contact(QStringLiteral("a@lid"), QStringLiteral("Alef"), QStringLiteral("444555")),
+         contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
     QCOMPARE(m_indexer->pendingRows(), 1);
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("alpha")), 0);
@@ -99,14 +103,17 @@ void TestSearchIndexer::followsRenamesAndDeletes()
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("alef")), 1);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("4455")), 1);
     // Swept: gone from the index.
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("alef")), 0);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("bravo")), 1);
     // Inserted and removed between two runs: never indexed, nothing to remove.
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("b@lid"), QStringLiteral("Bravo")),
-                                                           contact(QStringLiteral("c@lid"), QStringLiteral("Charlie"))}));
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("b@lid"), QStringLiteral("Bravo")),
+                          contact(QStringLiteral("c@lid"), QStringLiteral("Charlie"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("b@lid"), QStringLiteral("Bravo"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("charlie")), 0);
     QVERIFY(integrityOk(QStringLiteral("contact_fts")));
@@ -114,14 +121,18 @@ void TestSearchIndexer::followsRenamesAndDeletes()
 
 void TestSearchIndexer::reusedIdIsIndexedOnce()
 {
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("First")),
-                                                           contact(QStringLiteral("z@lid"), QStringLiteral("Last"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("First")),
+                          contact(QStringLiteral("z@lid"), QStringLiteral("Last"))}));
     QVERIFY(m_indexer->indexPending() > 0);
-    const qint64 lastId = scalar(*m_db, QStringLiteral("SELECT id FROM contacts WHERE lid = 'z@lid'"));
+    const qint64 lastId = scalar(*m_db,
+                                 QStringLiteral("SELECT id FROM contacts WHERE lid = 'z@lid'"));
     // z leaves, and a newcomer takes its id (ids continue from the highest one left).
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("First"))}));
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid"), QStringLiteral("First")),
-                                                           contact(QStringLiteral("n@lid"), QStringLiteral("Newcomer"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("First"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid"), QStringLiteral("First")),
+                          contact(QStringLiteral("n@lid"), QStringLiteral("Newcomer"))}));
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT id FROM contacts WHERE lid = 'n@lid'")), lastId);
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("contact_fts"), QStringLiteral("last")), 0);
@@ -131,42 +142,53 @@ void TestSearchIndexer::reusedIdIsIndexedOnce()
 
 void TestSearchIndexer::tagsAreIndexedPerContact()
 {
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     const qint64 idA = scalar(*m_db, QStringLiteral("SELECT id FROM contacts WHERE lid = 'a@lid'"));
     // Not the session's first members pass (that one queues its tags at its end, see
     // firstMembersPassIndexesTagsAtItsEnd): tags are queued as they arrive.
     auto first = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g0@g.us"), {member(QStringLiteral("b@lid"))}, QString()));
+    QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g0@g.us"),
+                                   {member(QStringLiteral("b@lid"))}, QString()));
     QVERIFY(m_writer->finishPass(*first));
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
                                    {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")),
-                                    member(QStringLiteral("b@lid")), member(QStringLiteral("nobody@lid"), QStringLiteral("~x"))},
+                                    member(QStringLiteral("b@lid")),
+                                    member(QStringLiteral("nobody@lid"), QStringLiteral("~x"))},
                                    QString()));
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"),
-                                   {member(QStringLiteral("a@lid"), QStringLiteral("+62 812-****-7890"))}, QString()));
+    QVERIFY(m_writer->storeMembers(
+        *pass, QStringLiteral("g2@g.us"),
+        {member(QStringLiteral("a@lid"), QStringLiteral("+62 812-****-7890"))}, QString()));
     QCOMPARE(m_indexer->pendingRows(), 1); // contact a; b has no tag, nobody has no contact
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("kapten")), 1);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("62812")), 1);
-    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT rowid FROM tag_fts WHERE tag_fts MATCH '\"kapten\"'")), idA);
+    QCOMPARE(
+        scalar(*m_db, QStringLiteral("SELECT rowid FROM tag_fts WHERE tag_fts MATCH '\"kapten\"'")),
+        idA);
     // Tags of two groups never run together into a match across them.
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("apten62")), 0);
-    QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
-                                   {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~Baru"))},
-                                   QString()));
+    QVERIFY(m_writer->storeMembers(
+        *pass, QStringLiteral("g1@g.us"),
+        {member(QStringLiteral("a@lid")), member(QStringLiteral("b@lid"), QStringLiteral("~Baru"))},
+        QString()));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("kapten")), 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("62812")), 1);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("baru")), 1);
     QVERIFY(m_writer->finishPass(*pass));
     // A contact that appears after its memberships gets its tags indexed too.
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")),
-                                                           contact(QStringLiteral("nobody@lid"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid")),
+                          contact(QStringLiteral("nobody@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
-    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("~x")), 0); // 2 characters: no trigram
-    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tag_fts WHERE t = '~x' || char(31, 31)")), 1);
+    QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("~x")),
+             0); // 2 characters: no trigram
+    QCOMPARE(scalar(*m_db,
+                    QStringLiteral("SELECT count(*) FROM tag_fts WHERE t = '~x' || char(31, 31)")),
+             1);
     // A contact that goes takes its tags along.
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
@@ -176,12 +198,14 @@ void TestSearchIndexer::tagsAreIndexedPerContact()
 
 void TestSearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
 {
-    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
+    QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"),
+                         {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     auto pass = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(pass->tagsWaitForEnd); // the sync engine then asks for no tag indexing meanwhile
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
-                                   {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")), member(QStringLiteral("b@lid"))},
+                                   {member(QStringLiteral("a@lid"), QStringLiteral("~Kapten")),
+                                    member(QStringLiteral("b@lid"))},
                                    QString()));
     QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g2@g.us"),
                                    {member(QStringLiteral("a@lid"), QStringLiteral("~Koki")),
@@ -199,7 +223,8 @@ void TestSearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
     // The next pass queues tags as they arrive.
     auto next = m_writer->beginPass(QStringLiteral("s1"), SyncKind::Members);
     QVERIFY(!next->tagsWaitForEnd);
-    QVERIFY(m_writer->storeMembers(*next, QStringLiteral("g3@g.us"), {member(QStringLiteral("b@lid"), QStringLiteral("~Lagi"))},
+    QVERIFY(m_writer->storeMembers(*next, QStringLiteral("g3@g.us"),
+                                   {member(QStringLiteral("b@lid"), QStringLiteral("~Lagi"))},
                                    QString()));
     QCOMPARE(m_indexer->pendingRows(), 1);
     QVERIFY(m_writer->failPass(*next, QStringLiteral("stopped")));
@@ -209,14 +234,16 @@ void TestSearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
     QVERIFY(syncContacts(*m_writer, QStringLiteral("s2"), {contact(QStringLiteral("c@lid"))}));
     QVERIFY(m_indexer->indexPending() > 0);
     auto failing = m_writer->beginPass(QStringLiteral("s2"), SyncKind::Members);
-    QVERIFY(m_writer->storeMembers(*failing, QStringLiteral("g1@g.us"), {member(QStringLiteral("c@lid"), QStringLiteral("~Satu"))},
+    QVERIFY(m_writer->storeMembers(*failing, QStringLiteral("g1@g.us"),
+                                   {member(QStringLiteral("c@lid"), QStringLiteral("~Satu"))},
                                    QStringLiteral("g1@g.us")));
     QCOMPARE(m_indexer->pendingRows(), 0);
     QVERIFY(m_writer->failPass(*failing, QStringLiteral("network down")));
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("satu")), 1);
     auto resumed = m_writer->beginPass(QStringLiteral("s2"), SyncKind::Members);
     QVERIFY(resumed && resumed->resumed && !resumed->tagsWaitForEnd);
-    QVERIFY(m_writer->storeMembers(*resumed, QStringLiteral("g2@g.us"), {member(QStringLiteral("c@lid"), QStringLiteral("~Dua"))},
+    QVERIFY(m_writer->storeMembers(*resumed, QStringLiteral("g2@g.us"),
+                                   {member(QStringLiteral("c@lid"), QStringLiteral("~Dua"))},
                                    QStringLiteral("g2@g.us")));
     QVERIFY(m_indexer->indexPending() > 0);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("satu")), 1);
@@ -227,26 +254,32 @@ void TestSearchIndexer::firstMembersPassIndexesTagsAtItsEnd()
 void TestSearchIndexer::reindexTagsRebuildsOneSession()
 {
     for (const QString &session : {QStringLiteral("s1"), QStringLiteral("s2")}) {
-        QVERIFY(syncContacts(*m_writer, session, {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
+        QVERIFY(syncContacts(*m_writer, session,
+                             {contact(QStringLiteral("a@lid")), contact(QStringLiteral("b@lid"))}));
         auto first = m_writer->beginPass(session, SyncKind::Members);
-        QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g1@g.us"), {member(QStringLiteral("b@lid"))}, QString()));
+        QVERIFY(m_writer->storeMembers(*first, QStringLiteral("g1@g.us"),
+                                       {member(QStringLiteral("b@lid"))}, QString()));
         QVERIFY(m_writer->finishPass(*first));
         auto pass = m_writer->beginPass(session, SyncKind::Members);
-        QVERIFY(m_writer->storeMembers(*pass, QStringLiteral("g1@g.us"),
-                                       {member(QStringLiteral("a@lid"), QStringLiteral("~Lama ") + session),
-                                        member(QStringLiteral("b@lid"), QStringLiteral("~Tetap ") + session)},
-                                       QString()));
+        QVERIFY(m_writer->storeMembers(
+            *pass, QStringLiteral("g1@g.us"),
+            {member(QStringLiteral("a@lid"), QStringLiteral("~Lama ") + session),
+             member(QStringLiteral("b@lid"), QStringLiteral("~Tetap ") + session)},
+            QString()));
         QVERIFY(m_writer->finishPass(*pass));
     }
-    while (m_indexer->indexPending() > 0) {
-    }
+    while (m_indexer->indexPending() > 0) {}
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("lama")), 2);
     // s1 changes behind the index's back: a tag renamed, one gone, one contact's tags queued.
     QString error;
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE memberships SET tag_key = 'baru s1'"
-                                      " WHERE lid = 'a@lid' AND sid = (SELECT sid FROM sessions WHERE id = 's1')"), &error));
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE memberships SET tag_key = NULL"
-                                      " WHERE lid = 'b@lid' AND sid = (SELECT sid FROM sessions WHERE id = 's1')"), &error));
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE memberships SET tag_key = 'baru s1'"
+                       " WHERE lid = 'a@lid' AND sid = (SELECT sid FROM sessions WHERE id = 's1')"),
+        &error));
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE memberships SET tag_key = NULL"
+                       " WHERE lid = 'b@lid' AND sid = (SELECT sid FROM sessions WHERE id = 's1')"),
+        &error));
     QVERIFY(m_indexer->pendingRows() > 0);
     const qint64 s1 = scalar(*m_db, QStringLiteral("SELECT sid FROM sessions WHERE id = 's1'"));
     QVERIFY(m_indexer->reindexTags(CacheKeys::rangeStart(s1), CacheKeys::rangeEnd(s1)));
@@ -257,8 +290,10 @@ void TestSearchIndexer::reindexTagsRebuildsOneSession()
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("lama s2")), 1);
     QCOMPARE(ftsHits(QStringLiteral("tag_fts"), QStringLiteral("tetap s2")), 1);
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contact_tags")), 3);
-    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM tag_fts_queue WHERE id BETWEEN %1 AND %2")
-                               .arg(CacheKeys::rangeStart(s1)).arg(CacheKeys::rangeEnd(s1))),
+    QCOMPARE(scalar(*m_db,
+                    QStringLiteral("SELECT count(*) FROM tag_fts_queue WHERE id BETWEEN %1 AND %2")
+                        .arg(CacheKeys::rangeStart(s1))
+                        .arg(CacheKeys::rangeEnd(s1))),
              0);
     QVERIFY(integrityOk(QStringLiteral("tag_fts")));
 }
@@ -272,22 +307,24 @@ void TestSearchIndexer::indexIsConsistent()
         for (int i = 0; i < 200; ++i) {
             if ((i + round) % 5 == 0)
                 continue;
-            all << contact(QStringLiteral("%1@lid").arg(i), QStringLiteral("N%1 r%2").arg(i).arg((i * round) % 3),
-                           i % 3 ? OptString(QStringLiteral("62%1").arg(i * 7919 + round)) : std::nullopt);
+            all << contact(QStringLiteral("%1@lid").arg(i),
+                           QStringLiteral("N%1 r%2").arg(i).arg((i * round) % 3),
+                           i % 3 ? OptString(QStringLiteral("62%1").arg(i * 7919 + round))
+                                 : std::nullopt);
         }
         QVERIFY(syncContacts(*m_writer, QStringLiteral("s1"), all, 37));
         if (round % 2)
             QVERIFY(m_indexer->indexPending(50) >= 0);
     }
-    while (m_indexer->indexPending(50) > 0) {
-    }
+    while (m_indexer->indexPending(50) > 0) {}
     QVERIFY(integrityOk(QStringLiteral("contact_fts")));
     QSqlQuery q(m_db->database());
     QVERIFY(q.exec(QStringLiteral("SELECT id, name_key, phone FROM contacts")));
     int checked = 0;
     while (q.next()) {
         QSqlQuery hit(m_db->database());
-        hit.prepare(QStringLiteral("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :m AND rowid = :id"));
+        hit.prepare(QStringLiteral(
+            "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :m AND rowid = :id"));
         hit.bindValue(QStringLiteral(":m"), SearchText::ftsPhrase(q.value(1).toString()));
         hit.bindValue(QStringLiteral(":id"), q.value(0));
         QVERIFY(hit.exec() && hit.next());
@@ -295,8 +332,12 @@ void TestSearchIndexer::indexIsConsistent()
         ++checked;
     }
     QCOMPARE(checked, all.size());
-    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH '\"n12\"'")),
-             scalar(*m_db, QStringLiteral("SELECT count(*) FROM contacts WHERE instr(name_key, 'n12') > 0")));
+    QCOMPARE(
+        scalar(
+            *m_db,
+            QStringLiteral("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH '\"n12\"'")),
+        scalar(*m_db,
+               QStringLiteral("SELECT count(*) FROM contacts WHERE instr(name_key, 'n12') > 0")));
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndexer)

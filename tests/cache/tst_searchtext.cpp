@@ -22,7 +22,8 @@ void TestSearchText::foldsCaseWidthAndAccents_data()
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
     QTest::newRow("case") << QStringLiteral("Budi SANTOSO") << QStringLiteral("budi santoso");
-    QTest::newRow("accents") << QStringLiteral("José Zoë Łukasz") << QStringLiteral("jose zoe łukasz");
+    QTest::newRow("accents") << QStringLiteral("José Zoë Łukasz")
+                             << QStringLiteral("jose zoe łukasz");
     QTest::newRow("fullwidth") << QStringLiteral("ＡＢＣ１２") << QStringLiteral("abc12");
     QTest::newRow("spaces") << QStringLiteral("  a \t\n b  ") << QStringLiteral("a b");
     QTest::newRow("arabic hamza") << QStringLiteral("أحمد") << QStringLiteral("احمد");
@@ -30,8 +31,10 @@ void TestSearchText::foldsCaseWidthAndAccents_data()
     QTest::newRow("arabic-indic digits") << QStringLiteral("٠٨١٢") << QStringLiteral("0812");
     QTest::newRow("cjk unchanged") << QStringLiteral("王志明") << QStringLiteral("王志明");
     QTest::newRow("hangul recomposed") << QStringLiteral("김민준") << QStringLiteral("김민준");
-    QTest::newRow("emoji selector dropped") << QStringLiteral("Ayu ❤️") << QStringLiteral("ayu ❤");
-    QTest::newRow("zero width joiner dropped") << QStringLiteral("a\u200Db") << QStringLiteral("ab");
+    QTest::newRow("emoji selector dropped")
+        << QStringLiteral("Ayu ❤️") << QStringLiteral("ayu ❤");
+    QTest::newRow("zero width joiner dropped")
+        << QStringLiteral("a\u200Db") << QStringLiteral("ab");
     // Qt folds one character to one: ß stays ß (on both sides of a comparison).
     QTest::newRow("simple folding") << QStringLiteral("STRAßE") << QStringLiteral("straße");
 }
@@ -47,11 +50,14 @@ void TestSearchText::phoneFormattingIsDropped_data()
 {
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
-    QTest::newRow("international") << QStringLiteral("+62 812-3456-7890") << QStringLiteral("6281234567890");
-    QTest::newRow("obfuscated tag") << QStringLiteral("+62 812-****-7890") << QStringLiteral("62812****7890");
+    QTest::newRow("international")
+        << QStringLiteral("+62 812-3456-7890") << QStringLiteral("6281234567890");
+    QTest::newRow("obfuscated tag")
+        << QStringLiteral("+62 812-****-7890") << QStringLiteral("62812****7890");
     QTest::newRow("parens") << QStringLiteral("(021) 555.1234") << QStringLiteral("0215551234");
     QTest::newRow("tilde") << QStringLiteral("~ 0812 3456") << QStringLiteral("08123456");
-    QTest::newRow("letters keep spaces") << QStringLiteral("Team 10 - 20") << QStringLiteral("team 10 - 20");
+    QTest::newRow("letters keep spaces")
+        << QStringLiteral("Team 10 - 20") << QStringLiteral("team 10 - 20");
     QTest::newRow("no digits") << QStringLiteral("- + -") << QStringLiteral("- + -");
 }
 
@@ -82,7 +88,8 @@ void TestSearchText::queryNormalises()
     QVERIFY(q.usesTrigrams());
     QCOMPARE(q.upperBound, QStringLiteral("628123") + SearchText::maxChar());
 
-    const SearchQuery jid = SearchQuery::fromUserText(QStringLiteral("6281234567890@s.whatsapp.net"));
+    const SearchQuery jid = SearchQuery::fromUserText(
+        QStringLiteral("6281234567890@s.whatsapp.net"));
     QCOMPARE(jid.text, QStringLiteral("6281234567890"));
     const SearchQuery lid = SearchQuery::fromUserText(QStringLiteral("205227043110953@lid"));
     QCOMPARE(lid.text, QStringLiteral("205227043110953@lid"));

@@ -18,7 +18,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         QSettings settings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
         settings.setValue(QStringLiteral("contacts/sortColumn"), 3);
-        settings.setValue(QStringLiteral("profiles/acme/url"), QStringLiteral("https://gw.example"));
+        settings.setValue(QStringLiteral("profiles/acme/url"),
+                          QStringLiteral("https://gw.example"));
         settings.setValue(QStringLiteral("window/geometry"), QByteArray(64, 'x'));
         // Never written by the console; a key that names a secret is masked all the same.
         settings.setValue(QStringLiteral("legacy/apiToken"), QStringLiteral("tok-should-not-show"));
@@ -46,7 +47,8 @@ private Q_SLOTS:
     void factsAreRedactedToo()
     {
         DiagnosticsReport report;
-        report.addFact(QStringLiteral("Gateway"), QStringLiteral("https://gw.example/?token=abc123def"));
+        report.addFact(QStringLiteral("Gateway"),
+                       QStringLiteral("https://gw.example/?token=abc123def"));
         QVERIFY(!report.text().contains(QLatin1String("abc123def")));
     }
 };

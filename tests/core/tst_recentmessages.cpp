@@ -35,7 +35,8 @@ private Q_SLOTS:
         const auto entries = RecentMessages::entries();
         QCOMPARE(entries.size(), RecentMessages::Capacity);
         QCOMPARE(entries.first().text, QStringLiteral("warning 20"));
-        QCOMPARE(entries.last().text, QStringLiteral("warning %1").arg(RecentMessages::Capacity + 19));
+        QCOMPARE(entries.last().text,
+                 QStringLiteral("warning %1").arg(RecentMessages::Capacity + 19));
     }
 
     void redactsWhatItKeeps()

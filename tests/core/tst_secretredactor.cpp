@@ -10,12 +10,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("secret");
-        const QString jwt = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlX2hlcmU");
-        QTest::newRow("jwt in a sentence") << QStringLiteral("request with %1 failed").arg(jwt) << jwt;
-        QTest::newRow("bearer header") << QStringLiteral("Authorization: Bearer gk_live_abc123XYZ") << QStringLiteral("gk_live_abc123XYZ");
-        QTest::newRow("api key pair") << QStringLiteral("url?api_key=sekret-value&x=1") << QStringLiteral("sekret-value");
-        QTest::newRow("json token") << QStringLiteral(R"({"token": "4f9a8b7c6d5e"})") << QStringLiteral("4f9a8b7c6d5e");
-        QTest::newRow("x-api-key header") << QStringLiteral("X-Api-Key: ak_0011223344") << QStringLiteral("ak_0011223344");
+        const QString jwt = QStringLiteral(
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlX2hlcmU");
+        QTest::newRow("jwt in a sentence")
+            << QStringLiteral("request with %1 failed").arg(jwt) << jwt;
+        QTest::newRow("bearer header") << QStringLiteral("Authorization: Bearer gk_live_abc123XYZ")
+                                       << QStringLiteral("gk_live_abc123XYZ");
+        QTest::newRow("api key pair")
+            << QStringLiteral("url?api_key=sekret-value&x=1") << QStringLiteral("sekret-value");
+        QTest::newRow("json token")
+            << QStringLiteral(R"({"token": "4f9a8b7c6d5e"})") << QStringLiteral("4f9a8b7c6d5e");
+        QTest::newRow("x-api-key header")
+            << QStringLiteral("X-Api-Key: ak_0011223344") << QStringLiteral("ak_0011223344");
     }
     void masksSecretShapes()
     {
@@ -28,7 +34,8 @@ private Q_SLOTS:
 
     void leavesOrdinaryTextAlone()
     {
-        const QString text = QStringLiteral("GET /api/v1/sessions/s1/contacts -> 503 (request id req-42), retry in 2 s");
+        const QString text = QStringLiteral(
+            "GET /api/v1/sessions/s1/contacts -> 503 (request id req-42), retry in 2 s");
         QCOMPARE(SecretRedactor::redact(text), text);
     }
 };

@@ -17,7 +17,8 @@ QString FuzzCache::path()
         spec.contacts = 300;
         spec.groups = 6;
         spec.membersPerGroup = 12;
-        const QString error = dir.isValid() ? DemoCache::build(file, spec) : QStringLiteral("no temporary directory");
+        const QString error = dir.isValid() ? DemoCache::build(file, spec)
+                                            : QStringLiteral("no temporary directory");
         if (!error.isEmpty()) {
             std::fprintf(stderr, "cannot build the fuzz cache: %s\n", qPrintable(error));
             std::abort();

@@ -8,12 +8,12 @@
 // An oracle of a fuzz target: when it does not hold, abort so libFuzzer (or the replay
 // runner) records the input as a crash. Says which check failed, never the input itself
 // (it may hold a token).
-#define FUZZ_CHECK(cond)                                                                  \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
+#define FUZZ_CHECK(cond) \
+    do { \
+        if (!(cond)) { \
             std::fprintf(stderr, "FUZZ_CHECK failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
-            std::abort();                                                                 \
-        }                                                                                 \
+            std::abort(); \
+        } \
     } while (false)
 
 namespace FuzzSupport {

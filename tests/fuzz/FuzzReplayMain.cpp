@@ -36,7 +36,8 @@ int main(int argc, char **argv)
             }
             const QByteArray bytes = file.readAll();
             std::fprintf(stderr, "replaying %s\n", qPrintable(path));
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size()));
+            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()),
+                                   size_t(bytes.size()));
             ++runs;
         }
     }

@@ -59,12 +59,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     filter.sort = ContactSort(data[0] & 3);
     filter.order = (data[0] & 4) ? Qt::DescendingOrder : Qt::AscendingOrder;
     filter.text = QString::fromLatin1(kTexts[(data[0] >> 3) & 3]);
-    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data) + 1,
+                                           qsizetype(size - 1));
 
-    const std::optional<ContactCursor> cursor = ContactCursor::decode(text, filter.sort, filter.order);
+    const std::optional<ContactCursor> cursor = ContactCursor::decode(text, filter.sort,
+                                                                      filter.order);
     if (cursor) {
         FUZZ_CHECK(cursor->sort == filter.sort && cursor->order == filter.order);
-        const std::optional<ContactCursor> again = ContactCursor::decode(cursor->encode(), filter.sort, filter.order);
+        const std::optional<ContactCursor> again = ContactCursor::decode(cursor->encode(),
+                                                                         filter.sort, filter.order);
         FUZZ_CHECK(again.has_value());
         FUZZ_CHECK(again->key == cursor->key && again->lid == cursor->lid);
     }
@@ -75,8 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // The local API seals the reader's cursor to the query it belongs to.
     const QString scope = filter.sessionId + u'\n' + filter.text;
     (void)LocalApiRoutesCommon::openCursor(kSealKey, scope, text);
-    const std::optional<QString> opened =
-        LocalApiRoutesCommon::openCursor(kSealKey, scope, LocalApiRoutesCommon::sealCursor(kSealKey, scope, text));
+    const std::optional<QString> opened = LocalApiRoutesCommon::openCursor(
+        kSealKey, scope, LocalApiRoutesCommon::sealCursor(kSealKey, scope, text));
     FUZZ_CHECK(opened && *opened == text);
 
     const std::optional<ContactPage> page = g_reader->reader->contacts(filter, text, 3);

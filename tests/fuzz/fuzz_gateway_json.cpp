@@ -105,19 +105,45 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     using namespace GatewayJson;
     switch (selector) {
-    case 0: roundTrip(*json, object(&toSession), &fromSession); break;
-    case 1: roundTrip(*json, object(&toContact), &fromContact); break;
-    case 2: roundTrip(*json, object(&toIdentity), &fromIdentity); break;
-    case 3: roundTrip(*json, object(&toContactGroup), &fromContactGroup); break;
-    case 4: roundTrip(*json, object(&toContactDetail), &fromContactDetail); break;
-    case 5: roundTrip(*json, object(&toGroup), &fromGroup); break;
-    case 6: roundTrip(*json, object(&toGroupMember), &fromGroupMember); break;
-    case 7: decodeOnly(*json, object(&toProfilePicture)); break;
-    case 8: decodeOnly(*json, object(&toAbout)); break;
-    case 9: roundTrip(*json, &toSessionPage, page<WaSession>(&fromSession)); break;
-    case 10: roundTrip(*json, &toContactPage, page<Contact>(&fromContact)); break;
-    case 11: roundTrip(*json, &toGroupPage, page<Group>(&fromGroup)); break;
-    case 12: roundTrip(*json, &toGroupMemberPage, page<GroupMember>(&fromGroupMember)); break;
+    case 0:
+        roundTrip(*json, object(&toSession), &fromSession);
+        break;
+    case 1:
+        roundTrip(*json, object(&toContact), &fromContact);
+        break;
+    case 2:
+        roundTrip(*json, object(&toIdentity), &fromIdentity);
+        break;
+    case 3:
+        roundTrip(*json, object(&toContactGroup), &fromContactGroup);
+        break;
+    case 4:
+        roundTrip(*json, object(&toContactDetail), &fromContactDetail);
+        break;
+    case 5:
+        roundTrip(*json, object(&toGroup), &fromGroup);
+        break;
+    case 6:
+        roundTrip(*json, object(&toGroupMember), &fromGroupMember);
+        break;
+    case 7:
+        decodeOnly(*json, object(&toProfilePicture));
+        break;
+    case 8:
+        decodeOnly(*json, object(&toAbout));
+        break;
+    case 9:
+        roundTrip(*json, &toSessionPage, page<WaSession>(&fromSession));
+        break;
+    case 10:
+        roundTrip(*json, &toContactPage, page<Contact>(&fromContact));
+        break;
+    case 11:
+        roundTrip(*json, &toGroupPage, page<Group>(&fromGroup));
+        break;
+    case 12:
+        roundTrip(*json, &toGroupMemberPage, page<GroupMember>(&fromGroupMember));
+        break;
     }
     return 0;
 }

@@ -168,8 +168,9 @@ Parsed parseOne(QByteArrayView input, bool byteByByte)
 
 bool sameRequest(const LocalApiRequest &a, const LocalApiRequest &b)
 {
-    return a.method == b.method && a.path == b.path && a.query == b.query && a.httpMinor == b.httpMinor
-        && a.keepAlive == b.keepAlive && a.headers == b.headers && a.body == b.body;
+    return a.method == b.method && a.path == b.path && a.query == b.query
+        && a.httpMinor == b.httpMinor && a.keepAlive == b.keepAlive && a.headers == b.headers
+        && a.body == b.body;
 }
 
 } // namespace
@@ -184,11 +185,12 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     g_server->backend = std::make_shared<LocalApiBackend>(options);
     g_server->backend->openOnThread();
     if (!g_server->backend->reader()) {
-        std::fprintf(stderr, "cannot open the fuzz cache: %s\n", qPrintable(g_server->backend->openError()));
+        std::fprintf(stderr, "cannot open the fuzz cache: %s\n",
+                     qPrintable(g_server->backend->openError()));
         std::abort();
     }
-    g_server->dispatcher = std::make_unique<LocalApiDispatcher>(makeLocalApiRouter(g_server->backend),
-                                                                LocalApiGuard(kToken, kPort));
+    g_server->dispatcher = std::make_unique<LocalApiDispatcher>(
+        makeLocalApiRouter(g_server->backend), LocalApiGuard(kToken, kPort));
     std::atexit([] {
         g_server->dispatcher.reset();
         g_server->backend->closeOnThread();
@@ -211,7 +213,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (compareSlow) {
             const Parsed slow = parseOne(input, true);
             FUZZ_CHECK(slow.result == parsed.result && slow.consumed == parsed.consumed
-                       && slow.errorStatus == parsed.errorStatus && slow.errorMessage == parsed.errorMessage);
+                       && slow.errorStatus == parsed.errorStatus
+                       && slow.errorMessage == parsed.errorMessage);
             if (parsed.result == HttpRequestParser::Result::Complete)
                 FUZZ_CHECK(sameRequest(slow.request, parsed.request));
         }
@@ -223,8 +226,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (parsed.result == HttpRequestParser::Result::Error) {
             // HttpConnection::refuse: the parser's status, then close.
             frame.keepAlive = false;
-            const LocalApiResponse r = LocalApiResponse::error(parsed.errorStatus, parsed.errorMessage);
-            const int status = checkWellFormed(HttpResponseWriter::serialize(r, frame), false, false);
+            const LocalApiResponse r = LocalApiResponse::error(parsed.errorStatus,
+                                                               parsed.errorMessage);
+            const int status = checkWellFormed(HttpResponseWriter::serialize(r, frame), false,
+                                               false);
             FUZZ_CHECK(status >= 400 && status < 600 && status != 500);
             break;
         }
@@ -233,8 +238,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         input = input.sliced(parsed.consumed);
         LocalApiRequest &request = parsed.request;
         request.requestId = kRequestId;
-        const std::optional<LocalApiResponse> response =
-            g_server->dispatcher->dispatch(request, [] { return LocalApiResponder(); });
+        const std::optional<LocalApiResponse> response = g_server->dispatcher->dispatch(
+            request, [] { return LocalApiResponder(); });
         if (!response) {
             FUZZ_CHECK(request.method == "POST"); // only the async (POST) routes answer later
         } else {

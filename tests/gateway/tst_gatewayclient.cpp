@@ -33,7 +33,8 @@ GatewayResult<T> await(Start start, int timeoutMs = 30000)
     start([&out](const GatewayResult<T> &r) { out = r; });
     if (!QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs)) {
         GatewayResult<T> none;
-        none.error = GatewayError::make(GatewayError::Kind::Timeout, QStringLiteral("test timed out"));
+        none.error = GatewayError::make(GatewayError::Kind::Timeout,
+                                        QStringLiteral("test timed out"));
         return none;
     }
     return *out;
@@ -51,13 +52,19 @@ private:
     const QString fullKey = QStringLiteral("wa_full");
 
     void useToken(const QString &token) { client->setEndpoint(sim.url(), token); }
-    int simRequests() const { return sim.control("GET", QStringLiteral("/_sim/stats")).value(QStringLiteral("requests")).toInt(); }
+    int simRequests() const
+    {
+        return sim.control("GET", QStringLiteral("/_sim/stats"))
+            .value(QStringLiteral("requests"))
+            .toInt();
+    }
     QList<Contact> allContacts(const QString &session, ContactQuery query = {})
     {
         QList<Contact> out;
         query.limit = 200;
         for (int pages = 0; pages < 1000; ++pages) {
-            auto r = await<Page<Contact>>([&](auto h) { client->listContacts(session, query, this, h); });
+            auto r = await<Page<Contact>>(
+                [&](auto h) { client->listContacts(session, query, this, h); });
             if (!r.ok())
                 qFatal("listing contacts failed: %s", qPrintable(r.error.describe()));
             out += r.value->items;
@@ -73,13 +80,16 @@ private Q_SLOTS:
     {
         qInstallMessageHandler(captureMessages);
         QLoggingCategory::setFilterRules(QStringLiteral("gc.*=true"));
-        QVERIFY2(sim.start({QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--sessions"), QStringLiteral("3"),
-                            QStringLiteral("--disconnected"), QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("1200"),
-                            QStringLiteral("--groups"), QStringLiteral("30"), QStringLiteral("--members"), QStringLiteral("2400"),
-                            QStringLiteral("--api-key"), QStringLiteral("wa_full=read,send,manage,events"),
-                            QStringLiteral("--api-key"), QStringLiteral("wa_readonly=read"),
-                            QStringLiteral("--api-key"), QStringLiteral("wa_nomanage=read,send")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start(
+                {QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--sessions"),
+                 QStringLiteral("3"), QStringLiteral("--disconnected"), QStringLiteral("1"),
+                 QStringLiteral("--contacts"), QStringLiteral("1200"), QStringLiteral("--groups"),
+                 QStringLiteral("30"), QStringLiteral("--members"), QStringLiteral("2400"),
+                 QStringLiteral("--api-key"), QStringLiteral("wa_full=read,send,manage,events"),
+                 QStringLiteral("--api-key"), QStringLiteral("wa_readonly=read"),
+                 QStringLiteral("--api-key"), QStringLiteral("wa_nomanage=read,send")}),
+            qPrintable(sim.errorString()));
         working = sim.workingSession().id;
         disconnected = sim.disconnectedSession().id;
         foreign = sim.foreignSession().id;
@@ -114,11 +124,13 @@ private Q_SLOTS:
 
     void foreignAndUnknownSessionsAreNotFound()
     {
-        for (const QString &id : {foreign, QStringLiteral("01NOSUCHSESSION0000000000"), QStringLiteral("../../etc/passwd"),
-                                  QStringLiteral("' OR 1=1 --"), QString(2000, QLatin1Char('x')).left(120)}) {
+        for (const QString &id : {foreign, QStringLiteral("01NOSUCHSESSION0000000000"),
+                                  QStringLiteral("../../etc/passwd"), QStringLiteral("' OR 1=1 --"),
+                                  QString(2000, QLatin1Char('x')).left(120)}) {
             auto r = await<Page<Group>>([&](auto h) { client->listGroups(id, this, h); });
             QVERIFY(!r.ok());
-            QVERIFY2(r.error.hasCode(QLatin1String("not_found")), qPrintable(id + QStringLiteral(": ") + r.error.describe()));
+            QVERIFY2(r.error.hasCode(QLatin1String("not_found")),
+                     qPrintable(id + QStringLiteral(": ") + r.error.describe()));
             QCOMPARE(r.error.httpStatus, 404);
             QVERIFY(!r.error.requestId.isEmpty());
         }
@@ -129,19 +141,23 @@ private Q_SLOTS:
         QSignalSpy unauthorized(client, &GatewayClient::unauthorized);
         for (const QString &label : {QStringLiteral("expired"), QStringLiteral("bad-signature")}) {
             useToken(sim.jwt(label));
-            auto r = await<Page<Contact>>([&](auto h) { client->listContacts(working, {}, this, h); });
+            auto r = await<Page<Contact>>(
+                [&](auto h) { client->listContacts(working, {}, this, h); });
             QVERIFY(r.error.hasCode(QLatin1String("unauthorized")));
             QCOMPARE(r.error.httpStatus, 401);
         }
         QCOMPARE(unauthorized.count(), 2);
         useToken(QStringLiteral("wa_unknown"));
-        QVERIFY(await<Page<Contact>>([&](auto h) { client->listContacts(working, {}, this, h); }).error.hasCode(QLatin1String("unauthorized")));
+        QVERIFY(await<Page<Contact>>([&](auto h) {
+                    client->listContacts(working, {}, this, h);
+                }).error.hasCode(QLatin1String("unauthorized")));
 
         useToken(sim.jwt(QStringLiteral("member")));
         auto sessions = await<Page<WaSession>>([&](auto h) { client->listSessions(this, h); });
         QVERIFY(sessions.error.hasCode(QLatin1String("forbidden")));
-        auto contacts = await<Page<Contact>>([&](auto h) { client->listContacts(working, {}, this, h); });
-        QVERIFY2(contacts.ok(), qPrintable(contacts.error.describe()));   // member may read
+        auto contacts = await<Page<Contact>>(
+            [&](auto h) { client->listContacts(working, {}, this, h); });
+        QVERIFY2(contacts.ok(), qPrintable(contacts.error.describe())); // member may read
 
         useToken(sim.jwt(QStringLiteral("owner")));
         QVERIFY(await<Page<WaSession>>([&](auto h) { client->listSessions(this, h); }).ok());
@@ -163,19 +179,24 @@ private Q_SLOTS:
         for (const Contact &c : dms)
             QCOMPARE(c.source, QStringLiteral("dm"));
 
-        const Contact named = *std::find_if(all.begin(), all.end(), [](const Contact &c) { return c.name.has_value(); });
+        const Contact named = *std::find_if(all.begin(), all.end(),
+                                            [](const Contact &c) { return c.name.has_value(); });
         ContactQuery byName;
         byName.text = named.name->left(4).toUpper();
         const QList<Contact> found = allContacts(working, byName);
-        QVERIFY(std::any_of(found.begin(), found.end(), [&](const Contact &c) { return c.lid == named.lid; }));
+        QVERIFY(std::any_of(found.begin(), found.end(),
+                            [&](const Contact &c) { return c.lid == named.lid; }));
     }
 
     void contactDetailWithGroups()
     {
         const QList<Contact> all = allContacts(working);
-        auto groupContact = std::find_if(all.begin(), all.end(), [](const Contact &c) { return c.source == QLatin1String("group"); });
+        auto groupContact = std::find_if(all.begin(), all.end(), [](const Contact &c) {
+            return c.source == QLatin1String("group");
+        });
         QVERIFY(groupContact != all.end());
-        auto d = await<ContactDetail>([&](auto h) { client->getContact(working, groupContact->lid, this, h); });
+        auto d = await<ContactDetail>(
+            [&](auto h) { client->getContact(working, groupContact->lid, this, h); });
         QVERIFY2(d.ok(), qPrintable(d.error.describe()));
         QVERIFY(d.value->identity);
         QCOMPARE(d.value->identity->lid, groupContact->lid);
@@ -183,13 +204,15 @@ private Q_SLOTS:
         for (const ContactGroup &g : d.value->groups)
             QVERIFY(g.jid.endsWith(QLatin1String("@g.us")) && !g.role.isEmpty());
 
-        auto missing = await<ContactDetail>([&](auto h) { client->getContact(working, QStringLiteral("0@lid"), this, h); });
+        auto missing = await<ContactDetail>(
+            [&](auto h) { client->getContact(working, QStringLiteral("0@lid"), this, h); });
         QVERIFY(missing.error.hasCode(QLatin1String("not_found")));
 
         const int before = simRequests();
-        auto bad = await<ContactDetail>([&](auto h) { client->getContact(working, QStringLiteral("../x@lid"), this, h); });
+        auto bad = await<ContactDetail>(
+            [&](auto h) { client->getContact(working, QStringLiteral("../x@lid"), this, h); });
         QCOMPARE_KIND(bad.error.kind, GatewayError::Kind::InvalidArgument);
-        QCOMPARE(simRequests(), before);   // refused before sending
+        QCOMPARE(simRequests(), before); // refused before sending
     }
 
     void groupsAndMembers()
@@ -198,43 +221,57 @@ private Q_SLOTS:
         QVERIFY2(groups.ok(), qPrintable(groups.error.describe()));
         QCOMPARE(groups.value->items.size(), sim.workingSession().groups);
         const Group first = groups.value->items.first();
-        auto one = await<Group>([&](auto h) { client->getGroup(working, first.groupJid, this, h); });
+        auto one = await<Group>(
+            [&](auto h) { client->getGroup(working, first.groupJid, this, h); });
         QVERIFY(one.ok());
         QCOMPARE(one.value->groupJid, first.groupJid);
         int memberships = 0;
         for (const Group &g : groups.value->items) {
-            auto members = await<Page<GroupMember>>([&](auto h) { client->listGroupMembers(working, g.groupJid, this, h); });
+            auto members = await<Page<GroupMember>>(
+                [&](auto h) { client->listGroupMembers(working, g.groupJid, this, h); });
             QVERIFY2(members.ok(), qPrintable(members.error.describe()));
             for (const GroupMember &m : members.value->items) {
                 QCOMPARE(m.groupJid, g.groupJid);
-                QVERIFY(m.role == QLatin1String("member") || m.role == QLatin1String("admin") || m.role == QLatin1String("superadmin"));
+                QVERIFY(m.role == QLatin1String("member") || m.role == QLatin1String("admin")
+                        || m.role == QLatin1String("superadmin"));
             }
             memberships += members.value->items.size();
         }
         QCOMPARE(memberships, sim.workingSession().members);
-        auto unknown = await<Page<GroupMember>>([&](auto h) { client->listGroupMembers(working, QStringLiteral("1@g.us"), this, h); });
+        auto unknown = await<Page<GroupMember>>(
+            [&](auto h) { client->listGroupMembers(working, QStringLiteral("1@g.us"), this, h); });
         QVERIFY(unknown.error.hasCode(QLatin1String("not_found")));
     }
 
     void blockAndUnblock()
     {
         const QString lid = allContacts(working).first().lid;
-        auto blocked = await<NoContent>([&](auto h) { client->blockContact(working, lid, this, h); });
+        auto blocked = await<NoContent>(
+            [&](auto h) { client->blockContact(working, lid, this, h); });
         QVERIFY2(blocked.ok(), qPrintable(blocked.error.describe()));
         QCOMPARE(blocked.httpStatus, 204);
         QVERIFY(sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(working))
-                        .value(QStringLiteral("data")).toArray().contains(lid));
-        QVERIFY(await<NoContent>([&](auto h) { client->blockContact(working, lid, this, h); }).ok()); // idempotent
-        QVERIFY(await<NoContent>([&](auto h) { client->unblockContact(working, lid, this, h); }).ok());
+                    .value(QStringLiteral("data"))
+                    .toArray()
+                    .contains(lid));
+        QVERIFY(await<NoContent>([&](auto h) {
+                    client->blockContact(working, lid, this, h);
+                }).ok()); // idempotent
+        QVERIFY(
+            await<NoContent>([&](auto h) { client->unblockContact(working, lid, this, h); }).ok());
         QVERIFY(!sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(working))
-                         .value(QStringLiteral("data")).toArray().contains(lid));
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .contains(lid));
 
-        auto offline = await<NoContent>([&](auto h) { client->unblockContact(disconnected, lid, this, h); });
+        auto offline = await<NoContent>(
+            [&](auto h) { client->unblockContact(disconnected, lid, this, h); });
         QVERIFY(offline.error.hasCode(QLatin1String("not_implemented")));
         QCOMPARE(offline.error.httpStatus, 501);
 
         useToken(QStringLiteral("wa_readonly"));
-        auto noSend = await<NoContent>([&](auto h) { client->unblockContact(working, lid, this, h); });
+        auto noSend = await<NoContent>(
+            [&](auto h) { client->unblockContact(working, lid, this, h); });
         QVERIFY(noSend.error.hasCode(QLatin1String("forbidden")));
     }
 
@@ -242,43 +279,55 @@ private Q_SLOTS:
     {
         const QString lid = allContacts(working).first().lid;
         // Not everyone shows a picture: a hidden one is not_found, never a broken answer.
-        auto picture = await<ProfilePicture>([&](auto h) { client->getContactPicture(working, lid, this, h); });
-        QVERIFY2(picture.ok() || picture.error.hasCode(QLatin1String("not_found")), qPrintable(picture.error.describe()));
-        QVERIFY(await<ProfilePicture>([&](auto h) { client->getContactPicture(disconnected, lid, this, h); })
-                        .error.hasCode(QLatin1String("not_implemented")));
-        auto about = await<QString>([&](auto h) { client->getContactAbout(working, lid, this, h); });
+        auto picture = await<ProfilePicture>(
+            [&](auto h) { client->getContactPicture(working, lid, this, h); });
+        QVERIFY2(picture.ok() || picture.error.hasCode(QLatin1String("not_found")),
+                 qPrintable(picture.error.describe()));
+        QVERIFY(await<ProfilePicture>([&](auto h) {
+                    client->getContactPicture(disconnected, lid, this, h);
+                }).error.hasCode(QLatin1String("not_implemented")));
+        auto about = await<QString>(
+            [&](auto h) { client->getContactAbout(working, lid, this, h); });
         QVERIFY2(about.ok(), qPrintable(about.error.describe()));
-        QVERIFY(await<QString>([&](auto h) { client->getContactAbout(disconnected, lid, this, h); })
-                        .error.hasCode(QLatin1String("not_implemented")));
+        QVERIFY(await<QString>([&](auto h) {
+                    client->getContactAbout(disconnected, lid, this, h);
+                }).error.hasCode(QLatin1String("not_implemented")));
     }
 
     void survivesExplicitNulls()
     {
         QVERIFY(sim.setFaults({{QStringLiteral("explicitNulls"), true}}));
         const QList<Contact> all = allContacts(working);
-        QVERIFY(std::any_of(all.begin(), all.end(), [](const Contact &c) { return !c.phoneNumber; }));
+        QVERIFY(
+            std::any_of(all.begin(), all.end(), [](const Contact &c) { return !c.phoneNumber; }));
         QVERIFY(await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); }).ok());
-        auto d = await<ContactDetail>([&](auto h) { client->getContact(working, all.first().lid, this, h); });
+        auto d = await<ContactDetail>(
+            [&](auto h) { client->getContact(working, all.first().lid, this, h); });
         QVERIFY2(d.ok(), qPrintable(d.error.describe()));
     }
 
     void retriesTransientErrorsThenReports()
     {
-        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatus"), QStringLiteral("503")}}));
+        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0},
+                               {QStringLiteral("errorStatus"), QStringLiteral("503")}}));
         const int before = simRequests();
         auto r = await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); });
         QVERIFY(r.error.hasCode(QLatin1String("gateway_unavailable")));
         QCOMPARE(simRequests() - before, 1 + client->options().retry.maxRetries);
 
-        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatus"), QStringLiteral("500")}}));
+        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0},
+                               {QStringLiteral("errorStatus"), QStringLiteral("500")}}));
         const int before500 = simRequests();
-        QVERIFY(await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); }).error.hasCode(QLatin1String("internal")));
-        QCOMPARE(simRequests() - before500, 1);   // 500 is not transient: no retry
+        QVERIFY(await<Page<Group>>([&](auto h) {
+                    client->listGroups(working, this, h);
+                }).error.hasCode(QLatin1String("internal")));
+        QCOMPARE(simRequests() - before500, 1); // 500 is not transient: no retry
     }
 
     void rateLimitBurstsAreRiddenOut()
     {
-        QVERIFY(sim.setFaults({{QStringLiteral("rateLimitEvery"), 1}, {QStringLiteral("rateLimitBurst"), 2}}));
+        QVERIFY(sim.setFaults(
+            {{QStringLiteral("rateLimitEvery"), 1}, {QStringLiteral("rateLimitBurst"), 2}}));
         auto r = await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); });
         QVERIFY2(r.ok(), qPrintable(r.error.describe()));
     }
@@ -292,7 +341,8 @@ private Q_SLOTS:
         QVERIFY(sim.setFaults({{QStringLiteral("truncateRate"), 1.0}}));
         auto truncated = await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); });
         QVERIFY(!truncated.ok());
-        QVERIFY(truncated.error.kind == GatewayError::Kind::Network || truncated.error.kind == GatewayError::Kind::InvalidResponse);
+        QVERIFY(truncated.error.kind == GatewayError::Kind::Network
+                || truncated.error.kind == GatewayError::Kind::InvalidResponse);
 
         QVERIFY(sim.setFaults({{QStringLiteral("dropRate"), 1.0}}));
         auto dropped = await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); });
@@ -327,7 +377,8 @@ private Q_SLOTS:
         client->setOptions(saved);
 
         std::optional<GatewayResult<Page<Group>>> out;
-        GatewayRequest request = client->listGroups(working, this, [&out](const auto &r) { out = r; });
+        GatewayRequest request = client->listGroups(working, this,
+                                                    [&out](const auto &r) { out = r; });
         QVERIFY(request.isRunning());
         request.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 1000);
@@ -354,11 +405,13 @@ private Q_SLOTS:
             QTcpSocket *s = other.nextPendingConnection();
             connect(s, &QTcpSocket::readyRead, s, [s, &seen] {
                 seen += s->readAll();
-                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"data\":[]}");
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                         "11\r\n\r\n{\"data\":[]}");
                 s->disconnectFromHost();
             });
         });
-        QVERIFY(sim.setFaults({{QStringLiteral("redirectTo"), QStringLiteral("http://127.0.0.1:%1").arg(other.serverPort())}}));
+        QVERIFY(sim.setFaults({{QStringLiteral("redirectTo"),
+                                QStringLiteral("http://127.0.0.1:%1").arg(other.serverPort())}}));
         auto r = await<Page<Group>>([&](auto h) { client->listGroups(working, this, h); });
         QCOMPARE_KIND(r.error.kind, GatewayError::Kind::RedirectRefused);
         QVERIFY(!seen.contains(fullKey.toLatin1()));
@@ -370,16 +423,24 @@ private Q_SLOTS:
         const int before = simRequests();
         ContactQuery huge;
         huge.text = QString(10240, QLatin1Char('x'));
-        QCOMPARE_KIND(await<Page<Contact>>([&](auto h) { client->listContacts(working, huge, this, h); }).error.kind,
-                 GatewayError::Kind::InvalidArgument);
+        QCOMPARE_KIND(await<Page<Contact>>([&](auto h) {
+                          client->listContacts(working, huge, this, h);
+                      }).error.kind,
+                      GatewayError::Kind::InvalidArgument);
         ContactQuery badSource;
         badSource.source = QStringLiteral("everyone");
-        QCOMPARE_KIND(await<Page<Contact>>([&](auto h) { client->listContacts(working, badSource, this, h); }).error.kind,
-                 GatewayError::Kind::InvalidArgument);
-        QCOMPARE_KIND(await<NoContent>([&](auto h) { client->blockContact(working, QStringLiteral("1; DROP TABLE x"), this, h); }).error.kind,
-                 GatewayError::Kind::InvalidArgument);
-        QCOMPARE_KIND(await<Group>([&](auto h) { client->getGroup(QString(), QStringLiteral("1@g.us"), this, h); }).error.kind,
-                 GatewayError::Kind::InvalidArgument);
+        QCOMPARE_KIND(await<Page<Contact>>([&](auto h) {
+                          client->listContacts(working, badSource, this, h);
+                      }).error.kind,
+                      GatewayError::Kind::InvalidArgument);
+        QCOMPARE_KIND(await<NoContent>([&](auto h) {
+                          client->blockContact(working, QStringLiteral("1; DROP TABLE x"), this, h);
+                      }).error.kind,
+                      GatewayError::Kind::InvalidArgument);
+        QCOMPARE_KIND(await<Group>([&](auto h) {
+                          client->getGroup(QString(), QStringLiteral("1@g.us"), this, h);
+                      }).error.kind,
+                      GatewayError::Kind::InvalidArgument);
         QCOMPARE(simRequests(), before);
 
         // Hostile but well-formed text reaches the gateway and comes back as a plain answer.
@@ -394,12 +455,14 @@ private Q_SLOTS:
     {
         // Last: nothing this test logged may contain a token.
         QMutexLocker lock(&g_logMutex);
-        QVERIFY(!g_log.isEmpty());   // debug logging was on, so the check below means something
-        const QStringList secrets{fullKey, QStringLiteral("wa_readonly"), sim.jwt(QStringLiteral("member")),
-                                  sim.jwt(QStringLiteral("owner")), sim.jwt(QStringLiteral("expired"))};
+        QVERIFY(!g_log.isEmpty()); // debug logging was on, so the check below means something
+        const QStringList secrets{
+            fullKey, QStringLiteral("wa_readonly"), sim.jwt(QStringLiteral("member")),
+            sim.jwt(QStringLiteral("owner")), sim.jwt(QStringLiteral("expired"))};
         for (const QString &line : qAsConst(g_log))
             for (const QString &secret : secrets)
-                QVERIFY2(!line.contains(secret), qPrintable(QStringLiteral("token in log: ") + line.left(60)));
+                QVERIFY2(!line.contains(secret),
+                         qPrintable(QStringLiteral("token in log: ") + line.left(60)));
         qInstallMessageHandler(nullptr);
     }
 };

@@ -19,10 +19,14 @@ private Q_SLOTS:
     void contactWithNullsAndAbsentFields()
     {
         QString error;
-        auto withNulls = GatewayJson::toContact(json(R"({"lid":"1@lid","source":"dm","name":null,"phoneNumber":null})"), &error);
+        auto withNulls = GatewayJson::toContact(
+            json(R"({"lid":"1@lid","source":"dm","name":null,"phoneNumber":null})"), &error);
         QVERIFY2(withNulls, qPrintable(error));
         QVERIFY(!withNulls->name && !withNulls->phoneNumber && !withNulls->businessName);
-        auto full = GatewayJson::toContact(json(R"({"lid":"1@lid","source":"group","name":"Rina 🌸","phoneNumber":"6281","businessName":"Toko"})"), &error);
+        auto full = GatewayJson::toContact(
+            json(
+                R"({"lid":"1@lid","source":"group","name":"Rina 🌸","phoneNumber":"6281","businessName":"Toko"})"),
+            &error);
         QVERIFY(full);
         QCOMPARE(*full->name, QStringLiteral("Rina 🌸"));
         QCOMPARE(*full->businessName, QStringLiteral("Toko"));
@@ -35,7 +39,8 @@ private Q_SLOTS:
         QCOMPARE(error, QStringLiteral("$.lid is missing"));
         QVERIFY(!GatewayJson::toContact(json(R"({"lid":5,"source":"dm"})"), &error));
         QCOMPARE(error, QStringLiteral("$.lid is not a string"));
-        QVERIFY(!GatewayJson::toGroup(json(R"({"id":1.5,"groupJid":"1@g.us","firstSeenAt":1,"updatedAt":2})"), &error));
+        QVERIFY(!GatewayJson::toGroup(
+            json(R"({"id":1.5,"groupJid":"1@g.us","firstSeenAt":1,"updatedAt":2})"), &error));
         QCOMPARE(error, QStringLiteral("$.id is not an integer"));
         QVERIFY(!GatewayJson::toContact(json(R"([1,2])"), &error));
     }
@@ -45,11 +50,14 @@ private Q_SLOTS:
         QString error;
         auto nullData = GatewayJson::toContactPage(json(R"({"data":null})"), &error);
         QVERIFY(nullData && nullData->items.isEmpty() && !nullData->hasMore());
-        auto emptyCursor = GatewayJson::toContactPage(json(R"({"data":[],"nextCursor":""})"), &error);
+        auto emptyCursor = GatewayJson::toContactPage(json(R"({"data":[],"nextCursor":""})"),
+                                                      &error);
         QVERIFY(emptyCursor && !emptyCursor->hasMore());
-        auto nullCursor = GatewayJson::toContactPage(json(R"({"data":[],"nextCursor":null})"), &error);
+        auto nullCursor = GatewayJson::toContactPage(json(R"({"data":[],"nextCursor":null})"),
+                                                     &error);
         QVERIFY(nullCursor && !nullCursor->hasMore());
-        auto more = GatewayJson::toContactPage(json(R"({"data":[{"lid":"1@lid","source":"dm"}],"nextCursor":"abc"})"), &error);
+        auto more = GatewayJson::toContactPage(
+            json(R"({"data":[{"lid":"1@lid","source":"dm"}],"nextCursor":"abc"})"), &error);
         QVERIFY(more && more->hasMore());
         QCOMPARE(more->nextCursor, QStringLiteral("abc"));
         QVERIFY(!GatewayJson::toContactPage(json(R"({"data":[{"lid":"1@lid"}]})"), &error));
@@ -63,8 +71,11 @@ private Q_SLOTS:
         auto d = GatewayJson::toContactDetail(json(R"({"dm":true,"groups":null})"), &error);
         QVERIFY2(d, qPrintable(error));
         QVERIFY(d->dm && d->groups.isEmpty() && !d->identity);
-        auto full = GatewayJson::toContactDetail(json(R"({"dm":false,"groups":[{"jid":"1@g.us","role":"superadmin","lastSeen":5,"tag":"~Rina","name":null}],
-            "identity":{"id":3,"lid":"9@lid","firstSeenAt":1,"updatedAt":2,"phoneJid":"62@s.whatsapp.net"}})"), &error);
+        auto full = GatewayJson::toContactDetail(
+            json(
+                R"({"dm":false,"groups":[{"jid":"1@g.us","role":"superadmin","lastSeen":5,"tag":"~Rina","name":null}],
+            "identity":{"id":3,"lid":"9@lid","firstSeenAt":1,"updatedAt":2,"phoneJid":"62@s.whatsapp.net"}})"),
+            &error);
         QVERIFY2(full, qPrintable(error));
         QCOMPARE(full->groups.size(), 1);
         QCOMPARE(*full->groups.first().tag, QStringLiteral("~Rina"));
@@ -75,25 +86,42 @@ private Q_SLOTS:
     void roundTripsEveryObject()
     {
         WaSession s;
-        s.id = QStringLiteral("01J9"); s.organizationId = QStringLiteral("org"); s.gatewayId = QStringLiteral("gw");
-        s.status = QStringLiteral("working"); s.ratePerMin = 20; s.ratePerHour = 600; s.createdAt = 1719662400000;
-        s.updatedAt = 1719662400001; s.label = QStringLiteral("Support");
+        s.id = QStringLiteral("01J9");
+        s.organizationId = QStringLiteral("org");
+        s.gatewayId = QStringLiteral("gw");
+        s.status = QStringLiteral("working");
+        s.ratePerMin = 20;
+        s.ratePerHour = 600;
+        s.createdAt = 1719662400000;
+        s.updatedAt = 1719662400001;
+        s.label = QStringLiteral("Support");
         QString error;
         auto s2 = GatewayJson::toSession(GatewayJson::fromSession(s), &error);
         QVERIFY2(s2, qPrintable(error));
         QCOMPARE(s2->createdAt, s.createdAt);
         QCOMPARE(*s2->label, *s.label);
-        QVERIFY(!GatewayJson::fromSession(s).contains(QStringLiteral("waJid"))); // unknown stays out
+        QVERIFY(
+            !GatewayJson::fromSession(s).contains(QStringLiteral("waJid"))); // unknown stays out
 
         GroupMember m;
-        m.id = 7; m.sessionId = s.id; m.groupJid = QStringLiteral("1@g.us"); m.lid = QStringLiteral("2@lid");
-        m.role = QStringLiteral("admin"); m.firstSeenAt = 1; m.lastSeenAt = 2; m.tag = QStringLiteral("+62 812•••90");
+        m.id = 7;
+        m.sessionId = s.id;
+        m.groupJid = QStringLiteral("1@g.us");
+        m.lid = QStringLiteral("2@lid");
+        m.role = QStringLiteral("admin");
+        m.firstSeenAt = 1;
+        m.lastSeenAt = 2;
+        m.tag = QStringLiteral("+62 812•••90");
         auto m2 = GatewayJson::toGroupMember(GatewayJson::fromGroupMember(m), &error);
         QVERIFY(m2);
         QCOMPARE(*m2->tag, *m.tag);
 
         Group g;
-        g.id = 1; g.groupJid = QStringLiteral("1@g.us"); g.firstSeenAt = 1; g.updatedAt = 2; g.isAnnounce = false;
+        g.id = 1;
+        g.groupJid = QStringLiteral("1@g.us");
+        g.firstSeenAt = 1;
+        g.updatedAt = 2;
+        g.isAnnounce = false;
         auto g2 = GatewayJson::toGroup(GatewayJson::fromGroup(g), &error);
         QVERIFY(g2 && g2->isAnnounce && !*g2->isAnnounce && !g2->isLocked);
 
@@ -102,7 +130,10 @@ private Q_SLOTS:
         const QJsonObject last = GatewayJson::fromPage(page, &GatewayJson::fromContact);
         QVERIFY(!last.contains(QStringLiteral("nextCursor")));
         page.nextCursor = QStringLiteral("c");
-        QCOMPARE(GatewayJson::fromPage(page, &GatewayJson::fromContact).value(QStringLiteral("nextCursor")).toString(), QStringLiteral("c"));
+        QCOMPARE(GatewayJson::fromPage(page, &GatewayJson::fromContact)
+                     .value(QStringLiteral("nextCursor"))
+                     .toString(),
+                 QStringLiteral("c"));
     }
 
     void hostileDocumentsNeverCrash()
@@ -120,13 +151,15 @@ private Q_SLOTS:
     {
         GatewayError e;
         e.httpStatus = 404;
-        GatewayJson::readErrorEnvelope(R"({"error":{"code":"not_found","message":"gone","details":{"a":1}}})", &e);
+        GatewayJson::readErrorEnvelope(
+            R"({"error":{"code":"not_found","message":"gone","details":{"a":1}}})", &e);
         QCOMPARE(e.code, QStringLiteral("not_found"));
         QCOMPARE(e.message, QStringLiteral("gone"));
         QCOMPARE(e.details.value(QStringLiteral("a")).toInt(), 1);
 
-        for (const QByteArray &body : {QByteArray("<html>Bad Gateway</html>"), QByteArray(R"({"error":{"code":7}})"),
-                                       QByteArray("[]"), QByteArray()}) {
+        for (const QByteArray &body :
+             {QByteArray("<html>Bad Gateway</html>"), QByteArray(R"({"error":{"code":7}})"),
+              QByteArray("[]"), QByteArray()}) {
             GatewayError f;
             f.httpStatus = 503;
             GatewayJson::readErrorEnvelope(body, &f);

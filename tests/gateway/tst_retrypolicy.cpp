@@ -32,7 +32,8 @@ private Q_SLOTS:
         QCOMPARE(RetryPolicy::parseRetryAfterMs("-5"), -1);
         QCOMPARE(RetryPolicy::parseRetryAfterMs(""), -1);
         const QString date = QLocale::c().toString(QDateTime::currentDateTimeUtc().addSecs(30),
-                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) + QStringLiteral(" GMT");
+                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+            + QStringLiteral(" GMT");
         const int ms = RetryPolicy::parseRetryAfterMs(date.toLatin1());
         QVERIFY2(ms > 25000 && ms <= 30000, qPrintable(QString::number(ms)));
     }

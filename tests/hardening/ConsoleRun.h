@@ -29,14 +29,18 @@ struct Dirs {
     QString state() const { return root + QStringLiteral("/state"); }
     QString runtime() const { return root + QStringLiteral("/run"); }
     QString tmp() const { return root + QStringLiteral("/tmp"); }
-    QString discovery() const { return runtime() + QStringLiteral("/gateway-console/local-api.json"); }
+    QString discovery() const
+    {
+        return runtime() + QStringLiteral("/gateway-console/local-api.json");
+    }
 
     bool make() const
     {
         for (const QString &d : {home(), config(), data(), cache(), state(), runtime(), tmp()})
             if (!QDir().mkpath(d))
                 return false;
-        return QFile::setPermissions(runtime(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        return QFile::setPermissions(runtime(),
+                                     QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
 
     QProcessEnvironment environment(bool allLogging = false) const
@@ -60,19 +64,21 @@ struct Dirs {
     // The one cache file under the data dir (one profile per test), empty if none yet.
     QString cacheFile() const
     {
-        QDirIterator it(data(), {QStringLiteral("cache.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(data(), {QStringLiteral("cache.sqlite")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         return it.hasNext() ? it.next() : QString();
     }
 };
 
 struct Output {
-    int exitCode = -1;   // -2: crashed, -1: did not start or finish
+    int exitCode = -1; // -2: crashed, -1: did not start or finish
     QByteArray out, err;
 };
 
 // Runs `gateway-console ARGS` to its end with `input` on stdin.
-inline Output runToEnd(const QString &program, const QProcessEnvironment &env, const QStringList &args,
-                       const QByteArray &input = {}, int timeoutMs = 120000)
+inline Output runToEnd(const QString &program, const QProcessEnvironment &env,
+                       const QStringList &args, const QByteArray &input = {},
+                       int timeoutMs = 120000)
 {
     Output o;
     QProcess p;

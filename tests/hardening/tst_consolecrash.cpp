@@ -25,7 +25,8 @@
 
 namespace {
 constexpr int Iterations = 20;
-const QByteArray GatewayToken = "wa_demo"; // the simulator's default key: read, send, manage, events
+const QByteArray GatewayToken =
+    "wa_demo"; // the simulator's default key: read, send, manage, events
 } // namespace
 
 // Keeps `parallel` local API requests in flight, round-robin over `targets`, until stopped.
@@ -40,7 +41,9 @@ public:
     };
 
     Burst(quint16 port, QByteArray token, QList<Target> targets, int parallel)
-        : m_port(port), m_token(std::move(token)), m_targets(std::move(targets))
+        : m_port(port)
+        , m_token(std::move(token))
+        , m_targets(std::move(targets))
     {
         for (int i = 0; i < parallel; ++i)
             next();
@@ -55,9 +58,9 @@ public:
             r->abort();
     }
 
-    int answered = 0;           // any HTTP status
-    int unblocksAnswered = 0;   // 204s of forwarded unblocks: each must have its audit entry
-    int serverErrors = 0;       // 5xx other than the forwarded gateway's own
+    int answered = 0;         // any HTTP status
+    int unblocksAnswered = 0; // 204s of forwarded unblocks: each must have its audit entry
+    int serverErrors = 0;     // 5xx other than the forwarded gateway's own
 
 private:
     void next()
@@ -102,7 +105,8 @@ private:
     QTemporaryDir m_tmp;
     ConsoleRun::Dirs m_dirs;
     SimulatorProcess m_sim;
-    const QString m_profile = QStringLiteral("gc-crash-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString m_profile =
+        QStringLiteral("gc-crash-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
     CacheFingerprint m_clean;
     QList<Burst::Target> m_targets;
 
@@ -132,12 +136,14 @@ private:
         p->start(console(), {"--headless", "--profile", m_profile, "--local-api-port", "0"});
         QVERIFY(p->waitForStarted(30000));
         QTRY_VERIFY_WITH_TIMEOUT(ConsoleRun::readDiscovery(m_dirs.discovery(), p->processId(), d)
-                                         || p->state() == QProcess::NotRunning, 30000);
+                                     || p->state() == QProcess::NotRunning,
+                                 30000);
         if (p->state() != QProcess::Running) {
             *err += p->readAllStandardError();
             QFAIL(err->right(3000).constData());
         }
-        QTRY_COMPARE_WITH_TIMEOUT(status(d->port, d->token, QStringLiteral("/api/v1/console/health")), 200, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            status(d->port, d->token, QStringLiteral("/api/v1/console/health")), 200, 15000);
     }
 
     qint64 auditUnblocks() const
@@ -149,8 +155,10 @@ private:
             db.setDatabaseName(m_dirs.cacheFile());
             if (db.open()) {
                 QSqlQuery q(db);
-                if (q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'unblock' AND result = 'ok' "
-                                          "AND origin = 'local-api'")) && q.next())
+                if (q.exec(QStringLiteral(
+                        "SELECT count(*) FROM audit_log WHERE action = 'unblock' AND result = 'ok' "
+                        "AND origin = 'local-api'"))
+                    && q.next())
                     n = q.value(0).toLongLong();
             }
             db.close();
@@ -166,12 +174,12 @@ private Q_SLOTS:
         m_dirs.root = m_tmp.path();
         QVERIFY(m_dirs.make());
         // Two sessions of 4,000 contacts (20 pages each), 40 groups, 8,000 memberships.
-        QVERIFY2(m_sim.start({"--seed", "3", "--sessions", "2", "--foreign-sessions", "0", "--contacts", "8000",
-                              "--groups", "40", "--members", "8000"}),
+        QVERIFY2(m_sim.start({"--seed", "3", "--sessions", "2", "--foreign-sessions", "0",
+                              "--contacts", "8000", "--groups", "40", "--members", "8000"}),
                  qPrintable(m_sim.errorString()));
-        ConsoleRun::Output o = ConsoleRun::runToEnd(console(), m_dirs.environment(),
-                                                    {"profile", "add", m_profile, "--url", m_sim.url().toString()},
-                                                    GatewayToken + "\n");
+        ConsoleRun::Output o = ConsoleRun::runToEnd(
+            console(), m_dirs.environment(),
+            {"profile", "add", m_profile, "--url", m_sim.url().toString()}, GatewayToken + "\n");
         QVERIFY2(o.exitCode == 0, o.err.constData());
         // The previously synced, complete data every kill must leave alone.
         o = ConsoleRun::runToEnd(console(), m_dirs.environment(), {"sync", "--profile", m_profile});
@@ -184,7 +192,8 @@ private Q_SLOTS:
         // The burst: every kind of read, and forwarded unblocks (writes to the audit log).
         const QList<SimulatorProcess::Session> sessions = m_sim.primarySessions();
         for (const SimulatorProcess::Session &s : sessions) {
-            const QString base = QStringLiteral("/api/v1/sessions/") + QString::fromLatin1(QUrl::toPercentEncoding(s.id));
+            const QString base = QStringLiteral("/api/v1/sessions/")
+                + QString::fromLatin1(QUrl::toPercentEncoding(s.id));
             QString lid, gid;
             {
                 const QString name = QUuid::createUuid().toString();
@@ -193,9 +202,11 @@ private Q_SLOTS:
                     db.setDatabaseName(m_dirs.cacheFile());
                     QVERIFY(db.open());
                     QSqlQuery q(db);
-                    q.prepare(QStringLiteral("SELECT (SELECT lid FROM contacts c WHERE c.sid = s.sid ORDER BY lid LIMIT 1), "
-                                             "(SELECT jid FROM groups g WHERE g.sid = s.sid ORDER BY jid LIMIT 1) "
-                                             "FROM sessions s WHERE id = ?"));
+                    q.prepare(QStringLiteral(
+                        "SELECT (SELECT lid FROM contacts c WHERE c.sid = s.sid ORDER BY lid LIMIT "
+                        "1), "
+                        "(SELECT jid FROM groups g WHERE g.sid = s.sid ORDER BY jid LIMIT 1) "
+                        "FROM sessions s WHERE id = ?"));
                     q.addBindValue(s.id);
                     QVERIFY(q.exec() && q.next());
                     lid = q.value(0).toString();
@@ -212,8 +223,13 @@ private Q_SLOTS:
                       << Burst::Target{"GET", base + QStringLiteral("/contacts?q=a&limit=100")}
                       << Burst::Target{"GET", base + QStringLiteral("/contacts/") + l}
                       << Burst::Target{"GET", base + QStringLiteral("/groups")}
-                      << Burst::Target{"GET", base + QStringLiteral("/groups/") + g + QStringLiteral("/members")}
-                      << Burst::Target{"POST", base + QStringLiteral("/contacts/") + l + QStringLiteral("/unblock"), true}
+                      << Burst::Target{"GET",
+                                       base + QStringLiteral("/groups/") + g
+                                           + QStringLiteral("/members")}
+                      << Burst::Target{"POST",
+                                       base + QStringLiteral("/contacts/") + l
+                                           + QStringLiteral("/unblock"),
+                                       true}
                       << Burst::Target{"GET", QStringLiteral("/api/v1/console/health")}
                       << Burst::Target{"GET", QStringLiteral("/api/v1/console/audit?limit=50")};
         }
@@ -223,7 +239,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        ConsoleRun::runToEnd(console(), m_dirs.environment(), {"profile", "remove", m_profile, "--purge-cache"});
+        ConsoleRun::runToEnd(console(), m_dirs.environment(),
+                             {"profile", "remove", m_profile, "--purge-cache"});
     }
 
     void killNineTwentyTimes()
@@ -267,10 +284,13 @@ private Q_SLOTS:
 
             const CacheFingerprint after = readCacheFingerprint(m_dirs.cacheFile());
             QCOMPARE(after.integrity, QStringLiteral("ok"));
-            QVERIFY2(after.sameData(m_clean), qPrintable(after.describe() + QStringLiteral(" vs ") + m_clean.describe()));
+            QVERIFY2(after.sameData(m_clean),
+                     qPrintable(after.describe() + QStringLiteral(" vs ") + m_clean.describe()));
             const qint64 audited = auditUnblocks();
             QVERIFY2(audited >= unblocksAnswered,
-                     qPrintable(QStringLiteral("%1 audit entries for %2 answered unblocks").arg(audited).arg(unblocksAnswered)));
+                     qPrintable(QStringLiteral("%1 audit entries for %2 answered unblocks")
+                                    .arg(audited)
+                                    .arg(unblocksAnswered)));
         }
 
         // The start after the last kill: up, serving the cache, and it stops cleanly.
@@ -286,9 +306,10 @@ private Q_SLOTS:
         const CacheFingerprint last = readCacheFingerprint(m_dirs.cacheFile());
         QCOMPARE(last.integrity, QStringLiteral("ok"));
         QVERIFY(last.sameData(m_clean));
-        qInfo("%d kills (%d mid-sync), %d local API answers, %lld unblocks audited; %lld ms in all", Iterations,
-              midSync, answeredTotal, unblocksAnswered, total.elapsed());
-        QVERIFY2(midSync >= Iterations / 2, "most kills should land while a sync runs: the data set is too small");
+        qInfo("%d kills (%d mid-sync), %d local API answers, %lld unblocks audited; %lld ms in all",
+              Iterations, midSync, answeredTotal, unblocksAnswered, total.elapsed());
+        QVERIFY2(midSync >= Iterations / 2,
+                 "most kills should land while a sync runs: the data set is too small");
     }
 };
 

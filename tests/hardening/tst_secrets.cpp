@@ -63,8 +63,9 @@ QList<Form> formsOf(const QString &label, const QByteArray &secret)
             const int head = shift == 0 ? 0 : 4;
             enc = enc.mid(head, ((padded.size() / 3) * 4) - head);
             add(QStringLiteral("base64%1, alignment %2")
-                        .arg(options == QByteArray::Base64UrlEncoding ? QStringLiteral("url") : QString())
-                        .arg(shift),
+                    .arg(options == QByteArray::Base64UrlEncoding ? QStringLiteral("url")
+                                                                  : QString())
+                    .arg(shift),
                 enc);
         }
     }
@@ -96,7 +97,8 @@ QString enc(const QString &s)
     return QString::fromLatin1(QUrl::toPercentEncoding(s));
 }
 
-int httpStatus(const QByteArray &method, quint16 port, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
+int httpStatus(const QByteArray &method, quint16 port, const QString &path,
+               const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkAccessManager nam;
     QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
@@ -123,15 +125,18 @@ private:
     ConsoleRun::Dirs m_dirs;
     SimulatorProcess m_sim;
     QByteArray m_gatewayToken;
-    const QString m_profile = QStringLiteral("gc-secrets-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString m_profile =
+        QStringLiteral("gc-secrets-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
 
     QString console() const { return QStringLiteral(GATEWAY_CONSOLE_PATH); }
 
     // Every regular file under `dir` (hidden ones too), searched; `except` skipped.
-    QStringList scanTree(const QString &dir, const QList<Form> &forms, const QString &except, QStringList *scanned)
+    QStringList scanTree(const QString &dir, const QList<Form> &forms, const QString &except,
+                         QStringList *scanned)
     {
         QStringList hits;
-        QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             if (path == except || !QFileInfo(path).isFile())
@@ -142,7 +147,9 @@ private:
                 continue;
             }
             const QByteArray data = f.readAll();
-            scanned->append(QStringLiteral("%1 (%2 bytes)").arg(QDir(m_dirs.root).relativeFilePath(path)).arg(data.size()));
+            scanned->append(QStringLiteral("%1 (%2 bytes)")
+                                .arg(QDir(m_dirs.root).relativeFilePath(path))
+                                .arg(data.size()));
             hits += findIn(path, data, forms);
         }
         return hits;
@@ -155,10 +162,11 @@ private Q_SLOTS:
         m_dirs.root = m_tmp.path();
         QVERIFY(m_dirs.make());
         m_gatewayToken = "wa_" + QByteArray::number(QRandomGenerator::system()->generate64(), 16)
-                       + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
-        QVERIFY2(m_sim.start({"--sessions", "2", "--disconnected", "1", "--foreign-sessions", "0", "--contacts", "600",
-                              "--groups", "6", "--members", "300",
-                              "--api-key", QString::fromLatin1(m_gatewayToken) + QStringLiteral("=read,send,manage,events")}),
+            + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+        QVERIFY2(m_sim.start({"--sessions", "2", "--disconnected", "1", "--foreign-sessions", "0",
+                              "--contacts", "600", "--groups", "6", "--members", "300", "--api-key",
+                              QString::fromLatin1(m_gatewayToken)
+                                  + QStringLiteral("=read,send,manage,events")}),
                  qPrintable(m_sim.errorString()));
     }
 
@@ -168,14 +176,20 @@ private Q_SLOTS:
         QList<QPair<QString, QByteArray>> outputs; // what the console printed, by run
 
         // Sign-in from a terminal, then a sync from one.
-        ConsoleRun::Output add = ConsoleRun::runToEnd(console(), env, {"profile", "add", m_profile, "--url", m_sim.url().toString()},
-                                                      m_gatewayToken + "\n");
-        outputs << qMakePair(QStringLiteral("profile add: stdout"), add.out) << qMakePair(QStringLiteral("profile add: stderr"), add.err);
+        ConsoleRun::Output add = ConsoleRun::runToEnd(
+            console(), env, {"profile", "add", m_profile, "--url", m_sim.url().toString()},
+            m_gatewayToken + "\n");
+        outputs << qMakePair(QStringLiteral("profile add: stdout"), add.out)
+                << qMakePair(QStringLiteral("profile add: stderr"), add.err);
         QCOMPARE(add.exitCode, 0);
-        ConsoleRun::Output sync = ConsoleRun::runToEnd(console(), env, {"sync", "--profile", m_profile});
-        outputs << qMakePair(QStringLiteral("sync: stdout"), sync.out) << qMakePair(QStringLiteral("sync: stderr"), sync.err);
-        QVERIFY(sync.exitCode == 0 || sync.exitCode == 1); // 1: a session could not be synced; still no leak allowed
-        QVERIFY2(sync.err.contains("attempt"), "gc.gateway debug lines are missing: logging is not all on");
+        ConsoleRun::Output sync = ConsoleRun::runToEnd(console(), env,
+                                                       {"sync", "--profile", m_profile});
+        outputs << qMakePair(QStringLiteral("sync: stdout"), sync.out)
+                << qMakePair(QStringLiteral("sync: stderr"), sync.err);
+        QVERIFY(sync.exitCode == 0
+                || sync.exitCode == 1); // 1: a session could not be synced; still no leak allowed
+        QVERIFY2(sync.err.contains("attempt"),
+                 "gc.gateway debug lines are missing: logging is not all on");
 
         // Headless, with local API traffic.
         QProcess p;
@@ -184,11 +198,13 @@ private Q_SLOTS:
         QVERIFY(p.waitForStarted(30000));
         ConsoleRun::Discovery d;
         QTRY_VERIFY_WITH_TIMEOUT(ConsoleRun::readDiscovery(m_dirs.discovery(), p.processId(), &d)
-                                         || p.state() == QProcess::NotRunning, 60000);
+                                     || p.state() == QProcess::NotRunning,
+                                 60000);
         QByteArray headlessErr;
         if (p.state() != QProcess::Running) {
             headlessErr = p.readAllStandardError();
-            QVERIFY2(!headlessErr.contains(m_gatewayToken), "the console's stderr holds the gateway token");
+            QVERIFY2(!headlessErr.contains(m_gatewayToken),
+                     "the console's stderr holds the gateway token");
             QFAIL(headlessErr.right(3000).constData());
         }
         struct stat st = {};
@@ -204,14 +220,22 @@ private Q_SLOTS:
         QVERIFY(!working.isEmpty() && !stopped.isEmpty());
         const QString w = QStringLiteral("/api/v1/sessions/") + enc(working);
         const QString x = QStringLiteral("/api/v1/sessions/") + enc(stopped);
-        QTRY_COMPARE_WITH_TIMEOUT(httpStatus("GET", d.port, QStringLiteral("/api/v1/console/health"), auth), 200, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            httpStatus("GET", d.port, QStringLiteral("/api/v1/console/health"), auth), 200, 15000);
         QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"), auth), 200);
-        QCOMPARE(httpStatus("GET", d.port, w + QStringLiteral("/contacts?limit=200&q=a"), auth), 200);
+        QCOMPARE(httpStatus("GET", d.port, w + QStringLiteral("/contacts?limit=200&q=a"), auth),
+                 200);
         QCOMPARE(httpStatus("GET", d.port, w + QStringLiteral("/groups"), auth), 200);
-        QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"), {{"x-api-key", d.token}}), 200);
-        QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"), {{"Authorization", "Bearer gcl_wrong_token_0123456789abcdef"}}), 401);
+        QCOMPARE(
+            httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"), {{"x-api-key", d.token}}),
+            200);
+        QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"),
+                            {{"Authorization", "Bearer gcl_wrong_token_0123456789abcdef"}}),
+                 401);
         // The gateway's token offered to the local API: refused, and not written anywhere either.
-        QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"), {{"Authorization", "Bearer " + m_gatewayToken}}), 401);
+        QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/sessions"),
+                            {{"Authorization", "Bearer " + m_gatewayToken}}),
+                 401);
         // Forwarded with the gateway token: refused by the gateway (the session is not
         // connected: 501), one it carries out (204), and a sync trigger.
         const CacheFingerprint state = readCacheFingerprint(m_dirs.cacheFile());
@@ -224,7 +248,8 @@ private Q_SLOTS:
                 db.setDatabaseName(m_dirs.cacheFile());
                 QVERIFY(db.open());
                 QSqlQuery q(db);
-                q.prepare(QStringLiteral("SELECT lid FROM contacts WHERE sid = (SELECT sid FROM sessions WHERE id = ?) LIMIT 1"));
+                q.prepare(QStringLiteral("SELECT lid FROM contacts WHERE sid = (SELECT sid FROM "
+                                         "sessions WHERE id = ?) LIMIT 1"));
                 q.addBindValue(working);
                 QVERIFY(q.exec() && q.next());
                 realLid = q.value(0).toString();
@@ -232,14 +257,25 @@ private Q_SLOTS:
             }
             QSqlDatabase::removeDatabase(name);
         }
-        QCOMPARE(httpStatus("POST", d.port, x + QStringLiteral("/contacts/") + enc(realLid) + QStringLiteral("/unblock"), auth), 501);
-        QCOMPARE(httpStatus("POST", d.port, w + QStringLiteral("/contacts/") + enc(realLid) + QStringLiteral("/unblock"), auth), 204);
-        const int trigger = httpStatus("POST", d.port, QStringLiteral("/api/v1/console/sessions/") + enc(working) + QStringLiteral("/sync"), auth);
+        QCOMPARE(
+            httpStatus("POST", d.port,
+                       x + QStringLiteral("/contacts/") + enc(realLid) + QStringLiteral("/unblock"),
+                       auth),
+            501);
+        QCOMPARE(
+            httpStatus("POST", d.port,
+                       w + QStringLiteral("/contacts/") + enc(realLid) + QStringLiteral("/unblock"),
+                       auth),
+            204);
+        const int trigger = httpStatus("POST", d.port,
+                                       QStringLiteral("/api/v1/console/sessions/") + enc(working)
+                                           + QStringLiteral("/sync"),
+                                       auth);
         QVERIFY2(trigger == 202 || trigger == 409, qPrintable(QString::number(trigger)));
         QCOMPARE(httpStatus("GET", d.port, QStringLiteral("/api/v1/console/audit"), auth), 200);
 
         const QList<Form> forms = formsOf(QStringLiteral("gateway token"), m_gatewayToken)
-                                + formsOf(QStringLiteral("local API token"), d.token);
+            + formsOf(QStringLiteral("local API token"), d.token);
         // The search finds what it looks for: the local token in the discovery file (where it
         // belongs), and each encoded form inside unrelated bytes at any alignment.
         {
@@ -248,11 +284,13 @@ private Q_SLOTS:
             QVERIFY(!findIn(QStringLiteral("discovery"), discovery.readAll(), forms).isEmpty());
             for (int shift = 0; shift < 3; ++shift) {
                 const QByteArray wrapped = QByteArray(shift + 1, 'x') + m_gatewayToken + "tail";
-                for (const QByteArray &encoded : {wrapped.toBase64(), wrapped.toBase64(QByteArray::Base64UrlEncoding),
-                                                  QUrl::toPercentEncoding(QString::fromLatin1(wrapped)),
-                                                  wrapped.toHex(), wrapped.toHex().toUpper()})
-                    QVERIFY2(!findIn(QStringLiteral("self-test"), "<" + encoded + ">", forms).isEmpty(),
-                             qPrintable(QStringLiteral("shift %1").arg(shift)));
+                for (const QByteArray &encoded :
+                     {wrapped.toBase64(), wrapped.toBase64(QByteArray::Base64UrlEncoding),
+                      QUrl::toPercentEncoding(QString::fromLatin1(wrapped)), wrapped.toHex(),
+                      wrapped.toHex().toUpper()})
+                    QVERIFY2(
+                        !findIn(QStringLiteral("self-test"), "<" + encoded + ">", forms).isEmpty(),
+                        qPrintable(QStringLiteral("shift %1").arg(shift)));
             }
         }
         QStringList hits, scanned;
@@ -264,7 +302,8 @@ private Q_SLOTS:
         p.terminate(); // SIGTERM
         QVERIFY(p.waitForFinished(30000));
         outputs << qMakePair(QStringLiteral("headless: stdout"), p.readAllStandardOutput())
-                << qMakePair(QStringLiteral("headless: stderr"), headlessErr + p.readAllStandardError());
+                << qMakePair(QStringLiteral("headless: stderr"),
+                             headlessErr + p.readAllStandardError());
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
         QVERIFY2(!QFile::exists(m_dirs.discovery()), "the discovery file outlived the console");
@@ -273,18 +312,24 @@ private Q_SLOTS:
         scanned.clear();
         hits += scanTree(m_dirs.root, forms, QString(), &scanned);
         // The keyring's own files: encrypted, so not even there in the clear.
-        const QString keyrings = qEnvironmentVariable("XDG_DATA_HOME", QDir::homePath() + QStringLiteral("/.local/share"))
-                               + QStringLiteral("/keyrings");
+        const QString keyrings = qEnvironmentVariable("XDG_DATA_HOME",
+                                                      QDir::homePath()
+                                                          + QStringLiteral("/.local/share"))
+            + QStringLiteral("/keyrings");
         QStringList keyringFiles;
-        hits += scanTree(keyrings, formsOf(QStringLiteral("gateway token"), m_gatewayToken).mid(0, 1)
-                                 + formsOf(QStringLiteral("local API token"), d.token).mid(0, 1), QString(), &keyringFiles);
+        hits += scanTree(keyrings,
+                         formsOf(QStringLiteral("gateway token"), m_gatewayToken).mid(0, 1)
+                             + formsOf(QStringLiteral("local API token"), d.token).mid(0, 1),
+                         QString(), &keyringFiles);
         for (const auto &o : outputs)
             hits += findIn(o.first, o.second, forms);
 
-        qInfo("searched %d forms of the two tokens in %lld files while running, %lld after exit, %lld keyring files, "
+        qInfo("searched %d forms of the two tokens in %lld files while running, %lld after exit, "
+              "%lld keyring files, "
               "%lld output streams (%lld bytes of stderr in all)",
-              int(forms.size()), qint64(scannedWhileRunning), qint64(scanned.size()), qint64(keyringFiles.size()),
-              qint64(outputs.size()), qint64(add.err.size() + sync.err.size() + outputs.last().second.size()));
+              int(forms.size()), qint64(scannedWhileRunning), qint64(scanned.size()),
+              qint64(keyringFiles.size()), qint64(outputs.size()),
+              qint64(add.err.size() + sync.err.size() + outputs.last().second.size()));
         for (const QString &f : whileRunning)
             qInfo("  while running: %s", qPrintable(f));
         for (const QString &f : scanned)
@@ -293,16 +338,19 @@ private Q_SLOTS:
             qInfo("  keyring: %s", qPrintable(f));
         // The scan looked where the secrets would be if they leaked.
         QVERIFY(scanned.filter(QStringLiteral("cache.sqlite")).size() >= 1);
-        QVERIFY(!whileRunning.filter(QStringLiteral("cache.sqlite-wal")).isEmpty()); // the WAL, before the checkpoint at exit
+        QVERIFY(!whileRunning.filter(QStringLiteral("cache.sqlite-wal"))
+                     .isEmpty()); // the WAL, before the checkpoint at exit
         QVERIFY(!scanned.filter(QStringLiteral("config/")).isEmpty()); // QSettings
         QVERIFY2(!keyringFiles.isEmpty(), "no keyring file found to check");
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
-        QVERIFY2(outputs.last().second.contains("local API on"), "headless stderr is missing its log");
+        QVERIFY2(outputs.last().second.contains("local API on"),
+                 "headless stderr is missing its log");
     }
 
     void cleanupTestCase()
     {
-        ConsoleRun::runToEnd(console(), m_dirs.environment(), {"profile", "remove", m_profile, "--purge-cache"});
+        ConsoleRun::runToEnd(console(), m_dirs.environment(),
+                             {"profile", "remove", m_profile, "--purge-cache"});
     }
 };
 

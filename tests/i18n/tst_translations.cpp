@@ -72,7 +72,9 @@ QStringList problems(const QByteArray &ts)
         }
     }
     if (xml.hasError())
-        out << QStringLiteral("unreadable XML at line %1: %2").arg(xml.lineNumber()).arg(xml.errorString());
+        out << QStringLiteral("unreadable XML at line %1: %2")
+                   .arg(xml.lineNumber())
+                   .arg(xml.errorString());
     else if (messages == 0)
         out << QStringLiteral("no messages");
     return out;
@@ -115,10 +117,12 @@ private Q_SLOTS:
         QVERIFY2(all.contains(QLatin1String("vanished: C \"B\"")), qPrintable(all));
         QVERIFY2(all.contains(QLatin1String("obsolete: C \"C\"")), qPrintable(all));
         QVERIFY2(all.contains(QLatin1String("empty: C \"D\"")), qPrintable(all));
-        QVERIFY2(all.contains(QLatin1String("placeholders %1 instead of %1 %2: C \"E %1 %2\"")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("placeholders %1 instead of %1 %2: C \"E %1 %2\"")),
+                 qPrintable(all));
         QVERIFY2(all.contains(QLatin1String("C \"%n F\"")), qPrintable(all));
         QVERIFY2(!all.contains(QLatin1String("\"G %1\"")), qPrintable(all));
-        QVERIFY(problems("<TS><context>").join(QString()).contains(QLatin1String("unreadable XML")));
+        QVERIFY(
+            problems("<TS><context>").join(QString()).contains(QLatin1String("unreadable XML")));
     }
 
     void tsFileComplete_data()
@@ -137,9 +141,10 @@ private Q_SLOTS:
         QFile f(QDir(QStringLiteral(GC_TRANSLATIONS_DIR)).filePath(file));
         QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.errorString()));
         const QStringList found = problems(f.readAll());
-        QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 problem(s) in %2:\n  %3")
-                                                 .arg(found.size())
-                                                 .arg(file, found.join(QStringLiteral("\n  ")))));
+        QVERIFY2(found.isEmpty(),
+                 qPrintable(QStringLiteral("%1 problem(s) in %2:\n  %3")
+                                .arg(found.size())
+                                .arg(file, found.join(QStringLiteral("\n  ")))));
     }
 
     // One embedded catalogue per .ts file, and English.
@@ -160,11 +165,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("contactsTab");
         QTest::addColumn<QString>("count"); // ContactsPane's "%1 of %2" with the locale's numbers
         QTest::addColumn<QString>("ago");
-        QTest::newRow("en") << "en" << "&Contacts" << "12,345 of 1,000,000" << "3 min ago";
-        QTest::newRow("id") << "id" << "&Kontak" << "12.345 dari 1.000.000" << "3 mnt lalu";
-        QTest::newRow("pt_BR") << "pt_BR" << "&Contatos" << "12.345 de 1.000.000" << "há 3 min";
-        QTest::newRow("pt-br spelling") << "pt-br" << "&Contatos" << "12.345 de 1.000.000" << "há 3 min";
-        QTest::newRow("ID spelling") << "ID" << "&Kontak" << "12.345 dari 1.000.000" << "3 mnt lalu";
+        QTest::newRow("en") << "en"
+                            << "&Contacts"
+                            << "12,345 of 1,000,000"
+                            << "3 min ago";
+        QTest::newRow("id") << "id"
+                            << "&Kontak"
+                            << "12.345 dari 1.000.000"
+                            << "3 mnt lalu";
+        QTest::newRow("pt_BR") << "pt_BR"
+                               << "&Contatos"
+                               << "12.345 de 1.000.000"
+                               << "há 3 min";
+        QTest::newRow("pt-br spelling") << "pt-br"
+                                        << "&Contatos"
+                                        << "12.345 de 1.000.000"
+                                        << "há 3 min";
+        QTest::newRow("ID spelling") << "ID"
+                                     << "&Kontak"
+                                     << "12.345 dari 1.000.000"
+                                     << "3 mnt lalu";
     }
 
     void languageApplies()
@@ -201,13 +221,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QStringList>("rest");
         const QString app = QStringLiteral("gateway-console");
-        QTest::newRow("absent") << QStringList{app, "--profile", "p"} << "" << QStringList{app, "--profile", "p"};
+        QTest::newRow("absent") << QStringList{app, "--profile", "p"} << ""
+                                << QStringList{app, "--profile", "p"};
         QTest::newRow("separate") << QStringList{app, "--lang", "id", "--profile", "p"} << "id"
                                   << QStringList{app, "--profile", "p"};
-        QTest::newRow("joined") << QStringList{app, "sync", "--lang=pt_BR"} << "pt_BR" << QStringList{app, "sync"};
+        QTest::newRow("joined") << QStringList{app, "sync", "--lang=pt_BR"} << "pt_BR"
+                                << QStringList{app, "sync"};
         QTest::newRow("no value") << QStringList{app, "--lang"} << "--lang" << QStringList{app};
-        QTest::newRow("option next") << QStringList{app, "--lang", "--help"} << "--lang" << QStringList{app, "--help"};
-        QTest::newRow("empty joined") << QStringList{app, "--lang="} << "--lang" << QStringList{app};
+        QTest::newRow("option next")
+            << QStringList{app, "--lang", "--help"} << "--lang" << QStringList{app, "--help"};
+        QTest::newRow("empty joined")
+            << QStringList{app, "--lang="} << "--lang" << QStringList{app};
     }
 
     void takeLanguageArgument()
@@ -233,22 +257,26 @@ private Q_SLOTS:
                                       << "Sincroniza as sessões de um perfil no cache local.";
         QTest::newRow("system de: English") << "de_DE.UTF-8" << QStringList{"--help"} << 0
                                             << "Admin console for a multi-tenant WhatsApp gateway.";
-        QTest::newRow("lang over system") << "id_ID.UTF-8" << QStringList{"--lang", "pt_BR", "--help"} << 0
-                                          << "Console de administração para um gateway de WhatsApp multilocatário.";
+        QTest::newRow("lang over system")
+            << "id_ID.UTF-8" << QStringList{"--lang", "pt_BR", "--help"} << 0
+            << "Console de administração para um gateway de WhatsApp multilocatário.";
         QTest::newRow("help id") << "C.UTF-8" << QStringList{"--lang", "id", "--help"} << 0
                                  << "Konsol admin untuk gateway WhatsApp multi-tenant.";
-        QTest::newRow("help pt_BR") << "C.UTF-8" << QStringList{"--lang=pt_BR", "--help"} << 0
-                                    << "Console de administração para um gateway de WhatsApp multilocatário.";
-        QTest::newRow("sync help id") << "C.UTF-8" << QStringList{"sync", "--lang", "id", "--help"} << 0
-                                      << "Sinkronkan sesi profil ke cache lokal.";
-        QTest::newRow("headless help pt_BR") << "C.UTF-8" << QStringList{"--headless", "--lang", "pt_BR", "--help"} << 0
-                                             << "Executa sem janela.";
+        QTest::newRow("help pt_BR")
+            << "C.UTF-8" << QStringList{"--lang=pt_BR", "--help"} << 0
+            << "Console de administração para um gateway de WhatsApp multilocatário.";
+        QTest::newRow("sync help id") << "C.UTF-8" << QStringList{"sync", "--lang", "id", "--help"}
+                                      << 0 << "Sinkronkan sesi profil ke cache lokal.";
+        QTest::newRow("headless help pt_BR")
+            << "C.UTF-8" << QStringList{"--headless", "--lang", "pt_BR", "--help"} << 0
+            << "Executa sem janela.";
         QTest::newRow("help en") << "C.UTF-8" << QStringList{"--lang", "en", "--help"} << 0
                                  << "Admin console for a multi-tenant WhatsApp gateway.";
         QTest::newRow("unknown") << "C.UTF-8" << QStringList{"--lang", "xx", "--version"} << 2
                                  << "Unknown language \"xx\"; choose one of: en, id, pt_BR.";
-        QTest::newRow("unknown sync") << "C.UTF-8" << QStringList{"sync", "--lang=xx", "--profile", "p"} << 2
-                                      << "Unknown language \"xx\"";
+        QTest::newRow("unknown sync")
+            << "C.UTF-8" << QStringList{"sync", "--lang=xx", "--profile", "p"} << 2
+            << "Unknown language \"xx\"";
     }
 
     void binaryHonoursLang()
@@ -267,7 +295,8 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(30000));
         const QString all = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QVERIFY2(p.exitCode() == exitCode, qPrintable(QStringLiteral("exit %1:\n%2").arg(p.exitCode()).arg(all)));
+        QVERIFY2(p.exitCode() == exitCode,
+                 qPrintable(QStringLiteral("exit %1:\n%2").arg(p.exitCode()).arg(all)));
         QVERIFY2(all.contains(output), qPrintable(all));
     }
 };

@@ -32,7 +32,8 @@ QString HttpReply::errorCode() const
 }
 
 QByteArray httpRequest(const QByteArray &method, const QByteArray &target, quint16 port,
-                       const QByteArray &token, const QList<QByteArray> &extraHeaders, const QByteArray &body)
+                       const QByteArray &token, const QList<QByteArray> &extraHeaders,
+                       const QByteArray &body)
 {
     QByteArray r = method + ' ' + target + " HTTP/1.1\r\n";
     r += "Host: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
@@ -84,7 +85,8 @@ HttpTestClient::HttpTestClient(QObject *parent)
 bool HttpTestClient::connectTo(quint16 port, int timeoutMs)
 {
     m_socket.connectToHost(QHostAddress::LocalHost, port);
-    return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
+                           timeoutMs);
 }
 
 void HttpTestClient::send(const QByteArray &bytes)
@@ -97,7 +99,8 @@ void HttpTestClient::onReadyRead()
 {
     received += m_socket.readAll();
     QList<HttpReply> more;
-    const qsizetype used = parseReplies(received.mid(m_parsed), &more, qMax(0, headOnly - int(replies.size())));
+    const qsizetype used = parseReplies(received.mid(m_parsed), &more,
+                                        qMax(0, headOnly - int(replies.size())));
     m_parsed += used;
     replies += more;
 }
@@ -109,7 +112,8 @@ bool HttpTestClient::waitForReplies(int n, int timeoutMs)
 
 bool HttpTestClient::waitForDisconnected(int timeoutMs)
 {
-    return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                           timeoutMs);
 }
 
 HttpReply roundTrip(quint16 port, const QByteArray &request, int timeoutMs)

@@ -42,9 +42,9 @@ public:
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
 
     QList<HttpReply> replies;
-    QByteArray received;   // everything read so far
+    QByteArray received; // everything read so far
     QTcpSocket &socket() { return m_socket; }
-    int headOnly = 0;      // how many of the first answers belong to HEAD requests
+    int headOnly = 0; // how many of the first answers belong to HEAD requests
 
 private:
     void onReadyRead();

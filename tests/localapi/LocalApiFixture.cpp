@@ -17,8 +17,8 @@ namespace {
 
 // getContact for every stored contact of the session, stored as its detail (what a deep
 // sync does), a few requests in flight at once.
-bool storeDetails(GatewayClient &client, CacheWriter &writer, CacheDatabase &db, const QString &sessionId,
-                  QString *error)
+bool storeDetails(GatewayClient &client, CacheWriter &writer, CacheDatabase &db,
+                  const QString &sessionId, QString *error)
 {
     CacheReader reader(db);
     ContactFilter filter;
@@ -44,15 +44,16 @@ bool storeDetails(GatewayClient &client, CacheWriter &writer, CacheDatabase &db,
         while (pending < 8 && next < lids.size()) {
             const QString lid = lids.at(next++);
             ++pending;
-            client.getContact(sessionId, lid, &context, [&, lid](const GatewayResult<ContactDetail> &r) {
-                --pending;
-                if (!r.ok() || !writer.storeContactDetail(sessionId, lid, *r.value))
-                    ++failures;
-                if (next >= lids.size() && pending == 0)
-                    done.setObjectName(QStringLiteral("done"));
-                else
-                    pump();
-            });
+            client.getContact(
+                sessionId, lid, &context, [&, lid](const GatewayResult<ContactDetail> &r) {
+                    --pending;
+                    if (!r.ok() || !writer.storeContactDetail(sessionId, lid, *r.value))
+                        ++failures;
+                    if (next >= lids.size() && pending == 0)
+                        done.setObjectName(QStringLiteral("done"));
+                    else
+                        pump();
+                });
         }
     };
     if (lids.isEmpty())
@@ -165,7 +166,8 @@ bool LocalApiUnderTest::start(const Setup &setup, QString *error)
         return false;
     }
     if (!listening.wait(10000)) {
-        *error = failed.isEmpty() ? QStringLiteral("not listening") : failed.first().first().toString();
+        *error = failed.isEmpty() ? QStringLiteral("not listening")
+                                  : failed.first().first().toString();
         return false;
     }
     m_url = listening.first().first().toUrl();

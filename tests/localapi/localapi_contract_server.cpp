@@ -40,8 +40,9 @@ int main(int argc, char **argv)
     ::sigaction(SIGINT, &sa, nullptr);
 
     SimulatorProcess sim;
-    if (!sim.start({QStringLiteral("--seed"), QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("2000"),
-                    QStringLiteral("--groups"), QStringLiteral("60"), QStringLiteral("--members"), QStringLiteral("6000"),
+    if (!sim.start({QStringLiteral("--seed"), QStringLiteral("1"), QStringLiteral("--contacts"),
+                    QStringLiteral("2000"), QStringLiteral("--groups"), QStringLiteral("60"),
+                    QStringLiteral("--members"), QStringLiteral("6000"),
                     QStringLiteral("--sessions"), QStringLiteral("2")})) {
         std::fprintf(stderr, "%s\n", qPrintable(sim.errorString()));
         return 1;
@@ -63,7 +64,8 @@ int main(int argc, char **argv)
         return 1;
     }
     // The token is printed because this helper exists to hand it to the contract checker.
-    std::printf("listening on %s\ntoken %s\nready\n", qPrintable(api.url().toString()), api.token().constData());
+    std::printf("listening on %s\ntoken %s\nready\n", qPrintable(api.url().toString()),
+                api.token().constData());
     std::fflush(stdout);
     const int rc = app.exec();
     api.stop();

@@ -13,12 +13,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     auto router = std::make_shared<LocalApiRouter>();
-    const QByteArray contact = QJsonDocument(QJsonObject{
-        {QStringLiteral("lid"), QStringLiteral("205227043110953@lid")},
-        {QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
-        {QStringLiteral("phoneNumber"), QJsonValue::Null},
-        {QStringLiteral("source"), QStringLiteral("dm")},
-    }).toJson(QJsonDocument::Compact);
+    const QByteArray contact =
+        QJsonDocument(QJsonObject{
+                          {QStringLiteral("lid"), QStringLiteral("205227043110953@lid")},
+                          {QStringLiteral("name"), QStringLiteral("Ada Lovelace")},
+                          {QStringLiteral("phoneNumber"), QJsonValue::Null},
+                          {QStringLiteral("source"), QStringLiteral("dm")},
+                      })
+            .toJson(QJsonDocument::Compact);
     router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
                 [contact](const LocalApiRequest &) { return LocalApiResponse::rawJson(contact); });
 

@@ -46,7 +46,8 @@ private Q_SLOTS:
 
     void livesInTheRuntimeDirectory()
     {
-        QCOMPARE(DiscoveryFile::defaultPath(), runtime.path() + QStringLiteral("/gateway-console/local-api.json"));
+        QCOMPARE(DiscoveryFile::defaultPath(),
+                 runtime.path() + QStringLiteral("/gateway-console/local-api.json"));
     }
 
     void writesUrlTokenAndPidPrivately()
@@ -54,7 +55,8 @@ private Q_SLOTS:
         DiscoveryFile file;
         QVERIFY(file.write(QUrl(QStringLiteral("http://127.0.0.1:4567")), kToken));
         const QJsonObject json = readJson(file.path());
-        QCOMPARE(json.value(QStringLiteral("url")).toString(), QStringLiteral("http://127.0.0.1:4567"));
+        QCOMPARE(json.value(QStringLiteral("url")).toString(),
+                 QStringLiteral("http://127.0.0.1:4567"));
         QCOMPARE(json.value(QStringLiteral("port")).toInt(), 4567);
         QCOMPARE(json.value(QStringLiteral("token")).toString().toLatin1(), kToken);
         QCOMPARE(json.value(QStringLiteral("pid")).toInteger(), QCoreApplication::applicationPid());
@@ -62,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(modeOf(file.path()), 0600);
         QCOMPARE(modeOf(runtime.path() + QStringLiteral("/gateway-console")), 0700);
         // Atomic write: nothing but the file itself is left behind.
-        QCOMPARE(QDir(runtime.path() + QStringLiteral("/gateway-console")).entryList(QDir::Files | QDir::Hidden | QDir::System),
+        QCOMPARE(QDir(runtime.path() + QStringLiteral("/gateway-console"))
+                     .entryList(QDir::Files | QDir::Hidden | QDir::System),
                  QStringList{QStringLiteral("local-api.json")});
 
         file.remove();
@@ -74,13 +77,16 @@ private Q_SLOTS:
     {
         const QString dir = runtime.path() + QStringLiteral("/gateway-console");
         QVERIFY(QDir().mkpath(dir));
-        QVERIFY(QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                               | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(dir,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                          | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                                          | QFile::ExeOther));
         QFile stale(dir + QStringLiteral("/local-api.json"));
         QVERIFY(stale.open(QIODevice::WriteOnly));
         stale.write("{\"url\":\"http://127.0.0.1:1\"}");
         stale.close();
-        QVERIFY(QFile::setPermissions(stale.fileName(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(stale.fileName(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
 
         DiscoveryFile file;
         QVERIFY(file.write(QUrl(QStringLiteral("http://127.0.0.1:2")), kToken));

@@ -21,7 +21,8 @@ class TestHeadless : public QObject
 private:
     QTemporaryDir m_home;
     SimulatorProcess m_sim;
-    const QString m_name = QStringLiteral("gc-headless-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    const QString m_name =
+        QStringLiteral("gc-headless-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
 
     QProcessEnvironment environment() const
     {
@@ -58,9 +59,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         QVERIFY(QDir().mkpath(m_home.filePath("run")));
-        QVERIFY(QFile::setPermissions(m_home.filePath("run"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        QVERIFY2(m_sim.start({"--sessions", "2", "--contacts", "800", "--groups", "10", "--members", "1000",
-                              "--api-key", "wa_full=read,send,manage,events"}),
+        QVERIFY(QFile::setPermissions(m_home.filePath("run"),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY2(m_sim.start({"--sessions", "2", "--contacts", "800", "--groups", "10", "--members",
+                              "1000", "--api-key", "wa_full=read,send,manage,events"}),
                  qPrintable(m_sim.errorString()));
         QCOMPARE(profile({"add", m_name, "--url", m_sim.url().toString()}, "wa_full\n"), 0);
     }
@@ -71,9 +73,11 @@ private Q_SLOTS:
     {
         QProcess p;
         p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(GATEWAY_CONSOLE_PATH), {"--headless", "--profile", m_name, "--local-api-port", "0"});
+        p.start(QStringLiteral(GATEWAY_CONSOLE_PATH),
+                {"--headless", "--profile", m_name, "--local-api-port", "0"});
         QVERIFY(p.waitForStarted(30000));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(discoveryPath()) || p.state() == QProcess::NotRunning, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QFile::exists(discoveryPath()) || p.state() == QProcess::NotRunning, 60000);
         QByteArray err = p.readAllStandardError();
         QVERIFY2(p.state() == QProcess::Running, err.constData());
 
@@ -89,11 +93,18 @@ private Q_SLOTS:
         HttpReply r = roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, token), 15000);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("data").toArray().size(), 2);
-        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, "gcl_nope")).status, 401);
+        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, "gcl_nope")).status,
+                 401);
         // The sync of the first session completes: its contacts are served.
-        const QByteArray contacts = "/api/v1/sessions/" + QUrl::toPercentEncoding(m_sim.primarySessions().first().id) + "/contacts";
+        const QByteArray contacts = "/api/v1/sessions/"
+            + QUrl::toPercentEncoding(m_sim.primarySessions().first().id) + "/contacts";
         QTRY_VERIFY_WITH_TIMEOUT(roundTrip(port, httpRequest("GET", contacts, port, token), 15000)
-                                         .json().value("data").toArray().size() == 50, 60000);
+                                         .json()
+                                         .value("data")
+                                         .toArray()
+                                         .size()
+                                     == 50,
+                                 60000);
         r = roundTrip(port, httpRequest("GET", "/api/v1/console/health", port, token), 15000);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("gateway").toObject().value("reachable").toBool(), true);
@@ -104,10 +115,11 @@ private Q_SLOTS:
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QVERIFY2(p.exitCode() == 0, err.constData());
         QVERIFY(!QFile::exists(discoveryPath()));
-        QVERIFY(!err.contains(token));          // never logged
-        QVERIFY(!err.contains("wa_full"));      // nor the gateway's
+        QVERIFY(!err.contains(token));     // never logged
+        QVERIFY(!err.contains("wa_full")); // nor the gateway's
         QVERIFY2(err.contains("local API on"), err.constData());
-        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, token), 2000).status, 0); // gone
+        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, token), 2000).status,
+                 0); // gone
     }
 };
 

@@ -25,9 +25,12 @@ int resultOf(const QByteArray &bytes, const LocalApiLimits &limits = {})
 {
     const Outcome o = parseAll(bytes, limits);
     switch (o.result) {
-    case HttpRequestParser::Result::Complete: return 200;
-    case HttpRequestParser::Result::NeedMore: return 0;
-    case HttpRequestParser::Result::Error: return o.status;
+    case HttpRequestParser::Result::Complete:
+        return 200;
+    case HttpRequestParser::Result::NeedMore:
+        return 0;
+    case HttpRequestParser::Result::Error:
+        return o.status;
     }
     return -1;
 }
@@ -81,7 +84,8 @@ private Q_SLOTS:
 
     void understandsConnectionAndVersions()
     {
-        QVERIFY(!parseAll("GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Close\r\n\r\n").request.keepAlive);
+        QVERIFY(!parseAll("GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Close\r\n\r\n")
+                     .request.keepAlive);
         const Outcome old = parseAll("GET / HTTP/1.0\r\n\r\n");
         QCOMPARE(int(old.result), int(HttpRequestParser::Result::Complete));
         QCOMPARE(old.request.httpMinor, 0);
@@ -105,23 +109,38 @@ private Q_SLOTS:
         QTest::newRow("http/2") << "GET / HTTP/2.0\r\n" + host + "\r\n" << 505;
         QTest::newRow("garbage version") << "GET / FTP/1.1\r\n" + host + "\r\n" << 400;
         QTest::newRow("bad method") << "G(T / HTTP/1.1\r\n" + host + "\r\n" << 400;
-        QTest::newRow("space before colon") << "GET / HTTP/1.1\r\n" + host + "X-A : 1\r\n\r\n" << 400;
-        QTest::newRow("folded line") << "GET / HTTP/1.1\r\n" + host + "X-A: 1\r\n  2\r\n\r\n" << 400;
+        QTest::newRow("space before colon") << "GET / HTTP/1.1\r\n" + host + "X-A : 1\r\n\r\n"
+                                            << 400;
+        QTest::newRow("folded line") << "GET / HTTP/1.1\r\n" + host + "X-A: 1\r\n  2\r\n\r\n"
+                                     << 400;
         QTest::newRow("no colon") << "GET / HTTP/1.1\r\n" + host + "X-A\r\n\r\n" << 400;
-        QTest::newRow("nul in value") << "GET / HTTP/1.1\r\n" + host + QByteArray("X-A: a\0b\r\n\r\n", 12) << 400;
+        QTest::newRow("nul in value")
+            << "GET / HTTP/1.1\r\n" + host + QByteArray("X-A: a\0b\r\n\r\n", 12) << 400;
         QTest::newRow("bare CR") << "GET / HTTP/1.1\r\n" + host + "X-A: a\rb\r\n\r\n" << 400;
-        QTest::newRow("chunked") << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n" << 411;
-        QTest::newRow("gzip te") << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n" << 400;
+        QTest::newRow("chunked") << "POST / HTTP/1.1\r\n" + host
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                                 << 411;
+        QTest::newRow("gzip te") << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n"
+                                 << 400;
         QTest::newRow("te and cl") << "POST / HTTP/1.1\r\n" + host
-                + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc" << 400;
-        QTest::newRow("cl not a number") << "POST / HTTP/1.1\r\n" + host + "Content-Length: 3x\r\n\r\n" << 400;
-        QTest::newRow("cl negative") << "POST / HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n" << 400;
-        QTest::newRow("cl disagree") << "POST / HTTP/1.1\r\n" + host
-                + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd" << 400;
-        QTest::newRow("cl too big") << "POST / HTTP/1.1\r\n" + host + "Content-Length: 10485760\r\n\r\n" << 413;
+                + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc"
+                                   << 400;
+        QTest::newRow("cl not a number")
+            << "POST / HTTP/1.1\r\n" + host + "Content-Length: 3x\r\n\r\n"
+            << 400;
+        QTest::newRow("cl negative") << "POST / HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n"
+                                     << 400;
+        QTest::newRow("cl disagree")
+            << "POST / HTTP/1.1\r\n" + host + "Content-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"
+            << 400;
+        QTest::newRow("cl too big")
+            << "POST / HTTP/1.1\r\n" + host + "Content-Length: 10485760\r\n\r\n"
+            << 413;
         QTest::newRow("cl huge") << "POST / HTTP/1.1\r\n" + host
-                + "Content-Length: 99999999999999999999999999\r\n\r\n" << 413;
-        QTest::newRow("expect other") << "POST / HTTP/1.1\r\n" + host + "Expect: teapot\r\n\r\n" << 417;
+                + "Content-Length: 99999999999999999999999999\r\n\r\n"
+                                 << 413;
+        QTest::newRow("expect other") << "POST / HTTP/1.1\r\n" + host + "Expect: teapot\r\n\r\n"
+                                      << 417;
     }
 
     void refusesMalformedHeads()
@@ -133,7 +152,8 @@ private Q_SLOTS:
 
     void acceptsAgreeingContentLengths()
     {
-        const Outcome o = parseAll("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\nContent-Length: 3\r\n\r\nabc");
+        const Outcome o = parseAll(
+            "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\nContent-Length: 3\r\n\r\nabc");
         QCOMPARE(int(o.result), int(HttpRequestParser::Result::Complete));
         QCOMPARE(o.request.body, QByteArray("abc"));
     }
@@ -148,11 +168,15 @@ private Q_SLOTS:
         // Complete but over the limit.
         QCOMPARE(resultOf(start + "X-Big: " + QByteArray(1100, 'a') + "\r\n\r\n", limits), 431);
         // Just under.
-        QCOMPARE(resultOf(start + "X-Big: " + QByteArray(1024 - start.size() - 11, 'a') + "\r\n\r\n", limits), 200);
+        QCOMPARE(
+            resultOf(start + "X-Big: " + QByteArray(1024 - start.size() - 11, 'a') + "\r\n\r\n",
+                     limits),
+            200);
         // Endless blank lines are a head too.
         QCOMPARE(resultOf(QByteArray(2000, '\n'), limits), 431);
         // A 10 kB path fits the default 16 KiB.
-        QCOMPARE(resultOf("GET /" + QByteArray(10 * 1024, 'p') + " HTTP/1.1\r\nHost: h\r\n\r\n"), 200);
+        QCOMPARE(resultOf("GET /" + QByteArray(10 * 1024, 'p') + " HTTP/1.1\r\nHost: h\r\n\r\n"),
+                 200);
     }
 
     void limitsHeaderCount()
@@ -167,16 +191,19 @@ private Q_SLOTS:
     {
         HttpRequestParser parser({});
         qsizetype consumed = 0;
-        const QByteArray head = "POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
+        const QByteArray head =
+            "POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
         QCOMPARE(int(parser.feed(head, &consumed)), int(HttpRequestParser::Result::NeedMore));
         QVERIFY(parser.wantsContinue());
         parser.markContinueSent();
         QVERIFY(!parser.wantsContinue());
-        QCOMPARE(int(parser.feed(head + "ok", &consumed)), int(HttpRequestParser::Result::Complete));
+        QCOMPARE(int(parser.feed(head + "ok", &consumed)),
+                 int(HttpRequestParser::Result::Complete));
 
         HttpRequestParser empty({});
-        QCOMPARE(int(empty.feed("GET / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\n\r\n", &consumed)),
-                 int(HttpRequestParser::Result::Complete));
+        QCOMPARE(
+            int(empty.feed("GET / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\n\r\n", &consumed)),
+            int(HttpRequestParser::Result::Complete));
     }
 };
 

@@ -20,7 +20,8 @@ private Q_SLOTS:
     void writesJsonWithTheStandardHeaders()
     {
         const QByteArray bytes = HttpResponseWriter::serialize(
-            LocalApiResponse::json(QJsonObject{{QStringLiteral("a"), 1}}), {"rid-1", false, true, false});
+            LocalApiResponse::json(QJsonObject{{QStringLiteral("a"), 1}}),
+            {"rid-1", false, true, false});
         QVERIFY(bytes.startsWith("HTTP/1.1 200 OK\r\n"));
         const HttpReply r = parseOne(bytes);
         QCOMPARE(r.status, 200);
@@ -37,14 +38,19 @@ private Q_SLOTS:
     void writesTheErrorEnvelope()
     {
         const HttpReply r = parseOne(HttpResponseWriter::serialize(
-            LocalApiResponse::error(404, QLatin1String("not_found"), QStringLiteral("no such contact"),
+            LocalApiResponse::error(404, QLatin1String("not_found"),
+                                    QStringLiteral("no such contact"),
                                     QJsonObject{{QStringLiteral("lid"), QStringLiteral("1@lid")}}),
             {"r", false, true, false}));
         QCOMPARE(r.status, 404);
         QCOMPARE(r.errorCode(), QStringLiteral("not_found"));
         const QJsonObject error = r.json().value(QStringLiteral("error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("no such contact"));
-        QCOMPARE(error.value(QStringLiteral("details")).toObject().value(QStringLiteral("lid")).toString(),
+        QCOMPARE(error.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("no such contact"));
+        QCOMPARE(error.value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("lid"))
+                     .toString(),
                  QStringLiteral("1@lid"));
         QCOMPARE(LocalApiResponse::error(405, QStringLiteral("x")).body,
                  QByteArray("{\"error\":{\"code\":\"validation_error\",\"message\":\"x\"}}"));
@@ -85,16 +91,20 @@ private Q_SLOTS:
 
     void saysWhenItCloses()
     {
-        QVERIFY(HttpResponseWriter::serialize({}, {"r", false, false, false}).contains("\r\nConnection: close\r\n"));
-        QVERIFY(HttpResponseWriter::serialize({}, {"r", false, true, true}).contains("\r\nConnection: keep-alive\r\n"));
+        QVERIFY(HttpResponseWriter::serialize({}, {"r", false, false, false})
+                    .contains("\r\nConnection: close\r\n"));
+        QVERIFY(HttpResponseWriter::serialize({}, {"r", false, true, true})
+                    .contains("\r\nConnection: keep-alive\r\n"));
     }
 
     void letsHandlersReplaceRequestIdAndType()
     {
         LocalApiResponse r = LocalApiResponse::rawJson("{}");
-        r.setHeader("X-Request-Id", "gateway-42").setHeader("Content-Type", "application/problem+json");
+        r.setHeader("X-Request-Id", "gateway-42")
+            .setHeader("Content-Type", "application/problem+json");
         r.setHeader("ETag", "\"v1\"");
-        const HttpReply reply = parseOne(HttpResponseWriter::serialize(r, {"generated", false, true, false}));
+        const HttpReply reply = parseOne(
+            HttpResponseWriter::serialize(r, {"generated", false, true, false}));
         QCOMPARE(reply.header("x-request-id"), QByteArray("gateway-42"));
         QCOMPARE(reply.header("content-type"), QByteArray("application/problem+json"));
         QCOMPARE(reply.header("etag"), QByteArray("\"v1\""));
@@ -107,9 +117,13 @@ private Q_SLOTS:
     void dropsHeadersThatBreakFramingOrOpenCors()
     {
         LocalApiResponse r = LocalApiResponse::rawJson("{}");
-        r.headers = {{"Access-Control-Allow-Origin", "*"}, {"Content-Length", "999"},
-                     {"Connection", "upgrade"}, {"Cache-Control", "public"},
-                     {"X-Evil", "a\r\nSet-Cookie: x=1"}, {"Bad Name", "v"}, {"X-Fine", "ok"}};
+        r.headers = {{"Access-Control-Allow-Origin", "*"},
+                     {"Content-Length", "999"},
+                     {"Connection", "upgrade"},
+                     {"Cache-Control", "public"},
+                     {"X-Evil", "a\r\nSet-Cookie: x=1"},
+                     {"Bad Name", "v"},
+                     {"X-Fine", "ok"}};
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropped reserved response header"));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropped reserved response header"));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropped reserved response header"));
@@ -133,7 +147,8 @@ private Q_SLOTS:
     {
         LocalApiResponse r;
         r.status = 42;
-        QVERIFY(HttpResponseWriter::serialize(r, {"r", false, true, false}).startsWith("HTTP/1.1 500 "));
+        QVERIFY(
+            HttpResponseWriter::serialize(r, {"r", false, true, false}).startsWith("HTTP/1.1 500 "));
     }
 };
 

@@ -9,8 +9,8 @@ const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 constexpr quint16 kPort = 8123;
 
 LocalApiRequest request(const QByteArray &method, const QByteArray &target,
-                        QList<QPair<QByteArray, QByteArray>> headers = {{"host", "127.0.0.1:8123"},
-                                                                        {"authorization", "Bearer " + kToken}})
+                        QList<QPair<QByteArray, QByteArray>> headers = {
+                            {"host", "127.0.0.1:8123"}, {"authorization", "Bearer " + kToken}})
 {
     LocalApiRequest r;
     r.method = method;
@@ -23,8 +23,12 @@ LocalApiRequest request(const QByteArray &method, const QByteArray &target,
 
 QString codeOf(const LocalApiResponse &r)
 {
-    return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toObject()
-        .value(QStringLiteral("code")).toString();
+    return QJsonDocument::fromJson(r.body)
+        .object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 } // namespace
 
@@ -45,19 +49,24 @@ private Q_SLOTS:
     void initTestCase()
     {
         auto router = std::make_shared<LocalApiRouter>();
-        router->get(QStringLiteral("/api/v1/sessions/{session}/contacts"), [this](const LocalApiRequest &r) {
-            seenQuery = r.queryItems;
-            return LocalApiResponse::json(QJsonObject{{QStringLiteral("session"), r.param(u"session")}});
-        });
-        router->get(QStringLiteral("/api/v1/openapi.json"),
-                    [](const LocalApiRequest &) { return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
-                    LocalApiRouter::Access::Public);
+        router->get(QStringLiteral("/api/v1/sessions/{session}/contacts"),
+                    [this](const LocalApiRequest &r) {
+                        seenQuery = r.queryItems;
+                        return LocalApiResponse::json(
+                            QJsonObject{{QStringLiteral("session"), r.param(u"session")}});
+                    });
+        router->get(
+            QStringLiteral("/api/v1/openapi.json"),
+            [](const LocalApiRequest &) {
+                return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}");
+            },
+            LocalApiRouter::Access::Public);
         router->get(QStringLiteral("/throws"), [](const LocalApiRequest &) -> LocalApiResponse {
             throw std::runtime_error("boom");
         });
-        router->postAsync(QStringLiteral("/later"), [this](const LocalApiRequest &, LocalApiResponder responder) {
-            kept = responder;
-        });
+        router->postAsync(
+            QStringLiteral("/later"),
+            [this](const LocalApiRequest &, LocalApiResponder responder) { kept = responder; });
         dispatcher = std::make_unique<LocalApiDispatcher>(router, LocalApiGuard(kToken, kPort));
     }
 
@@ -81,15 +90,16 @@ private Q_SLOTS:
 
     void refusesBrowsersBeforeTheToken()
     {
-        const auto r = dispatch(request("GET", "/api/v1/openapi.json",
-                                        {{"host", "localhost:8123"}, {"origin", "http://localhost:8123"}}));
+        const auto r = dispatch(
+            request("GET", "/api/v1/openapi.json",
+                    {{"host", "localhost:8123"}, {"origin", "http://localhost:8123"}}));
         QCOMPARE(r->status, 403);
     }
 
     void refusesHostilePathsWith400()
     {
-        for (const QByteArray &path : {QByteArray("/api/../x"), QByteArray("/api/%00"), QByteArray("/%2e%2e/x"),
-                                      QByteArray("/a/%C0%AE")}) {
+        for (const QByteArray &path : {QByteArray("/api/../x"), QByteArray("/api/%00"),
+                                       QByteArray("/%2e%2e/x"), QByteArray("/a/%C0%AE")}) {
             const auto r = dispatch(request("GET", path));
             QCOMPARE(r->status, 400);
             QCOMPARE(codeOf(*r), QStringLiteral("validation_error"));
@@ -108,7 +118,8 @@ private Q_SLOTS:
 
     void servesPublicRoutesWithoutToken()
     {
-        const auto r = dispatch(request("GET", "/api/v1/openapi.json", {{"host", "127.0.0.1:8123"}}));
+        const auto r = dispatch(
+            request("GET", "/api/v1/openapi.json", {{"host", "127.0.0.1:8123"}}));
         QCOMPARE(r->status, 200);
     }
 

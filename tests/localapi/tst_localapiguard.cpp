@@ -63,7 +63,8 @@ private Q_SLOTS:
     {
         QVERIFY(!guard.checkNotBrowser(withHeaders({{"host", "x"}})));
         QVERIFY(!guard.checkNotBrowser(withHeaders({{"sec-fetch-site", "none"}})));
-        for (const QByteArray &origin : {QByteArray("http://127.0.0.1:8123"), QByteArray("null"), QByteArray()}) {
+        for (const QByteArray &origin :
+             {QByteArray("http://127.0.0.1:8123"), QByteArray("null"), QByteArray()}) {
             const auto refusal = guard.checkNotBrowser(withHeaders({{"origin", origin}}));
             QVERIFY(refusal);
             QCOMPARE(refusal->status, 403);
@@ -79,16 +80,21 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<bool>("ok");
         QTest::newRow("bearer") << QByteArray("authorization") << "Bearer " + kToken << true;
-        QTest::newRow("bearer lower-case scheme") << QByteArray("authorization") << "bearer " + kToken << true;
+        QTest::newRow("bearer lower-case scheme")
+            << QByteArray("authorization") << "bearer " + kToken << true;
         QTest::newRow("x-api-key") << QByteArray("x-api-key") << kToken << true;
-        QTest::newRow("wrong") << QByteArray("authorization") << "Bearer " + kToken.left(46) + "H" << false;
-        QTest::newRow("prefix") << QByteArray("authorization") << "Bearer " + kToken.left(20) << false;
+        QTest::newRow("wrong") << QByteArray("authorization") << "Bearer " + kToken.left(46) + "H"
+                               << false;
+        QTest::newRow("prefix") << QByteArray("authorization") << "Bearer " + kToken.left(20)
+                                << false;
         QTest::newRow("longer") << QByteArray("authorization") << "Bearer " + kToken + "x" << false;
         QTest::newRow("basic") << QByteArray("authorization") << "Basic " + kToken << false;
         QTest::newRow("no scheme") << QByteArray("authorization") << kToken << false;
-        QTest::newRow("empty bearer") << QByteArray("authorization") << QByteArray("Bearer ") << false;
+        QTest::newRow("empty bearer")
+            << QByteArray("authorization") << QByteArray("Bearer ") << false;
         QTest::newRow("empty key") << QByteArray("x-api-key") << QByteArray("") << false;
-        QTest::newRow("cookie is not a credential") << QByteArray("cookie") << "token=" + kToken << false;
+        QTest::newRow("cookie is not a credential")
+            << QByteArray("cookie") << "token=" + kToken << false;
     }
 
     void checksToken()
@@ -96,7 +102,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, name);
         QFETCH(QByteArray, value);
         QFETCH(bool, ok);
-        const auto refusal = guard.checkToken(withHeaders({{"host", "127.0.0.1:8123"}, {name, value}}));
+        const auto refusal = guard.checkToken(
+            withHeaders({{"host", "127.0.0.1:8123"}, {name, value}}));
         QCOMPARE(!refusal.has_value(), ok);
         if (refusal) {
             QCOMPARE(refusal->status, 401);

@@ -67,7 +67,8 @@ QUrl discoveredUrl(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QUrl(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("url")).toString());
+    return QUrl(
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("url")).toString());
 }
 
 } // namespace
@@ -90,7 +91,8 @@ private:
     bool signInTo(SignInController &c, const QString &name)
     {
         std::optional<SignInOutcome> result;
-        c.signIn(profile(name), QStringLiteral("wa_demo"), this, [&](const SignInOutcome &o) { result = o; });
+        c.signIn(profile(name), QStringLiteral("wa_demo"), this,
+                 [&](const SignInOutcome &o) { result = o; });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
         return result && result->ok;
     }
@@ -100,7 +102,8 @@ private Q_SLOTS:
     {
         qRegisterMetaType<LocalApiService *>(); // for the serviceChanged spy
         QVERIFY(m_dir.isValid());
-        QVERIFY2(m_sim.start({QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--contacts"), QStringLiteral("20")}),
+        QVERIFY2(m_sim.start({QStringLiteral("--seed"), QStringLiteral("5"),
+                              QStringLiteral("--contacts"), QStringLiteral("20")}),
                  qPrintable(m_sim.errorString()));
     }
 
@@ -126,7 +129,8 @@ private Q_SLOTS:
         QVERIFY(!follower.service());
 
         QVERIFY(signInTo(signIn, alpha));
-        QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 1, TimeoutMs); // may come before signIn's answer
+        QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 1,
+                                  TimeoutMs); // may come before signIn's answer
         QVERIFY(follower.service());
         const QUrl first = follower.service()->url();
         const QByteArray token = follower.service()->token();
@@ -136,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(signInTo(signIn, beta));
         QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 2, TimeoutMs);
         const QUrl second = follower.service()->url();
-        QCOMPARE(servedSessions(second, follower.service()->token()), QStringList{beta + QStringLiteral("-session")});
+        QCOMPARE(servedSessions(second, follower.service()->token()),
+                 QStringList{beta + QStringLiteral("-session")});
         QCOMPARE(discoveredUrl(discovery), second);
         if (second.port() != first.port())
             QVERIFY(!answers(first)); // the old server is gone, not serving alpha beside beta

@@ -27,8 +27,10 @@ private Q_SLOTS:
         QVERIFY(router.get(QStringLiteral("/api/v1/sessions"), named("list")));
         QVERIFY(router.get(QStringLiteral("/api/v1/sessions/{session}"), named("session")));
         QVERIFY(router.post(QStringLiteral("/api/v1/sessions/{session}:start"), named("start")));
-        QVERIFY(router.get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"), named("contact")));
-        QVERIFY(router.post(QStringLiteral("/api/v1/sessions/{session}/contacts/{jid}/block"), named("block")));
+        QVERIFY(router.get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
+                           named("contact")));
+        QVERIFY(router.post(QStringLiteral("/api/v1/sessions/{session}/contacts/{jid}/block"),
+                            named("block")));
         QVERIFY(router.get(QStringLiteral("/api/v1/sessions/all"), named("all")));
         QVERIFY(router.get(QStringLiteral("/api/v1/openapi.json"), named("openapi"),
                            LocalApiRouter::Access::Public));
@@ -45,11 +47,13 @@ private Q_SLOTS:
     void decodesParametersPerSegment()
     {
         QList<QPair<QString, QString>> params;
-        const auto m = router.match("GET", "/api/v1/sessions/s%201/contacts/205227043110953%40lid", &params);
+        const auto m = router.match("GET", "/api/v1/sessions/s%201/contacts/205227043110953%40lid",
+                                    &params);
         QCOMPARE(run(m), QByteArray("contact"));
         QCOMPARE(params.size(), 2);
         QCOMPARE(params[0], qMakePair(QStringLiteral("session"), QStringLiteral("s 1")));
-        QCOMPARE(params[1], qMakePair(QStringLiteral("lid"), QStringLiteral("205227043110953@lid")));
+        QCOMPARE(params[1],
+                 qMakePair(QStringLiteral("lid"), QStringLiteral("205227043110953@lid")));
     }
 
     void keepsEncodedSlashInsideItsSegment()
@@ -104,14 +108,17 @@ private Q_SLOTS:
 
     void reportsUnknownPaths()
     {
-        for (const char *path : {"/", "/api", "/api/v1/sessions/", "/api/v1//sessions", "/api/v1/sessions/a/b/c/d/e/f"}) {
-            QCOMPARE(int(router.match("GET", path, nullptr).kind), int(LocalApiRouter::Match::Kind::NotFound));
+        for (const char *path : {"/", "/api", "/api/v1/sessions/", "/api/v1//sessions",
+                                 "/api/v1/sessions/a/b/c/d/e/f"}) {
+            QCOMPARE(int(router.match("GET", path, nullptr).kind),
+                     int(LocalApiRouter::Match::Kind::NotFound));
         }
     }
 
     void refusesParametersThatDoNotDecode()
     {
-        for (const char *path : {"/api/v1/sessions/%FF", "/api/v1/sessions/a%00", "/api/v1/sessions/%C0%AE"}) {
+        for (const char *path :
+             {"/api/v1/sessions/%FF", "/api/v1/sessions/a%00", "/api/v1/sessions/%C0%AE"}) {
             const auto m = router.match("GET", path, nullptr);
             QCOMPARE(int(m.kind), int(LocalApiRouter::Match::Kind::BadParameter));
             QVERIFY(!m.error.isEmpty());

@@ -23,7 +23,10 @@ namespace {
 
 const QByteArray kRoot = "/api/v1/sessions";
 
-QByteArray enc(const QString &s) { return QUrl::toPercentEncoding(s); }
+QByteArray enc(const QString &s)
+{
+    return QUrl::toPercentEncoding(s);
+}
 
 // Groups of a contact detail in a stable order, null as empty (both mean "none").
 QJsonObject normalizedDetail(QJsonObject detail)
@@ -33,7 +36,8 @@ QJsonObject normalizedDetail(QJsonObject detail)
     for (const QJsonValue &g : groups)
         list << g.toObject();
     std::sort(list.begin(), list.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("jid")).toString() < b.value(QStringLiteral("jid")).toString();
+        return a.value(QStringLiteral("jid")).toString()
+            < b.value(QStringLiteral("jid")).toString();
     });
     QJsonArray sorted;
     for (const QJsonObject &g : list)
@@ -65,9 +69,11 @@ private:
     QObject syncContext;
     int syncTriggers = 0;
 
-    HttpReply local(const QByteArray &method, const QByteArray &target, const QList<QByteArray> &headers = {})
+    HttpReply local(const QByteArray &method, const QByteArray &target,
+                    const QList<QByteArray> &headers = {})
     {
-        return roundTrip(api.port(), httpRequest(method, target, api.port(), api.token(), headers), 15000);
+        return roundTrip(api.port(), httpRequest(method, target, api.port(), api.token(), headers),
+                         15000);
     }
     HttpReply local(const QByteArray &target) { return local("GET", target); }
     HttpReply gateway(const QByteArray &target)
@@ -107,17 +113,21 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir.isValid());
-        QVERIFY2(sim.start({QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--sessions"), QStringLiteral("2"),
-                            QStringLiteral("--contacts"), QStringLiteral("1500"), QStringLiteral("--groups"), QStringLiteral("30"),
-                            QStringLiteral("--members"), QStringLiteral("4000"), QStringLiteral("--disconnected"), QStringLiteral("1")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start({QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--sessions"),
+                       QStringLiteral("2"), QStringLiteral("--contacts"), QStringLiteral("1500"),
+                       QStringLiteral("--groups"), QStringLiteral("30"),
+                       QStringLiteral("--members"), QStringLiteral("4000"),
+                       QStringLiteral("--disconnected"), QStringLiteral("1")}),
+            qPrintable(sim.errorString()));
         working = sim.workingSession().id;
         disconnected = sim.disconnectedSession().id;
         QVERIFY(!working.isEmpty() && !disconnected.isEmpty());
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         cachePath = path;
         QString error;
-        QVERIFY2(LocalApiFixture::syncSimulator(sim, QStringLiteral("wa_demo"), path, true, &error), qPrintable(error));
+        QVERIFY2(LocalApiFixture::syncSimulator(sim, QStringLiteral("wa_demo"), path, true, &error),
+                 qPrintable(error));
 
         LocalApiUnderTest::Setup setup;
         setup.databasePath = path;
@@ -140,8 +150,10 @@ private Q_SLOTS:
         QCOMPARE(mine.status, 200);
         QCOMPARE(theirs.status, 200);
         QVERIFY(mine.hasHeader("x-console-synced-at"));
-        const auto a = byKey(mine.json().value(QStringLiteral("data")).toArray(), QStringLiteral("id"));
-        const auto b = byKey(theirs.json().value(QStringLiteral("data")).toArray(), QStringLiteral("id"));
+        const auto a = byKey(mine.json().value(QStringLiteral("data")).toArray(),
+                             QStringLiteral("id"));
+        const auto b = byKey(theirs.json().value(QStringLiteral("data")).toArray(),
+                             QStringLiteral("id"));
         QCOMPARE(a.size(), 2);
         QCOMPARE(a, b);
         for (const QString &id : {working, disconnected}) {
@@ -160,11 +172,13 @@ private Q_SLOTS:
             const QStringList theirs = walk(true, session(id), 200, &gatewayPages);
             QVERIFY(mine.size() > 200);
             QCOMPARE(QSet<QString>(mine.begin(), mine.end()).size(), mine.size()); // no duplicates
-            QCOMPARE(QSet<QString>(mine.begin(), mine.end()), QSet<QString>(theirs.begin(), theirs.end()));
+            QCOMPARE(QSet<QString>(mine.begin(), mine.end()),
+                     QSet<QString>(theirs.begin(), theirs.end()));
             // Small pages to the very end: same set, last page without nextCursor.
             int smallPages = 0;
             const QStringList small = walk(false, session(id), 37, &smallPages);
-            QCOMPARE(QSet<QString>(small.begin(), small.end()), QSet<QString>(mine.begin(), mine.end()));
+            QCOMPARE(QSet<QString>(small.begin(), small.end()),
+                     QSet<QString>(mine.begin(), mine.end()));
             QCOMPARE(smallPages, int((mine.size() + 36) / 37) + (mine.size() % 37 == 0 ? 1 : 0));
         }
     }
@@ -172,13 +186,19 @@ private Q_SLOTS:
     void contactQueryParameters()
     {
         const QByteArray base = session(working) + "/contacts";
-        QCOMPARE(local(base).json().value(QStringLiteral("data")).toArray().size(), 50); // default limit
+        QCOMPARE(local(base).json().value(QStringLiteral("data")).toArray().size(),
+                 50); // default limit
         QCOMPARE(local(base + "?limit=0").json().value(QStringLiteral("data")).toArray().size(), 1);
-        QCOMPARE(local(base + "?limit=-5").json().value(QStringLiteral("data")).toArray().size(), 1);
-        QCOMPARE(local(base + "?limit=100000").json().value(QStringLiteral("data")).toArray().size(), 200);
-        for (const QByteArray &bad : {QByteArray("?limit=abc"), QByteArray("?limit=1.5"), QByteArray("?limit="), QByteArray("?source=all"),
-                                      QByteArray("?source=DM"), QByteArray("?group=nope"), QByteArray("?group=1%40lid"),
-                                      QByteArray("?cursor=not-a-cursor"), QByteArray("?cursor=%00"), QByteArray("?cursor=")}) {
+        QCOMPARE(local(base + "?limit=-5").json().value(QStringLiteral("data")).toArray().size(),
+                 1);
+        QCOMPARE(
+            local(base + "?limit=100000").json().value(QStringLiteral("data")).toArray().size(),
+            200);
+        for (const QByteArray &bad :
+             {QByteArray("?limit=abc"), QByteArray("?limit=1.5"), QByteArray("?limit="),
+              QByteArray("?source=all"), QByteArray("?source=DM"), QByteArray("?group=nope"),
+              QByteArray("?group=1%40lid"), QByteArray("?cursor=not-a-cursor"),
+              QByteArray("?cursor=%00"), QByteArray("?cursor=")}) {
             const HttpReply r = local(base + bad);
             if (bad == "?limit=" || bad == "?cursor=") { // empty means "not given"
                 QCOMPARE(r.status, 200);
@@ -190,22 +210,32 @@ private Q_SLOTS:
             }
             QCOMPARE(r.status, 400);
             QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
-            QVERIFY(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("details")).toObject()
-                            .value(QStringLiteral("errors")).toArray().size() >= 1);
+            QVERIFY(r.json()
+                        .value(QStringLiteral("error"))
+                        .toObject()
+                        .value(QStringLiteral("details"))
+                        .toObject()
+                        .value(QStringLiteral("errors"))
+                        .toArray()
+                        .size()
+                    >= 1);
         }
         // A real cursor, tampered with: refused, never guessed at.
-        const QString cursor = local(base + "?limit=5").json().value(QStringLiteral("nextCursor")).toString();
+        const QString cursor =
+            local(base + "?limit=5").json().value(QStringLiteral("nextCursor")).toString();
         QVERIFY(!cursor.isEmpty());
         QCOMPARE(local(base + "?limit=5&cursor=" + enc(cursor)).status, 200);
         QString tampered = cursor;
         tampered[tampered.size() / 2] = tampered.at(tampered.size() / 2) == u'A' ? u'B' : u'A';
         QCOMPARE(local(base + "?limit=5&cursor=" + enc(tampered)).status, 400);
-        QCOMPARE(local(base + "?limit=5&cursor=" + enc(cursor.left(cursor.size() - 3))).status, 400);
+        QCOMPARE(local(base + "?limit=5&cursor=" + enc(cursor.left(cursor.size() - 3))).status,
+                 400);
         QCOMPARE(local(base + "?limit=5&cursor=" + enc(cursor + QStringLiteral("x"))).status, 400);
         // A cursor of another query or session is foreign.
         QCOMPARE(local(base + "?limit=5&source=dm&cursor=" + enc(cursor)).status, 400);
         QCOMPARE(local(base + "?limit=5&q=a&cursor=" + enc(cursor)).status, 400);
-        QCOMPARE(local(session(disconnected) + "/contacts?limit=5&cursor=" + enc(cursor)).status, 400);
+        QCOMPARE(local(session(disconnected) + "/contacts?limit=5&cursor=" + enc(cursor)).status,
+                 400);
 
         // source filters: every row has the source asked for; dm + group = all.
         int pages = 0;
@@ -219,7 +249,8 @@ private Q_SLOTS:
                     target += "&cursor=" + enc(c);
                 const QJsonObject page = local(target).json();
                 for (const QJsonValue &v : page.value(QStringLiteral("data")).toArray()) {
-                    QCOMPARE(v.toObject().value(QStringLiteral("source")).toString(), QString::fromLatin1(source));
+                    QCOMPARE(v.toObject().value(QStringLiteral("source")).toString(),
+                             QString::fromLatin1(source));
                     ++total;
                 }
                 c = page.value(QStringLiteral("nextCursor")).toString();
@@ -228,11 +259,15 @@ private Q_SLOTS:
         QCOMPARE(total, all);
 
         // group: exactly the group's members.
-        const QJsonArray groups = local(session(working) + "/groups").json().value(QStringLiteral("data")).toArray();
+        const QJsonArray groups =
+            local(session(working) + "/groups").json().value(QStringLiteral("data")).toArray();
         QVERIFY(!groups.isEmpty());
         const QString gid = groups.first().toObject().value(QStringLiteral("groupJid")).toString();
         QSet<QString> members;
-        for (const QJsonValue &m : local(session(working) + "/groups/" + enc(gid) + "/members").json().value(QStringLiteral("data")).toArray())
+        for (const QJsonValue &m : local(session(working) + "/groups/" + enc(gid) + "/members")
+                                       .json()
+                                       .value(QStringLiteral("data"))
+                                       .toArray())
             members << m.toObject().value(QStringLiteral("lid")).toString();
         // Filtered walks, here and at the gateway: the same contacts, all of them members.
         const auto filtered = [&](bool fromGateway) {
@@ -254,20 +289,37 @@ private Q_SLOTS:
         QCOMPARE(inGroup, filtered(true));
         QVERIFY(members.contains(inGroup));
         // A well-formed group that is not there: an empty list, as the gateway does.
-        QCOMPARE(local(base + "?group=" + enc(QStringLiteral("1@g.us"))).json().value(QStringLiteral("data")).toArray().size(), 0);
+        QCOMPARE(local(base + "?group=" + enc(QStringLiteral("1@g.us")))
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+                 0);
 
         // q: a contact's name finds it.
-        const QJsonObject first = local(base + "?limit=200").json().value(QStringLiteral("data")).toArray().first().toObject();
+        const QJsonObject first = local(base + "?limit=200")
+                                      .json()
+                                      .value(QStringLiteral("data"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
         const QString name = first.value(QStringLiteral("name")).toString();
         if (!name.isEmpty()) {
             bool found = false;
-            for (const QJsonValue &v : local(base + "?limit=200&q=" + enc(name)).json().value(QStringLiteral("data")).toArray())
-                found = found || v.toObject().value(QStringLiteral("lid")) == first.value(QStringLiteral("lid"));
+            for (const QJsonValue &v : local(base + "?limit=200&q=" + enc(name))
+                                           .json()
+                                           .value(QStringLiteral("data"))
+                                           .toArray())
+                found = found
+                    || v.toObject().value(QStringLiteral("lid"))
+                        == first.value(QStringLiteral("lid"));
             QVERIFY(found);
         }
         // Hostile q: just text.
-        for (const QString &q : {QStringLiteral("' OR 1=1 --"), QStringLiteral("%"), QStringLiteral("_"), QStringLiteral("\"); DROP TABLE contacts; --"),
-                                 QString(300, u'a'), QStringLiteral("日本語"), QStringLiteral("*")}) {
+        for (const QString &q :
+             {QStringLiteral("' OR 1=1 --"), QStringLiteral("%"), QStringLiteral("_"),
+              QStringLiteral("\"); DROP TABLE contacts; --"), QString(300, u'a'),
+              QStringLiteral("日本語"), QStringLiteral("*")}) {
             const HttpReply r = local(base + "?q=" + enc(q));
             QCOMPARE(r.status, 200);
             QVERIFY(r.json().contains(QStringLiteral("data")));
@@ -297,15 +349,22 @@ private Q_SLOTS:
         const HttpReply mine = local(session(working) + "/groups");
         QCOMPARE(mine.status, 200);
         QVERIFY(mine.hasHeader("x-console-synced-at"));
-        const auto a = byKey(mine.json().value(QStringLiteral("data")).toArray(), QStringLiteral("groupJid"));
-        const auto b = byKey(gateway(session(working) + "/groups").json().value(QStringLiteral("data")).toArray(), QStringLiteral("groupJid"));
+        const auto a = byKey(mine.json().value(QStringLiteral("data")).toArray(),
+                             QStringLiteral("groupJid"));
+        const auto b = byKey(
+            gateway(session(working) + "/groups").json().value(QStringLiteral("data")).toArray(),
+            QStringLiteral("groupJid"));
         QVERIFY(!a.isEmpty());
         QCOMPARE(a, b);
         for (const QString &gid : a.keys()) {
             const QByteArray g = session(working) + "/groups/" + enc(gid);
             QCOMPARE(local(g).json(), gateway(g).json());
-            const auto ma = byKey(local(g + "/members").json().value(QStringLiteral("data")).toArray(), QStringLiteral("lid"));
-            const auto mb = byKey(gateway(g + "/members").json().value(QStringLiteral("data")).toArray(), QStringLiteral("lid"));
+            const auto ma = byKey(
+                local(g + "/members").json().value(QStringLiteral("data")).toArray(),
+                QStringLiteral("lid"));
+            const auto mb = byKey(
+                gateway(g + "/members").json().value(QStringLiteral("data")).toArray(),
+                QStringLiteral("lid"));
             QCOMPARE(ma, mb);
         }
     }
@@ -318,22 +377,30 @@ private Q_SLOTS:
         const QByteArray s = kRoot + '/' + enc(sim.workingSession().id);
         const QByteArray foreign = kRoot + '/' + enc(sim.foreignSession().id);
         const QString nf = QStringLiteral("not_found"), ve = QStringLiteral("validation_error");
-        for (const QByteArray &tail : {QByteArray(""), QByteArray("/contacts"), QByteArray("/contacts/1%40lid"), QByteArray("/groups"),
-                                       QByteArray("/groups/1%40g.us"), QByteArray("/groups/1%40g.us/members")}) {
-            QTest::newRow(("unknown session" + tail).constData()) << kRoot + "/sess_does_not_exist" + tail << 404 << nf;
+        for (const QByteArray &tail :
+             {QByteArray(""), QByteArray("/contacts"), QByteArray("/contacts/1%40lid"),
+              QByteArray("/groups"), QByteArray("/groups/1%40g.us"),
+              QByteArray("/groups/1%40g.us/members")}) {
+            QTest::newRow(("unknown session" + tail).constData())
+                << kRoot + "/sess_does_not_exist" + tail << 404 << nf;
             QTest::newRow(("foreign session" + tail).constData()) << foreign + tail << 404 << nf;
         }
         QTest::newRow("unknown lid") << s + "/contacts/0%40lid" << 404 << nf;
         QTest::newRow("unknown gid") << s + "/groups/1%40g.us" << 404 << nf;
         QTest::newRow("unknown gid members") << s + "/groups/1%40g.us/members" << 404 << nf;
-        for (const QByteArray &lid : {QByteArray("abc"), QByteArray("1%40s.whatsapp.net"), QByteArray("%40lid"), QByteArray("12a%40lid"),
-                                      QByteArray("1%40lid%40lid"), QByteArray("%3Cscript%3E%40lid"), QByteArray("1%2F2%40lid"),
-                                      QByteArray("1%20%40lid"), QByteArray("%E2%80%AE1%40lid"), QByteArray(300, '9') + "%40lid"})
-            QTest::newRow(("bad lid " + lid.left(20)).constData()) << s + "/contacts/" + lid << 400 << ve;
-        for (const QByteArray &gid : {QByteArray("abc"), QByteArray("1%40lid"), QByteArray("-1%40g.us"), QByteArray("1%2F..%40g.us"),
-                                      QByteArray("%27%20OR%201%3D1%40g.us")}) {
+        for (const QByteArray &lid :
+             {QByteArray("abc"), QByteArray("1%40s.whatsapp.net"), QByteArray("%40lid"),
+              QByteArray("12a%40lid"), QByteArray("1%40lid%40lid"),
+              QByteArray("%3Cscript%3E%40lid"), QByteArray("1%2F2%40lid"), QByteArray("1%20%40lid"),
+              QByteArray("%E2%80%AE1%40lid"), QByteArray(300, '9') + "%40lid"})
+            QTest::newRow(("bad lid " + lid.left(20)).constData())
+                << s + "/contacts/" + lid << 400 << ve;
+        for (const QByteArray &gid :
+             {QByteArray("abc"), QByteArray("1%40lid"), QByteArray("-1%40g.us"),
+              QByteArray("1%2F..%40g.us"), QByteArray("%27%20OR%201%3D1%40g.us")}) {
             QTest::newRow(("bad gid " + gid).constData()) << s + "/groups/" + gid << 400 << ve;
-            QTest::newRow(("bad gid members " + gid).constData()) << s + "/groups/" + gid + "/members" << 400 << ve;
+            QTest::newRow(("bad gid members " + gid).constData())
+                << s + "/groups/" + gid + "/members" << 400 << ve;
         }
         QTest::newRow("dot segment") << s + "/contacts/%2e%2e" << 400 << ve;
         QTest::newRow("nul in lid") << s + "/contacts/1%00%40lid" << 400 << ve;
@@ -349,7 +416,12 @@ private Q_SLOTS:
         const HttpReply r = local(target);
         QCOMPARE(r.status, status);
         QCOMPARE(r.errorCode(), code);
-        QVERIFY(!r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY(!r.json()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .isEmpty());
         QVERIFY(r.hasHeader("x-request-id"));
         QCOMPARE(local(session(working)).status, 200); // still serving
     }
@@ -359,11 +431,16 @@ private Q_SLOTS:
         const QByteArray target = session(working) + "/contacts";
         const quint16 port = api.port();
         QCOMPARE(roundTrip(port, httpRequest("GET", target, port, {})).status, 401);
-        QCOMPARE(roundTrip(port, httpRequest("GET", target, port, {})).errorCode(), QStringLiteral("unauthorized"));
+        QCOMPARE(roundTrip(port, httpRequest("GET", target, port, {})).errorCode(),
+                 QStringLiteral("unauthorized"));
         QCOMPARE(roundTrip(port, httpRequest("GET", target, port, "gcl_wrong")).status, 401);
         QCOMPARE(roundTrip(port, httpRequest("GET", target, port, api.token() + "x")).status, 401);
-        QCOMPARE(roundTrip(port, httpRequest("GET", target, port, {}, {"x-api-key: " + api.token()})).status, 200);
-        QCOMPARE(roundTrip(port, httpRequest("GET", target, port, "wa_demo")).status, 401); // the gateway's token means nothing here
+        QCOMPARE(
+            roundTrip(port, httpRequest("GET", target, port, {}, {"x-api-key: " + api.token()}))
+                .status,
+            200);
+        QCOMPARE(roundTrip(port, httpRequest("GET", target, port, "wa_demo")).status,
+                 401); // the gateway's token means nothing here
         QCOMPARE(local("GET", target, {"Origin: http://evil.example"}).status, 403);
         QCOMPARE(local("GET", target, {"Sec-Fetch-Site: cross-site"}).status, 403);
         QByteArray wrongHost = httpRequest("GET", target, port, api.token());
@@ -372,7 +449,8 @@ private Q_SLOTS:
         QCOMPARE(local("DELETE", target).status, 405);
         QCOMPARE(local("POST", session(working) + "/contacts").status, 405);
         // The token is needed for the block route too, and is never forwarded.
-        QCOMPARE(roundTrip(port, httpRequest("POST", target + "/1%40lid/block", port, {})).status, 401);
+        QCOMPARE(roundTrip(port, httpRequest("POST", target + "/1%40lid/block", port, {})).status,
+                 401);
         // Still serving.
         QCOMPARE(local(target).status, 200);
     }
@@ -387,24 +465,32 @@ private Q_SLOTS:
         QVERIFY(blocked.body.isEmpty());
         const QByteArray requestId = blocked.header("x-request-id");
         QVERIFY(!requestId.isEmpty());
-        const QJsonObject list = sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(working));
-        QVERIFY2(QJsonDocument(list).toJson().contains(lid.toUtf8()), QJsonDocument(list).toJson().constData());
+        const QJsonObject list = sim.control(
+            "GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(working));
+        QVERIFY2(QJsonDocument(list).toJson().contains(lid.toUtf8()),
+                 QJsonDocument(list).toJson().constData());
 
         QCOMPARE(local("POST", base + "/unblock").status, 204);
-        QVERIFY(!QJsonDocument(sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(working))).toJson().contains(lid.toUtf8()));
+        QVERIFY(!QJsonDocument(
+                     sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(working)))
+                     .toJson()
+                     .contains(lid.toUtf8()));
 
         // The gateway's error passes through: a disconnected session answers 501.
-        const HttpReply notConnected = local("POST", session(disconnected) + "/contacts/" + enc(lid) + "/block");
+        const HttpReply notConnected = local(
+            "POST", session(disconnected) + "/contacts/" + enc(lid) + "/block");
         QCOMPARE(notConnected.status, 501);
         QCOMPARE(notConnected.errorCode(), QStringLiteral("not_implemented"));
         const QByteArray gatewayId = notConnected.header("x-request-id");
         QVERIFY(!gatewayId.isEmpty());
         // Unknown session: the gateway's 404.
-        const HttpReply unknown = local("POST", kRoot + "/sess_does_not_exist/contacts/" + enc(lid) + "/block");
+        const HttpReply unknown = local(
+            "POST", kRoot + "/sess_does_not_exist/contacts/" + enc(lid) + "/block");
         QCOMPARE(unknown.status, 404);
         QCOMPARE(unknown.errorCode(), QStringLiteral("not_found"));
         // A malformed JID never reaches the gateway.
-        for (const QByteArray &jid : {QByteArray("hello"), QByteArray("1%40g.us"), QByteArray("%3Cx%3E%40lid")}) {
+        for (const QByteArray &jid :
+             {QByteArray("hello"), QByteArray("1%40g.us"), QByteArray("%3Cx%3E%40lid")}) {
             const HttpReply bad = local("POST", session(working) + "/contacts/" + jid + "/block");
             QCOMPARE(bad.status, 400);
             QCOMPARE(bad.errorCode(), QStringLiteral("validation_error"));
@@ -418,10 +504,12 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), 4);
         const QJsonObject newest = entries.at(0).toObject();
         QCOMPARE(newest.value(QStringLiteral("action")).toString(), QStringLiteral("block"));
-        QCOMPARE(newest.value(QStringLiteral("sessionId")).toString(), QStringLiteral("sess_does_not_exist"));
+        QCOMPARE(newest.value(QStringLiteral("sessionId")).toString(),
+                 QStringLiteral("sess_does_not_exist"));
         QCOMPARE(newest.value(QStringLiteral("result")).toString(), QStringLiteral("not_found"));
         const QJsonObject failed = entries.at(1).toObject();
-        QCOMPARE(failed.value(QStringLiteral("result")).toString(), QStringLiteral("not_implemented"));
+        QCOMPARE(failed.value(QStringLiteral("result")).toString(),
+                 QStringLiteral("not_implemented"));
         QCOMPARE(failed.value(QStringLiteral("requestId")).toString().toLatin1(), gatewayId);
         const QJsonObject first = entries.at(3).toObject();
         QCOMPARE(first.value(QStringLiteral("action")).toString(), QStringLiteral("block"));
@@ -429,13 +517,19 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("contact")).toString(), lid);
         QCOMPARE(first.value(QStringLiteral("requestId")).toString().toLatin1(), requestId);
         for (const QJsonValue &e : entries)
-            QCOMPARE(e.toObject().value(QStringLiteral("origin")).toString(), QStringLiteral("local-api"));
+            QCOMPARE(e.toObject().value(QStringLiteral("origin")).toString(),
+                     QStringLiteral("local-api"));
         // Paging the audit log.
         const QJsonObject page = local("/api/v1/console/audit?limit=3").json();
         QCOMPARE(page.value(QStringLiteral("data")).toArray().size(), 3);
         const QByteArray before = page.value(QStringLiteral("nextCursor")).toString().toLatin1();
         QVERIFY(!before.isEmpty());
-        QCOMPARE(local("/api/v1/console/audit?limit=3&before=" + before).json().value(QStringLiteral("data")).toArray().size(), 1);
+        QCOMPARE(local("/api/v1/console/audit?limit=3&before=" + before)
+                     .json()
+                     .value(QStringLiteral("data"))
+                     .toArray()
+                     .size(),
+                 1);
         QCOMPARE(local("/api/v1/console/audit?limit=x").status, 400);
     }
 
@@ -444,16 +538,21 @@ private Q_SLOTS:
         const HttpReply health = local("/api/v1/console/health");
         QCOMPARE(health.status, 200);
         const QJsonObject h = health.json();
-        QCOMPARE(h.value(QStringLiteral("gateway")).toObject().value(QStringLiteral("signedIn")).toBool(), true);
+        QCOMPARE(
+            h.value(QStringLiteral("gateway")).toObject().value(QStringLiteral("signedIn")).toBool(),
+            true);
         const QJsonArray sessions = h.value(QStringLiteral("sessions")).toArray();
         QCOMPARE(sessions.size(), 2);
         for (const QJsonValue &s : sessions)
             QVERIFY(s.toObject().value(QStringLiteral("lastSyncAt")).toDouble() > 0);
 
-        const HttpReply started = local("POST", "/api/v1/console/sessions/" + enc(working) + "/sync");
+        const HttpReply started = local("POST",
+                                        "/api/v1/console/sessions/" + enc(working) + "/sync");
         QCOMPARE(started.status, 202);
-        QCOMPARE(started.json().value(QStringLiteral("status")).toString(), QStringLiteral("started"));
-        const HttpReply refused = local("POST", "/api/v1/console/sessions/" + enc(working) + "/sync");
+        QCOMPARE(started.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("started"));
+        const HttpReply refused = local("POST",
+                                        "/api/v1/console/sessions/" + enc(working) + "/sync");
         QCOMPARE(refused.status, 409);
         QCOMPARE(refused.errorCode(), QStringLiteral("conflict"));
         QCOMPARE(syncTriggers, 2);
@@ -461,7 +560,8 @@ private Q_SLOTS:
 
     void openApiDescribesExactlyTheRoutes()
     {
-        const HttpReply r = roundTrip(api.port(), httpRequest("GET", "/api/v1/openapi.json", api.port(), {}));
+        const HttpReply r = roundTrip(api.port(),
+                                      httpRequest("GET", "/api/v1/openapi.json", api.port(), {}));
         QCOMPARE(r.status, 200); // public: no token
         const QJsonObject doc = r.json();
         QCOMPARE(doc.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.1.0"));
@@ -470,7 +570,9 @@ private Q_SLOTS:
         for (const LocalApiRouter::Route &route : api.router()->routes()) {
             const QString key = route.pattern + u' ' + QString::fromLatin1(route.method).toLower();
             served << key;
-            QVERIFY2(paths.value(route.pattern).toObject().contains(QString::fromLatin1(route.method).toLower()),
+            QVERIFY2(paths.value(route.pattern)
+                         .toObject()
+                         .contains(QString::fromLatin1(route.method).toLower()),
                      qPrintable(QStringLiteral("not described: ") + key));
         }
         QSet<QString> described;
@@ -482,12 +584,21 @@ private Q_SLOTS:
         for (const QString &key : described) {
             const QStringList parts = key.split(u' ');
             QByteArray path = parts.first().toLatin1();
-            path.replace("{session}", enc(working)).replace("{lid}", "1%40lid").replace("{jid}", "1%40lid").replace("{gid}", "1%40g.us");
+            path.replace("{session}", enc(working))
+                .replace("{lid}", "1%40lid")
+                .replace("{jid}", "1%40lid")
+                .replace("{gid}", "1%40g.us");
             if (parts.last() == QLatin1String("post"))
                 continue; // side effects: covered above
             const HttpReply a = local(parts.last().toUpper().toLatin1(), path);
             QVERIFY2(a.status != 405, qPrintable(key));
-            QVERIFY2(a.status != 404 || a.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString() != QLatin1String("no such path"),
+            QVERIFY2(a.status != 404
+                         || a.json()
+                                 .value(QStringLiteral("error"))
+                                 .toObject()
+                                 .value(QStringLiteral("message"))
+                                 .toString()
+                             != QLatin1String("no such path"),
                      qPrintable(key));
         }
     }
@@ -499,7 +610,12 @@ private Q_SLOTS:
         int pages = 0;
         const QStringList lids = walk(false, session(working), 200, &pages);
         auto nameOf = [&](const QByteArray &target) {
-            return local(target).json().value(QStringLiteral("identity")).toObject().value(QStringLiteral("name")).toString();
+            return local(target)
+                .json()
+                .value(QStringLiteral("identity"))
+                .toObject()
+                .value(QStringLiteral("name"))
+                .toString();
         };
         QString lid;
         QByteArray contact;
@@ -517,10 +633,13 @@ private Q_SLOTS:
 
         auto rename = [&](const QString &name) {
             QString error;
-            std::unique_ptr<CacheDatabase> db = CacheDatabase::open(cachePath, CacheDatabase::Mode::ReadWrite, &error);
+            std::unique_ptr<CacheDatabase> db = CacheDatabase::open(
+                cachePath, CacheDatabase::Mode::ReadWrite, &error);
             QVERIFY2(db, qPrintable(error));
-            QSqlQuery *q = db->statement(QStringLiteral("UPDATE contacts SET name = :name WHERE lid = :lid"
-                                                        " AND sid = (SELECT sid FROM sessions WHERE id = :session)"), &error);
+            QSqlQuery *q = db->statement(
+                QStringLiteral("UPDATE contacts SET name = :name WHERE lid = :lid"
+                               " AND sid = (SELECT sid FROM sessions WHERE id = :session)"),
+                &error);
             QVERIFY2(q, qPrintable(error));
             q->bindValue(QStringLiteral(":name"), name);
             q->bindValue(QStringLiteral(":lid"), lid);

@@ -66,7 +66,9 @@ private:
     bool servesNormally(quint16 p = 0)
     {
         const HttpReply r = roundTrip(p ? p : port, get(kContacts, p));
-        return r.status == 200 && r.json().value(QStringLiteral("lid")).toString() == QLatin1String("205227043110953@lid");
+        return r.status == 200
+            && r.json().value(QStringLiteral("lid")).toString()
+            == QLatin1String("205227043110953@lid");
     }
 
     HttpReply expectRefusal(const QByteArray &request, int status, const char *code)
@@ -80,42 +82,54 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"), [this](const LocalApiRequest &r) {
-            ++handled;
-            QJsonObject query;
-            for (const auto &q : r.queryItems)
-                query.insert(q.first, q.second);
-            return LocalApiResponse::json(QJsonObject{{QStringLiteral("session"), r.param(u"session")},
-                                                      {QStringLiteral("lid"), r.param(u"lid")},
-                                                      {QStringLiteral("query"), query},
-                                                      {QStringLiteral("peer"), r.peerAddress.toString()},
-                                                      {QStringLiteral("id"), QString::fromLatin1(r.requestId)}});
-        });
-        router->post(QStringLiteral("/api/v1/sessions/{session}:start"), [](const LocalApiRequest &r) {
-            return LocalApiResponse::json(QJsonObject{{QStringLiteral("started"), r.param(u"session")},
-                                                      {QStringLiteral("body"), QString::fromUtf8(r.body)}});
-        });
-        router->get(QStringLiteral("/api/v1/openapi.json"),
-                    [](const LocalApiRequest &) { return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
-                    LocalApiRouter::Access::Public);
+        router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
+                    [this](const LocalApiRequest &r) {
+                        ++handled;
+                        QJsonObject query;
+                        for (const auto &q : r.queryItems)
+                            query.insert(q.first, q.second);
+                        return LocalApiResponse::json(
+                            QJsonObject{{QStringLiteral("session"), r.param(u"session")},
+                                        {QStringLiteral("lid"), r.param(u"lid")},
+                                        {QStringLiteral("query"), query},
+                                        {QStringLiteral("peer"), r.peerAddress.toString()},
+                                        {QStringLiteral("id"), QString::fromLatin1(r.requestId)}});
+                    });
+        router->post(QStringLiteral("/api/v1/sessions/{session}:start"),
+                     [](const LocalApiRequest &r) {
+                         return LocalApiResponse::json(
+                             QJsonObject{{QStringLiteral("started"), r.param(u"session")},
+                                         {QStringLiteral("body"), QString::fromUtf8(r.body)}});
+                     });
+        router->get(
+            QStringLiteral("/api/v1/openapi.json"),
+            [](const LocalApiRequest &) {
+                return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}");
+            },
+            LocalApiRouter::Access::Public);
         router->getAsync(QStringLiteral("/slow/{ms}"), [](const LocalApiRequest &r, LocalApiResponder responder) {
             const int ms = r.param(u"ms").toInt();
             QTimer::singleShot(ms, [responder, ms] {
                 responder.send(LocalApiResponse::json(QJsonObject{{QStringLiteral("slow"), ms}}));
             });
         });
-        router->postAsync(QStringLiteral("/contacts/{jid}/block"), [](const LocalApiRequest &r, LocalApiResponder responder) {
-            const QString jid = r.param(u"jid");
-            std::thread([responder, jid] { // like a gateway reply arriving on another thread
-                LocalApiResponse answer = LocalApiResponse::noContent();
-                answer.setHeader("X-Request-Id", "gw-" + jid.toLatin1());
-                responder.send(answer);
-            }).detach();
-        });
-        router->getAsync(QStringLiteral("/dropped"), [](const LocalApiRequest &, LocalApiResponder) {});
-        router->getAsync(QStringLiteral("/parked"), [this](const LocalApiRequest &, LocalApiResponder responder) {
-            parked.append(responder);
-        });
+        router->postAsync(
+            QStringLiteral("/contacts/{jid}/block"),
+            [](const LocalApiRequest &r, LocalApiResponder responder) {
+                const QString jid = r.param(u"jid");
+                std::thread([responder, jid] { // like a gateway reply arriving on another thread
+                    LocalApiResponse answer = LocalApiResponse::noContent();
+                    answer.setHeader("X-Request-Id", "gw-" + jid.toLatin1());
+                    responder.send(answer);
+                })
+                    .detach();
+            });
+        router->getAsync(QStringLiteral("/dropped"),
+                         [](const LocalApiRequest &, LocalApiResponder) {});
+        router->getAsync(QStringLiteral("/parked"),
+                         [this](const LocalApiRequest &, LocalApiResponder responder) {
+                             parked.append(responder);
+                         });
         server = startServer(testLimits());
         QVERIFY(server);
         port = server->port();
@@ -123,10 +137,7 @@ private Q_SLOTS:
         QCOMPARE(server->url(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
     }
 
-    void cleanup()
-    {
-        parked.clear();
-    }
+    void cleanup() { parked.clear(); }
 
     void refusesToStartWithoutAToken()
     {
@@ -170,10 +181,14 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         const QJsonObject json = r.json();
         QCOMPARE(json.value(QStringLiteral("session")).toString(), QStringLiteral("s1"));
-        QCOMPARE(json.value(QStringLiteral("lid")).toString(), QStringLiteral("205227043110953@lid"));
-        QCOMPARE(json.value(QStringLiteral("query")).toObject().value(QStringLiteral("q")).toString(), QStringLiteral("a b"));
-        QCOMPARE(json.value(QStringLiteral("query")).toObject().value(QStringLiteral("group")).toString(),
-                 QStringLiteral("1-2@g.us"));
+        QCOMPARE(json.value(QStringLiteral("lid")).toString(),
+                 QStringLiteral("205227043110953@lid"));
+        QCOMPARE(
+            json.value(QStringLiteral("query")).toObject().value(QStringLiteral("q")).toString(),
+            QStringLiteral("a b"));
+        QCOMPARE(
+            json.value(QStringLiteral("query")).toObject().value(QStringLiteral("group")).toString(),
+            QStringLiteral("1-2@g.us"));
         QCOMPARE(json.value(QStringLiteral("peer")).toString(), QStringLiteral("127.0.0.1"));
         QCOMPARE(r.header("content-type"), QByteArray("application/json"));
         QCOMPARE(r.header("x-content-type-options"), QByteArray("nosniff"));
@@ -186,8 +201,10 @@ private Q_SLOTS:
 
     void matchesActionSuffixes()
     {
-        const HttpReply r = roundTrip(port, httpRequest("POST", "/api/v1/sessions/sess%2F1:start", port, kToken,
-                                                        {"Content-Type: application/json"}, "{\"a\":1}"));
+        const HttpReply r = roundTrip(port,
+                                      httpRequest("POST", "/api/v1/sessions/sess%2F1:start", port,
+                                                  kToken, {"Content-Type: application/json"},
+                                                  "{\"a\":1}"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("started")).toString(), QStringLiteral("sess/1"));
         QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
@@ -202,7 +219,8 @@ private Q_SLOTS:
         QVERIFY(client.waitForReplies(2));
         QCOMPARE(client.replies[0].status, 200);
         QVERIFY(client.replies[0].body.isEmpty());
-        QCOMPARE(client.replies[0].header("content-length"), client.replies[1].header("content-length"));
+        QCOMPARE(client.replies[0].header("content-length"),
+                 client.replies[1].header("content-length"));
         QCOMPARE(client.replies[1].status, 200);
     }
 
@@ -217,7 +235,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 401);
         QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
         QVERIFY(r.hasHeader("x-request-id"));
-        r = expectRefusal(httpRequest("GET", kContacts, port, kToken.left(46) + "X"), 401, "unauthorized");
+        r = expectRefusal(httpRequest("GET", kContacts, port, kToken.left(46) + "X"), 401,
+                          "unauthorized");
         QCOMPARE(r.status, 401);
         r = expectRefusal(httpRequest("GET", "/no/such/path", port, {}), 401, "unauthorized");
         QCOMPARE(r.status, 401);
@@ -228,11 +247,15 @@ private Q_SLOTS:
 
     void refusesForeignHosts()
     {
-        for (const QByteArray &host : {QByteArray("attacker.example"), QByteArray("127.0.0.1"),
-                                      QByteArray("127.0.0.1:1"), QByteArray("localhost.attacker.example")}) {
+        for (const QByteArray &host :
+             {QByteArray("attacker.example"), QByteArray("127.0.0.1"), QByteArray("127.0.0.1:1"),
+              QByteArray("localhost.attacker.example")}) {
             QByteArray request = get(kContacts);
-            request.replace("Host: 127.0.0.1:" + QByteArray::number(port), "Host: " + host
-                                + (host.contains(':') || host == "127.0.0.1" ? "" : ":" + QByteArray::number(port)));
+            request.replace("Host: 127.0.0.1:" + QByteArray::number(port),
+                            "Host: " + host
+                                + (host.contains(':') || host == "127.0.0.1"
+                                       ? ""
+                                       : ":" + QByteArray::number(port)));
             const HttpReply r = expectRefusal(request, 403, "forbidden");
             QCOMPARE(r.status, 403);
             QCOMPARE(r.errorCode(), QStringLiteral("forbidden"));
@@ -245,14 +268,17 @@ private Q_SLOTS:
 
     void refusesBrowsers()
     {
-        const HttpReply r = expectRefusal(httpRequest("GET", kContacts, port, kToken, {"Origin: http://127.0.0.1"}),
-                                          403, "forbidden");
+        const HttpReply r = expectRefusal(
+            httpRequest("GET", kContacts, port, kToken, {"Origin: http://127.0.0.1"}), 403,
+            "forbidden");
         QCOMPARE(r.status, 403);
         for (const auto &h : r.headers)
             QVERIFY(!h.first.startsWith("access-control"));
         // A CORS preflight gets no CORS answer either.
-        QCOMPARE(roundTrip(port, httpRequest("OPTIONS", kContacts, port, {},
-                                             {"Origin: http://evil.example", "Access-Control-Request-Method: POST"}))
+        QCOMPARE(roundTrip(port,
+                           httpRequest("OPTIONS", kContacts, port, {},
+                                       {"Origin: http://evil.example",
+                                        "Access-Control-Request-Method: POST"}))
                      .status,
                  403);
         QVERIFY(servesNormally());
@@ -262,7 +288,8 @@ private Q_SLOTS:
     {
         HttpReply r = expectRefusal(get("/api/v1/nothing"), 404, "not_found");
         QCOMPARE(r.status, 404);
-        for (const QByteArray &method : {QByteArray("DELETE"), QByteArray("PUT"), QByteArray("OPTIONS"), QByteArray("TRACE")}) {
+        for (const QByteArray &method : {QByteArray("DELETE"), QByteArray("PUT"),
+                                         QByteArray("OPTIONS"), QByteArray("TRACE")}) {
             r = roundTrip(port, httpRequest(method, kContacts, port, kToken));
             QCOMPARE(r.status, 405);
             QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
@@ -276,7 +303,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<int>("status");
         QTest::newRow("dot dot") << QByteArray("/api/v1/sessions/../../etc/passwd") << 400;
-        QTest::newRow("encoded dot dot") << QByteArray("/api/v1/sessions/s1/contacts/%2e%2e") << 400;
+        QTest::newRow("encoded dot dot")
+            << QByteArray("/api/v1/sessions/s1/contacts/%2e%2e") << 400;
         QTest::newRow("nul") << QByteArray("/api/v1/sessions/s1/contacts/a%00b") << 400;
         QTest::newRow("overlong") << QByteArray("/api/v1/sessions/s1/contacts/%C0%AE%C0%AE") << 400;
         QTest::newRow("invalid utf-8") << QByteArray("/api/v1/sessions/s1/contacts/%FF%FE") << 400;
@@ -284,8 +312,10 @@ private Q_SLOTS:
         QTest::newRow("backslash") << QByteArray("/api/v1/sessions/s1\\..\\x") << 400;
         QTest::newRow("absolute url") << QByteArray("http://127.0.0.1/api") << 400;
         QTest::newRow("10 kB unknown") << "/" + QByteArray(10 * 1024, 'a') << 404;
-        QTest::newRow("10 kB parameter") << "/api/v1/sessions/s1/contacts/" + QByteArray(10 * 1024, '9') << 200;
-        QTest::newRow("15 kB escapes") << "/api/v1/sessions/s1/contacts/" + QByteArray("%40").repeated(5000) << 200;
+        QTest::newRow("10 kB parameter")
+            << "/api/v1/sessions/s1/contacts/" + QByteArray(10 * 1024, '9') << 200;
+        QTest::newRow("15 kB escapes")
+            << "/api/v1/sessions/s1/contacts/" + QByteArray("%40").repeated(5000) << 200;
         QTest::newRow("20 kB") << "/" + QByteArray(20 * 1024, 'a') << 431;
     }
 
@@ -303,14 +333,17 @@ private Q_SLOTS:
     void refusesOversizedHeads()
     {
         // Complete head over 16 KiB.
-        HttpReply r = roundTrip(port, httpRequest("GET", kContacts, port, kToken, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
+        HttpReply r = roundTrip(
+            port,
+            httpRequest("GET", kContacts, port, kToken, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
         QCOMPARE(r.status, 431);
         QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
         QCOMPARE(r.header("connection"), QByteArray("close"));
         // A head that never ends: refused once 16 KiB arrived, connection closed.
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Endless: " + QByteArray(20 * 1024, 'e'));
+        client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Endless: "
+                    + QByteArray(20 * 1024, 'e'));
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 431);
         QVERIFY(client.waitForDisconnected());
@@ -326,7 +359,9 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {"Content-Length: 10485760"}).replace("Content-Length: 0\r\n", ""));
+        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
+                                {"Content-Length: 10485760"})
+                        .replace("Content-Length: 0\r\n", ""));
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 413);
         QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
@@ -338,7 +373,8 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        const QByteArray head = httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {"Content-Length: 10485760"})
+        const QByteArray head = httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
+                                            {"Content-Length: 10485760"})
                                     .replace("Content-Length: 0\r\n", "");
         client.send(head);
         client.socket().write(QByteArray(10 * 1024 * 1024, 'z')); // keeps going while refused
@@ -352,8 +388,9 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send("POST /api/v1/sessions/s:start HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
-                    + "\r\nAuthorization: Bearer " + kToken + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        client.send("POST /api/v1/sessions/s:start HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + QByteArray::number(port) + "\r\nAuthorization: Bearer " + kToken
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n");
         QByteArray chunks;
         for (int i = 0; i < 160; ++i)
             chunks += "10000\r\n" + QByteArray(0x10000, 'c') + "\r\n"; // 10 MiB in 64 KiB chunks
@@ -381,7 +418,8 @@ private Q_SLOTS:
     void acceptsBodiesUpToTheLimit()
     {
         const QByteArray body = QByteArray(64 * 1024, 'k');
-        const HttpReply r = roundTrip(port, httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {}, body));
+        const HttpReply r = roundTrip(
+            port, httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {}, body));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("body")).toString().size(), body.size());
     }
@@ -390,13 +428,15 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {"Expect: 100-continue", "Content-Length: 4"})
+        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
+                                {"Expect: 100-continue", "Content-Length: 4"})
                         .replace("Content-Length: 0\r\n", ""));
         QTRY_VERIFY(client.received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
         client.send("body");
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 200);
-        QCOMPARE(client.replies[0].json().value(QStringLiteral("body")).toString(), QStringLiteral("body"));
+        QCOMPARE(client.replies[0].json().value(QStringLiteral("body")).toString(),
+                 QStringLiteral("body"));
     }
 
     void answersPipelinedRequestsInOrder()
@@ -410,8 +450,10 @@ private Q_SLOTS:
         client.send(burst); // one write, one packet
         QVERIFY(client.waitForReplies(41));
         for (int i = 0; i < 40; ++i)
-            QCOMPARE(client.replies[i].json().value(QStringLiteral("session")).toString(), QStringLiteral("s%1").arg(i));
-        QCOMPARE(client.replies[40].json().value(QStringLiteral("started")).toString(), QStringLiteral("last"));
+            QCOMPARE(client.replies[i].json().value(QStringLiteral("session")).toString(),
+                     QStringLiteral("s%1").arg(i));
+        QCOMPARE(client.replies[40].json().value(QStringLiteral("started")).toString(),
+                 QStringLiteral("last"));
         QVERIFY(client.isConnected());
     }
 
@@ -420,14 +462,17 @@ private Q_SLOTS:
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
         const int before = handled;
-        client.send(get("/slow/300") + get(kContacts) + get("/slow/10") + get("/api/v1/sessions/z/contacts/x"));
+        client.send(get("/slow/300") + get(kContacts) + get("/slow/10")
+                    + get("/api/v1/sessions/z/contacts/x"));
         QTRY_COMPARE(handled, before + 2); // the sync ones ran while the first was pending
         QCOMPARE(client.replies.size(), 0);
         QVERIFY(client.waitForReplies(4));
         QCOMPARE(client.replies[0].json().value(QStringLiteral("slow")).toInt(), 300);
-        QCOMPARE(client.replies[1].json().value(QStringLiteral("lid")).toString(), QStringLiteral("205227043110953@lid"));
+        QCOMPARE(client.replies[1].json().value(QStringLiteral("lid")).toString(),
+                 QStringLiteral("205227043110953@lid"));
         QCOMPARE(client.replies[2].json().value(QStringLiteral("slow")).toInt(), 10);
-        QCOMPARE(client.replies[3].json().value(QStringLiteral("session")).toString(), QStringLiteral("z"));
+        QCOMPARE(client.replies[3].json().value(QStringLiteral("session")).toString(),
+                 QStringLiteral("z"));
     }
 
     void acceptsAnswersFromOtherThreads()
@@ -491,7 +536,9 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(get(kContacts) + httpRequest("GET", kContacts, port, kToken, {"Connection: close"}) + get(kContacts));
+        client.send(get(kContacts)
+                    + httpRequest("GET", kContacts, port, kToken, {"Connection: close"})
+                    + get(kContacts));
         QVERIFY(client.waitForReplies(2));
         QVERIFY(client.waitForDisconnected());
         QCOMPARE(client.replies.size(), 2);
@@ -500,7 +547,8 @@ private Q_SLOTS:
 
     void speaksHttp10()
     {
-        HttpReply r = roundTrip(port, "GET " + kContacts + " HTTP/1.0\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
+        HttpReply r = roundTrip(
+            port, "GET " + kContacts + " HTTP/1.0\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
         QCOMPARE(r.status, 403); // no Host: not ours
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
@@ -513,11 +561,12 @@ private Q_SLOTS:
 
     void refusesMalformedRequestsAndCloses()
     {
-        for (const QByteArray &bad : {QByteArray("GARBAGE\r\n\r\n"), QByteArray("GET / HTTP/1.1\r\n\r\n"),
-                                     QByteArray("GET / HTTP/3.0\r\nHost: x\r\n\r\n"),
-                                     QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"),
-                                     QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15),
-                                     QByteArray("\x16\x03\x01\x02\x00", 5)}) {
+        for (const QByteArray &bad :
+             {QByteArray("GARBAGE\r\n\r\n"), QByteArray("GET / HTTP/1.1\r\n\r\n"),
+              QByteArray("GET / HTTP/3.0\r\nHost: x\r\n\r\n"),
+              QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"),
+              QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15),
+              QByteArray("\x16\x03\x01\x02\x00", 5)}) {
             HttpTestClient client;
             QVERIFY(client.connectTo(port));
             client.send(bad);
@@ -605,7 +654,8 @@ private Q_SLOTS:
         for (int i = 64; i < 200; ++i) {
             QVERIFY(clients[size_t(i)]->waitForReplies(1));
             QCOMPARE(clients[size_t(i)]->replies[0].status, 503);
-            QCOMPARE(clients[size_t(i)]->replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
+            QCOMPARE(clients[size_t(i)]->replies[0].errorCode(),
+                     QStringLiteral("gateway_unavailable"));
             QVERIFY(clients[size_t(i)]->waitForDisconnected());
         }
         QCOMPARE(s->connectionCount(), 64);
@@ -638,7 +688,8 @@ private Q_SLOTS:
         client.send(request);
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 200);
-        QCOMPARE(client.replies[0].json().value(QStringLiteral("peer")).toString(), QStringLiteral("::1"));
+        QCOMPARE(client.replies[0].json().value(QStringLiteral("peer")).toString(),
+                 QStringLiteral("::1"));
         QVERIFY(servesNormally(s.port()));
     }
 
@@ -650,11 +701,14 @@ private Q_SLOTS:
         roundTrip(port, get(kContacts + "?q=1"));
         roundTrip(port, httpRequest("GET", kContacts, port, {}, {"x-api-key: " + kToken}));
         roundTrip(port, httpRequest("GET", kContacts, port, "gcl_wrongwrongwrong"));
-        roundTrip(port, httpRequest("GET", "/x", port, {}, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
+        roundTrip(port,
+                  httpRequest("GET", "/x", port, {}, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());
         const QString all = g_log.join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(QLatin1String("GET /api/v1/sessions/s1/contacts/205227043110953%40lid 200")), qPrintable(all));
+        QVERIFY2(all.contains(
+                     QLatin1String("GET /api/v1/sessions/s1/contacts/205227043110953%40lid 200")),
+                 qPrintable(all));
         QVERIFY(all.contains(QLatin1String(" 401 ")));
         QVERIFY(all.contains(QLatin1String(" 431 ")));
         QVERIFY(!all.contains(QString::fromLatin1(kToken)));

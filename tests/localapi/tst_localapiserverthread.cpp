@@ -58,14 +58,14 @@ private Q_SLOTS:
         router->get(QStringLiteral("/busy"), [](const LocalApiRequest &) {
             QElapsedTimer t; // burns the server thread's CPU, as a heavy cache read would
             t.start();
-            while (t.elapsed() < 400) {
-            }
+            while (t.elapsed() < 400) {}
             return LocalApiResponse::noContent();
         });
-        router->getAsync(QStringLiteral("/parked"), [](const LocalApiRequest &, LocalApiResponder responder) {
-            static QList<LocalApiResponder> parked;
-            parked.append(responder);
-        });
+        router->getAsync(QStringLiteral("/parked"),
+                         [](const LocalApiRequest &, LocalApiResponder responder) {
+                             static QList<LocalApiResponder> parked;
+                             parked.append(responder);
+                         });
     }
 
     void servesOnItsOwnThreadAndWritesTheDiscoveryFile()

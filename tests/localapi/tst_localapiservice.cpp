@@ -23,7 +23,8 @@ private Q_SLOTS:
         LocalApiService service(nullptr);
         QCOMPARE(service.port(), LocalApiService::kDefaultPort);
         service.setPort(0);
-        service.setDatabasePath(dir.filePath(QStringLiteral("cache.sqlite"))); // not there yet: made empty
+        service.setDatabasePath(
+            dir.filePath(QStringLiteral("cache.sqlite"))); // not there yet: made empty
         service.setDiscoveryFile(discovery);
         QSignalSpy listening(&service, &LocalApiService::listening);
         service.start();
@@ -35,15 +36,19 @@ private Q_SLOTS:
         QVERIFY(QFile(discovery).open(QIODevice::ReadOnly));
 
         const quint16 port = quint16(service.url().port());
-        HttpReply r = roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, service.token()));
+        HttpReply r = roundTrip(port,
+                                httpRequest("GET", "/api/v1/sessions", port, service.token()));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("data")).toArray().size(), 0);
         // Not signed in: the live routes say so.
-        r = roundTrip(port, httpRequest("POST", "/api/v1/sessions/s/contacts/1%40lid/block", port, service.token()));
+        r = roundTrip(port,
+                      httpRequest("POST", "/api/v1/sessions/s/contacts/1%40lid/block", port,
+                                  service.token()));
         QCOMPARE(r.status, 503);
         QCOMPARE(r.errorCode(), QStringLiteral("gateway_unavailable"));
         // No sync trigger here.
-        r = roundTrip(port, httpRequest("POST", "/api/v1/console/sessions/s/sync", port, service.token()));
+        r = roundTrip(
+            port, httpRequest("POST", "/api/v1/console/sessions/s/sync", port, service.token()));
         QCOMPARE(r.status, 501);
 
         const QByteArray old = service.token();
@@ -55,7 +60,9 @@ private Q_SLOTS:
         QVERIFY(service.token() != old);
         const quint16 port2 = quint16(service.url().port());
         QCOMPARE(roundTrip(port2, httpRequest("GET", "/api/v1/sessions", port2, old)).status, 401);
-        QCOMPARE(roundTrip(port2, httpRequest("GET", "/api/v1/sessions", port2, service.token())).status, 200);
+        QCOMPARE(
+            roundTrip(port2, httpRequest("GET", "/api/v1/sessions", port2, service.token())).status,
+            200);
 
         service.stop();
         QVERIFY(!service.isListening());

@@ -45,8 +45,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("equal");
         const QByteArray secret = "gcl_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
         QTest::newRow("same") << secret << true;
-        QTest::newRow("first byte differs") << QByteArray("Gcl_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG") << false;
-        QTest::newRow("last byte differs") << QByteArray("gcl_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFH") << false;
+        QTest::newRow("first byte differs")
+            << QByteArray("Gcl_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG") << false;
+        QTest::newRow("last byte differs")
+            << QByteArray("gcl_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFH") << false;
         QTest::newRow("prefix only") << secret.left(20) << false;
         QTest::newRow("longer") << secret + "x" << false;
         QTest::newRow("empty") << QByteArray() << false;

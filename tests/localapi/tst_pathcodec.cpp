@@ -12,11 +12,13 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("decoded");
         QTest::newRow("plain") << QByteArray("sess_1") << true << "sess_1";
-        QTest::newRow("at sign") << QByteArray("205227043110953%40lid") << true << "205227043110953@lid";
+        QTest::newRow("at sign") << QByteArray("205227043110953%40lid") << true
+                                 << "205227043110953@lid";
         QTest::newRow("raw at sign") << QByteArray("1@g.us") << true << "1@g.us";
         QTest::newRow("slash stays in segment") << QByteArray("a%2Fb") << true << "a/b";
         QTest::newRow("lower-case hex") << QByteArray("%c3%a9") << true << QString::fromUtf8("é");
-        QTest::newRow("4-byte utf-8") << QByteArray("%F0%9F%98%80") << true << QString::fromUtf8("😀");
+        QTest::newRow("4-byte utf-8")
+            << QByteArray("%F0%9F%98%80") << true << QString::fromUtf8("😀");
         QTest::newRow("plus is literal") << QByteArray("a+b") << true << "a+b";
         QTest::newRow("nul") << QByteArray("a%00b") << false << "";
         QTest::newRow("newline") << QByteArray("a%0Ab") << false << "";
@@ -84,7 +86,8 @@ private Q_SLOTS:
     {
         QList<QPair<QString, QString>> items;
         QString error;
-        QVERIFY(PathCodec::decodeQuery("q=a+b%20c&source=dm&&flag&group=1-2%40g.us&x=%3D%26", &items, &error));
+        QVERIFY(PathCodec::decodeQuery("q=a+b%20c&source=dm&&flag&group=1-2%40g.us&x=%3D%26",
+                                       &items, &error));
         QCOMPARE(items.size(), 5);
         QCOMPARE(items[0], qMakePair(QStringLiteral("q"), QStringLiteral("a b c")));
         QCOMPARE(items[1], qMakePair(QStringLiteral("source"), QStringLiteral("dm")));
@@ -106,9 +109,9 @@ private Q_SLOTS:
     void utf8ValidatorMatchesTheRfc()
     {
         QVERIFY(PathCodec::isValidUtf8(""));
-        QVERIFY(PathCodec::isValidUtf8("\xEF\xBF\xBF"));          // U+FFFF
-        QVERIFY(PathCodec::isValidUtf8("\xF4\x8F\xBF\xBF"));      // U+10FFFF
-        QVERIFY(PathCodec::isValidUtf8("\xED\x9F\xBF"));          // U+D7FF
+        QVERIFY(PathCodec::isValidUtf8("\xEF\xBF\xBF"));     // U+FFFF
+        QVERIFY(PathCodec::isValidUtf8("\xF4\x8F\xBF\xBF")); // U+10FFFF
+        QVERIFY(PathCodec::isValidUtf8("\xED\x9F\xBF"));     // U+D7FF
         QVERIFY(!PathCodec::isValidUtf8("\xF5\x80\x80\x80"));
         QVERIFY(!PathCodec::isValidUtf8("\xE2\x28\xA1"));
     }

@@ -7,25 +7,30 @@
 namespace DemoCache {
 
 namespace {
-const char *const First[] = {"Budi", "Siti", "Agus", "Dewi", "Rizky", "Putri", "Andi", "Ayu",
-                             "Joko", "Nur", "Hendra", "Lina", "Fajar", "Maya", "Yusuf", "Rina",
-                             "Arif", "Wulan", "Dimas", "Indah", "Bayu", "Sari", "Eko", "Fitri"};
-const char *const Last[] = {"Santoso", "Wijaya", "Pratama", "Lestari", "Saputra", "Hidayat",
-                            "Kusuma", "Nugroho", "Rahayu", "Setiawan", "Gunawan", "Permata",
-                            "Halim", "Siregar", "Nasution", "Utomo", "Wibowo", "Susanto"};
-const char *const Topics[] = {"Warga RT 05", "Alumni SMA 3", "Reseller Batik", "Futsal Kamis",
-                              "Arisan Ibu-Ibu", "Grosir Sembako", "Info Loker Jakarta",
-                              "Komunitas Sepeda", "Kajian Pagi", "Kelas 6B Orang Tua",
-                              "Jual Beli Motor", "Toko Online Hub"};
+const char *const First[] = {"Budi",  "Siti",  "Agus",  "Dewi", "Rizky",  "Putri",
+                             "Andi",  "Ayu",   "Joko",  "Nur",  "Hendra", "Lina",
+                             "Fajar", "Maya",  "Yusuf", "Rina", "Arif",   "Wulan",
+                             "Dimas", "Indah", "Bayu",  "Sari", "Eko",    "Fitri"};
+const char *const Last[] = {"Santoso", "Wijaya",  "Pratama",  "Lestari",  "Saputra", "Hidayat",
+                            "Kusuma",  "Nugroho", "Rahayu",   "Setiawan", "Gunawan", "Permata",
+                            "Halim",   "Siregar", "Nasution", "Utomo",    "Wibowo",  "Susanto"};
+const char *const Topics[] = {"Warga RT 05",        "Alumni SMA 3",     "Reseller Batik",
+                              "Futsal Kamis",       "Arisan Ibu-Ibu",   "Grosir Sembako",
+                              "Info Loker Jakarta", "Komunitas Sepeda", "Kajian Pagi",
+                              "Kelas 6B Orang Tua", "Jual Beli Motor",  "Toko Online Hub"};
 } // namespace
 
 QString name(int i)
 {
-    return QStringLiteral("%1 %2").arg(QLatin1String(First[i % 24]), QLatin1String(Last[(i / 24) % 18]))
+    return QStringLiteral("%1 %2").arg(QLatin1String(First[i % 24]),
+                                       QLatin1String(Last[(i / 24) % 18]))
         + (i >= 24 * 18 ? QStringLiteral(" %1").arg(i / (24 * 18)) : QString());
 }
 
-QString lid(int i) { return QStringLiteral("%1@lid").arg(205227000000000LL + i); }
+QString lid(int i)
+{
+    return QStringLiteral("%1@lid").arg(205227000000000LL + i);
+}
 
 QString build(const QString &path, const Spec &spec)
 {
@@ -55,7 +60,9 @@ QString build(const QString &path, const Spec &spec)
         c.source = i % 3 == 0 ? QStringLiteral("dm") : QStringLiteral("group");
         c.name = name(i);
         if (i % 5 != 4)
-            c.phoneNumber = QStringLiteral("+62 812 %1 %2").arg(1000 + i / 10000).arg(i % 10000, 4, 10, QLatin1Char('0'));
+            c.phoneNumber = QStringLiteral("+62 812 %1 %2")
+                                .arg(1000 + i / 10000)
+                                .arg(i % 10000, 4, 10, QLatin1Char('0'));
         if (i % 11 == 0)
             c.businessName = QStringLiteral("%1 Store").arg(QLatin1String(Last[i % 18]));
         page << c;
@@ -98,9 +105,11 @@ QString build(const QString &path, const Spec &spec)
             member.groupJid = gs.at(g).groupJid;
             member.lid = lid(i);
             member.role = m == 0 ? QStringLiteral("superadmin")
-                        : m < 3 ? QStringLiteral("admin") : QStringLiteral("member");
-            member.tag = m % 4 == 1 ? QStringLiteral("~ +62 8** **%1").arg(i % 100, 2, 10, QLatin1Char('0'))
-                                    : QStringLiteral("%1 (%2)").arg(QLatin1String(First[(i + g) % 24])).arg(g + 1);
+                : m < 3          ? QStringLiteral("admin")
+                                 : QStringLiteral("member");
+            member.tag = m % 4 == 1
+                ? QStringLiteral("~ +62 8** **%1").arg(i % 100, 2, 10, QLatin1Char('0'))
+                : QStringLiteral("%1 (%2)").arg(QLatin1String(First[(i + g) % 24])).arg(g + 1);
             ms << member;
         }
         if (!writer.storeMembers(*members, gs.at(g).groupJid, ms, QString::number(g)))

@@ -80,14 +80,20 @@ private Q_SLOTS:
         // Every Budi (one contact in 24), plus contacts whose group tag says Budi.
         int budis = 0;
         for (int row = 0; row < model.rowCount(); ++row)
-            budis += model.index(row, ContactsModel::Name).data().toString().startsWith(QLatin1String("Budi")) ? 1 : 0;
+            budis += model.index(row, ContactsModel::Name)
+                         .data()
+                         .toString()
+                         .startsWith(QLatin1String("Budi"))
+                ? 1
+                : 0;
         QCOMPARE(budis, 42);
 
         ContactFilter dm = filter();
         dm.source = ContactSource::Dm;
         model.setFilter(dm);
         QCOMPARE(model.rowCount(), 334); // every third contact has a direct chat
-        QCOMPARE(model.index(0, ContactsModel::Source).data().toString(), QStringLiteral("Direct chat"));
+        QCOMPARE(model.index(0, ContactsModel::Source).data().toString(),
+                 QStringLiteral("Direct chat"));
 
         ContactFilter group = filter();
         group.groupJid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
@@ -228,8 +234,10 @@ private Q_SLOTS:
         QVERIFY(i.data(SessionsModel::ConnectedRole).toBool());
         QCOMPARE(i.data(SessionsModel::StatusTextRole).toString(), QStringLiteral("Connected"));
         QVERIFY(i.data(Qt::DisplayRole).toString().contains(QLatin1String("Support line")));
-        QVERIFY(SessionsModel::statusText(QStringLiteral("logged_out")).contains(QLatin1String("not connected")));
-        QVERIFY(SessionsModel::badgeColor(QStringLiteral("working")) != SessionsModel::badgeColor(QStringLiteral("failed")));
+        QVERIFY(SessionsModel::statusText(QStringLiteral("logged_out"))
+                    .contains(QLatin1String("not connected")));
+        QVERIFY(SessionsModel::badgeColor(QStringLiteral("working"))
+                != SessionsModel::badgeColor(QStringLiteral("failed")));
     }
 
     void groupsAndMembers()
@@ -245,9 +253,12 @@ private Q_SLOTS:
         members.setGroup(QStringLiteral("demo"), jid);
         QCOMPARE(members.rowCount(), 12);
         // Owner first, then admins.
-        QCOMPARE(members.index(0, GroupMembersModel::Role).data().toString(), QStringLiteral("Owner"));
-        QCOMPARE(members.index(1, GroupMembersModel::Role).data().toString(), QStringLiteral("Admin"));
-        QCOMPARE(members.index(5, GroupMembersModel::Role).data().toString(), QStringLiteral("Member"));
+        QCOMPARE(members.index(0, GroupMembersModel::Role).data().toString(),
+                 QStringLiteral("Owner"));
+        QCOMPARE(members.index(1, GroupMembersModel::Role).data().toString(),
+                 QStringLiteral("Admin"));
+        QCOMPARE(members.index(5, GroupMembersModel::Role).data().toString(),
+                 QStringLiteral("Member"));
         QVERIFY(!members.index(1, GroupMembersModel::Tag).data().toString().isEmpty());
         groups.setSession(QString());
         QCOMPARE(groups.rowCount(), 0);
@@ -262,7 +273,8 @@ private Q_SLOTS:
         QVERIFY(!detail->detail.groups.isEmpty());
         model.setGroups(detail->detail.groups);
         QCOMPARE(model.rowCount(), detail->detail.groups.size());
-        QCOMPARE(model.index(0, ContactGroupsModel::Role).data().toString(), QStringLiteral("Owner"));
+        QCOMPARE(model.index(0, ContactGroupsModel::Role).data().toString(),
+                 QStringLiteral("Owner"));
         QVERIFY(!model.index(0, ContactGroupsModel::Tag).data().toString().isEmpty());
         model.setGroups({});
         QCOMPARE(model.rowCount(), 0);
@@ -279,7 +291,8 @@ private Q_SLOTS:
         QAbstractItemModelTester t4(m_cache->members(), Mode);
         contacts->setFilter(filter());
         m_cache->groups()->setSession(QStringLiteral("demo"));
-        const QString jid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        const QString jid =
+            m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
         m_cache->members()->setGroup(QStringLiteral("demo"), jid);
         const QString firstLid = contacts->index(0, ContactsModel::Lid).data().toString();
         QTRY_COMPARE(contacts->rowCount(), 1000); // the window's model counts in the background

@@ -39,12 +39,14 @@ Response Api::handle(const ApiCall &call)
 {
     const Route &r = call.route;
     if (r.op == Op::NoRoute)
-        return errorResponse("not_found", QStringLiteral("no route for %1 %2")
-                                              .arg(QString::fromLatin1(call.method),
-                                                   QString::fromLatin1(call.encodedPath.left(200))));
+        return errorResponse("not_found",
+                             QStringLiteral("no route for %1 %2")
+                                 .arg(QString::fromLatin1(call.method),
+                                      QString::fromLatin1(call.encodedPath.left(200))));
     Principal who;
     QString problem;
-    if (!m_auth.authenticate(call.authorization, call.apiKey, QDateTime::currentSecsSinceEpoch(), &who, &problem))
+    if (!m_auth.authenticate(call.authorization, call.apiKey, QDateTime::currentSecsSinceEpoch(),
+                             &who, &problem))
         return errorResponse("unauthorized", problem);
 
     int s = -1;
@@ -56,35 +58,47 @@ Response Api::handle(const ApiCall &call)
     // Per session on session routes, per org elsewhere (as the gateway counts).
     const QString bucket = s >= 0 ? m_data.sessions[s].id : QStringLiteral("org:%1").arg(who.org);
     if (m_faults.rateLimited(bucket)) {
-        Response rl = errorResponse("rate_limited", QStringLiteral("too many requests for this session; slow down"));
+        Response rl = errorResponse(
+            "rate_limited", QStringLiteral("too many requests for this session; slow down"));
         if (m_faults.config().retryAfter > 0)
             rl.header("Retry-After", QByteArray::number(m_faults.config().retryAfter));
         return rl;
     }
     const Caps need = requiredCap(r.op);
     if (!(who.caps & need))
-        return errorResponse("forbidden", QStringLiteral("this credential lacks the %1 capability")
-                                              .arg(capsToString(need)));
+        return errorResponse(
+            "forbidden",
+            QStringLiteral("this credential lacks the %1 capability").arg(capsToString(need)));
     if (!r.itemOk)
-        return validationError(QStringLiteral("path parameter is not valid percent-encoded UTF-8"),
-                               {{QStringLiteral("path"), QStringLiteral("invalid encoding"), QString()}});
+        return validationError(
+            QStringLiteral("path parameter is not valid percent-encoded UTF-8"),
+            {{QStringLiteral("path"), QStringLiteral("invalid encoding"), QString()}});
     if (!call.badQueryParam.isEmpty())
-        return validationError(QStringLiteral("query parameter is not valid percent-encoded UTF-8"),
-                               {{QStringLiteral("query"), QStringLiteral("invalid encoding"), call.badQueryParam}});
+        return validationError(
+            QStringLiteral("query parameter is not valid percent-encoded UTF-8"),
+            {{QStringLiteral("query"), QStringLiteral("invalid encoding"), call.badQueryParam}});
 
     switch (r.op) {
-    case Op::ListSessions: return listSessions(call, who);
-    case Op::GetSession: return getSession(s, call);
-    case Op::ListContacts: return listContacts(s, call);
-    case Op::GetContact: return getContact(s, call);
+    case Op::ListSessions:
+        return listSessions(call, who);
+    case Op::GetSession:
+        return getSession(s, call);
+    case Op::ListContacts:
+        return listContacts(s, call);
+    case Op::GetContact:
+        return getContact(s, call);
     case Op::BlockContact:
     case Op::UnblockContact:
     case Op::GetContactPicture:
-    case Op::GetContactAbout: return liveAction(s, call);
-    case Op::ListGroups: return listGroups(s, call);
+    case Op::GetContactAbout:
+        return liveAction(s, call);
+    case Op::ListGroups:
+        return listGroups(s, call);
     case Op::GetGroup:
-    case Op::ListGroupMembers: return groupOrMembers(s, call);
-    case Op::NoRoute: break;
+    case Op::ListGroupMembers:
+        return groupOrMembers(s, call);
+    case Op::NoRoute:
+        break;
     }
     return errorResponse("internal", QStringLiteral("unhandled operation"));
 }
@@ -122,8 +136,10 @@ Response Api::groupOrMembers(int s, const ApiCall &call) const
 {
     QByteArray digits;
     if (!Ids::userPart(call.route.item, QLatin1String("g.us"), &digits))
-        return validationError(QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
-                               {{QStringLiteral("path.gid"), QStringLiteral("expected a group JID"), call.route.item}});
+        return validationError(
+            QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
+            {{QStringLiteral("path.gid"), QStringLiteral("expected a group JID"),
+              call.route.item}});
     const qint64 g = m_data.groupByDigits(s, digits);
     if (g < 0)
         return errorResponse("not_found", QStringLiteral("group not found"));

@@ -21,7 +21,9 @@ class ContactFilter
 {
 public:
     ContactFilter(const DataSet &d, const QString &q, int source)
-        : m_d(d), m_q(q), m_source(source)
+        : m_d(d)
+        , m_q(q)
+        , m_source(source)
     {
         QString digits = q;
         for (const char *suffix : {"@lid", "@s.whatsapp.net"})
@@ -58,7 +60,7 @@ private:
     const DataSet &m_d;
     QString m_q;
     QByteArray m_digits;
-    int m_source; // -1 any, 0 group, 1 dm
+    int m_source;   // -1 any, 0 group, 1 dm
     QString m_name; // reused buffer: no allocation per row
 };
 
@@ -74,7 +76,8 @@ Response Api::listContacts(int s, const ApiCall &call) const
         bool ok = false;
         limit = limitText.toLongLong(&ok);
         if (!ok)
-            errors << FieldError{QStringLiteral("query.limit"), QStringLiteral("expected an integer"), limitText};
+            errors << FieldError{QStringLiteral("query.limit"),
+                                 QStringLiteral("expected an integer"), limitText};
         limit = std::clamp<qint64>(limit, 1, kMaxLimit);
     }
     const QString source = call.query.value(QStringLiteral("source"));
@@ -84,13 +87,15 @@ Response Api::listContacts(int s, const ApiCall &call) const
     else if (source == QLatin1String("group"))
         sourceFilter = 0;
     else if (!source.isEmpty())
-        errors << FieldError{QStringLiteral("query.source"), QStringLiteral("expected one of dm, group"), source};
+        errors << FieldError{QStringLiteral("query.source"),
+                             QStringLiteral("expected one of dm, group"), source};
     const QString groupText = call.query.value(QStringLiteral("group"));
     qint64 group = -1;
     if (!groupText.isEmpty()) {
         QByteArray digits;
         if (!Ids::userPart(groupText, QLatin1String("g.us"), &digits))
-            errors << FieldError{QStringLiteral("query.group"), QStringLiteral("expected a group JID"), groupText};
+            errors << FieldError{QStringLiteral("query.group"),
+                                 QStringLiteral("expected a group JID"), groupText};
         else if ((group = m_data.groupByDigits(s, digits)) < 0)
             group = -2; // well-formed but not a group of this session: an empty list
     }
@@ -101,7 +106,8 @@ Response Api::listContacts(int s, const ApiCall &call) const
         if (cursor::decode(m_data.seed(), s, cursorText, &row))
             after = row;
         else
-            errors << FieldError{QStringLiteral("query.cursor"), QStringLiteral("invalid or foreign cursor"), cursorText};
+            errors << FieldError{QStringLiteral("query.cursor"),
+                                 QStringLiteral("invalid or foreign cursor"), cursorText};
     }
     if (!errors.isEmpty())
         return validationError(QStringLiteral("invalid query parameters"), errors);
@@ -116,14 +122,16 @@ Response Api::listContacts(int s, const ApiCall &call) const
     if (group >= 0) {
         const Group &g = m_data.groups[size_t(group)];
         const Membership *base = m_data.memberships.data();
-        const Membership *it = std::partition_point(base + g.memBegin, base + g.memEnd,
-                                                    [after](const Membership &m) { return qint64(m.contact) <= after; });
+        const Membership *it = std::partition_point(
+            base + g.memBegin, base + g.memEnd,
+            [after](const Membership &m) { return qint64(m.contact) <= after; });
         for (; it != base + g.memEnd; ++it)
             if (!it->removed && !take(it->contact))
                 break;
     } else if (group == -1) {
         bool more = true;
-        for (quint32 c = quint32(std::max<qint64>(ss.contactBegin, after + 1)); more && c < ss.contactEnd; ++c)
+        for (quint32 c = quint32(std::max<qint64>(ss.contactBegin, after + 1));
+             more && c < ss.contactEnd; ++c)
             more = take(c);
         for (qsizetype k = 0; more && k < ss.extraContacts.size(); ++k)
             more = take(ss.extraContacts[k]);
@@ -147,8 +155,9 @@ Response Api::getContact(int s, const ApiCall &call) const
 {
     QByteArray digits;
     if (!Ids::userPart(call.route.item, QLatin1String("lid"), &digits))
-        return validationError(QStringLiteral("lid must look like 205227043110953@lid"),
-                               {{QStringLiteral("path.lid"), QStringLiteral("expected a LID"), call.route.item}});
+        return validationError(
+            QStringLiteral("lid must look like 205227043110953@lid"),
+            {{QStringLiteral("path.lid"), QStringLiteral("expected a LID"), call.route.item}});
     const qint64 c = m_data.contactByLidDigits(s, digits);
     if (c < 0)
         return errorResponse("not_found", QStringLiteral("contact not found"));
@@ -171,12 +180,15 @@ Response Api::liveAction(int s, const ApiCall &call)
     else if (op == Op::GetContactPicture && Ids::userPart(jid, QLatin1String("g.us"), &digits))
         group = m_data.groupByDigits(s, digits);
     if (digits.isEmpty())
-        return validationError(QStringLiteral("jid must be a LID (…@lid) or a phone JID (…@s.whatsapp.net)"),
-                               {{QStringLiteral("path.jid"), QStringLiteral("expected a user JID"), jid}});
+        return validationError(
+            QStringLiteral("jid must be a LID (…@lid) or a phone JID (…@s.whatsapp.net)"),
+            {{QStringLiteral("path.jid"), QStringLiteral("expected a user JID"), jid}});
     if (ss.status != QLatin1String("working"))
-        return errorResponse("not_implemented",
-                             QStringLiteral("session is not connected (status %1); live actions need a working session")
-                                 .arg(ss.status));
+        return errorResponse(
+            "not_implemented",
+            QStringLiteral(
+                "session is not connected (status %1); live actions need a working session")
+                .arg(ss.status));
     if (contact < 0 && group < 0)
         return errorResponse("not_found", QStringLiteral("contact not found"));
 
@@ -194,9 +206,11 @@ Response Api::liveAction(int s, const ApiCall &call)
     }
     default: {
         QByteArray id;
-        const QString url = m_data.pictureUrl(group >= 0 ? quint32(0x80000000u | quint32(group)) : quint32(contact), &id);
+        const QString url = m_data.pictureUrl(
+            group >= 0 ? quint32(0x80000000u | quint32(group)) : quint32(contact), &id);
         if (url.isEmpty())
-            return errorResponse("not_found", QStringLiteral("no profile picture visible for this JID"));
+            return errorResponse("not_found",
+                                 QStringLiteral("no profile picture visible for this JID"));
         JsonWriter w;
         w.beginObject().field("id", id).field("url", url).endObject();
         return jsonResponse(200, w.take());

@@ -19,9 +19,12 @@ qint64 ms(quint32 seconds, quint32 row)
 const char *roleName(quint8 role)
 {
     switch (role) {
-    case Membership::Admin: return "admin";
-    case Membership::SuperAdmin: return "superadmin";
-    default: return "member";
+    case Membership::Admin:
+        return "admin";
+    case Membership::SuperAdmin:
+        return "superadmin";
+    default:
+        return "member";
     }
 }
 
@@ -88,7 +91,8 @@ void contactDetail(JsonWriter &w, const DataSet &d, quint32 c)
     else
         w.null(); // the contract allows null: a contact seen in no group
     const QByteArray phone = d.phone(c);
-    w.key("identity").beginObject()
+    w.key("identity")
+        .beginObject()
         .field("id", qint64(c) + 1)
         .field("lid", d.lid(c))
         .optString("name", d.name(c))

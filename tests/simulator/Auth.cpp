@@ -95,7 +95,8 @@ QByteArray Auth::mint(const JwtClaims &c, bool badSignature) const
     const QByteArray signingInput = head + '.' + p.take().toBase64(kB64);
     const QByteArray key = badSignature ? m_secret + "-not-the-gateway-secret" : m_secret;
     return signingInput + '.'
-        + QMessageAuthenticationCode::hash(signingInput, key, QCryptographicHash::Sha256).toBase64(kB64);
+        + QMessageAuthenticationCode::hash(signingInput, key, QCryptographicHash::Sha256)
+              .toBase64(kB64);
 }
 
 bool Auth::authenticate(const QByteArray &authorization, const QByteArray &apiKeyHeader,
@@ -119,7 +120,8 @@ bool Auth::authenticate(const QByteArray &authorization, const QByteArray &apiKe
     }
     if (!apiKeyHeader.isEmpty())
         return apiKey(apiKeyHeader.trimmed(), who, problem);
-    *problem = QStringLiteral("missing credentials: send Authorization: Bearer <token> or x-api-key");
+    *problem = QStringLiteral(
+        "missing credentials: send Authorization: Bearer <token> or x-api-key");
     return false;
 }
 
@@ -140,7 +142,8 @@ bool Auth::verifyJwt(const QByteArray &token, qint64 nowSec, Principal *who, QSt
 {
     const QList<QByteArray> parts = token.split('.');
     QByteArray header, payload, signature;
-    if (!decodePart(parts[0], &header) || !decodePart(parts[1], &payload) || !decodePart(parts[2], &signature)) {
+    if (!decodePart(parts[0], &header) || !decodePart(parts[1], &payload)
+        || !decodePart(parts[2], &signature)) {
         *problem = QStringLiteral("malformed token");
         return false;
     }
@@ -149,8 +152,8 @@ bool Auth::verifyJwt(const QByteArray &token, qint64 nowSec, Principal *who, QSt
         *problem = QStringLiteral("unsupported token algorithm");
         return false;
     }
-    const QByteArray expected = QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret,
-                                                                 QCryptographicHash::Sha256);
+    const QByteArray expected = QMessageAuthenticationCode::hash(
+        parts[0] + '.' + parts[1], m_secret, QCryptographicHash::Sha256);
     if (!sameBytes(expected, signature)) {
         *problem = QStringLiteral("invalid token signature");
         return false;

@@ -11,7 +11,12 @@
 // exercises the same client paths (a client never verifies a token itself).
 namespace sim {
 
-enum Capability : quint8 { CapRead = 1, CapSend = 2, CapManage = 4, CapEvents = 8 };
+enum Capability : quint8 {
+    CapRead = 1,
+    CapSend = 2,
+    CapManage = 4,
+    CapEvents = 8
+};
 using Caps = quint8;
 
 QString capsToString(Caps caps); // "read,send,manage,events" order

@@ -41,7 +41,8 @@ Control::Control(DataSet &data, Faults &faults, Stats &stats)
 {
 }
 
-Response Control::handle(const QByteArray &method, const QList<QByteArray> &segments, const QByteArray &body)
+Response Control::handle(const QByteArray &method, const QList<QByteArray> &segments,
+                         const QByteArray &body)
 {
     const QByteArray what = segments.value(1);
     if (segments.size() == 2 && what == "faults")
@@ -79,7 +80,8 @@ Response Control::stats(const QByteArray &method)
     return jsonResponse(200, m_stats.toJson());
 }
 
-Response Control::session(const QByteArray &method, const QList<QByteArray> &segments, const QByteArray &body)
+Response Control::session(const QByteArray &method, const QList<QByteArray> &segments,
+                          const QByteArray &body)
 {
     QString id;
     const int s = decodeComponent(segments[2], false, &id) ? m_data.sessionIndex(id) : -1;
@@ -90,9 +92,11 @@ Response Control::session(const QByteArray &method, const QList<QByteArray> &seg
     JsonWriter w;
     if (action == "status" && method == "PUT") {
         QJsonObject o;
-        const QString status = parseObject(body, &o) ? o.value(QLatin1String("status")).toString() : QString();
+        const QString status = parseObject(body, &o) ? o.value(QLatin1String("status")).toString()
+                                                     : QString();
         if (!DataSet::statuses().contains(status))
-            return validationError(QStringLiteral("status must be one of %1").arg(DataSet::statuses().join(QLatin1String(", "))));
+            return validationError(QStringLiteral("status must be one of %1")
+                                       .arg(DataSet::statuses().join(QLatin1String(", "))));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         ss.status = status;
         ss.updatedAt = now;
@@ -114,9 +118,12 @@ Response Control::session(const QByteArray &method, const QList<QByteArray> &seg
         QJsonObject o;
         if (!parseObject(body, &o))
             return validationError(QStringLiteral("the body must be a JSON object"));
-        auto count = [&o](const char *k) { return std::clamp(o.value(QLatin1String(k)).toInt(), 0, 1000000); };
-        const MutationResult r = mutate(m_data, s, {count("removeContacts"), count("addContacts"),
-                                                     count("renameContacts"), count("removeMemberships")},
+        auto count = [&o](const char *k) {
+            return std::clamp(o.value(QLatin1String(k)).toInt(), 0, 1000000);
+        };
+        const MutationResult r = mutate(m_data, s,
+                                        {count("removeContacts"), count("addContacts"),
+                                         count("renameContacts"), count("removeMemberships")},
                                         QDateTime::currentSecsSinceEpoch());
         auto lids = [&](const char *k, const QList<quint32> &rows) {
             w.key(k).beginArray();
@@ -134,7 +141,10 @@ Response Control::session(const QByteArray &method, const QList<QByteArray> &seg
                 .field("groupJid", m_data.groupJid(m_data.memberships[m].group))
                 .field("lid", m_data.lid(m_data.memberships[m].contact))
                 .endObject();
-        w.endArray().field("contacts", ss.liveContacts).field("members", ss.liveMemberships).endObject();
+        w.endArray()
+            .field("contacts", ss.liveContacts)
+            .field("members", ss.liveMemberships)
+            .endObject();
         return jsonResponse(200, w.take());
     }
     return notFound();

@@ -22,12 +22,14 @@ class Control
 public:
     Control(DataSet &data, Faults &faults, Stats &stats);
 
-    Response handle(const QByteArray &method, const QList<QByteArray> &segments, const QByteArray &body);
+    Response handle(const QByteArray &method, const QList<QByteArray> &segments,
+                    const QByteArray &body);
 
 private:
     Response faults(const QByteArray &method, const QByteArray &body);
     Response stats(const QByteArray &method);
-    Response session(const QByteArray &method, const QList<QByteArray> &segments, const QByteArray &body);
+    Response session(const QByteArray &method, const QList<QByteArray> &segments,
+                     const QByteArray &body);
 
     DataSet &m_data;
     Faults &m_faults;

@@ -29,7 +29,8 @@ bool decode(quint64 seed, int session, const QString &text, quint32 *lastRow)
     const QByteArray raw = text.toLatin1();
     if (raw.contains('='))
         return false;
-    const auto r = QByteArray::fromBase64Encoding(raw, kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto r = QByteArray::fromBase64Encoding(raw,
+                                                  kB64 | QByteArray::AbortOnBase64DecodingErrors);
     if (!r)
         return false;
     const qsizetype dot = r.decoded.indexOf('.');

@@ -15,7 +15,8 @@ constexpr qint64 kSpan = kDataNow - kDataEpoch;
 constexpr qint64 kDay = 86400;
 constexpr qint64 kGroupsEverCreated = 1388534400; // 2014-01-01: oldest createdAtWa
 
-const char *const kDisconnectedCycle[] = {"stopped", "scan_qr_code", "logged_out", "failed", "starting"};
+const char *const kDisconnectedCycle[] = {"stopped", "scan_qr_code", "logged_out", "failed",
+                                          "starting"};
 
 qint64 share(qint64 total, int parts, int i)
 {
@@ -27,11 +28,16 @@ qint64 share(qint64 total, int parts, int i)
 class DataGenerator
 {
 public:
-    DataGenerator(DataSet &d, const GenParams &p) : d(d), p(p) {}
+    DataGenerator(DataSet &d, const GenParams &p)
+        : d(d)
+        , p(p)
+    {
+    }
     void run();
 
 private:
-    void addSession(int org, int index, const QString &status, qint64 contacts, qint64 groups, qint64 members);
+    void addSession(int org, int index, const QString &status, qint64 contacts, qint64 groups,
+                    qint64 members);
     void addGroups(int si, qint64 n);
     void addMemberships(int si, qint64 n);
     void buildContactIndex();
@@ -50,7 +56,8 @@ DataSet::DataSet(const GenParams &params)
 void DataGenerator::run()
 {
     for (int o = 0; o < 2; ++o)
-        d.orgs << Org{QStringLiteral("org_") + d.m_ids.ulid((kDataEpoch - 86400 * 200) * 1000, salt::Org, quint64(o)),
+        d.orgs << Org{QStringLiteral("org_")
+                          + d.m_ids.ulid((kDataEpoch - 86400 * 200) * 1000, salt::Org, quint64(o)),
                       o == 1};
     const qint64 total = qint64(p.sessions) + p.foreignSessions;
     d.contacts.reserve(size_t(p.contacts + 50 * p.foreignSessions));
@@ -84,7 +91,8 @@ void DataGenerator::addSession(int org, int index, const QString &status, qint64
     s.label = index % 5 == 4 ? -1 : index % int(pools::sessionLabels().size());
     s.gateway = index % int(pools::gatewayIds().size());
     if (index % 3 != 2)
-        s.createdBy = QStringLiteral("user_") + d.m_ids.ulid(kDataEpoch * 1000, salt::User, quint64(index % 2));
+        s.createdBy = QStringLiteral("user_")
+            + d.m_ids.ulid(kDataEpoch * 1000, salt::User, quint64(index % 2));
     s.admin = org == 0 && index == 0;
     s.autoRead = index % 2 == 1;
     s.presenceTyping = index % 3 != 1;
@@ -124,7 +132,8 @@ Contact DataSet::makeContact(quint32 i, int session, bool dmOnly) const
         c.flags |= Contact::HasName;
         c.first = quint16(cu.firstBegin + int(below(hn, quint64(cu.firstEnd - cu.firstBegin))));
         if (chance(mix64(hn), cu.lastChance))
-            c.last = quint16(cu.lastBegin + int(below(mix64(hn + 1), quint64(cu.lastEnd - cu.lastBegin))));
+            c.last = quint16(cu.lastBegin
+                             + int(below(mix64(hn + 1), quint64(cu.lastEnd - cu.lastBegin))));
         const quint64 hd = mix64(hn + 2);
         int honorific = 0, emoji = 0;
         if (cultureOf(i) == pools::Indonesian && chance(hd, 0.12))
@@ -147,7 +156,8 @@ void DataSet::renameContact(quint32 contact, quint64 variant, qint64 nowSec)
     const quint16 oldFirst = c.first;
     c.first = quint16(cu.firstBegin + int(below(hn, quint64(cu.firstEnd - cu.firstBegin))));
     if (c.first == oldFirst) // a rename must be visible
-        c.first = quint16(cu.firstBegin + (c.first - cu.firstBegin + 1) % (cu.firstEnd - cu.firstBegin));
+        c.first = quint16(cu.firstBegin
+                          + (c.first - cu.firstBegin + 1) % (cu.firstEnd - cu.firstBegin));
     c.flags |= Contact::HasName;
     c.updated = quint32(nowSec);
 }
@@ -181,8 +191,8 @@ void DataGenerator::addGroups(int si, qint64 n)
         flagIf(x = mix64(x), 0.90, Group::HasCreated);
         flagIf(x = mix64(x), 0.95, Group::CountKnown);
         gr.firstSeen = quint32(kDataEpoch + qint64(below(hs, quint64(kSpan * 6 / 10))));
-        gr.createdWa = quint32(std::max<qint64>(kGroupsEverCreated,
-                                                gr.firstSeen - qint64(below(mix64(hs), 8 * 365 * kDay))));
+        gr.createdWa = quint32(std::max<qint64>(
+            kGroupsEverCreated, gr.firstSeen - qint64(below(mix64(hs), 8 * 365 * kDay))));
         gr.updated = gr.firstSeen + quint32(below(mix64(hs + 1), quint64(kDataNow - gr.firstSeen)));
         d.groups.push_back(gr);
     }
@@ -202,7 +212,8 @@ void DataGenerator::addMemberships(int si, qint64 wanted)
     std::vector<double> cumulative(nGroups);
     double sum = 0;
     for (quint64 g = 0; g < nGroups; ++g)
-        cumulative[g] = sum += std::exp(3.5 * unitOf(hashOf(p.seed, salt::GroupWeight, s.groupBegin + g)));
+        cumulative[g] = sum += std::exp(
+            3.5 * unitOf(hashOf(p.seed, salt::GroupWeight, s.groupBegin + g)));
     Prng rng(hashOf(p.seed, salt::MemberPick, quint64(si)));
     auto pickGroup = [&]() -> quint64 {
         const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), rng.unit() * sum);
@@ -212,7 +223,8 @@ void DataGenerator::addMemberships(int si, qint64 wanted)
     // Pairs (local group << 32 | local contact): sorted, they are the group member lists.
     std::vector<quint64> pairs;
     pairs.reserve(size_t(target));
-    for (quint64 c = 0; c < nContacts && pairs.size() < target; ++c) // "group" contacts need a group
+    for (quint64 c = 0; c < nContacts && pairs.size() < target;
+         ++c) // "group" contacts need a group
         if (!d.contacts[s.contactBegin + c].has(Contact::Dm))
             pairs.push_back(pickGroup() << 32 | c);
     for (int round = 0; round < 8 && pairs.size() < target; ++round) {
@@ -250,11 +262,13 @@ void DataGenerator::addMemberships(int si, qint64 wanted)
             m.role = k == owner ? Membership::SuperAdmin
                                 : (chance(hr, 0.08) ? Membership::Admin : Membership::Member);
             const double t = unitOf(hashOf(p.seed, salt::MemberTag, mi));
-            m.tag = t < 0.35 ? Membership::PhoneTag : (t < 0.60 ? Membership::NameTag : Membership::NoTag);
+            m.tag = t < 0.35 ? Membership::PhoneTag
+                             : (t < 0.60 ? Membership::NameTag : Membership::NoTag);
             const quint64 ht = hashOf(p.seed, salt::MemberTimes, mi);
             const qint64 start = std::max<qint64>(d.contacts[m.contact].firstSeen, gr.firstSeen);
             m.firstSeen = quint32(std::min<qint64>(kDataNow, start + qint64(below(ht, 20 * kDay))));
-            m.lastSeen = m.firstSeen + quint32(below(mix64(ht), quint64(kDataNow - m.firstSeen) + 1));
+            m.lastSeen = m.firstSeen
+                + quint32(below(mix64(ht), quint64(kDataNow - m.firstSeen) + 1));
             d.memberships.push_back(m);
         }
         gr.memEnd = quint32(d.memberships.size());

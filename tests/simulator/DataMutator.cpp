@@ -15,7 +15,9 @@ class Mutator
 {
 public:
     Mutator(DataSet &d, int session)
-        : d(d), si(session), s(d.sessions[session])
+        : d(d)
+        , si(session)
+        , s(d.sessions[session])
         , rng(hashOf(d.seed(), salt::Mutation, (quint64(quint32(session)) << 32) | s.mutations++))
     {
     }
@@ -24,12 +26,14 @@ public:
     QList<quint32> pickContacts(qint64 n)
     {
         QList<quint32> out;
-        const quint64 slotCount = quint64(s.contactEnd - s.contactBegin) + quint64(s.extraContacts.size());
+        const quint64 slotCount = quint64(s.contactEnd - s.contactBegin)
+            + quint64(s.extraContacts.size());
         n = std::min<qint64>(n, s.liveContacts);
         QSet<quint32> seen;
         for (quint64 tries = 0; qint64(out.size()) < n && tries < quint64(n) * 20 + 1000; ++tries)
             consider(slotRow(rng.below(slotCount)), &out, &seen);
-        for (quint64 k = 0; qint64(out.size()) < n && k < slotCount; ++k) // few live rows left: sweep
+        for (quint64 k = 0; qint64(out.size()) < n && k < slotCount;
+             ++k) // few live rows left: sweep
             consider(slotRow(k), &out, &seen);
         return out;
     }
@@ -39,7 +43,8 @@ public:
         QList<quint32> out;
         if (s.groupBegin == s.groupEnd)
             return out;
-        const quint32 begin = d.groups[s.groupBegin].memBegin, end = d.groups[s.groupEnd - 1].memEnd;
+        const quint32 begin = d.groups[s.groupBegin].memBegin,
+                      end = d.groups[s.groupEnd - 1].memEnd;
         n = std::min<qint64>(n, s.liveMemberships);
         QSet<quint32> seen;
         auto consider = [&](quint32 m) {
@@ -48,7 +53,8 @@ public:
                 out << m;
             }
         };
-        for (quint64 tries = 0; qint64(out.size()) < n && tries < quint64(n) * 20 + 1000 && end > begin; ++tries)
+        for (quint64 tries = 0;
+             qint64(out.size()) < n && tries < quint64(n) * 20 + 1000 && end > begin; ++tries)
             consider(begin + quint32(rng.below(end - begin)));
         for (quint32 m = begin; qint64(out.size()) < n && m < end; ++m)
             consider(m);
@@ -75,7 +81,8 @@ private:
     quint32 slotRow(quint64 slot) const
     {
         const quint64 range = s.contactEnd - s.contactBegin;
-        return slot < range ? s.contactBegin + quint32(slot) : s.extraContacts[qsizetype(slot - range)];
+        return slot < range ? s.contactBegin + quint32(slot)
+                            : s.extraContacts[qsizetype(slot - range)];
     }
 
     void consider(quint32 c, QList<quint32> *out, QSet<quint32> *seen)

@@ -19,7 +19,13 @@ constexpr qint64 kDataNow = 1751328000;   // 2025-07-01T00:00:00Z: "now" of the 
 constexpr quint16 kNone = 0xFFFF;
 
 struct Contact {
-    enum Flag : quint8 { HasName = 1, HasPhone = 2, Dm = 4, Business = 8, Removed = 16 };
+    enum Flag : quint8 {
+        HasName = 1,
+        HasPhone = 2,
+        Dm = 4,
+        Business = 8,
+        Removed = 16
+    };
     quint32 firstSeen = 0; // unix seconds
     quint32 updated = 0;
     quint16 session = 0;
@@ -32,11 +38,18 @@ struct Contact {
 
 struct Group {
     enum Flag : quint16 {
-        HasSubject = 1, HasDescription = 2, HasOwner = 4, AnnounceKnown = 8, Announce = 16,
-        LockedKnown = 32, Locked = 64, HasCreated = 128, CountKnown = 256,
+        HasSubject = 1,
+        HasDescription = 2,
+        HasOwner = 4,
+        AnnounceKnown = 8,
+        Announce = 16,
+        LockedKnown = 32,
+        Locked = 64,
+        HasCreated = 128,
+        CountKnown = 256,
     };
     quint32 firstSeen = 0, updated = 0, createdWa = 0; // unix seconds
-    quint32 memBegin = 0, memEnd = 0; // its memberships, sorted by contact index
+    quint32 memBegin = 0, memEnd = 0;                  // its memberships, sorted by contact index
     quint32 liveMembers = 0;
     quint16 session = 0;
     quint16 flags = 0;
@@ -47,8 +60,16 @@ struct Group {
 };
 
 struct Membership {
-    enum Role : quint8 { Member, Admin, SuperAdmin };
-    enum Tag : quint8 { NoTag, NameTag, PhoneTag };
+    enum Role : quint8 {
+        Member,
+        Admin,
+        SuperAdmin
+    };
+    enum Tag : quint8 {
+        NoTag,
+        NameTag,
+        PhoneTag
+    };
     quint32 group = 0, contact = 0;
     quint32 firstSeen = 0, lastSeen = 0; // unix seconds
     quint8 role = Member;
@@ -67,7 +88,7 @@ struct Session {
     QString status;
     int label = -1; // pools::sessionLabels(), -1: no label
     int gateway = 0;
-    QString createdBy; // empty: created by an api-key
+    QString createdBy;                                        // empty: created by an api-key
     qint64 createdAt = 0, updatedAt = 0, lastConnectedAt = 0; // ms, 0: never connected
     bool admin = false, autoRead = false, presenceTyping = true;
     int ratePerMin = 20, ratePerHour = 600;
@@ -118,10 +139,10 @@ public:
     // Text, built on demand (DataText.cpp).
     int cultureOf(quint32 contact) const;
     int phonePlanOf(quint32 contact) const;
-    QByteArray lid(quint32 contact) const;    // "...@lid"
-    QByteArray phone(quint32 contact) const;  // digits, empty when unknown
+    QByteArray lid(quint32 contact) const;   // "...@lid"
+    QByteArray phone(quint32 contact) const; // digits, empty when unknown
     void appendName(QString &out, quint32 contact) const;
-    QString name(quint32 contact) const;      // empty when unknown
+    QString name(quint32 contact) const; // empty when unknown
     QString businessName(quint32 contact) const;
     QByteArray groupJid(quint32 group) const; // "...@g.us"
     QString groupSubject(quint32 group) const;

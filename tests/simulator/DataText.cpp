@@ -108,7 +108,8 @@ QString DataSet::memberTag(quint32 membership) const
         const Contact &c = contacts[m.contact];
         const quint64 h = hashOf(m_seed, salt::MemberTag, quint64(membership) + (1ULL << 40));
         const int first = c.has(Contact::HasName)
-            ? c.first : int(below(h, quint64(pools::firstNames().size())));
+            ? c.first
+            : int(below(h, quint64(pools::firstNames().size())));
         return QLatin1Char('~') + pools::firstNames().at(first);
     }
     if (m.tag == Membership::PhoneTag) {
@@ -119,7 +120,8 @@ QString DataSet::memberTag(quint32 membership) const
         const QByteArray d = m_ids.phoneDigits(m.contact, plan);
         const int cc = m_ids.countryCodeLength(plan);
         return QLatin1Char('+') + QString::fromLatin1(d.left(cc)) + QLatin1Char(' ')
-            + QString::fromLatin1(d.mid(cc, 3)) + QStringLiteral("•••••") + QString::fromLatin1(d.right(2));
+            + QString::fromLatin1(d.mid(cc, 3)) + QStringLiteral("•••••")
+            + QString::fromLatin1(d.right(2));
     }
     return {};
 }
@@ -137,7 +139,8 @@ QString DataSet::pictureUrl(quint32 contact, QByteArray *id) const
         return {};
     const quint64 a = mix64(h), b = mix64(a), c = mix64(b);
     *id = QByteArray::number(1600000000 + below(a, 150000000));
-    return QStringLiteral("https://pps.whatsapp.net/v/t61.24694-24/%1_%2_%3_n.jpg?ccb=11-4&oh=01_Q5Aa%4&oe=%5&_nc_sid=5e03e0&_nc_cat=%6")
+    return QStringLiteral("https://pps.whatsapp.net/v/t61.24694-24/"
+                          "%1_%2_%3_n.jpg?ccb=11-4&oh=01_Q5Aa%4&oe=%5&_nc_sid=5e03e0&_nc_cat=%6")
         .arg(below(a, 900000000) + 100000000)
         .arg(below(b, 9000000000000000ULL) + 1000000000000000ULL)
         .arg(below(c, 9000000000000000ULL) + 1000000000000000ULL)

@@ -43,14 +43,18 @@ QByteArray FaultConfig::toJson() const
     JsonWriter w;
     w.beginObject()
         .field("latencyMs", latencyMs)
-        .key("errorRate").real(errorRate)
+        .key("errorRate")
+        .real(errorRate)
         .field("errorStatus", errorStatus)
         .field("rateLimitEvery", rateLimitEvery)
         .field("rateLimitBurst", rateLimitBurst)
         .field("retryAfter", retryAfter)
-        .key("malformedRate").real(malformedRate)
-        .key("truncateRate").real(truncateRate)
-        .key("dropRate").real(dropRate)
+        .key("malformedRate")
+        .real(malformedRate)
+        .key("truncateRate")
+        .real(truncateRate)
+        .key("dropRate")
+        .real(dropRate)
         .field("redirectTo", redirectTo)
         .flag("explicitNulls", explicitNulls)
         .endObject();
@@ -60,10 +64,12 @@ QByteArray FaultConfig::toJson() const
 bool FaultConfig::merge(const QJsonObject &o, QString *problem)
 {
     static const QStringList known = {
-        QStringLiteral("latencyMs"), QStringLiteral("errorRate"), QStringLiteral("errorStatus"),
-        QStringLiteral("rateLimitEvery"), QStringLiteral("rateLimitBurst"), QStringLiteral("retryAfter"),
-        QStringLiteral("malformedRate"), QStringLiteral("truncateRate"), QStringLiteral("dropRate"),
-        QStringLiteral("redirectTo"), QStringLiteral("explicitNulls")};
+        QStringLiteral("latencyMs"),      QStringLiteral("errorRate"),
+        QStringLiteral("errorStatus"),    QStringLiteral("rateLimitEvery"),
+        QStringLiteral("rateLimitBurst"), QStringLiteral("retryAfter"),
+        QStringLiteral("malformedRate"),  QStringLiteral("truncateRate"),
+        QStringLiteral("dropRate"),       QStringLiteral("redirectTo"),
+        QStringLiteral("explicitNulls")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *problem = QStringLiteral("unknown fault %1").arg(it.key());
@@ -71,7 +77,8 @@ bool FaultConfig::merge(const QJsonObject &o, QString *problem)
         }
     }
     FaultConfig c = *this;
-    if (!readCount(o, "latencyMs", &c.latencyMs, problem) || !readRate(o, "errorRate", &c.errorRate, problem)
+    if (!readCount(o, "latencyMs", &c.latencyMs, problem)
+        || !readRate(o, "errorRate", &c.errorRate, problem)
         || !readCount(o, "rateLimitEvery", &c.rateLimitEvery, problem)
         || !readCount(o, "rateLimitBurst", &c.rateLimitBurst, problem)
         || !readCount(o, "retryAfter", &c.retryAfter, problem)
@@ -92,7 +99,8 @@ bool FaultConfig::merge(const QJsonObject &o, QString *problem)
         const QJsonValue v = o.value(QLatin1String("redirectTo"));
         c.redirectTo = v.toString();
         const QUrl u(c.redirectTo);
-        if (!(v.isString() || v.isNull()) || (!c.redirectTo.isEmpty() && (!u.isValid() || u.host().isEmpty()))) {
+        if (!(v.isString() || v.isNull())
+            || (!c.redirectTo.isEmpty() && (!u.isValid() || u.host().isEmpty()))) {
             *problem = QStringLiteral("redirectTo must be an absolute URL or empty");
             return false;
         }
@@ -146,7 +154,8 @@ Faults::Decision Faults::decide()
 
 bool Faults::rateLimited(const QString &key)
 {
-    const quint64 every = quint64(m_config.rateLimitEvery), burst = quint64(m_config.rateLimitBurst);
+    const quint64 every = quint64(m_config.rateLimitEvery),
+                  burst = quint64(m_config.rateLimitBurst);
     if (every == 0 || burst == 0)
         return false;
     const quint64 n = m_counters[key]++;

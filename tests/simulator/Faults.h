@@ -15,13 +15,13 @@ struct FaultConfig {
     int latencyMs = 0;
     double errorRate = 0;
     QString errorStatus = QStringLiteral("mixed"); // "500", "503" or "mixed"
-    int rateLimitEvery = 0;                         // 0: no 429 bursts
+    int rateLimitEvery = 0;                        // 0: no 429 bursts
     int rateLimitBurst = 0;
-    int retryAfter = 0;                             // seconds; 0: no Retry-After header
+    int retryAfter = 0; // seconds; 0: no Retry-After header
     double malformedRate = 0;
     double truncateRate = 0;
     double dropRate = 0;
-    QString redirectTo;                             // empty: no redirect
+    QString redirectTo; // empty: no redirect
     bool explicitNulls = false;
 
     QByteArray toJson() const;
@@ -32,7 +32,11 @@ struct FaultConfig {
 class Faults
 {
 public:
-    explicit Faults(quint64 seed) : m_seed(seed), m_rng(seed) {}
+    explicit Faults(quint64 seed)
+        : m_seed(seed)
+        , m_rng(seed)
+    {
+    }
 
     const FaultConfig &config() const { return m_config; }
     bool merge(const QJsonObject &o, QString *problem);

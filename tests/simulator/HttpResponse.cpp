@@ -15,34 +15,51 @@ struct CodeStatus {
 
 // The contract's code -> status table (ErrorDetail.code).
 const CodeStatus kCodes[] = {
-    {"validation_error", 400}, {"unauthorized", 401}, {"forbidden", 403},
-    {"not_found", 404},        {"conflict", 409},     {"rate_limited", 429},
+    {"validation_error", 400}, {"unauthorized", 401},    {"forbidden", 403},
+    {"not_found", 404},        {"conflict", 409},        {"rate_limited", 429},
     {"internal", 500},         {"not_implemented", 501}, {"gateway_unavailable", 503},
 };
 
 const char *reason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 409: return "Conflict";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 307:
+        return "Temporary Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 409:
+        return "Conflict";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Unknown";
     }
 }
 
 Response envelope(const char *code, const QString &message, const QList<FieldError> *errors)
 {
     JsonWriter w;
-    w.beginObject().key("error").beginObject().field("code", QByteArray(code)).field("message", message);
+    w.beginObject()
+        .key("error")
+        .beginObject()
+        .field("code", QByteArray(code))
+        .field("message", message);
     if (errors && !errors->isEmpty()) {
         w.key("details").beginObject().key("errors").beginArray();
         for (const FieldError &e : *errors) {

@@ -66,7 +66,8 @@ Ids::Ids(quint64 seed)
     , m_sessionPhone(pow10(8), hashOf(seed, salt::SessionPhone, 0))
 {
     for (int p = 0; p < kPlanCount; ++p)
-        m_phone << AffinePerm(pow10(kPlans[p].digits), hashOf(seed, salt::PhonePlanPerm, quint64(p)));
+        m_phone << AffinePerm(pow10(kPlans[p].digits),
+                              hashOf(seed, salt::PhonePlanPerm, quint64(p)));
 }
 
 bool Ids::isDigits(QByteArrayView s)
@@ -87,7 +88,8 @@ bool Ids::userPart(const QString &jid, QLatin1String server, QByteArray *digits)
     const QByteArray user = jid.left(at).toLatin1();
     const qsizetype dash = server == QLatin1String("g.us") ? user.indexOf('-') : -1;
     const bool ok = dash < 0 ? isDigits(user)
-                             : isDigits(QByteArrayView(user).first(dash)) && isDigits(QByteArrayView(user).sliced(dash + 1));
+                             : isDigits(QByteArrayView(user).first(dash))
+            && isDigits(QByteArrayView(user).sliced(dash + 1));
     if (ok)
         *digits = user;
     return ok;
@@ -122,7 +124,8 @@ int Ids::phonePlan(quint32 contact, int culture) const
 
 QByteArray Ids::phoneDigits(quint32 contact, int plan) const
 {
-    return QByteArray(kPlans[plan].prefix) + padded(m_phone[plan].forward(contact), kPlans[plan].digits);
+    return QByteArray(kPlans[plan].prefix)
+        + padded(m_phone[plan].forward(contact), kPlans[plan].digits);
 }
 
 qint64 Ids::contactFromPhone(QByteArrayView digits, int *plan) const

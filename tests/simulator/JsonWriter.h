@@ -14,7 +14,10 @@ class JsonWriter
 {
 public:
     // explicitNulls: unknown optional members are written as null instead of left out.
-    explicit JsonWriter(bool explicitNulls = false) : m_nulls(explicitNulls) {}
+    explicit JsonWriter(bool explicitNulls = false)
+        : m_nulls(explicitNulls)
+    {
+    }
 
     JsonWriter &beginObject();
     JsonWriter &endObject();
@@ -37,10 +40,22 @@ public:
     JsonWriter &field(const char *k, qint64 v) { return key(k).value(v); }
     JsonWriter &field(const char *k, int v) { return key(k).value(qint64(v)); }
     JsonWriter &flag(const char *k, bool v) { return key(k).boolean(v); }
-    JsonWriter &optString(const char *k, const QString &v) { return v.isEmpty() ? missing(k) : field(k, v); }
-    JsonWriter &optUtf8(const char *k, const QByteArray &v) { return v.isEmpty() ? missing(k) : field(k, v); }
-    JsonWriter &optNumber(const char *k, bool known, qint64 v) { return known ? field(k, v) : missing(k); }
-    JsonWriter &optFlag(const char *k, bool known, bool v) { return known ? flag(k, v) : missing(k); }
+    JsonWriter &optString(const char *k, const QString &v)
+    {
+        return v.isEmpty() ? missing(k) : field(k, v);
+    }
+    JsonWriter &optUtf8(const char *k, const QByteArray &v)
+    {
+        return v.isEmpty() ? missing(k) : field(k, v);
+    }
+    JsonWriter &optNumber(const char *k, bool known, qint64 v)
+    {
+        return known ? field(k, v) : missing(k);
+    }
+    JsonWriter &optFlag(const char *k, bool known, bool v)
+    {
+        return known ? flag(k, v) : missing(k);
+    }
     JsonWriter &missing(const char *k) { return m_nulls ? key(k).null() : *this; }
 
     bool explicitNulls() const { return m_nulls; }

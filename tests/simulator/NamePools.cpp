@@ -17,34 +17,35 @@ QList<QString> list(std::initializer_list<const char *> items)
 
 // Per culture, concatenated into the flat first/last tables in CultureId order.
 const std::initializer_list<const char *> kFirst[CultureCount] = {
-    {"Budi", "Siti", "Agus", "Dewi", "Rina", "Putri", "Ahmad", "Wahyu", "Sri", "Eko", "Adi",
-     "Nur", "Rizky", "Fajar", "Indah", "Ayu", "Dimas", "Bayu", "Yusuf", "Andi", "Hendra",
-     "Lestari", "Wulan", "Teguh", "Joko", "Ratna", "Fitri", "Dian", "Anisa", "Reza", "Gilang",
-     "Intan", "Nadia", "Bambang", "Sari", "Yuni", "Arif", "Maya", "Kiki", "Tono"},
-    {"João", "Maria", "Ana", "Pedro", "Lucas", "Gabriel", "Juliana", "Fernanda", "Rafael",
-     "Beatriz", "Mateus", "Larissa", "Thiago", "Camila", "Bruno", "Letícia", "Vinícius",
-     "Amanda", "Gustavo", "Patrícia", "Luíza", "Caio", "Débora", "Otávio"},
-    {"محمد", "أحمد", "فاطمة", "عائشة", "علي", "يوسف", "مريم", "خالد", "عمر", "ليلى", "نور",
-     "حسن", "سارة", "إبراهيم", "Mohammed", "Fatima", "Omar", "Layla", "Abdullah", "Khadija"},
-    {"王伟", "李娜", "张敏", "刘洋", "陈静", "杨磊", "黄丽", "赵强", "田中 太郎", "佐藤 花子",
-     "鈴木 一郎", "高橋 美咲", "김민준", "이서연", "박지훈", "최유진", "정하은", "Wei Chen",
-     "Yuki", "Hiro", "明", "芳"},
-    {"John", "Emma", "Olivia", "Liam", "Noah", "Sophia", "James", "Mia", "Lucas", "Zoë",
-     "François", "José", "Müller", "Chloé", "Søren", "Łukasz", "Ingrid", "Mateo", "Elena",
-     "Marco", "Giulia", "Hannah", "Ben", "Grace"},
+    {"Budi",   "Siti",    "Agus",  "Dewi",    "Rina",  "Putri", "Ahmad", "Wahyu", "Sri",   "Eko",
+     "Adi",    "Nur",     "Rizky", "Fajar",   "Indah", "Ayu",   "Dimas", "Bayu",  "Yusuf", "Andi",
+     "Hendra", "Lestari", "Wulan", "Teguh",   "Joko",  "Ratna", "Fitri", "Dian",  "Anisa", "Reza",
+     "Gilang", "Intan",   "Nadia", "Bambang", "Sari",  "Yuni",  "Arif",  "Maya",  "Kiki",  "Tono"},
+    {"João",     "Maria",   "Ana",     "Pedro",    "Lucas",  "Gabriel", "Juliana", "Fernanda",
+     "Rafael",   "Beatriz", "Mateus",  "Larissa",  "Thiago", "Camila",  "Bruno",   "Letícia",
+     "Vinícius", "Amanda",  "Gustavo", "Patrícia", "Luíza",  "Caio",    "Débora",  "Otávio"},
+    {"محمد",     "أحمد",   "فاطمة", "عائشة", "علي",      "يوسف",   "مريم",
+     "خالد",     "عمر",    "ليلى",  "نور",   "حسن",      "سارة",   "إبراهيم",
+     "Mohammed", "Fatima", "Omar",  "Layla", "Abdullah", "Khadija"},
+    {"王伟",      "李娜",      "张敏",      "刘洋",      "陈静",   "杨磊",   "黄丽",   "赵强",
+     "田中 太郎", "佐藤 花子", "鈴木 一郎", "高橋 美咲", "김민준", "이서연", "박지훈", "최유진",
+     "정하은",    "Wei Chen",  "Yuki",      "Hiro",      "明",     "芳"},
+    {"John",   "Emma",  "Olivia",   "Liam",  "Noah",   "Sophia", "James", "Mia",
+     "Lucas",  "Zoë",   "François", "José",  "Müller", "Chloé",  "Søren", "Łukasz",
+     "Ingrid", "Mateo", "Elena",    "Marco", "Giulia", "Hannah", "Ben",   "Grace"},
 };
 
 const std::initializer_list<const char *> kLast[CultureCount] = {
-    {"Santoso", "Wijaya", "Saputra", "Pratama", "Hidayat", "Nugroho", "Setiawan", "Siregar",
-     "Simanjuntak", "Kurniawan", "Lubis", "Nasution", "Halim", "Gunawan", "Susanto",
-     "Wibowo", "Hasibuan", "Purba", "Rahayu", "Sembiring"},
+    {"Santoso", "Wijaya",      "Saputra",   "Pratama", "Hidayat",  "Nugroho",  "Setiawan",
+     "Siregar", "Simanjuntak", "Kurniawan", "Lubis",   "Nasution", "Halim",    "Gunawan",
+     "Susanto", "Wibowo",      "Hasibuan",  "Purba",   "Rahayu",   "Sembiring"},
     {"Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida",
      "Nascimento", "Lima", "Araújo", "Ferreira", "Carvalho", "Gomes", "Ribeiro"},
-    {"العتيبي", "الحربي", "الشمري", "القحطاني", "المصري", "Al-Farsi", "Haddad", "Nasser",
-     "Khalil", "Mansour"},
+    {"العتيبي", "الحربي", "الشمري", "القحطاني", "المصري", "Al-Farsi", "Haddad", "Nasser", "Khalil",
+     "Mansour"},
     {"Lee", "Kim", "Wang", "Tanaka"},
-    {"Smith", "Johnson", "Brown", "García", "Martínez", "Rossi", "Schmidt", "Dubois",
-     "O'Brien", "Nowak", "Jensen", "van Dijk", "Fischer", "Taylor"},
+    {"Smith", "Johnson", "Brown", "García", "Martínez", "Rossi", "Schmidt", "Dubois", "O'Brien",
+     "Nowak", "Jensen", "van Dijk", "Fischer", "Taylor"},
 };
 
 // lastChance and weight per culture.
@@ -75,9 +76,18 @@ const Tables &tables()
 
 } // namespace
 
-const Culture &culture(int id) { return tables().cultures[id]; }
-const QList<QString> &firstNames() { return tables().first; }
-const QList<QString> &lastNames() { return tables().last; }
+const Culture &culture(int id)
+{
+    return tables().cultures[id];
+}
+const QList<QString> &firstNames()
+{
+    return tables().first;
+}
+const QList<QString> &lastNames()
+{
+    return tables().last;
+}
 
 const QList<QString> &honorifics()
 {
@@ -87,64 +97,90 @@ const QList<QString> &honorifics()
 
 const QList<QString> &emojis()
 {
-    static const QList<QString> l = list({"", "🌸", "✨", "🙏", "💫", "🇮🇩", "😊", "🔥", "❤️", "🌙", "⚽", "🇧🇷"});
+    static const QList<QString> l = list(
+        {"", "🌸", "✨", "🙏", "💫", "🇮🇩", "😊", "🔥", "❤️", "🌙", "⚽", "🇧🇷"});
     return l;
 }
 
 const QList<QString> &businessNames()
 {
-    static const QList<QString> l = list({
-        "Toko Sinar Jaya", "Warung Makan Sederhana", "CV Maju Bersama", "PT Sumber Rezeki",
-        "Apotek Sehat Sentosa", "Bengkel Motor Jaya Abadi", "Laundry Kilat 24 Jam",
-        "Toko Kue Bu Ani", "Loja da Maria", "Padaria Pão Quente", "Oficina do Zé",
-        "Acme Corp", "Blue Harbor Logistics", "مطعم الشام", "مكتبة النور", "小王水果店",
-        "Katering Berkah", "Optik Mata Indah", "Salon Cantik Ayu", "Rental Mobil Surya",
-        "Studio Foto Kenangan", "Kopi Kenangan Senja", "Ferragens Central", "Klinik Pratama Medika"});
+    static const QList<QString> l = list({"Toko Sinar Jaya",       "Warung Makan Sederhana",
+                                          "CV Maju Bersama",       "PT Sumber Rezeki",
+                                          "Apotek Sehat Sentosa",  "Bengkel Motor Jaya Abadi",
+                                          "Laundry Kilat 24 Jam",  "Toko Kue Bu Ani",
+                                          "Loja da Maria",         "Padaria Pão Quente",
+                                          "Oficina do Zé",         "Acme Corp",
+                                          "Blue Harbor Logistics", "مطعم الشام",
+                                          "مكتبة النور",           "小王水果店",
+                                          "Katering Berkah",       "Optik Mata Indah",
+                                          "Salon Cantik Ayu",      "Rental Mobil Surya",
+                                          "Studio Foto Kenangan",  "Kopi Kenangan Senja",
+                                          "Ferragens Central",     "Klinik Pratama Medika"});
     return l;
 }
 
 const QList<QString> &groupSubjects()
 {
-    static const QList<QString> l = list({
-        "Keluarga Besar Santoso 👨‍👩‍👧", "Alumni SMA %1 Bandung", "Arisan Ibu-Ibu RT %2",
-        "Jual Beli Motor Bekas Jakarta", "Info Loker Surabaya", "Pengajian Al-Ikhlas",
-        "Reuni Akbar Angkatan 20%2", "Komunitas Pecinta Kucing 🐱", "Grup Futsal Kamis Malam ⚽",
-        "Wali Murid Kelas %3B", "Grupo da Família ❤️", "Futebol de Quinta", "Condomínio Bloco %1",
-        "Vendas Atacado SP", "مجموعة العائلة", "أصدقاء الجامعة", "同学会 20%2", "家族グループ",
-        "Project Team", "Marketing Q%3", "Customer Escalations", "Ops On-Call", "Book Club 📚",
-        "Tetangga Perumahan Griya Asri", "Promo Toko Online", "Driver Ojol Bekasi",
-        "Grup Kajian Subuh", "Trip Bali 20%2 🏝️", "Kantor Cabang Medan", "Supplier Sembako"});
+    static const QList<QString> l = list({"Keluarga Besar Santoso 👨‍👩‍👧",
+                                          "Alumni SMA %1 Bandung",
+                                          "Arisan Ibu-Ibu RT %2",
+                                          "Jual Beli Motor Bekas Jakarta",
+                                          "Info Loker Surabaya",
+                                          "Pengajian Al-Ikhlas",
+                                          "Reuni Akbar Angkatan 20%2",
+                                          "Komunitas Pecinta Kucing 🐱",
+                                          "Grup Futsal Kamis Malam ⚽",
+                                          "Wali Murid Kelas %3B",
+                                          "Grupo da Família ❤️",
+                                          "Futebol de Quinta",
+                                          "Condomínio Bloco %1",
+                                          "Vendas Atacado SP",
+                                          "مجموعة العائلة",
+                                          "أصدقاء الجامعة",
+                                          "同学会 20%2",
+                                          "家族グループ",
+                                          "Project Team",
+                                          "Marketing Q%3",
+                                          "Customer Escalations",
+                                          "Ops On-Call",
+                                          "Book Club 📚",
+                                          "Tetangga Perumahan Griya Asri",
+                                          "Promo Toko Online",
+                                          "Driver Ojol Bekasi",
+                                          "Grup Kajian Subuh",
+                                          "Trip Bali 20%2 🏝️",
+                                          "Kantor Cabang Medan",
+                                          "Supplier Sembako"});
     return l;
 }
 
 const QList<QString> &groupDescriptions()
 {
-    static const QList<QString> l = list({
-        "Grup silaturahmi. Dilarang share hoax dan promosi tanpa izin admin.",
-        "Info resmi dari pengurus. Mohon baca pengumuman yang di-pin.",
-        "Hanya untuk anggota. Jaga sopan santun 🙏",
-        "Grupo para avisos e combinados. Sem correntes, por favor!",
-        "Coordination for the quarterly launch.\nAgenda in the pinned message.",
-        "يرجى الالتزام بآداب الحوار",
-        "欢迎大家！请勿发广告。",
-        "Jadwal, lokasi, dan iuran diumumkan di sini setiap Senin."});
+    static const QList<QString> l = list(
+        {"Grup silaturahmi. Dilarang share hoax dan promosi tanpa izin admin.",
+         "Info resmi dari pengurus. Mohon baca pengumuman yang di-pin.",
+         "Hanya untuk anggota. Jaga sopan santun 🙏",
+         "Grupo para avisos e combinados. Sem correntes, por favor!",
+         "Coordination for the quarterly launch.\nAgenda in the pinned message.",
+         "يرجى الالتزام بآداب الحوار", "欢迎大家！请勿发广告。",
+         "Jadwal, lokasi, dan iuran diumumkan di sini setiap Senin."});
     return l;
 }
 
 const QList<QString> &aboutTexts()
 {
-    static const QList<QString> l = list({
-        "Hey there! I am using WhatsApp.", "Available", "Busy", "At work", "Sibuk, chat aja",
-        "Alhamdulillah 🤲", "Sabar dan ikhlas", "Só Deus sabe 🙏", "Em reunião", "الحمد لله",
-        "在忙，稍后回复", "Urgent calls only", "🏠📿", "Jangan telpon, WA aja", ""});
+    static const QList<QString> l = list(
+        {"Hey there! I am using WhatsApp.", "Available", "Busy", "At work", "Sibuk, chat aja",
+         "Alhamdulillah 🤲", "Sabar dan ikhlas", "Só Deus sabe 🙏", "Em reunião", "الحمد لله",
+         "在忙，稍后回复", "Urgent calls only", "🏠📿", "Jangan telpon, WA aja", ""});
     return l;
 }
 
 const QList<QString> &sessionLabels()
 {
-    static const QList<QString> l = list({
-        "Support line", "Sales Jakarta", "CS Surabaya", "Marketing", "Ops Bandung",
-        "Loja São Paulo", "Finance", "Admin HQ"});
+    static const QList<QString> l = list({"Support line", "Sales Jakarta", "CS Surabaya",
+                                          "Marketing", "Ops Bandung", "Loja São Paulo", "Finance",
+                                          "Admin HQ"});
     return l;
 }
 

@@ -15,13 +15,20 @@ struct Culture {
     double weight;     // share of contacts from this culture
 };
 
-enum CultureId { Indonesian, Brazilian, Arabic, Cjk, Latin, CultureCount };
+enum CultureId {
+    Indonesian,
+    Brazilian,
+    Arabic,
+    Cjk,
+    Latin,
+    CultureCount
+};
 
 const Culture &culture(int id);
 const QList<QString> &firstNames();
 const QList<QString> &lastNames();
-const QList<QString> &honorifics();  // "Pak", "Bu"... (Indonesian), index 0 unused
-const QList<QString> &emojis();      // name suffixes, index 0 unused
+const QList<QString> &honorifics(); // "Pak", "Bu"... (Indonesian), index 0 unused
+const QList<QString> &emojis();     // name suffixes, index 0 unused
 const QList<QString> &businessNames();
 // May contain %1 (a number 1..20), %2 (the same, two digits) or %3 (1..4).
 const QList<QString> &groupSubjects();

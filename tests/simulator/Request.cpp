@@ -20,18 +20,30 @@ int hexValue(char c)
 const char *opName(Op op)
 {
     switch (op) {
-    case Op::ListSessions: return "listSessions";
-    case Op::GetSession: return "getSession";
-    case Op::ListContacts: return "listContacts";
-    case Op::GetContact: return "getContact";
-    case Op::BlockContact: return "blockContact";
-    case Op::UnblockContact: return "unblockContact";
-    case Op::GetContactPicture: return "getContactPicture";
-    case Op::GetContactAbout: return "getContactAbout";
-    case Op::ListGroups: return "listGroups";
-    case Op::GetGroup: return "getGroup";
-    case Op::ListGroupMembers: return "listGroupMembers";
-    case Op::NoRoute: break;
+    case Op::ListSessions:
+        return "listSessions";
+    case Op::GetSession:
+        return "getSession";
+    case Op::ListContacts:
+        return "listContacts";
+    case Op::GetContact:
+        return "getContact";
+    case Op::BlockContact:
+        return "blockContact";
+    case Op::UnblockContact:
+        return "unblockContact";
+    case Op::GetContactPicture:
+        return "getContactPicture";
+    case Op::GetContactAbout:
+        return "getContactAbout";
+    case Op::ListGroups:
+        return "listGroups";
+    case Op::GetGroup:
+        return "getGroup";
+    case Op::ListGroupMembers:
+        return "listGroupMembers";
+    case Op::NoRoute:
+        break;
     }
     return "noRoute";
 }
@@ -124,10 +136,12 @@ void parseQuery(const QByteArray &encodedQuery, ApiCall *call)
         const qsizetype eq = pair.indexOf('=');
         QString key, value;
         const bool ok = decodeComponent(pair.left(eq < 0 ? pair.size() : eq), true, &key)
-            && decodeComponent(eq < 0 ? QByteArrayView() : QByteArrayView(pair).sliced(eq + 1), true, &value);
+            && decodeComponent(eq < 0 ? QByteArrayView() : QByteArrayView(pair).sliced(eq + 1),
+                               true, &value);
         if (!ok) {
             if (call->badQueryParam.isEmpty())
-                call->badQueryParam = QString::fromLatin1(pair.left(eq < 0 ? 40 : qMin<qsizetype>(eq, 40)));
+                call->badQueryParam = QString::fromLatin1(
+                    pair.left(eq < 0 ? 40 : qMin<qsizetype>(eq, 40)));
             continue;
         }
         if (!call->query.contains(key)) // the first value wins, like Go's Query().Get

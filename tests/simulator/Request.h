@@ -11,16 +11,26 @@
 namespace sim {
 
 enum class Op {
-    ListSessions, GetSession, ListContacts, GetContact, BlockContact, UnblockContact,
-    GetContactPicture, GetContactAbout, ListGroups, GetGroup, ListGroupMembers, NoRoute,
+    ListSessions,
+    GetSession,
+    ListContacts,
+    GetContact,
+    BlockContact,
+    UnblockContact,
+    GetContactPicture,
+    GetContactAbout,
+    ListGroups,
+    GetGroup,
+    ListGroupMembers,
+    NoRoute,
 };
 const char *opName(Op op); // the contract's operationId, "noRoute" for anything else
 
 struct Route {
     Op op = Op::NoRoute;
-    QString session;         // decoded {session}
-    QString item;            // decoded {lid}, {jid} or {gid}
-    bool sessionOk = true;   // false: not valid percent-encoded UTF-8
+    QString session;       // decoded {session}
+    QString item;          // decoded {lid}, {jid} or {gid}
+    bool sessionOk = true; // false: not valid percent-encoded UTF-8
     bool itemOk = true;
 };
 

@@ -21,15 +21,27 @@ constexpr quint64 hashOf(quint64 seed, quint64 salt, quint64 index)
     return mix64(mix64(seed * 0x100000001b3ULL + salt) ^ index);
 }
 
-inline double unitOf(quint64 h) { return double(h >> 11) * (1.0 / 9007199254740992.0); }
-inline bool chance(quint64 h, double p) { return unitOf(h) < p; }
-inline quint64 below(quint64 h, quint64 n) { return n ? h % n : 0; }
+inline double unitOf(quint64 h)
+{
+    return double(h >> 11) * (1.0 / 9007199254740992.0);
+}
+inline bool chance(quint64 h, double p)
+{
+    return unitOf(h) < p;
+}
+inline quint64 below(quint64 h, quint64 n)
+{
+    return n ? h % n : 0;
+}
 
 // A sequential stream for choices that depend on order (fault injection, mutations).
 class Prng
 {
 public:
-    explicit Prng(quint64 seed = 0) : m_state(seed) {}
+    explicit Prng(quint64 seed = 0)
+        : m_state(seed)
+    {
+    }
     quint64 next() { return mix64(m_state += 0x9e3779b97f4a7c15ULL); }
     double unit() { return unitOf(next()); }
     quint64 below(quint64 n) { return sim::below(next(), n); }

@@ -15,11 +15,13 @@ QJsonArray HttpResult::data() const
     return json.value(QLatin1String("data")).toArray();
 }
 
-QNetworkReply *SimClient::start(const QByteArray &method, const QByteArray &pathAndQuery, const Credential &cred,
-                                const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
+QNetworkReply *SimClient::start(const QByteArray &method, const QByteArray &pathAndQuery,
+                                const Credential &cred, const QByteArray &body,
+                                const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
     QNetworkRequest req(QUrl::fromEncoded(m_base.toEncoded() + pathAndQuery));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
     req.setTransferTimeout(20000);
     if (cred.kind == Credential::Bearer)
         req.setRawHeader("Authorization", "Bearer " + cred.token);

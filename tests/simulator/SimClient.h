@@ -25,7 +25,11 @@ struct HttpResult {
 };
 
 struct Credential {
-    enum Kind { None, Bearer, ApiKey } kind = None;
+    enum Kind {
+        None,
+        Bearer,
+        ApiKey
+    } kind = None;
     QByteArray token;
 
     static Credential none() { return {}; }
@@ -36,15 +40,25 @@ struct Credential {
 class SimClient
 {
 public:
-    explicit SimClient(const QUrl &base) : m_base(base) {}
+    explicit SimClient(const QUrl &base)
+        : m_base(base)
+    {
+    }
 
     // pathAndQuery is sent as written: percent-encode path segments with enc().
-    QNetworkReply *start(const QByteArray &method, const QByteArray &pathAndQuery, const Credential &cred,
-                         const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+    QNetworkReply *start(const QByteArray &method, const QByteArray &pathAndQuery,
+                         const Credential &cred, const QByteArray &body = {},
+                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
     static HttpResult finish(QNetworkReply *reply, int timeoutMs = 20000);
 
-    HttpResult get(const QByteArray &pathAndQuery, const Credential &cred) { return finish(start("GET", pathAndQuery, cred)); }
-    HttpResult post(const QByteArray &pathAndQuery, const Credential &cred) { return finish(start("POST", pathAndQuery, cred)); }
+    HttpResult get(const QByteArray &pathAndQuery, const Credential &cred)
+    {
+        return finish(start("GET", pathAndQuery, cred));
+    }
+    HttpResult post(const QByteArray &pathAndQuery, const Credential &cred)
+    {
+        return finish(start("POST", pathAndQuery, cred));
+    }
 
     static QByteArray enc(const QString &segment) { return QUrl::toPercentEncoding(segment); }
 

@@ -22,29 +22,38 @@ const Opt kOptions[] = {
     {"port", "N", "TCP port on 127.0.0.1; 0 picks a free one (default 0)."},
     {"seed", "N", "Seed of the generated data and of fault choices (default 1)."},
     {"sessions", "N", "Sessions of the primary org (default 2)."},
-    {"foreign-sessions", "N", "Small sessions of a second, foreign org: 50 contacts, 3 groups (default 1)."},
-    {"contacts", "N", "Contacts of the primary org in total, split across its sessions (default 500)."},
+    {"foreign-sessions", "N",
+     "Small sessions of a second, foreign org: 50 contacts, 3 groups (default 1)."},
+    {"contacts", "N",
+     "Contacts of the primary org in total, split across its sessions (default 500)."},
     {"groups", "N", "Groups of the primary org in total (default 20)."},
     {"members", "N", "Group memberships of the primary org in total (default 1500)."},
-    {"disconnected", "K", "The last K primary sessions are not working: stopped, scan_qr_code, "
-                          "logged_out, failed, starting, in turn (default 0)."},
-    {"api-key", "KEY=CAPS[@foreign]", "An api-key with comma-separated capabilities out of read, send, "
-                                      "manage, events; @foreign puts it in the foreign org. Repeatable. "
-                                      "Without any, wa_demo=read,send,manage,events is created."},
+    {"disconnected", "K",
+     "The last K primary sessions are not working: stopped, scan_qr_code, "
+     "logged_out, failed, starting, in turn (default 0)."},
+    {"api-key", "KEY=CAPS[@foreign]",
+     "An api-key with comma-separated capabilities out of read, send, "
+     "manage, events; @foreign puts it in the foreign org. Repeatable. "
+     "Without any, wa_demo=read,send,manage,events is created."},
     {"jwt-secret", "S", "HS256 secret the demo JWTs are signed with and verified against."},
     {"jwt-issuer", "URL", "iss and aud of the JWTs (default http://127.0.0.1:3000, the frontend)."},
     {"latency-ms", "N", "Delay every API answer by N ms (asynchronously; default 0)."},
-    {"error-rate", "P", "Share 0..1 of API requests answered 500 internal / 503 gateway_unavailable."},
+    {"error-rate", "P",
+     "Share 0..1 of API requests answered 500 internal / 503 gateway_unavailable."},
     {"error-status", "500|503|mixed", "Which status --error-rate injects (default mixed)."},
-    {"rate-limit-every", "K", "After every K requests to a session (or org), the next --rate-limit-burst get 429."},
+    {"rate-limit-every", "K",
+     "After every K requests to a session (or org), the next --rate-limit-burst get 429."},
     {"rate-limit-burst", "N", "Length of each 429 burst (default 0: off)."},
-    {"retry-after", "S", "Add Retry-After: S to 429 answers (default 0: no header, like the gateway)."},
+    {"retry-after", "S",
+     "Add Retry-After: S to 429 answers (default 0: no header, like the gateway)."},
     {"malformed-rate", "P", "Share 0..1 of API answers whose body is not JSON."},
-    {"truncate-rate", "P", "Share 0..1 of API answers cut in half (Content-Length stays full) and closed."},
+    {"truncate-rate", "P",
+     "Share 0..1 of API answers cut in half (Content-Length stays full) and closed."},
     {"drop-rate", "P", "Share 0..1 of API requests whose connection is closed without an answer."},
     {"redirect-to", "URL", "Answer every API request with 307 to URL + the same path and query."},
-    {"explicit-nulls", nullptr, "Write null for unknown optional fields instead of leaving them out "
-                                "(the published schemas then no longer validate: by design)."},
+    {"explicit-nulls", nullptr,
+     "Write null for unknown optional fields instead of leaving them out "
+     "(the published schemas then no longer validate: by design)."},
 };
 
 bool toCount(const QString &text, qint64 max, qint64 *out)
@@ -64,13 +73,17 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "gateway-sim: a local HTTP server that follows the WhatsApp gateway's published contract\n"
-        "(/api/v1/sessions...). It prints its URL, orgs, sessions, api-keys and demo JWTs on stdout,\n"
-        "then \"ready\". Test control (no auth): GET|PUT|DELETE /_sim/faults, GET|DELETE /_sim/stats,\n"
-        "PUT /_sim/sessions/{id}/status, GET /_sim/sessions/{id}/blocked, POST /_sim/sessions/{id}/mutate."));
+        "(/api/v1/sessions...). It prints its URL, orgs, sessions, api-keys and demo JWTs on "
+        "stdout,\n"
+        "then \"ready\". Test control (no auth): GET|PUT|DELETE /_sim/faults, GET|DELETE "
+        "/_sim/stats,\n"
+        "PUT /_sim/sessions/{id}/status, GET /_sim/sessions/{id}/blocked, POST "
+        "/_sim/sessions/{id}/mutate."));
     p.addHelpOption();
     for (const Opt &o : kOptions) {
         if (o.value)
-            p.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help), QString::fromLatin1(o.value)});
+            p.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help),
+                         QString::fromLatin1(o.value)});
         else
             p.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help)});
     }
@@ -101,7 +114,8 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
         || !count("groups", 1000000, &g.groups) || !count("members", 100000000, &g.members))
         return false;
     if (sessions < 1 || disconnected > sessions) {
-        *error = QStringLiteral("--sessions must be at least 1 and --disconnected at most --sessions");
+        *error = QStringLiteral(
+            "--sessions must be at least 1 and --disconnected at most --sessions");
         return false;
     }
     out->port = quint16(port);
@@ -122,23 +136,30 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
         k.key = rest.left(eq);
         k.caps = rest.mid(eq + 1);
         if (eq <= 0 || !parseCaps(k.caps, &caps) || k.key.contains(QLatin1Char(' '))) {
-            *error = QStringLiteral("--api-key wants KEY=CAPS[@foreign] with CAPS out of read,send,manage,events: %1").arg(spec);
+            *error = QStringLiteral("--api-key wants KEY=CAPS[@foreign] with CAPS out of "
+                                    "read,send,manage,events: %1")
+                         .arg(spec);
             return false;
         }
         out->apiKeys << k;
     }
-    out->jwtSecret = p.isSet(QStringLiteral("jwt-secret")) ? p.value(QStringLiteral("jwt-secret")).toUtf8()
-                                                           : QByteArray("gateway-sim-dev-secret-not-for-production");
-    out->jwtIssuer = p.isSet(QStringLiteral("jwt-issuer")) ? p.value(QStringLiteral("jwt-issuer"))
-                                                           : QStringLiteral("http://127.0.0.1:3000");
+    out->jwtSecret = p.isSet(QStringLiteral("jwt-secret"))
+        ? p.value(QStringLiteral("jwt-secret")).toUtf8()
+        : QByteArray("gateway-sim-dev-secret-not-for-production");
+    out->jwtIssuer = p.isSet(QStringLiteral("jwt-issuer"))
+        ? p.value(QStringLiteral("jwt-issuer"))
+        : QStringLiteral("http://127.0.0.1:3000");
 
     // The fault flags share their validation with PUT /_sim/faults.
     QJsonObject f;
-    const char *const numeric[][2] = {
-        {"latency-ms", "latencyMs"},          {"error-rate", "errorRate"},
-        {"rate-limit-every", "rateLimitEvery"}, {"rate-limit-burst", "rateLimitBurst"},
-        {"retry-after", "retryAfter"},        {"malformed-rate", "malformedRate"},
-        {"truncate-rate", "truncateRate"},    {"drop-rate", "dropRate"}};
+    const char *const numeric[][2] = {{"latency-ms", "latencyMs"},
+                                      {"error-rate", "errorRate"},
+                                      {"rate-limit-every", "rateLimitEvery"},
+                                      {"rate-limit-burst", "rateLimitBurst"},
+                                      {"retry-after", "retryAfter"},
+                                      {"malformed-rate", "malformedRate"},
+                                      {"truncate-rate", "truncateRate"},
+                                      {"drop-rate", "dropRate"}};
     for (const auto &n : numeric) {
         const QString flag = QString::fromLatin1(n[0]);
         if (!p.isSet(flag))

@@ -19,21 +19,32 @@ constexpr qsizetype kMaxBody = 64 * 1024;
 // What a proxy in front of a broken upstream sends: plainly not JSON.
 const char kMalformedBody[] =
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    "<center><h1>502 Bad "
+    "Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
     }
 }
 
@@ -50,8 +61,9 @@ SimServer::SimServer(DataSet &data, const Auth &auth, Faults &faults, quint64 se
 QByteArray SimServer::nextRequestId()
 {
     // mix64 is a bijection, so distinct counters give distinct ids.
-    return "req_" + QByteArray::number(mix64(hashOf(m_seed, salt::RequestId, 0) ^ ++m_requestCounter), 16)
-                        .rightJustified(16, '0');
+    return "req_"
+        + QByteArray::number(mix64(hashOf(m_seed, salt::RequestId, 0) ^ ++m_requestCounter), 16)
+              .rightJustified(16, '0');
 }
 
 bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -64,13 +76,15 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const bool close = method == "HEAD" || request.value("connection").toLower().contains("close");
 
     // QtHttpServer has already buffered everything; refuse oversized requests all the same.
-    qsizetype headBytes = url.path(QUrl::FullyEncoded).size() + url.query(QUrl::FullyEncoded).size();
+    qsizetype headBytes = url.path(QUrl::FullyEncoded).size()
+        + url.query(QUrl::FullyEncoded).size();
     for (const auto &h : request.headers())
         headBytes += h.first.size() + h.second.size() + 4;
     if (headBytes > kMaxHead || request.body().size() > kMaxBody) {
         deliver(socket,
-                validationError(headBytes > kMaxHead ? QStringLiteral("request line and headers exceed 16 KiB")
-                                                     : QStringLiteral("request body exceeds 64 KiB")),
+                validationError(headBytes > kMaxHead
+                                    ? QStringLiteral("request line and headers exceed 16 KiB")
+                                    : QStringLiteral("request body exceeds 64 KiB")),
                 {}, requestId, true);
         return true;
     }
@@ -84,11 +98,13 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
-    deliver(socket, errorResponse("not_found", QStringLiteral("no route")), {}, nextRequestId(), false);
+    deliver(socket, errorResponse("not_found", QStringLiteral("no route")), {}, nextRequestId(),
+            false);
 }
 
-void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket, const QByteArray &method,
-                          const QList<QByteArray> &segments, const QByteArray &requestId, bool close)
+void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket,
+                          const QByteArray &method, const QList<QByteArray> &segments,
+                          const QByteArray &requestId, bool close)
 {
     const FaultConfig &cfg = m_faults.config();
     const QUrl url = request.url();
@@ -125,7 +141,8 @@ void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket,
         r = errorResponse("internal", QStringLiteral("internal error (injected)"));
         ++m_stats.injectedErrors;
     } else if (d.errorStatus == 503) {
-        r = errorResponse("gateway_unavailable", QStringLiteral("the owning gateway is unavailable (injected); retry"));
+        r = errorResponse("gateway_unavailable",
+                          QStringLiteral("the owning gateway is unavailable (injected); retry"));
         ++m_stats.injectedErrors;
     } else if (!d.drop) { // a dropped request never reached the gateway
         r = m_api.handle(call);
@@ -137,7 +154,8 @@ void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket,
         --m_stats.inFlight;
     };
     if (cfg.latencyMs > 0)
-        QTimer::singleShot(cfg.latencyMs, this, finish); // concurrent: each answer has its own timer
+        QTimer::singleShot(cfg.latencyMs, this,
+                           finish); // concurrent: each answer has its own timer
     else
         finish();
 }

@@ -43,7 +43,8 @@ void printJwts(const Auth &auth, const DataSet &data)
     auto user = [&data](int i) {
         return QStringLiteral("user_") + data.ids().ulid(kDataEpoch * 1000, salt::User, quint64(i));
     };
-    const JwtClaims owner{user(0), 0, QStringLiteral("owner"), QStringLiteral("user"), now, now + 30 * 86400};
+    const JwtClaims owner{user(0),         0, QStringLiteral("owner"), QStringLiteral("user"), now,
+                          now + 30 * 86400};
     JwtClaims admin = owner, member = owner, expired = owner, foreign = owner;
     admin.sub = user(1);
     admin.orgRole = QStringLiteral("admin");
@@ -54,9 +55,12 @@ void printJwts(const Auth &auth, const DataSet &data)
     foreign.sub = user(3);
     foreign.org = 1;
     const QList<QPair<const char *, QByteArray>> tokens = {
-        {"owner", auth.mint(owner)},       {"admin", auth.mint(admin)},
-        {"member", auth.mint(member)},     {"expired", auth.mint(expired)},
-        {"bad-signature", auth.mint(owner, true)}, {"foreign-owner", auth.mint(foreign)},
+        {"owner", auth.mint(owner)},
+        {"admin", auth.mint(admin)},
+        {"member", auth.mint(member)},
+        {"expired", auth.mint(expired)},
+        {"bad-signature", auth.mint(owner, true)},
+        {"foreign-owner", auth.mint(foreign)},
     };
     for (const auto &t : tokens)
         say(QStringLiteral("jwt %1 %2").arg(QLatin1String(t.first), QString::fromLatin1(t.second)));
@@ -85,7 +89,8 @@ int main(int argc, char **argv)
         orgIds << o.id;
     Auth auth(opt.jwtSecret, opt.jwtIssuer, orgIds);
     if (opt.apiKeys.isEmpty())
-        opt.apiKeys << ApiKeyOption{QStringLiteral("wa_demo"), QStringLiteral("read,send,manage,events"), false};
+        opt.apiKeys << ApiKeyOption{QStringLiteral("wa_demo"),
+                                    QStringLiteral("read,send,manage,events"), false};
     for (const ApiKeyOption &k : opt.apiKeys) {
         Caps caps = 0;
         parseCaps(k.caps, &caps);
@@ -112,11 +117,13 @@ int main(int argc, char **argv)
                 .arg(s.groupEnd - s.groupBegin)
                 .arg(s.liveMemberships));
     for (const ApiKey &k : auth.apiKeys())
-        say(QStringLiteral("api-key %1 %2 org=%3").arg(k.key, capsToString(k.caps), orgIds.at(k.org)));
+        say(QStringLiteral("api-key %1 %2 org=%3")
+                .arg(k.key, capsToString(k.caps), orgIds.at(k.org)));
     printJwts(auth, data);
     say(QStringLiteral("ready"));
-    std::fprintf(stderr, "gateway-sim: %zu contacts, %zu groups, %zu memberships generated in %lld ms; %s\n",
-                 data.contacts.size(), data.groups.size(), data.memberships.size(),
-                 static_cast<long long>(generatedMs), memoryFigures().constData());
+    std::fprintf(
+        stderr, "gateway-sim: %zu contacts, %zu groups, %zu memberships generated in %lld ms; %s\n",
+        data.contacts.size(), data.groups.size(), data.memberships.size(),
+        static_cast<long long>(generatedMs), memoryFigures().constData());
     return app.exec();
 }

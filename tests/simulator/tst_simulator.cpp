@@ -9,13 +9,16 @@
 void TstSimulator::initTestCase()
 {
     const QStringList args = {
-        QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--sessions"), QStringLiteral("3"),
-        QStringLiteral("--disconnected"), QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("900"),
-        QStringLiteral("--groups"), QStringLiteral("18"), QStringLiteral("--members"), QStringLiteral("2400"),
-        QStringLiteral("--api-key"), QStringLiteral("wa_full=read,send,manage,events"),
-        QStringLiteral("--api-key"), QStringLiteral("wa_read=read"),
-        QStringLiteral("--api-key"), QStringLiteral("wa_nosend=read,manage"),
-        QStringLiteral("--api-key"), QStringLiteral("wa_foreign=read,send,manage@foreign")};
+        QStringLiteral("--seed"),         QStringLiteral("7"),
+        QStringLiteral("--sessions"),     QStringLiteral("3"),
+        QStringLiteral("--disconnected"), QStringLiteral("1"),
+        QStringLiteral("--contacts"),     QStringLiteral("900"),
+        QStringLiteral("--groups"),       QStringLiteral("18"),
+        QStringLiteral("--members"),      QStringLiteral("2400"),
+        QStringLiteral("--api-key"),      QStringLiteral("wa_full=read,send,manage,events"),
+        QStringLiteral("--api-key"),      QStringLiteral("wa_read=read"),
+        QStringLiteral("--api-key"),      QStringLiteral("wa_nosend=read,manage"),
+        QStringLiteral("--api-key"),      QStringLiteral("wa_foreign=read,send,manage@foreign")};
     QVERIFY2(m_sim.start(args), qPrintable(m_sim.errorString()));
     m_client = std::make_unique<SimClient>(m_sim.url());
     const auto primary = m_sim.primarySessions();
@@ -73,14 +76,15 @@ void TstSimulator::startupProtocol()
     QCOMPARE(m_sim.apiKey(QStringLiteral("wa_full")), QStringLiteral("read,send,manage,events"));
     QCOMPARE(m_sim.apiKey(QStringLiteral("wa_read")), QStringLiteral("read"));
     QVERIFY(!m_sim.apiKeys().contains(QStringLiteral("wa_demo"))); // only when no --api-key
-    for (const char *label : {"owner", "admin", "member", "expired", "bad-signature", "foreign-owner"})
+    for (const char *label :
+         {"owner", "admin", "member", "expired", "bad-signature", "foreign-owner"})
         QVERIFY2(m_sim.jwt(QLatin1String(label)).count(QLatin1Char('.')) == 2, label);
 }
 
 void TstSimulator::auth_data()
 {
-    QTest::addColumn<QString>("path"); // {w}: working primary session, {f}: foreign session
-    QTest::addColumn<QString>("kind"); // none, bearer, key, raw (a whole Authorization value)
+    QTest::addColumn<QString>("path");  // {w}: working primary session, {f}: foreign session
+    QTest::addColumn<QString>("kind");  // none, bearer, key, raw (a whole Authorization value)
     QTest::addColumn<QString>("token"); // "jwt:<label>" for a printed demo JWT
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
@@ -89,27 +93,51 @@ void TstSimulator::auth_data()
     const QString contacts = QStringLiteral("/api/v1/sessions/{w}/contacts");
     const QString foreign = QStringLiteral("/api/v1/sessions/{f}/contacts");
     const QString unauthorized = QStringLiteral("unauthorized");
-    QTest::newRow("no token") << list << "none" << "" << 401 << unauthorized;
-    QTest::newRow("no token, foreign session") << foreign << "none" << "" << 401 << unauthorized;
-    QTest::newRow("unknown bearer key") << list << "bearer" << "wa_nope" << 401 << unauthorized;
-    QTest::newRow("unknown x-api-key") << list << "key" << "wa_nope" << 401 << unauthorized;
-    QTest::newRow("expired jwt") << list << "bearer" << "jwt:expired" << 401 << unauthorized;
-    QTest::newRow("bad-signature jwt") << list << "bearer" << "jwt:bad-signature" << 401 << unauthorized;
-    QTest::newRow("malformed jwt") << list << "bearer" << "eyJhbGciOiJIUzI1NiJ9.bm9wZQ.c2ln" << 401 << unauthorized;
-    QTest::newRow("basic scheme") << list << "raw" << "Basic d2FfZnVsbDp4" << 401 << unauthorized;
-    QTest::newRow("member lists sessions") << list << "bearer" << "jwt:member" << 403 << "forbidden";
-    QTest::newRow("member gets session") << "/api/v1/sessions/{w}" << "bearer" << "jwt:member" << 403 << "forbidden";
-    QTest::newRow("member reads contacts") << contacts << "bearer" << "jwt:member" << 200 << "";
-    QTest::newRow("owner lists sessions") << list << "bearer" << "jwt:owner" << 200 << "";
-    QTest::newRow("admin lists sessions") << list << "bearer" << "jwt:admin" << 200 << "";
-    QTest::newRow("owner, foreign session") << foreign << "bearer" << "jwt:owner" << 404 << "not_found";
-    QTest::newRow("foreign owner, own session") << foreign << "bearer" << "jwt:foreign-owner" << 200 << "";
-    QTest::newRow("foreign owner, primary session") << "/api/v1/sessions/{w}" << "bearer" << "jwt:foreign-owner" << 404 << "not_found";
-    QTest::newRow("x-api-key header") << contacts << "key" << "wa_full" << 200 << "";
-    QTest::newRow("api-key as bearer") << list << "bearer" << "wa_full" << 200 << "";
-    QTest::newRow("read key lists sessions") << list << "key" << "wa_read" << 403 << "forbidden";
-    QTest::newRow("foreign key, primary session") << contacts << "key" << "wa_foreign" << 404 << "not_found";
-    QTest::newRow("unknown session") << "/api/v1/sessions/01ZZZZZZZZZZZZZZZZZZZZZZZZ/contacts" << "key" << "wa_full" << 404 << "not_found";
+    QTest::newRow("no token") << list << "none"
+                              << "" << 401 << unauthorized;
+    QTest::newRow("no token, foreign session") << foreign << "none"
+                                               << "" << 401 << unauthorized;
+    QTest::newRow("unknown bearer key") << list << "bearer"
+                                        << "wa_nope" << 401 << unauthorized;
+    QTest::newRow("unknown x-api-key") << list << "key"
+                                       << "wa_nope" << 401 << unauthorized;
+    QTest::newRow("expired jwt") << list << "bearer"
+                                 << "jwt:expired" << 401 << unauthorized;
+    QTest::newRow("bad-signature jwt") << list << "bearer"
+                                       << "jwt:bad-signature" << 401 << unauthorized;
+    QTest::newRow("malformed jwt") << list << "bearer"
+                                   << "eyJhbGciOiJIUzI1NiJ9.bm9wZQ.c2ln" << 401 << unauthorized;
+    QTest::newRow("basic scheme") << list << "raw"
+                                  << "Basic d2FfZnVsbDp4" << 401 << unauthorized;
+    QTest::newRow("member lists sessions") << list << "bearer"
+                                           << "jwt:member" << 403 << "forbidden";
+    QTest::newRow("member gets session") << "/api/v1/sessions/{w}"
+                                         << "bearer"
+                                         << "jwt:member" << 403 << "forbidden";
+    QTest::newRow("member reads contacts") << contacts << "bearer"
+                                           << "jwt:member" << 200 << "";
+    QTest::newRow("owner lists sessions") << list << "bearer"
+                                          << "jwt:owner" << 200 << "";
+    QTest::newRow("admin lists sessions") << list << "bearer"
+                                          << "jwt:admin" << 200 << "";
+    QTest::newRow("owner, foreign session") << foreign << "bearer"
+                                            << "jwt:owner" << 404 << "not_found";
+    QTest::newRow("foreign owner, own session") << foreign << "bearer"
+                                                << "jwt:foreign-owner" << 200 << "";
+    QTest::newRow("foreign owner, primary session") << "/api/v1/sessions/{w}"
+                                                    << "bearer"
+                                                    << "jwt:foreign-owner" << 404 << "not_found";
+    QTest::newRow("x-api-key header") << contacts << "key"
+                                      << "wa_full" << 200 << "";
+    QTest::newRow("api-key as bearer") << list << "bearer"
+                                       << "wa_full" << 200 << "";
+    QTest::newRow("read key lists sessions") << list << "key"
+                                             << "wa_read" << 403 << "forbidden";
+    QTest::newRow("foreign key, primary session") << contacts << "key"
+                                                  << "wa_foreign" << 404 << "not_found";
+    QTest::newRow("unknown session") << "/api/v1/sessions/01ZZZZZZZZZZZZZZZZZZZZZZZZ/contacts"
+                                     << "key"
+                                     << "wa_full" << 404 << "not_found";
 }
 
 void TstSimulator::auth()
@@ -230,7 +258,8 @@ void TstSimulator::filters()
         }
     }
     QVERIFY(!word.isEmpty() && !phone.isEmpty());
-    const QList<QJsonObject> byName = allContacts(m_working, "&q=" + SimClient::enc(word.toUpper()));
+    const QList<QJsonObject> byName = allContacts(m_working,
+                                                  "&q=" + SimClient::enc(word.toUpper()));
     QVERIFY(!byName.isEmpty());
     for (const QJsonObject &c : byName)
         QVERIFY2(str(c, "name").contains(word, Qt::CaseInsensitive), qPrintable(str(c, "name")));
@@ -238,7 +267,8 @@ void TstSimulator::filters()
     // ...and the phone number ("+62 812..." style input works too)...
     const QString digits = phone.mid(2, 7);
     bool found = false;
-    for (const QJsonObject &c : allContacts(m_working, "&q=" + SimClient::enc(QLatin1Char('+') + digits))) {
+    for (const QJsonObject &c :
+         allContacts(m_working, "&q=" + SimClient::enc(QLatin1Char('+') + digits))) {
         found = found || str(c, "lid") == lidWithPhone;
         QVERIFY(str(c, "phoneNumber").contains(digits) || str(c, "lid").contains(digits)
                 || str(c, "name").contains(digits));
@@ -264,7 +294,8 @@ void TstSimulator::groupFilter()
     QSet<QString> members;
     for (const QJsonValue &g : groups.data()) {
         const QString jid = str(g.toObject(), "groupJid");
-        const HttpResult m = m_client->get(sessionPath(m_working) + "/groups/" + SimClient::enc(jid) + "/members", full());
+        const HttpResult m = m_client->get(
+            sessionPath(m_working) + "/groups/" + SimClient::enc(jid) + "/members", full());
         QCOMPARE(m.status, 200);
         if (m.data().size() > members.size()) {
             gid = jid;
@@ -277,7 +308,8 @@ void TstSimulator::groupFilter()
     QSet<QString> listed;
     QString cursor;
     for (int page = 0; page < 50; ++page) {
-        QByteArray path = sessionPath(m_working) + "/contacts?limit=30&group=" + SimClient::enc(gid);
+        QByteArray path = sessionPath(m_working)
+            + "/contacts?limit=30&group=" + SimClient::enc(gid);
         if (!cursor.isEmpty())
             path += "&cursor=" + SimClient::enc(cursor);
         const HttpResult r = m_client->get(path, full());
@@ -291,7 +323,8 @@ void TstSimulator::groupFilter()
     QCOMPARE(listed, members);
 
     // A well-formed group this session does not know: an empty list (documented choice).
-    const HttpResult unknown = m_client->get(sessionPath(m_working) + "/contacts?group=120363000000000000%40g.us", full());
+    const HttpResult unknown = m_client->get(
+        sessionPath(m_working) + "/contacts?group=120363000000000000%40g.us", full());
     QCOMPARE(unknown.status, 200);
     QVERIFY(unknown.data().isEmpty());
 }
@@ -327,8 +360,12 @@ void TstSimulator::badQueryParameters()
     const HttpResult r = m_client->get(sessionPath(m_working) + "/contacts?" + query, full());
     QCOMPARE(r.status, 400);
     QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
-    const QJsonArray errors = r.json.value(QLatin1String("error")).toObject().value(QLatin1String("details"))
-                                  .toObject().value(QLatin1String("errors")).toArray();
+    const QJsonArray errors = r.json.value(QLatin1String("error"))
+                                  .toObject()
+                                  .value(QLatin1String("details"))
+                                  .toObject()
+                                  .value(QLatin1String("errors"))
+                                  .toArray();
     QVERIFY(!errors.isEmpty());
     QCOMPARE(str(errors.first().toObject(), "location"), location);
 }
@@ -390,10 +427,12 @@ void TstSimulator::groupsAndMembers()
         const QJsonObject g = v.toObject();
         const QString jid = str(g, "groupJid");
         QVERIFY2(jidRe.match(jid).hasMatch(), qPrintable(jid));
-        const HttpResult one = m_client->get(sessionPath(m_working) + "/groups/" + SimClient::enc(jid), full());
+        const HttpResult one = m_client->get(
+            sessionPath(m_working) + "/groups/" + SimClient::enc(jid), full());
         QCOMPARE(one.status, 200);
         QCOMPARE(one.json, g);
-        const HttpResult members = m_client->get(sessionPath(m_working) + "/groups/" + SimClient::enc(jid) + "/members", full());
+        const HttpResult members = m_client->get(
+            sessionPath(m_working) + "/groups/" + SimClient::enc(jid) + "/members", full());
         QCOMPARE(members.status, 200);
         int owners = 0;
         for (const QJsonValue &mv : members.data()) {

@@ -23,15 +23,16 @@ void TstSimulator::requestIdOnEveryAnswer()
     const QByteArray contacts = sessionPath(m_working) + "/contacts";
     const QString lid = allContacts(m_working).first().value(QLatin1String("lid")).toString();
     QList<HttpResult> answers = {
-        m_client->get(contacts, full()),                                        // 200
-        m_client->get(contacts, Credential::none()),                            // 401
+        m_client->get(contacts, full()),                                                  // 200
+        m_client->get(contacts, Credential::none()),                                      // 401
         m_client->get("/api/v1/sessions", Credential::apiKey(QStringLiteral("wa_read"))), // 403
-        m_client->get(contacts + "/0%40lid", full()),                           // 404
-        m_client->get(contacts + "?limit=x", full()),                           // 400
-        m_client->post(contacts + "/" + SimClient::enc(lid) + "/unblock", full()), // 204
-        m_client->get(sessionPath(m_stopped) + "/contacts/" + SimClient::enc(lid) + "/about", full()), // 501
-        m_client->get("/nowhere", Credential::none()),                          // 404, no route
-        m_client->get("/_sim/faults", Credential::none()),                      // control
+        m_client->get(contacts + "/0%40lid", full()),                                     // 404
+        m_client->get(contacts + "?limit=x", full()),                                     // 400
+        m_client->post(contacts + "/" + SimClient::enc(lid) + "/unblock", full()),        // 204
+        m_client->get(sessionPath(m_stopped) + "/contacts/" + SimClient::enc(lid) + "/about",
+                      full()),                             // 501
+        m_client->get("/nowhere", Credential::none()),     // 404, no route
+        m_client->get("/_sim/faults", Credential::none()), // control
     };
     QSet<QByteArray> ids;
     for (const HttpResult &r : answers) {
@@ -75,12 +76,15 @@ void TstSimulator::errorRate()
 {
     QFETCH(QString, errorStatus);
     QFETCH(QList<int>, statuses);
-    QVERIFY(m_sim.setFaults(faults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatus"), errorStatus}})));
+    QVERIFY(m_sim.setFaults(faults(
+        {{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatus"), errorStatus}})));
     QSet<int> seen;
     for (int i = 0; i < 12; ++i) {
         const HttpResult r = m_client->get(sessionPath(m_working) + "/groups", full());
         QVERIFY(statuses.contains(r.status));
-        QCOMPARE(r.errorCode(), r.status == 500 ? QStringLiteral("internal") : QStringLiteral("gateway_unavailable"));
+        QCOMPARE(r.errorCode(),
+                 r.status == 500 ? QStringLiteral("internal")
+                                 : QStringLiteral("gateway_unavailable"));
         seen.insert(r.status);
     }
     QCOMPARE(seen.size(), statuses.size());
@@ -90,7 +94,8 @@ void TstSimulator::errorRate()
 
 void TstSimulator::rateLimitBursts()
 {
-    QVERIFY(m_sim.setFaults(faults({{QStringLiteral("rateLimitEvery"), 2}, {QStringLiteral("rateLimitBurst"), 1},
+    QVERIFY(m_sim.setFaults(faults({{QStringLiteral("rateLimitEvery"), 2},
+                                    {QStringLiteral("rateLimitBurst"), 1},
                                     {QStringLiteral("retryAfter"), 3}})));
     const QByteArray path = sessionPath(m_working) + "/groups";
     QList<int> got;
@@ -127,10 +132,13 @@ void TstSimulator::truncatedBodies()
 {
     QVERIFY(m_sim.setFaults(faults({{QStringLiteral("truncateRate"), 1.0}})));
     const HttpResult r = m_client->get(sessionPath(m_working) + "/groups", full());
-    QVERIFY2(r.error != QNetworkReply::NoError || r.body.size() < r.header("content-length").toInt(),
+    QVERIFY2(r.error != QNetworkReply::NoError
+                 || r.body.size() < r.header("content-length").toInt(),
              qPrintable(QString::number(r.body.size())));
     QVERIFY(!r.isJson);
-    QVERIFY(m_sim.control("GET", QStringLiteral("/_sim/stats")).value(QLatin1String("truncated")).toInt() >= 1);
+    QVERIFY(
+        m_sim.control("GET", QStringLiteral("/_sim/stats")).value(QLatin1String("truncated")).toInt()
+        >= 1);
 }
 
 void TstSimulator::droppedConnections()
@@ -139,21 +147,25 @@ void TstSimulator::droppedConnections()
     const HttpResult r = m_client->get(sessionPath(m_working) + "/groups", full());
     QCOMPARE(r.status, 0);
     QVERIFY(r.error != QNetworkReply::NoError);
-    QVERIFY(m_sim.control("GET", QStringLiteral("/_sim/stats")).value(QLatin1String("dropped")).toInt() >= 1);
+    QVERIFY(
+        m_sim.control("GET", QStringLiteral("/_sim/stats")).value(QLatin1String("dropped")).toInt()
+        >= 1);
     QVERIFY(m_sim.clearFaults());
     QCOMPARE(m_client->get(sessionPath(m_working) + "/groups", full()).status, 200);
 }
 
 void TstSimulator::redirects()
 {
-    QVERIFY(m_sim.setFaults(faults({{QStringLiteral("redirectTo"), QStringLiteral("http://127.0.0.1:9/elsewhere")}})));
+    QVERIFY(m_sim.setFaults(
+        faults({{QStringLiteral("redirectTo"), QStringLiteral("http://127.0.0.1:9/elsewhere")}})));
     const QByteArray path = sessionPath(m_working) + "/contacts?limit=5";
     const HttpResult r = m_client->get(path, full());
     QCOMPARE(r.status, 307);
     QCOMPARE(r.header("location"), "http://127.0.0.1:9/elsewhere" + path);
     QVERIFY(!r.header("x-request-id").isEmpty());
     int status = 0;
-    m_sim.control("GET", QStringLiteral("/_sim/faults"), {}, &status); // control is never redirected
+    m_sim.control("GET", QStringLiteral("/_sim/faults"), {},
+                  &status); // control is never redirected
     QCOMPARE(status, 200);
 }
 
@@ -182,8 +194,9 @@ void TstSimulator::explicitNulls()
 void TstSimulator::faultsEndpoint()
 {
     QJsonObject f = m_sim.control("GET", QStringLiteral("/_sim/faults"));
-    for (const char *key : {"latencyMs", "errorRate", "errorStatus", "rateLimitEvery", "rateLimitBurst", "retryAfter",
-                            "malformedRate", "truncateRate", "dropRate", "redirectTo", "explicitNulls"})
+    for (const char *key :
+         {"latencyMs", "errorRate", "errorStatus", "rateLimitEvery", "rateLimitBurst", "retryAfter",
+          "malformedRate", "truncateRate", "dropRate", "redirectTo", "explicitNulls"})
         QVERIFY2(f.contains(QLatin1String(key)), key);
     QVERIFY(!m_sim.setFaults(faults({{QStringLiteral("latencyMs"), -1}})));
     QVERIFY(!m_sim.setFaults(faults({{QStringLiteral("errorRate"), 2}})));
@@ -202,13 +215,18 @@ void TstSimulator::faultsEndpoint()
 void TstSimulator::stats()
 {
     m_sim.control("DELETE", QStringLiteral("/_sim/stats"));
-    QCOMPARE(m_sim.control("GET", QStringLiteral("/_sim/stats")).value(QLatin1String("requests")).toInt(), 0);
+    QCOMPARE(
+        m_sim.control("GET", QStringLiteral("/_sim/stats")).value(QLatin1String("requests")).toInt(),
+        0);
     m_client->get(sessionPath(m_working) + "/groups", full());
-    m_client->get(sessionPath(m_working) + "/groups", Credential::bearer(m_sim.jwt(QStringLiteral("owner"))));
+    m_client->get(sessionPath(m_working) + "/groups",
+                  Credential::bearer(m_sim.jwt(QStringLiteral("owner"))));
     m_client->get(sessionPath(m_working) + "/groups", Credential::none());
     const QJsonObject s = m_sim.control("GET", QStringLiteral("/_sim/stats"));
     QCOMPARE(s.value(QLatin1String("requests")).toInt(), 3);
     QCOMPARE(s.value(QLatin1String("authorizationSeen")).toInt(), 2);
     QCOMPARE(s.value(QLatin1String("inFlight")).toInt(), 0);
-    QCOMPARE(s.value(QLatin1String("byOperation")).toObject().value(QLatin1String("listGroups")).toInt(), 3);
+    QCOMPARE(
+        s.value(QLatin1String("byOperation")).toObject().value(QLatin1String("listGroups")).toInt(),
+        3);
 }

@@ -32,18 +32,25 @@ void TstSimulator::blockAndUnblock()
     QVERIFY(!lid.isEmpty() && !phone.isEmpty());
     const QByteArray base = sessionPath(m_working) + "/contacts/";
     const QString blockedPath = QStringLiteral("/_sim/sessions/%1/blocked").arg(m_working);
-    auto blocked = [&] { return strings(m_sim.control("GET", blockedPath).value(QLatin1String("data"))); };
+    auto blocked = [&] {
+        return strings(m_sim.control("GET", blockedPath).value(QLatin1String("data")));
+    };
 
     HttpResult r = m_client->post(base + SimClient::enc(lid) + "/block", full());
     QCOMPARE(r.status, 204);
     QVERIFY(r.body.isEmpty());
     QVERIFY(!r.header("x-request-id").isEmpty());
     QCOMPARE(blocked().count(lid), 1);
-    QCOMPARE(m_client->post(base + SimClient::enc(lid) + "/block", full()).status, 204); // idempotent
+    QCOMPARE(m_client->post(base + SimClient::enc(lid) + "/block", full()).status,
+             204); // idempotent
     QCOMPARE(blocked().count(lid), 1);
 
     // By phone JID: the same person, remembered under the LID.
-    QCOMPARE(m_client->post(base + SimClient::enc(phone + QStringLiteral("@s.whatsapp.net")) + "/block", full()).status, 204);
+    QCOMPARE(m_client
+                 ->post(base + SimClient::enc(phone + QStringLiteral("@s.whatsapp.net")) + "/block",
+                        full())
+                 .status,
+             204);
     QVERIFY(blocked().contains(phoneLid));
 
     QCOMPARE(m_client->post(base + SimClient::enc(lid) + "/unblock", full()).status, 204);
@@ -52,12 +59,25 @@ void TstSimulator::blockAndUnblock()
     QCOMPARE(m_client->post(base + SimClient::enc(phoneLid) + "/unblock", full()).status, 204);
     QVERIFY(blocked().isEmpty());
 
-    QCOMPARE(m_client->post(base + "0%40lid/block", full()).errorCode(), QStringLiteral("not_found"));
-    QCOMPARE(m_client->post(base + "hello/block", full()).errorCode(), QStringLiteral("validation_error"));
-    QCOMPARE(m_client->post(base + SimClient::enc(lid) + "/block", Credential::apiKey(QStringLiteral("wa_read"))).errorCode(),
+    QCOMPARE(m_client->post(base + "0%40lid/block", full()).errorCode(),
+             QStringLiteral("not_found"));
+    QCOMPARE(m_client->post(base + "hello/block", full()).errorCode(),
+             QStringLiteral("validation_error"));
+    QCOMPARE(m_client
+                 ->post(base + SimClient::enc(lid) + "/block",
+                        Credential::apiKey(QStringLiteral("wa_read")))
+                 .errorCode(),
              QStringLiteral("forbidden"));
-    QCOMPARE(m_client->post(base + SimClient::enc(lid) + "/block", Credential::apiKey(QStringLiteral("wa_nosend"))).status, 403);
-    QCOMPARE(m_client->post(sessionPath(m_foreign) + "/contacts/" + SimClient::enc(lid) + "/block", full()).status, 404);
+    QCOMPARE(m_client
+                 ->post(base + SimClient::enc(lid) + "/block",
+                        Credential::apiKey(QStringLiteral("wa_nosend")))
+                 .status,
+             403);
+    QCOMPARE(
+        m_client
+            ->post(sessionPath(m_foreign) + "/contacts/" + SimClient::enc(lid) + "/block", full())
+            .status,
+        404);
     QVERIFY(blocked().isEmpty());
 }
 
@@ -67,7 +87,8 @@ void TstSimulator::liveActionsNeedAWorkingSession()
     QVERIFY(!stoppedContacts.isEmpty());
     const QByteArray jid = SimClient::enc(str(stoppedContacts.first(), "lid"));
     const QByteArray base = sessionPath(m_stopped) + "/contacts/" + jid;
-    QCOMPARE(m_client->post(base + "/block", full()).errorCode(), QStringLiteral("not_implemented"));
+    QCOMPARE(m_client->post(base + "/block", full()).errorCode(),
+             QStringLiteral("not_implemented"));
     QCOMPARE(m_client->post(base + "/unblock", full()).status, 501);
     QCOMPARE(m_client->get(base + "/picture", full()).status, 501);
     QCOMPARE(m_client->get(base + "/about", full()).status, 501);
@@ -82,7 +103,11 @@ void TstSimulator::liveActionsNeedAWorkingSession()
     QVERIFY(!session.json.contains(QLatin1String("phoneNumber"))); // unpaired: no number
     QVERIFY(m_sim.setSessionStatus(m_working, QStringLiteral("working")));
     QCOMPARE(m_client->post(block, full()).status, 204);
-    QCOMPARE(m_client->post(sessionPath(m_working) + "/contacts/" + SimClient::enc(lid) + "/unblock", full()).status, 204);
+    QCOMPARE(
+        m_client
+            ->post(sessionPath(m_working) + "/contacts/" + SimClient::enc(lid) + "/unblock", full())
+            .status,
+        204);
     session = m_client->get(sessionPath(m_working), full());
     QVERIFY(session.json.contains(QLatin1String("phoneNumber")));
 
@@ -93,7 +118,8 @@ void TstSimulator::pictureAndAbout()
 {
     int pictures = 0;
     for (const QJsonObject &c : allContacts(m_working).mid(0, 12)) {
-        const QByteArray base = sessionPath(m_working) + "/contacts/" + SimClient::enc(str(c, "lid"));
+        const QByteArray base = sessionPath(m_working) + "/contacts/"
+            + SimClient::enc(str(c, "lid"));
         const HttpResult about = m_client->get(base + "/about", full());
         QCOMPARE(about.status, 200);
         QVERIFY(about.json.value(QLatin1String("about")).isString());
@@ -117,12 +143,16 @@ void TstSimulator::mutations()
         before.insert(str(c, "lid"), c);
     QCOMPARE(before.size(), 300);
     // A cursor taken before the change keeps working after it (keyset paging).
-    const QString cursor = str(m_client->get(sessionPath(m_second) + "/contacts?limit=10", full()).json, "nextCursor");
+    const QString cursor = str(
+        m_client->get(sessionPath(m_second) + "/contacts?limit=10", full()).json, "nextCursor");
 
     int status = 0;
-    const QJsonObject r = m_sim.control("POST", QStringLiteral("/_sim/sessions/%1/mutate").arg(m_second),
-                                        {{QStringLiteral("removeContacts"), 3}, {QStringLiteral("addContacts"), 2},
-                                         {QStringLiteral("renameContacts"), 2}, {QStringLiteral("removeMemberships"), 5}},
+    const QJsonObject r = m_sim.control("POST",
+                                        QStringLiteral("/_sim/sessions/%1/mutate").arg(m_second),
+                                        {{QStringLiteral("removeContacts"), 3},
+                                         {QStringLiteral("addContacts"), 2},
+                                         {QStringLiteral("renameContacts"), 2},
+                                         {QStringLiteral("removeMemberships"), 5}},
                                         &status);
     QCOMPARE(status, 200);
     const QStringList removed = strings(r.value(QLatin1String("removed")));
@@ -146,7 +176,9 @@ void TstSimulator::mutations()
     for (const QString &lid : added) {
         QVERIFY(!before.contains(lid) && after.contains(lid));
         QCOMPARE(str(after.value(lid), "source"), QStringLiteral("dm"));
-        QVERIFY(m_client->get(base + SimClient::enc(lid), full()).json.value(QLatin1String("groups")).isNull());
+        QVERIFY(m_client->get(base + SimClient::enc(lid), full())
+                    .json.value(QLatin1String("groups"))
+                    .isNull());
     }
     for (const QString &lid : renamed) {
         QVERIFY(after.contains(lid));
@@ -154,12 +186,18 @@ void TstSimulator::mutations()
     }
     for (const QJsonValue &v : removedMemberships) {
         const QJsonObject m = v.toObject();
-        const HttpResult members = m_client->get(sessionPath(m_second) + "/groups/"
-                                                     + SimClient::enc(str(m, "groupJid")) + "/members", full());
+        const HttpResult members = m_client->get(
+            sessionPath(m_second) + "/groups/" + SimClient::enc(str(m, "groupJid")) + "/members",
+            full());
         for (const QJsonValue &mv : members.data())
             QVERIFY(str(mv.toObject(), "lid") != str(m, "lid"));
     }
-    QCOMPARE(m_client->get(sessionPath(m_second) + "/contacts?limit=10&cursor=" + SimClient::enc(cursor), full()).status, 200);
+    QCOMPARE(
+        m_client
+            ->get(sessionPath(m_second) + "/contacts?limit=10&cursor=" + SimClient::enc(cursor),
+                  full())
+            .status,
+        200);
 }
 
 void TstSimulator::hostileInput_data()
@@ -168,8 +206,11 @@ void TstSimulator::hostileInput_data()
     QTest::addColumn<QList<int>>("allowed");
     const QByteArray tenK(10000, '7');
     const QList<int> bad = {400}, absent = {404}, either = {400, 404}, ok = {200};
-    QTest::newRow("sql in session") << QByteArray("/api/v1/sessions/%27%20OR%201%3D1--/contacts") << absent;
-    QTest::newRow("sql in lid") << QByteArray("{w}/contacts/1%27%3B%20DROP%20TABLE%20contacts%3B--%40lid") << bad;
+    QTest::newRow("sql in session")
+        << QByteArray("/api/v1/sessions/%27%20OR%201%3D1--/contacts") << absent;
+    QTest::newRow("sql in lid") << QByteArray(
+        "{w}/contacts/1%27%3B%20DROP%20TABLE%20contacts%3B--%40lid")
+                                << bad;
     QTest::newRow("sql in q") << QByteArray("{w}/contacts?q=%27%20OR%20%271%27%3D%271") << ok;
     QTest::newRow("dot-dot session") << QByteArray("/api/v1/sessions/%2E%2E/contacts") << absent;
     QTest::newRow("dot-dot lid") << QByteArray("{w}/contacts/..%2F..%2Fetc%2Fpasswd") << bad;
@@ -195,11 +236,18 @@ void TstSimulator::hostileInput()
     QFETCH(QList<int>, allowed);
     path.replace("{w}", sessionPath(m_working));
     const HttpResult r = m_client->get(path, full());
-    QVERIFY2(allowed.contains(r.status), qPrintable(QStringLiteral("status %1: %2").arg(r.status).arg(QString::fromUtf8(r.body.left(200)))));
+    QVERIFY2(
+        allowed.contains(r.status),
+        qPrintable(
+            QStringLiteral("status %1: %2").arg(r.status).arg(QString::fromUtf8(r.body.left(200)))));
     QVERIFY(r.isJson);
     if (r.status != 200) {
         QVERIFY(!r.errorCode().isEmpty());
-        QVERIFY(!r.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().isEmpty());
+        QVERIFY(!r.json.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .isEmpty());
     }
     QCOMPARE(m_client->get("/api/v1/sessions", full()).status, 200); // still serving
 }

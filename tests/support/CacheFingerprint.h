@@ -21,13 +21,18 @@ struct CacheFingerprint {
     QString error;
     bool sameData(const CacheFingerprint &o) const
     {
-        return contacts == o.contacts && groups == o.groups && members == o.members && digest == o.digest;
+        return contacts == o.contacts && groups == o.groups && members == o.members
+            && digest == o.digest;
     }
     QString describe() const
     {
         return QStringLiteral("integrity %1, %2 contacts, %3 groups, %4 members, digest %5%6")
-                .arg(integrity).arg(contacts).arg(groups).arg(members).arg(QString::fromLatin1(digest.left(12)),
-                                                                            error.isEmpty() ? QString() : QStringLiteral(" (") + error + QLatin1Char(')'));
+            .arg(integrity)
+            .arg(contacts)
+            .arg(groups)
+            .arg(members)
+            .arg(QString::fromLatin1(digest.left(12)),
+                 error.isEmpty() ? QString() : QStringLiteral(" (") + error + QLatin1Char(')'));
     }
 };
 
@@ -64,12 +69,19 @@ inline CacheFingerprint readCacheFingerprint(const QString &path)
                     hash.addData("\x1e");
                 }
             };
-            const QString session = QStringLiteral("(SELECT id FROM sessions s WHERE s.sid = t.sid)");
-            scan(QStringLiteral("SELECT %1 AS session, lid, is_dm, name, phone, business_name FROM contacts t ORDER BY session, lid").arg(session),
+            const QString session = QStringLiteral(
+                "(SELECT id FROM sessions s WHERE s.sid = t.sid)");
+            scan(QStringLiteral("SELECT %1 AS session, lid, is_dm, name, phone, business_name FROM "
+                                "contacts t ORDER BY session, lid")
+                     .arg(session),
                  &s.contacts);
-            scan(QStringLiteral("SELECT %1 AS session, jid, subject, participant_count FROM groups t ORDER BY session, jid").arg(session),
+            scan(QStringLiteral("SELECT %1 AS session, jid, subject, participant_count FROM groups "
+                                "t ORDER BY session, jid")
+                     .arg(session),
                  &s.groups);
-            scan(QStringLiteral("SELECT %1 AS session, group_jid, lid, role, tag FROM memberships t ORDER BY session, group_jid, lid").arg(session),
+            scan(QStringLiteral("SELECT %1 AS session, group_jid, lid, role, tag FROM memberships "
+                                "t ORDER BY session, group_jid, lid")
+                     .arg(session),
                  &s.members);
             s.digest = hash.result().toHex();
         }

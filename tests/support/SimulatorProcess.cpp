@@ -31,7 +31,8 @@ bool SimulatorProcess::start(const QStringList &arguments, int timeoutMs)
     QDeadlineTimer deadline(timeoutMs);
     bool ready = false;
     while (!ready && !deadline.hasExpired()) {
-        if (!m_process.canReadLine() && !m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+        if (!m_process.canReadLine()
+            && !m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
             break;
         while (m_process.canReadLine()) {
             const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
@@ -48,7 +49,7 @@ bool SimulatorProcess::start(const QStringList &arguments, int timeoutMs)
     }
     if (!ready || !m_url.isValid()) {
         m_error = QStringLiteral("gateway-sim did not become ready: ")
-                + QString::fromUtf8(m_process.readAllStandardError().right(2000));
+            + QString::fromUtf8(m_process.readAllStandardError().right(2000));
         stop();
         return false;
     }
@@ -151,7 +152,8 @@ QJsonObject SimulatorProcess::control(const QByteArray &method, const QString &p
     QNetworkRequest req(u);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(15000);
-    const QByteArray payload = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray payload = body.isEmpty() ? QByteArray()
+                                              : QJsonDocument(body).toJson(QJsonDocument::Compact);
     QNetworkReply *reply = nam.sendCustomRequest(req, method, payload);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

@@ -60,8 +60,8 @@ public:
 
     // The test-only control endpoint under /_sim/ (faults, session status, stats).
     // Blocking helpers: they spin a local event loop until the simulator answered.
-    QJsonObject control(const QByteArray &method, const QString &path,
-                        const QJsonObject &body = {}, int *status = nullptr) const;
+    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {},
+                        int *status = nullptr) const;
     bool setFaults(const QJsonObject &faults) const;
     bool clearFaults() const;
     bool setSessionStatus(const QString &sessionId, const QString &status) const;

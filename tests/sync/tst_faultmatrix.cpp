@@ -10,8 +10,8 @@
 //     attempts (gc.gateway "attempt" lines) stay within the retry bounds;
 //   - PRAGMA integrity_check is ok and everything the clean sync stored is still there;
 //   - a following sync without the fault completes, with the same data.
-#include "ProfileCache.h"
 #include "ContactActions.h"
+#include "ProfileCache.h"
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
@@ -24,13 +24,13 @@
 
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QMutex>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QLoggingCategory>
-#include <QRegularExpression>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,11 +63,11 @@ const QRegularExpression kRequestId(QStringLiteral("req_[0-9a-f]{16}"));
 
 enum class Special {
     None,
-    GatewayDown,        // the simulator is stopped during the sync, started again after
-    CancelSlow,         // latency 10 s, default client: cancel after 300 ms
-    ClearAfter,         // the fault is lifted by the test while the sync rides it out
-    DisconnectUnblock,  // sync, session flips to disconnected, unblock through ContactActions
-    Unblock,            // unblock through ContactActions with the fault on
+    GatewayDown,       // the simulator is stopped during the sync, started again after
+    CancelSlow,        // latency 10 s, default client: cancel after 300 ms
+    ClearAfter,        // the fault is lifted by the test while the sync rides it out
+    DisconnectUnblock, // sync, session flips to disconnected, unblock through ContactActions
+    Unblock,           // unblock through ContactActions with the fault on
 };
 
 using Snapshot = CacheFingerprint;
@@ -86,8 +86,8 @@ private:
     quint16 m_port = 0;
     QString m_session;
     Snapshot m_clean;
-    qint64 m_cleanUseful = 0;   // requests a clean full sync needs
-    qint64 m_cleanLogical = 0;  // SyncOutcome::requests of a clean full sync
+    qint64 m_cleanUseful = 0;  // requests a clean full sync needs
+    qint64 m_cleanLogical = 0; // SyncOutcome::requests of a clean full sync
 
     QString dbPath() const { return m_dir.filePath(QStringLiteral("cache.sqlite")); }
 
@@ -107,16 +107,22 @@ private:
 
     QJsonObject stats() const { return m_sim->control("GET", QStringLiteral("/_sim/stats")); }
     void resetStats() const { m_sim->control("DELETE", QStringLiteral("/_sim/stats")); }
-    static qint64 num(const QJsonObject &o, const char *key) { return qint64(o.value(QLatin1String(key)).toDouble()); }
+    static qint64 num(const QJsonObject &o, const char *key)
+    {
+        return qint64(o.value(QLatin1String(key)).toDouble());
+    }
     static qint64 byStatus(const QJsonObject &stats, int status)
     {
-        return qint64(stats.value(QLatin1String("byStatus")).toObject().value(QString::number(status)).toDouble());
+        return qint64(stats.value(QLatin1String("byStatus"))
+                          .toObject()
+                          .value(QString::number(status))
+                          .toDouble());
     }
     // Requests that did useful work: not dropped, cut, garbled, failed or rate limited.
     static qint64 useful(const QJsonObject &s)
     {
         return num(s, "requests") - num(s, "dropped") - num(s, "truncated") - num(s, "malformed")
-             - num(s, "injectedErrors") - byStatus(s, 429);
+            - num(s, "injectedErrors") - byStatus(s, 429);
     }
 
     struct Run {
@@ -133,7 +139,8 @@ private:
         QSignalSpy done(&service, &SyncService::finished);
         auto *client = new GatewayClient;
         client->setOptions(options);
-        client->setEndpoint(m_sim ? m_sim->url() : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)),
+        client->setEndpoint(m_sim ? m_sim->url()
+                                  : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)),
                             QStringLiteral("wa_demo"));
         QElapsedTimer timer, sinceCancel;
         timer.start();
@@ -180,10 +187,11 @@ private:
 
     // ContactActions::unblock as the window runs it: a SignInController signed in with the
     // token in the real keychain, the profile's cache for the audit entry.
-    void unblockThroughTheConsole(const QString &lid, const QJsonObject &faults, bool *ok, QString *text,
-                                  QList<AuditEntry> *audit)
+    void unblockThroughTheConsole(const QString &lid, const QJsonObject &faults, bool *ok,
+                                  QString *text, QList<AuditEntry> *audit)
     {
-        const QString profile = QStringLiteral("faults-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+        const QString profile =
+            QStringLiteral("faults-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
         ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
         CredentialStore keychain;
         SignInController signIn(&store, &keychain);
@@ -237,10 +245,18 @@ private Q_SLOTS:
         g_previousHandler = qInstallMessageHandler(countingHandler);
 
         // Five contacts pages, the groups, eight member lists: 14 requests per clean sync.
-        m_simArgs = QStringList{QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--sessions"), QStringLiteral("1"),
-                                QStringLiteral("--foreign-sessions"), QStringLiteral("0"),
-                                QStringLiteral("--contacts"), QStringLiteral("1000"), QStringLiteral("--groups"), QStringLiteral("8"),
-                                QStringLiteral("--members"), QStringLiteral("400")};
+        m_simArgs = QStringList{QStringLiteral("--seed"),
+                                QStringLiteral("5"),
+                                QStringLiteral("--sessions"),
+                                QStringLiteral("1"),
+                                QStringLiteral("--foreign-sessions"),
+                                QStringLiteral("0"),
+                                QStringLiteral("--contacts"),
+                                QStringLiteral("1000"),
+                                QStringLiteral("--groups"),
+                                QStringLiteral("8"),
+                                QStringLiteral("--members"),
+                                QStringLiteral("400")};
         QVERIFY(startSim());
         m_session = m_sim->workingSession().id;
         QVERIFY(!m_session.isEmpty());
@@ -261,7 +277,8 @@ private Q_SLOTS:
         QCOMPARE(m_clean.integrity, QStringLiteral("ok"));
         QCOMPARE(m_clean.contacts, qint64(m_sim->workingSession().contacts));
         QVERIFY(m_clean.groups > 0 && m_clean.members > 0);
-        qInfo("clean sync: %lld requests, %lld ms; %s", m_cleanLogical, clean.ms, qPrintable(m_clean.describe()));
+        qInfo("clean sync: %lld requests, %lld ms; %s", m_cleanLogical, clean.ms,
+              qPrintable(m_clean.describe()));
     }
 
     void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
@@ -297,55 +314,62 @@ private Q_SLOTS:
         // checks that the useful requests equal the clean sync's (nothing fetched twice) and the
         // client's attempts stay within 1 + 3 per request the engine sent.
         QTest::newRow("gateway down")
-                << QJsonObject() << Special::GatewayDown << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("cannot be reached") << false << 0 << QString();
+            << QJsonObject() << Special::GatewayDown << 0 << int(S::Failed) << int(K::Network)
+            << QStringLiteral("cannot be reached") << false << 0 << QString();
         QTest::newRow("slow 10 s, client timeout 1 s")
-                << f({{"latencyMs", 10000}}) << Special::None << 1000 << int(S::Failed) << int(K::Timeout)
-                << QStringLiteral("did not answer in time") << false << failing << QString();
+            << f({{"latencyMs", 10000}}) << Special::None << 1000 << int(S::Failed)
+            << int(K::Timeout) << QStringLiteral("did not answer in time") << false << failing
+            << QString();
         QTest::newRow("slow 10 s, cancelled")
-                << f({{"latencyMs", 10000}}) << Special::CancelSlow << 0 << int(S::Cancelled) << int(K::None)
-                << QStringLiteral("cancelled") << false << 2 << QString();
+            << f({{"latencyMs", 10000}}) << Special::CancelSlow << 0 << int(S::Cancelled)
+            << int(K::None) << QStringLiteral("cancelled") << false << 2 << QString();
         QTest::newRow("500 on everything")
-                << f({{"errorRate", 1.0}, {"errorStatus", "500"}}) << Special::None << 0 << int(S::Failed) << int(K::Api)
-                << QStringLiteral("internal error") << true << 2 << QString();
+            << f({{"errorRate", 1.0}, {"errorStatus", "500"}}) << Special::None << 0
+            << int(S::Failed) << int(K::Api) << QStringLiteral("internal error") << true << 2
+            << QString();
         QTest::newRow("503 burst of 1.5 s")
-                << f({{"errorRate", 1.0}, {"errorStatus", "503"}}) << Special::ClearAfter << 0 << int(S::Completed)
-                << int(K::None) << QStringLiteral("Synced") << false << 14 + 60 << QString();
+            << f({{"errorRate", 1.0}, {"errorStatus", "503"}}) << Special::ClearAfter << 0
+            << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 + 60
+            << QString();
         QTest::newRow("500/503 mixed at 30%")
-                << f({{"errorRate", 0.3}, {"errorStatus", "mixed"}}) << Special::None << 0 << int(S::Failed) << int(K::Api)
-                << QStringLiteral("internal error") << true << 14 + 60 << QString();
+            << f({{"errorRate", 0.3}, {"errorStatus", "mixed"}}) << Special::None << 0
+            << int(S::Failed) << int(K::Api) << QStringLiteral("internal error") << true << 14 + 60
+            << QString();
         QTest::newRow("429 storm (4 ok, 6 refused)")
-                << f({{"rateLimitEvery", 4}, {"rateLimitBurst", 6}}) << Special::None << 0 << int(S::Completed)
-                << int(K::None) << QStringLiteral("Synced") << false << 14 * 4 + 60 << QString();
+            << f({{"rateLimitEvery", 4}, {"rateLimitBurst", 6}}) << Special::None << 0
+            << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 * 4 + 60
+            << QString();
         QTest::newRow("429 with Retry-After: 1")
-                << f({{"rateLimitEvery", 6}, {"rateLimitBurst", 2}, {"retryAfter", 1}}) << Special::None << 0
-                << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 * 2 + 10 << QString();
+            << f({{"rateLimitEvery", 6}, {"rateLimitBurst", 2}, {"retryAfter", 1}}) << Special::None
+            << 0 << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false
+            << 14 * 2 + 10 << QString();
         QTest::newRow("malformed JSON")
-                << f({{"malformedRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::InvalidResponse)
-                << QStringLiteral("could not be read") << true << 2 << QString();
+            << f({{"malformedRate", 1.0}}) << Special::None << 0 << int(S::Failed)
+            << int(K::InvalidResponse) << QStringLiteral("could not be read") << true << 2
+            << QString();
         QTest::newRow("truncated JSON")
-                << f({{"truncateRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("closed before the whole answer") << true << failing << QString();
+            << f({{"truncateRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
+            << QStringLiteral("closed before the whole answer") << true << failing << QString();
         QTest::newRow("truncated JSON at 10%")
-                << f({{"truncateRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
-                << QStringLiteral("Synced") << false << 14 + 14 << QString();
+            << f({{"truncateRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
+            << QStringLiteral("Synced") << false << 14 + 14 << QString();
         QTest::newRow("connection reset on every request")
-                << f({{"dropRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("cannot be reached") << false << failing * 3 << QString();
+            << f({{"dropRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
+            << QStringLiteral("cannot be reached") << false << failing * 3 << QString();
         QTest::newRow("connection reset at 10%")
-                << f({{"dropRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
-                << QStringLiteral("Synced") << false << 14 + 14 * 3 << QString();
+            << f({{"dropRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
+            << QStringLiteral("Synced") << false << 14 + 14 * 3 << QString();
         QTest::newRow("session disconnects between sync and unblock")
-                << QJsonObject() << Special::DisconnectUnblock << 0 << int(S::Failed) << int(K::Api)
-                << QStringLiteral("not connected") << true << 1 << QStringLiteral("not_implemented");
+            << QJsonObject() << Special::DisconnectUnblock << 0 << int(S::Failed) << int(K::Api)
+            << QStringLiteral("not connected") << true << 1 << QStringLiteral("not_implemented");
         // A live action is never retried by the console once it may have reached the gateway.
         // Qt 6.4's HTTP layer itself sends it once more when the connection closes before any
         // answer (see tst_gatewayclient::liveActionIsNotRepeatedAfterALostAnswer: accepted, as
         // block/unblock are idempotent at the gateway); so one attempt of ours, at most two
         // requests on the wire.
         QTest::newRow("connection reset on unblock")
-                << f({{"dropRate", 1.0}}) << Special::Unblock << 0 << int(S::Failed) << int(K::Network)
-                << QStringLiteral("may have reached it") << false << 2 << QStringLiteral("network");
+            << f({{"dropRate", 1.0}}) << Special::Unblock << 0 << int(S::Failed) << int(K::Network)
+            << QStringLiteral("may have reached it") << false << 2 << QStringLiteral("network");
     }
 
     void fault()
@@ -359,7 +383,8 @@ private Q_SLOTS:
         QFETCH(bool, requestId);
         QFETCH(int, maxRequests);
         QFETCH(QString, auditResult);
-        const bool unblockRow = special == Special::DisconnectUnblock || special == Special::Unblock;
+        const bool unblockRow = special == Special::DisconnectUnblock
+            || special == Special::Unblock;
 
         // A complete sync is in the cache before every fault.
         QVERIFY(m_sim);
@@ -401,7 +426,8 @@ private Q_SLOTS:
             QVERIFY(!e.detail.isEmpty());
             if (requestId) {
                 QVERIFY2(kRequestId.match(e.requestId).hasMatch(), qPrintable(e.requestId));
-                QVERIFY2(message.contains(e.requestId), qPrintable(message)); // the one the person reads
+                QVERIFY2(message.contains(e.requestId),
+                         qPrintable(message)); // the one the person reads
                 QVERIFY(e.detail.contains(e.requestId));
             }
             if (special == Special::DisconnectUnblock)
@@ -418,8 +444,8 @@ private Q_SLOTS:
             gotStatus = int(run.outcome.status);
             gotKind = int(run.outcome.error.kind);
             logical = run.outcome.requests;
-            qInfo("%s: %lld ms, %lld logical requests, %d client attempts: %s", QTest::currentDataTag(), run.ms,
-                  logical, g_attempts.load(), qPrintable(message));
+            qInfo("%s: %lld ms, %lld logical requests, %d client attempts: %s",
+                  QTest::currentDataTag(), run.ms, logical, g_attempts.load(), qPrintable(message));
             if (special == Special::GatewayDown) {
                 QVERIFY(startSim()); // the same port, seed and data
                 resetStats();
@@ -433,29 +459,35 @@ private Q_SLOTS:
         if (requestId)
             QVERIFY2(kRequestId.match(message).hasMatch(), qPrintable(message));
         else if (gotStatus != int(SyncOutcome::Status::Completed))
-            QVERIFY2(!message.contains(QLatin1String("[req_")), qPrintable(message)); // no id invented
+            QVERIFY2(!message.contains(QLatin1String("[req_")),
+                     qPrintable(message)); // no id invented
 
         // Within the retry bounds: what the simulator saw, and what the client tried.
         const QJsonObject s = stats();
         const qint64 seen = num(s, "requests");
-        qInfo("%s: the simulator saw %lld requests (%lld useful, %lld 429, %lld injected, %lld dropped, %lld cut, %lld garbled)",
-              QTest::currentDataTag(), seen, useful(s), byStatus(s, 429), num(s, "injectedErrors"), num(s, "dropped"),
-              num(s, "truncated"), num(s, "malformed"));
+        qInfo("%s: the simulator saw %lld requests (%lld useful, %lld 429, %lld injected, %lld "
+              "dropped, %lld cut, %lld garbled)",
+              QTest::currentDataTag(), seen, useful(s), byStatus(s, 429), num(s, "injectedErrors"),
+              num(s, "dropped"), num(s, "truncated"), num(s, "malformed"));
         QVERIFY2(seen <= maxRequests, qPrintable(QString::number(seen)));
         const int attemptsPerRequest = 1 + options.retry.maxRetries;
         if (!unblockRow)
             QVERIFY2(g_attempts <= logical * attemptsPerRequest,
-                     qPrintable(QStringLiteral("%1 attempts for %2 requests").arg(g_attempts.load()).arg(logical)));
+                     qPrintable(QStringLiteral("%1 attempts for %2 requests")
+                                    .arg(g_attempts.load())
+                                    .arg(logical)));
         if (special == Special::GatewayDown) {
-            QVERIFY2(g_attempts >= attemptsPerRequest, qPrintable(QString::number(g_attempts.load()))); // it did retry
+            QVERIFY2(g_attempts >= attemptsPerRequest,
+                     qPrintable(QString::number(g_attempts.load()))); // it did retry
             QVERIFY2(run.ms < 15000, qPrintable(QString::number(run.ms)));
         }
         if (special == Special::CancelSlow)
-            QVERIFY2(run.cancelToFinishMs >= 0 && run.cancelToFinishMs < 1000, qPrintable(QString::number(run.cancelToFinishMs)));
+            QVERIFY2(run.cancelToFinishMs >= 0 && run.cancelToFinishMs < 1000,
+                     qPrintable(QString::number(run.cancelToFinishMs)));
         if (unblockRow) {
-            QCOMPARE(g_attempts.load(), 1);         // sent once by the console, never retried
+            QCOMPARE(g_attempts.load(), 1); // sent once by the console, never retried
             if (special == Special::DisconnectUnblock) {
-                QCOMPARE(seen, qint64(1));          // a 501 is an answer: the gateway saw it once
+                QCOMPARE(seen, qint64(1)); // a 501 is an answer: the gateway saw it once
                 QCOMPARE(byStatus(s, 501), qint64(1));
             }
         }
@@ -464,14 +496,15 @@ private Q_SLOTS:
                      qPrintable(QString::number(run.ms))); // the Retry-After was waited out
         if (gotStatus == int(SyncOutcome::Status::Completed)) {
             QVERIFY2(seen > m_cleanUseful, "the fault never hit: the row proves nothing");
-            QCOMPARE(useful(s), m_cleanUseful);     // nothing fetched twice once it had arrived
+            QCOMPARE(useful(s), m_cleanUseful); // nothing fetched twice once it had arrived
         }
 
         // The cache: intact, and everything of the complete sync still there.
         QVERIFY(m_sim->clearFaults());
         const Snapshot after = snapshot();
         QCOMPARE(after.integrity, QStringLiteral("ok"));
-        QVERIFY2(after.sameData(m_clean), qPrintable(after.describe() + QStringLiteral(" vs ") + m_clean.describe()));
+        QVERIFY2(after.sameData(m_clean),
+                 qPrintable(after.describe() + QStringLiteral(" vs ") + m_clean.describe()));
 
         // And the next sync without the fault completes, with the same data.
         const Run next = sync(GatewayCallOptions());

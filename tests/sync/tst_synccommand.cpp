@@ -37,14 +37,15 @@ private:
         p.closeWriteChannel();
         p.waitForFinished(120000);
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
     QStringList cacheFiles() const
     {
         QStringList files;
-        QDirIterator it(home.filePath(QStringLiteral("data")), {QStringLiteral("cache.sqlite")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(home.filePath(QStringLiteral("data")), {QStringLiteral("cache.sqlite")},
+                        QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             files << it.next();
         return files;
@@ -53,13 +54,16 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(sim.start({QStringLiteral("--sessions"), QStringLiteral("2"), QStringLiteral("--disconnected"), QStringLiteral("1"),
-                            QStringLiteral("--contacts"), QStringLiteral("800"), QStringLiteral("--groups"), QStringLiteral("16"),
+        QVERIFY2(sim.start({QStringLiteral("--sessions"), QStringLiteral("2"),
+                            QStringLiteral("--disconnected"), QStringLiteral("1"),
+                            QStringLiteral("--contacts"), QStringLiteral("800"),
+                            QStringLiteral("--groups"), QStringLiteral("16"),
                             QStringLiteral("--members"), QStringLiteral("1600")}),
                  qPrintable(sim.errorString()));
         profile = QStringLiteral("sync-cli-%1").arg(QCoreApplication::applicationPid());
-        const Run added = console({QStringLiteral("profile"), QStringLiteral("add"), profile, QStringLiteral("--url"),
-                                   sim.url().toString()}, "wa_demo\n");
+        const Run added = console({QStringLiteral("profile"), QStringLiteral("add"), profile,
+                                   QStringLiteral("--url"), sim.url().toString()},
+                                  "wa_demo\n");
         QVERIFY2(added.code == 0, qPrintable(added.err));
     }
 
@@ -69,27 +73,32 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         for (const SimulatorProcess::Session &s : sim.primarySessions())
             QVERIFY2(r.err.contains(s.id + QStringLiteral(": Synced ")), qPrintable(r.err));
-        QVERIFY(r.err.contains(QLatin1String("contacts: ")));   // the progress line
+        QVERIFY(r.err.contains(QLatin1String("contacts: "))); // the progress line
         QCOMPARE(cacheFiles().size(), 1);
-        QVERIFY(!r.err.contains(QLatin1String("wa_demo")) && !r.out.contains(QLatin1String("wa_demo")));
+        QVERIFY(!r.err.contains(QLatin1String("wa_demo"))
+                && !r.out.contains(QLatin1String("wa_demo")));
     }
 
     void oneSessionAndDeep()
     {
-        const Run r = console({QStringLiteral("sync"), QStringLiteral("--profile"), profile, QStringLiteral("--session"),
-                               sim.workingSession().id, QStringLiteral("--deep")});
+        const Run r = console({QStringLiteral("sync"), QStringLiteral("--profile"), profile,
+                               QStringLiteral("--session"), sim.workingSession().id,
+                               QStringLiteral("--deep")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.err.contains(QLatin1String("contact details")));
     }
 
     void failsWhenASyncFails()
     {
-        const Run unknown = console({QStringLiteral("sync"), QStringLiteral("--profile"), profile, QStringLiteral("--session"),
+        const Run unknown = console({QStringLiteral("sync"), QStringLiteral("--profile"), profile,
+                                     QStringLiteral("--session"),
                                      QStringLiteral("01NOSUCHSESSION0000000000")});
         QCOMPARE(unknown.code, 1);
-        QVERIFY(unknown.err.contains(QLatin1String("req_")));   // the gateway's request id is reported
+        QVERIFY(
+            unknown.err.contains(QLatin1String("req_"))); // the gateway's request id is reported
 
-        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatus"), QStringLiteral("500")}}));
+        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0},
+                               {QStringLiteral("errorStatus"), QStringLiteral("500")}}));
         const Run broken = console({QStringLiteral("sync"), QStringLiteral("--profile"), profile});
         QVERIFY(sim.clearFaults());
         QCOMPARE(broken.code, 1);
@@ -97,8 +106,14 @@ private Q_SLOTS:
 
     void usageErrors()
     {
-        QCOMPARE(console({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("nobody-here")}).code, 1);
-        QCOMPARE(console({QStringLiteral("sync"), QStringLiteral("--max-in-flight"), QStringLiteral("0")}).code, 2);
+        QCOMPARE(console({QStringLiteral("sync"), QStringLiteral("--profile"),
+                          QStringLiteral("nobody-here")})
+                     .code,
+                 1);
+        QCOMPARE(console({QStringLiteral("sync"), QStringLiteral("--max-in-flight"),
+                          QStringLiteral("0")})
+                     .code,
+                 2);
         QCOMPARE(console({QStringLiteral("sync"), QStringLiteral("--bogus")}).code, 2);
         QCOMPARE(console({QStringLiteral("sync"), QStringLiteral("extra")}).code, 2);
     }
@@ -106,7 +121,8 @@ private Q_SLOTS:
     void removingTheProfileWithPurgeDeletesItsCache()
     {
         QCOMPARE(cacheFiles().size(), 1);
-        const Run r = console({QStringLiteral("profile"), QStringLiteral("remove"), profile, QStringLiteral("--purge-cache")});
+        const Run r = console({QStringLiteral("profile"), QStringLiteral("remove"), profile,
+                               QStringLiteral("--purge-cache")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(cacheFiles().isEmpty());
     }

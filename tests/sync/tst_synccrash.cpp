@@ -33,7 +33,7 @@ private:
         if (!child.waitForStarted(10000))
             return -1;
         if (killAfterMs >= 0 && !child.waitForFinished(killAfterMs)) {
-            child.kill();   // SIGKILL: no chance to clean up
+            child.kill(); // SIGKILL: no chance to clean up
             child.waitForFinished(10000);
             return -9;
         }
@@ -71,9 +71,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(sim.start({QStringLiteral("--seed"), QStringLiteral("21"), QStringLiteral("--sessions"), QStringLiteral("1"),
-                            QStringLiteral("--contacts"), QStringLiteral("6000"), QStringLiteral("--groups"), QStringLiteral("60"),
-                            QStringLiteral("--members"), QStringLiteral("9000"), QStringLiteral("--latency-ms"), QStringLiteral("3")}),
+        QVERIFY2(sim.start(
+                     {QStringLiteral("--seed"), QStringLiteral("21"), QStringLiteral("--sessions"),
+                      QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("6000"),
+                      QStringLiteral("--groups"), QStringLiteral("60"), QStringLiteral("--members"),
+                      QStringLiteral("9000"), QStringLiteral("--latency-ms"), QStringLiteral("3")}),
                  qPrintable(sim.errorString()));
         session = sim.workingSession().id;
     }
@@ -87,8 +89,9 @@ private Q_SLOTS:
         const QSet<QString> complete = cachedLids();
         QCOMPARE(complete.size(), sim.workingSession().contacts);
 
-        const QJsonObject changed = sim.control("POST", QStringLiteral("/_sim/sessions/%1/mutate").arg(session),
-                                                {{QStringLiteral("removeContacts"), 40}, {QStringLiteral("addContacts"), 15}});
+        const QJsonObject changed = sim.control(
+            "POST", QStringLiteral("/_sim/sessions/%1/mutate").arg(session),
+            {{QStringLiteral("removeContacts"), 40}, {QStringLiteral("addContacts"), 15}});
         QCOMPARE(changed.value(QStringLiteral("removed")).toArray().size(), 40);
         QSet<QString> changedSet = complete;
         for (const QJsonValue &v : changed.value(QStringLiteral("removed")).toArray())
@@ -105,10 +108,11 @@ private Q_SLOTS:
             // Anywhere in the first 60% of a whole sync (a resumed one is shorter).
             const int after = QRandomGenerator::global()->bounded(fullMs / 20, fullMs * 6 / 10 + 2);
             const int code = runChild(after);
-            const QSet<QString> now = cachedLids();   // integrity_check inside
+            const QSet<QString> now = cachedLids(); // integrity_check inside
             // Everything the last complete pass had is still there, killed or not.
-            QVERIFY2(now.contains(lastComplete) || now == changedSet,
-                     qPrintable(QStringLiteral("round %1, killed after %2 ms").arg(round).arg(after)));
+            QVERIFY2(
+                now.contains(lastComplete) || now == changedSet,
+                qPrintable(QStringLiteral("round %1, killed after %2 ms").arg(round).arg(after)));
             if (now == changedSet)
                 lastComplete = changedSet;
             if (code == -9)

@@ -64,7 +64,8 @@ private:
 
     QJsonObject mutate(const QJsonObject &change)
     {
-        return sim.control("POST", QStringLiteral("/_sim/sessions/%1/mutate").arg(session.id), change);
+        return sim.control("POST", QStringLiteral("/_sim/sessions/%1/mutate").arg(session.id),
+                           change);
     }
 
 private Q_SLOTS:
@@ -72,14 +73,17 @@ private Q_SLOTS:
     {
         qRegisterMetaType<SyncOutcome>();
         qRegisterMetaType<SyncProgress>();
-        QVERIFY2(sim.start({QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--sessions"), QStringLiteral("1"),
-                            QStringLiteral("--contacts"), QStringLiteral("2500"), QStringLiteral("--groups"), QStringLiteral("40"),
-                            QStringLiteral("--members"), QStringLiteral("5000")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start({QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--sessions"),
+                       QStringLiteral("1"), QStringLiteral("--contacts"), QStringLiteral("2500"),
+                       QStringLiteral("--groups"), QStringLiteral("40"),
+                       QStringLiteral("--members"), QStringLiteral("5000")}),
+            qPrintable(sim.errorString()));
         session = sim.workingSession();
         QVERIFY(dir.isValid());
         QString error;
-        db = CacheDatabase::open(dir.filePath(QStringLiteral("cache.sqlite")), CacheDatabase::Mode::ReadWrite, &error);
+        db = CacheDatabase::open(dir.filePath(QStringLiteral("cache.sqlite")),
+                                 CacheDatabase::Mode::ReadWrite, &error);
         QVERIFY2(db, qPrintable(error));
         writer = std::make_unique<CacheWriter>(*db);
         indexer = std::make_unique<SearchIndexer>(*db);
@@ -94,10 +98,7 @@ private Q_SLOTS:
         engine->setReader(reader.get());
     }
 
-    void init()
-    {
-        QVERIFY(sim.clearFaults());
-    }
+    void init() { QVERIFY(sim.clearFaults()); }
 
     void syncsEverythingToCompletion()
     {
@@ -133,13 +134,16 @@ private Q_SLOTS:
         SyncOptions options;
         options.maxInFlight = 3;
         QVERIFY(runSync(options).ok());
-        const int maxInFlight = sim.control("GET", QStringLiteral("/_sim/stats")).value(QStringLiteral("maxInFlight")).toInt();
+        const int maxInFlight = sim.control("GET", QStringLiteral("/_sim/stats"))
+                                    .value(QStringLiteral("maxInFlight"))
+                                    .toInt();
         QVERIFY2(maxInFlight <= 3 && maxInFlight >= 2, qPrintable(QString::number(maxInFlight)));
     }
 
     void sweepsVanishedRowsAfterACompletePass()
     {
-        const QJsonObject changed = mutate({{QStringLiteral("removeContacts"), 25}, {QStringLiteral("removeMemberships"), 30},
+        const QJsonObject changed = mutate({{QStringLiteral("removeContacts"), 25},
+                                            {QStringLiteral("removeMemberships"), 30},
                                             {QStringLiteral("addContacts"), 5}});
         const QJsonArray removed = changed.value(QStringLiteral("removed")).toArray();
         QCOMPARE(removed.size(), 25);
@@ -154,7 +158,9 @@ private Q_SLOTS:
     void aFailedSyncKeepsTheLastCompleteDataAndResumes()
     {
         const qint64 contactsBefore = contactCount();
-        const QJsonArray removed = mutate({{QStringLiteral("removeContacts"), 10}}).value(QStringLiteral("removed")).toArray();
+        const QJsonArray removed = mutate({{QStringLiteral("removeContacts"), 10}})
+                                       .value(QStringLiteral("removed"))
+                                       .toArray();
 
         // The gateway breaks part-way: every answer after a few is a 500.
         QVERIFY(sim.setFaults({{QStringLiteral("latencyMs"), 30}}));
@@ -162,7 +168,8 @@ private Q_SLOTS:
         QSignalSpy done(engine, &SyncEngine::finished);
         QVERIFY(engine->start(session.id));
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 4, 30000);
-        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0}, {QStringLiteral("errorStatus"), QStringLiteral("500")}}));
+        QVERIFY(sim.setFaults({{QStringLiteral("errorRate"), 1.0},
+                               {QStringLiteral("errorStatus"), QStringLiteral("500")}}));
         QVERIFY(done.wait(60000));
         const SyncOutcome failed = done.first().first().value<SyncOutcome>();
         QCOMPARE(int(failed.status), int(SyncOutcome::Status::Failed));
@@ -176,7 +183,8 @@ private Q_SLOTS:
         QSqlQuery check(db->database());
         QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
         QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
-        check.finish(); // an unfinished statement keeps its read snapshot: the sync writes on its own connection
+        check.finish(); // an unfinished statement keeps its read snapshot: the sync writes on its
+                        // own connection
 
         // The next sync resumes from the saved cursor and completes the sweep.
         QVERIFY(sim.clearFaults());
@@ -198,14 +206,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, 30000);
         engine->cancel();
         QCOMPARE(done.count(), 1);
-        QCOMPARE(int(done.first().first().value<SyncOutcome>().status), int(SyncOutcome::Status::Cancelled));
+        QCOMPARE(int(done.first().first().value<SyncOutcome>().status),
+                 int(SyncOutcome::Status::Cancelled));
         QVERIFY(!engine->isRunning());
         QCOMPARE(contactCount(), before);
     }
 
     void ridesOutRateLimits()
     {
-        QVERIFY(sim.setFaults({{QStringLiteral("rateLimitEvery"), 5}, {QStringLiteral("rateLimitBurst"), 2}}));
+        QVERIFY(sim.setFaults(
+            {{QStringLiteral("rateLimitEvery"), 5}, {QStringLiteral("rateLimitBurst"), 2}}));
         const SyncOutcome outcome = runSync();
         QVERIFY2(outcome.ok(), qPrintable(outcome.message));
     }
@@ -222,7 +232,8 @@ private Q_SLOTS:
         const std::optional<ContactPage> page = reader->contacts(all, {}, 20);
         QVERIFY(page && !page->rows.isEmpty());
         for (const CachedContact &c : page->rows) {
-            const std::optional<CachedContactDetail> detail = reader->contact(session.id, c.contact.lid);
+            const std::optional<CachedContactDetail> detail = reader->contact(session.id,
+                                                                              c.contact.lid);
             QVERIFY(detail && detail->contact.detailSyncedAt.has_value());
         }
     }

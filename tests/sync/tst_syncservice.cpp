@@ -7,11 +7,11 @@
 
 #include "SimulatorProcess.h"
 
-#include <memory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <memory>
 
 class TestSyncService : public QObject
 {
@@ -31,8 +31,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(sim.start({QStringLiteral("--sessions"), QStringLiteral("2"), QStringLiteral("--contacts"), QStringLiteral("1000"),
-                            QStringLiteral("--groups"), QStringLiteral("20"), QStringLiteral("--members"), QStringLiteral("2000")}),
+        QVERIFY2(sim.start({QStringLiteral("--sessions"), QStringLiteral("2"),
+                            QStringLiteral("--contacts"), QStringLiteral("1000"),
+                            QStringLiteral("--groups"), QStringLiteral("20"),
+                            QStringLiteral("--members"), QStringLiteral("2000")}),
                  qPrintable(sim.errorString()));
     }
 
@@ -41,16 +43,18 @@ private Q_SLOTS:
         SyncService service;
         QSignalSpy done(&service, &SyncService::finished);
         QThread *progressThread = nullptr;
-        connect(&service, &SyncService::progress, this, [&] { progressThread = QThread::currentThread(); });
+        connect(&service, &SyncService::progress, this,
+                [&] { progressThread = QThread::currentThread(); });
         const QString session = sim.primarySessions().first().id;
         QVERIFY(service.start(dbPath(), newClient(), session));
         QVERIFY(service.isRunning());
         QCOMPARE(service.runningSession(), session);
         const std::unique_ptr<GatewayClient> refused(newClient()); // not taken when refused
-        QVERIFY(!service.start(dbPath(), refused.get(), session));  // one at a time
+        QVERIFY(!service.start(dbPath(), refused.get(), session)); // one at a time
         QVERIFY(done.wait(60000));
-        QVERIFY2(done.first().first().value<SyncOutcome>().ok(), qPrintable(done.first().first().value<SyncOutcome>().message));
-        QCOMPARE(progressThread, QThread::currentThread());        // signals arrive on the caller's thread
+        QVERIFY2(done.first().first().value<SyncOutcome>().ok(),
+                 qPrintable(done.first().first().value<SyncOutcome>().message));
+        QCOMPARE(progressThread, QThread::currentThread()); // signals arrive on the caller's thread
         QVERIFY(!service.isRunning());
 
         QString error;
@@ -65,13 +69,14 @@ private Q_SLOTS:
     void refusesASessionAnotherProcessIsSyncing()
     {
         const QString session = sim.primarySessions().at(1).id;
-        SyncLock other(dbPath(), session);   // as a terminal `sync` would hold it
+        SyncLock other(dbPath(), session); // as a terminal `sync` would hold it
         QVERIFY(other.tryLock());
         SyncService service;
         QSignalSpy done(&service, &SyncService::finished);
         QVERIFY(service.start(dbPath(), newClient(), session));
         QVERIFY(done.wait(30000));
-        QCOMPARE(int(done.first().first().value<SyncOutcome>().status), int(SyncOutcome::Status::Refused));
+        QCOMPARE(int(done.first().first().value<SyncOutcome>().status),
+                 int(SyncOutcome::Status::Refused));
         other.unlock();
         QVERIFY(service.start(dbPath(), newClient(), session));
         QVERIFY(done.wait(60000));

@@ -20,10 +20,12 @@ private:
     QTemporaryDir m_dir;
     QString path() const { return m_dir.filePath(QStringLiteral("cache.sqlite")); }
 
-    static SyncStore::Work contactsPage(const QString &session, int first, int count, bool poison = false)
+    static SyncStore::Work contactsPage(const QString &session, int first, int count,
+                                        bool poison = false)
     {
         return [=](CacheWriter &writer, SearchIndexer &, QString *error) {
-            const std::optional<SyncPass> pass = writer.beginPass(session, SyncKind::Contacts, true);
+            const std::optional<SyncPass> pass = writer.beginPass(session, SyncKind::Contacts,
+                                                                  true);
             QList<Contact> page;
             for (int i = first; i < first + count; ++i) {
                 Contact c;
@@ -34,7 +36,8 @@ private:
             }
             if (poison)
                 page << Contact{}; // no LID: the writer refuses it after storing the others
-            const bool ok = pass && writer.storeContacts(*pass, page, QString::number(first + count));
+            const bool ok = pass
+                && writer.storeContacts(*pass, page, QString::number(first + count));
             *error = writer.lastError();
             return ok;
         };
@@ -102,15 +105,20 @@ private Q_SLOTS:
         QCOMPARE(storedContacts(), 10);
 
         QStringList errors;
-        auto record = [&errors](bool ok, const QString &error) { errors << (ok ? QStringLiteral("ok") : error); };
+        auto record = [&errors](bool ok, const QString &error) {
+            errors << (ok ? QStringLiteral("ok") : error);
+        };
         store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 10, 10), record);
         store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 20, 10, true), record);
         store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 30, 10), record);
         bool controlRan = false;
-        store.post(SyncStore::Kind::Control, [&controlRan](CacheWriter &, SearchIndexer &, QString *) {
-            controlRan = true;
-            return true;
-        }, record);
+        store.post(
+            SyncStore::Kind::Control,
+            [&controlRan](CacheWriter &, SearchIndexer &, QString *) {
+                controlRan = true;
+                return true;
+            },
+            record);
         store.waitUntilIdle();
         QTRY_COMPARE(errors.size(), 4);
         // The bad page's own rows never show, and the page after it is not stored at all.
@@ -140,11 +148,12 @@ private Q_SLOTS:
         SyncStore store(path());
         constexpr int pages = 3000;
         for (int i = 0; i < pages; ++i) {
-            store.post(SyncStore::Kind::Page, [page = contactsPage(QStringLiteral("s1"), i * 50, 50)](
-                                                  CacheWriter &writer, SearchIndexer &indexer, QString *error) {
-                QThread::msleep(1);
-                return page(writer, indexer, error);
-            });
+            store.post(SyncStore::Kind::Page,
+                       [page = contactsPage(QStringLiteral("s1"), i * 50, 50)](
+                           CacheWriter &writer, SearchIndexer &indexer, QString *error) {
+                           QThread::msleep(1);
+                           return page(writer, indexer, error);
+                       });
         }
         QTRY_VERIFY(storedContacts() > 0);
         CacheDatabase::Options options;
@@ -155,11 +164,14 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i) {
             WriteTransaction txn(*other);
             QVERIFY2(txn.isActive(), qPrintable(txn.errorString()));
-            QVERIFY(other->exec(QStringLiteral("INSERT INTO audit_log (at, profile, action, result, origin)"
-                                               " VALUES (1, 'p', 'unblock', 'ok', 'console')"), nullptr));
+            QVERIFY(other->exec(
+                QStringLiteral("INSERT INTO audit_log (at, profile, action, result, origin)"
+                               " VALUES (1, 'p', 'unblock', 'ok', 'console')"),
+                nullptr));
             QVERIFY(txn.commit());
         }
-        QVERIFY2(storedContacts() < pages * 50, "the writes got in only once the store had stored everything");
+        QVERIFY2(storedContacts() < pages * 50,
+                 "the writes got in only once the store had stored everything");
         store.waitUntilIdle();
         QCOMPARE(storedContacts(), pages * 50);
     }
@@ -173,8 +185,7 @@ private Q_SLOTS:
             auto db = CacheDatabase::open(path(), CacheDatabase::Mode::ReadWrite);
             QVERIFY(db);
             SearchIndexer drain(*db); // what earlier tests left queued (their deleted rows)
-            while (drain.indexPending() > 0) {
-            }
+            while (drain.indexPending() > 0) {}
         }
         SyncStore store(path());
         store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 0, 30));
@@ -186,10 +197,11 @@ private Q_SLOTS:
             return indexer.indexContacts(10) > 0;
         });
         qint64 queuedWhenThePageRan = -1;
-        store.post(SyncStore::Kind::Page, [this, &queuedWhenThePageRan](CacheWriter &, SearchIndexer &, QString *) {
-            queuedWhenThePageRan = queuedForIndex();
-            return true;
-        });
+        store.post(SyncStore::Kind::Page,
+                   [this, &queuedWhenThePageRan](CacheWriter &, SearchIndexer &, QString *) {
+                       queuedWhenThePageRan = queuedForIndex();
+                       return true;
+                   });
         QCOMPARE(store.pending(), 3);
         store.waitUntilIdle();
         QCOMPARE(queuedBeforeEachStep, (QList<qint64>{30, 20, 10, 0}));
@@ -207,7 +219,8 @@ private Q_SLOTS:
             auto db = CacheDatabase::open(broken, CacheDatabase::Mode::ReadWrite);
             QVERIFY(db);
             QString error;
-            QVERIFY2(db->exec(QStringLiteral("DROP TABLE contact_fts_queue"), &error), qPrintable(error));
+            QVERIFY2(db->exec(QStringLiteral("DROP TABLE contact_fts_queue"), &error),
+                     qPrintable(error));
         }
         SyncStore store(broken);
         int steps = 0;
@@ -250,10 +263,11 @@ private Q_SLOTS:
         SyncStore store(m_dir.filePath(QStringLiteral("not-a-dir/cache.sqlite")));
         QString error;
         bool ok = true;
-        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 0, 1), [&](bool o, const QString &e) {
-            ok = o;
-            error = e;
-        });
+        store.post(SyncStore::Kind::Page, contactsPage(QStringLiteral("s1"), 0, 1),
+                   [&](bool o, const QString &e) {
+                       ok = o;
+                       error = e;
+                   });
         store.waitUntilIdle();
         QTRY_VERIFY(!error.isEmpty());
         QVERIFY(!ok);

@@ -41,7 +41,8 @@ QString describe(const QWidget *w, const char *kind, const QString &text, int ne
 {
     return QStringLiteral("%1 '%2' (%3): needs %4 px, has %5 px")
         .arg(QLatin1String(kind), text,
-             w->objectName().isEmpty() ? QLatin1String(w->metaObject()->className()) : w->objectName())
+             w->objectName().isEmpty() ? QLatin1String(w->metaObject()->className())
+                                       : w->objectName())
         .arg(needs)
         .arg(has);
 }
@@ -80,7 +81,8 @@ void checkButton(QAbstractButton *button, QStringList &out)
     const QString text = button->text();
     if (text.isEmpty())
         return;
-    if (auto tool = qobject_cast<QToolButton *>(button); tool && tool->toolButtonStyle() == Qt::ToolButtonIconOnly)
+    if (auto tool = qobject_cast<QToolButton *>(button);
+        tool && tool->toolButtonStyle() == Qt::ToolButtonIconOnly)
         return;
     QStyle *style = button->style();
     QStyleOptionButton opt;
@@ -136,7 +138,8 @@ void checkHeader(QHeaderView *header, QStringList &out)
         if (text.isEmpty())
             continue;
         QFont font = header->font();
-        const QVariant roleFont = header->model()->headerData(logical, Qt::Horizontal, Qt::FontRole);
+        const QVariant roleFont = header->model()->headerData(logical, Qt::Horizontal,
+                                                              Qt::FontRole);
         if (roleFont.canConvert<QFont>())
             font = qvariant_cast<QFont>(roleFont);
         int needs = advance(QFontMetrics(font), text) + 2 * margin;
@@ -162,7 +165,8 @@ void checkGroupBox(QGroupBox *box, QStringList &out)
         opt.subControls |= QStyle::SC_GroupBoxCheckBox;
     const int needs = advance(box->fontMetrics(), shownText(text));
     // The label's room is the box's width less the frame's indent on the left.
-    const QRect label = box->style()->subControlRect(QStyle::CC_GroupBox, &opt, QStyle::SC_GroupBoxLabel, box);
+    const QRect label = box->style()->subControlRect(QStyle::CC_GroupBox, &opt,
+                                                     QStyle::SC_GroupBoxLabel, box);
     const int has = shownWidth(box, box->rect().adjusted(label.left(), 0, 0, 0));
     if (needs > has)
         out << describe(box, "group box", text, needs, has);
@@ -181,7 +185,8 @@ void checkMenuBar(QMenuBar *bar, QStringList &out)
             out << describe(bar, "menu", action->text(), needs, has);
     }
     // The extension button only shows when some entry did not fit.
-    if (auto ext = bar->findChild<QToolButton *>(QStringLiteral("qt_menubar_ext_button")); ext && ext->isVisible())
+    if (auto ext = bar->findChild<QToolButton *>(QStringLiteral("qt_menubar_ext_button"));
+        ext && ext->isVisible())
         out << QStringLiteral("menu bar: some entries moved into the overflow menu");
 }
 

@@ -17,15 +17,15 @@
 
 #include <QAbstractButton>
 #include <QAccessible>
-#include <QComboBox>
-#include <QLineEdit>
-#include <QListView>
-#include <QPushButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTabBar>
@@ -111,7 +111,8 @@ private:
     void showWithFirstContact(MainWindow &window)
     {
         QString error;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cachePath, &error), qPrintable(error));
+        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cachePath, &error),
+                 qPrintable(error));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ContactsPane *contacts = window.contactsPane();
@@ -152,7 +153,8 @@ private Q_SLOTS:
             QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
             QVERIFY(a);
             if (a->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << QStringLiteral("%1 '%2'").arg(QLatin1String(w->metaObject()->className()), w->objectName());
+                unnamed << QStringLiteral("%1 '%2'").arg(
+                    QLatin1String(w->metaObject()->className()), w->objectName());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
 
@@ -217,10 +219,13 @@ private Q_SLOTS:
         auto checkAll = [&](const QString &state) {
             for (QLabel *label : window.findChildren<QLabel *>())
                 if (!label->text().isEmpty() && label->pixmap().isNull())
-                    check(label, state + QLatin1String(" label '") + label->text().left(30) + QLatin1Char('\''));
+                    check(label,
+                          state + QLatin1String(" label '") + label->text().left(30)
+                              + QLatin1Char('\''));
             for (QAbstractButton *button : window.findChildren<QAbstractButton *>())
                 if (!button->text().isEmpty())
-                    check(button, state + QLatin1String(" button '") + button->text() + QLatin1Char('\''));
+                    check(button,
+                          state + QLatin1String(" button '") + button->text() + QLatin1Char('\''));
             for (QTabBar *tabs : window.findChildren<QTabBar *>())
                 check(tabs, state + QLatin1String(" tab bar"));
             for (QTableView *view : window.findChildren<QTableView *>()) {
@@ -231,7 +236,8 @@ private Q_SLOTS:
         };
 
         checkAll(QStringLiteral("idle"));
-        QVERIFY(window.grab().save(QStringLiteral(GC_SCREENSHOT_DIR "/main-window-%1.png").arg(suffix)));
+        QVERIFY(window.grab().save(
+            QStringLiteral(GC_SCREENSHOT_DIR "/main-window-%1.png").arg(suffix)));
         window.detailPane()->setBusy(true, QStringLiteral("Unblocking…"));
         checkAll(QStringLiteral("busy"));
         window.detailPane()->setBusy(false, QString());

@@ -12,6 +12,8 @@
 #include "GroupMembersModel.h"
 #include "GroupsModel.h"
 #include "GroupsPane.h"
+#include "HttpTestClient.h"
+#include "LocalApiDialog.h"
 #include "MainWindow.h"
 #include "ProfileCache.h"
 #include "SessionsModel.h"
@@ -21,12 +23,10 @@
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
 #include "cache/AuditLog.h"
-#include "localapi/LocalApiProfileFollower.h"
-#include "localapi/LocalApiService.h"
-#include "LocalApiDialog.h"
-#include "HttpTestClient.h"
 #include "cache/CacheReader.h"
 #include "core/RecentMessages.h"
+#include "localapi/LocalApiProfileFollower.h"
+#include "localapi/LocalApiService.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -66,8 +66,10 @@ private:
     QStringList blocked(const QString &session) const
     {
         QStringList out;
-        const QJsonArray data = m_sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(session))
-                                    .value(QLatin1String("data")).toArray();
+        const QJsonArray data =
+            m_sim.control("GET", QStringLiteral("/_sim/sessions/%1/blocked").arg(session))
+                .value(QLatin1String("data"))
+                .toArray();
         for (const auto &v : data)
             out << v.toString();
         return out;
@@ -77,7 +79,9 @@ private:
     void syncSession(const QString &session)
     {
         SessionsPane *pane = m_window->sessionsPane();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache() && m_window->cache()->sessions()->rowOfSession(session) >= 0, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache()
+                                     && m_window->cache()->sessions()->rowOfSession(session) >= 0,
+                                 TimeoutMs);
         pane->selectSession(session);
         QCOMPARE(pane->currentSession(), session);
         QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
@@ -98,9 +102,9 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("gc-mainwindow-test"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-        QVERIFY2(m_sim.start({"--seed", "7", "--sessions", "2", "--disconnected", "1", "--contacts", "400",
-                              "--groups", "6", "--members", "120",
-                              "--api-key", "wa_gui_full=read,send,manage"}),
+        QVERIFY2(m_sim.start({"--seed", "7", "--sessions", "2", "--disconnected", "1", "--contacts",
+                              "400", "--groups", "6", "--members", "120", "--api-key",
+                              "wa_gui_full=read,send,manage"}),
                  qPrintable(m_sim.errorString()));
         m_profile = "gui-" + QUuid::createUuid().toString(QUuid::Id128).left(8);
         m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
@@ -122,10 +126,12 @@ private Q_SLOTS:
         p.baseUrl = m_sim.url();
         p.tokenKind = TokenKind::ApiKey;
         std::optional<SignInOutcome> result;
-        m_signIn->signIn(p, QStringLiteral("wa_gui_full"), this, [&](const SignInOutcome &o) { result = o; });
+        m_signIn->signIn(p, QStringLiteral("wa_gui_full"), this,
+                         [&](const SignInOutcome &o) { result = o; });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
         QVERIFY2(result->ok, qPrintable(result->problem));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache() && m_window->cache()->profile() == m_profile, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache() && m_window->cache()->profile() == m_profile,
+                                 TimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->cache()->sessions()->rowCount() >= 2, TimeoutMs);
     }
 
@@ -149,7 +155,10 @@ private Q_SLOTS:
         QVERIFY(working >= 0 && down >= 0);
         QVERIFY(model->index(working).data(SessionsModel::ConnectedRole).toBool());
         QVERIFY(!model->index(down).data(SessionsModel::ConnectedRole).toBool());
-        QVERIFY(model->index(down).data(SessionsModel::StatusTextRole).toString().contains(QLatin1String("not connected")));
+        QVERIFY(model->index(down)
+                    .data(SessionsModel::StatusTextRole)
+                    .toString()
+                    .contains(QLatin1String("not connected")));
     }
 
     void syncSearchOpenBlockUnblock()
@@ -166,16 +175,19 @@ private Q_SLOTS:
         groups->setCurrentIndex(groups->model()->index(0, 0));
         QTableView *members = m_window->groupsPane()->membersView();
         QTRY_VERIFY_WITH_TIMEOUT(members->model()->rowCount() > 0, TimeoutMs);
-        const QString lid = members->model()->index(0, 0).data(GroupMembersModel::LidRole).toString();
+        const QString lid =
+            members->model()->index(0, 0).data(GroupMembersModel::LidRole).toString();
         QVERIFY(lid.endsWith(QLatin1String("@lid")));
-        QCOMPARE(members->model()->index(0, GroupMembersModel::Role).data().toString(), QStringLiteral("Owner"));
+        QCOMPARE(members->model()->index(0, GroupMembersModel::Role).data().toString(),
+                 QStringLiteral("Owner"));
 
         // Type the LID into the search box (Ctrl+F focuses it) and open the only row.
         m_window->tabs()->setCurrentWidget(contacts);
         QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(contacts->searchBox()->hasFocus());
         QTest::keyClicks(contacts->searchBox(), lid.left(lid.indexOf(QLatin1Char('@'))));
-        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text == lid.left(lid.indexOf(QLatin1Char('@'))), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            contacts->model()->filter().text == lid.left(lid.indexOf(QLatin1Char('@'))), TimeoutMs);
         QCOMPARE(contacts->model()->rowCount(), 1);
         QTableView *view = contacts->view();
         const QRect cell = view->visualRect(contacts->model()->index(0, 0));
@@ -189,28 +201,36 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(cg->rowCount() > 0, TimeoutMs);
         bool owner = false;
         for (int r = 0; r < cg->rowCount(); ++r)
-            owner = owner || cg->index(r, ContactGroupsModel::Role).data().toString() == QLatin1String("Owner");
+            owner = owner
+                || cg->index(r, ContactGroupsModel::Role).data().toString()
+                    == QLatin1String("Owner");
         QVERIFY(owner);
-        QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel *>(QStringLiteral("detailFreshness"))->text()
-                                     .contains(QLatin1String("live")), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel *>(QStringLiteral("detailFreshness"))
+                                     ->text()
+                                     .contains(QLatin1String("live")),
+                                 TimeoutMs);
 
         // Block asks first; confirming blocks on the simulator.
         QTest::mouseClick(detail->blockButton(), Qt::LeftButton);
         QMessageBox *confirm = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((confirm = m_window->findChild<QMessageBox *>(QStringLiteral("blockConfirmation"))), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (confirm = m_window->findChild<QMessageBox *>(QStringLiteral("blockConfirmation"))),
+            TimeoutMs);
         QAbstractButton *yes = nullptr;
         for (QAbstractButton *b : confirm->buttons())
             if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
                 yes = b;
         QVERIFY(yes);
         QTest::mouseClick(yes, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Blocked."), TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Blocked."),
+                                  TimeoutMs);
         QVERIFY(blocked(session).contains(lid));
 
         // Unblock: busy while in flight, then a result nobody can miss, and the simulator agrees.
         QTest::mouseClick(detail->unblockButton(), Qt::LeftButton);
         QVERIFY(!detail->unblockButton()->isEnabled()); // busy
-        QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Unblocked."), TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Unblocked."),
+                                  TimeoutMs);
         QVERIFY(detail->resultLabel()->isVisible());
         QVERIFY(detail->unblockButton()->isEnabled());
         QVERIFY(!blocked(session).contains(lid));
@@ -237,9 +257,12 @@ private Q_SLOTS:
         QTableView *detailGroups = detail->groupsView();
         const QModelIndex g0 = detailGroups->model()->index(0, 0);
         const QString gid = g0.data(ContactGroupsModel::GroupJidRole).toString();
-        QTest::mouseClick(detailGroups->viewport(), Qt::LeftButton, {}, detailGroups->visualRect(g0).center());
-        QTest::mouseDClick(detailGroups->viewport(), Qt::LeftButton, {}, detailGroups->visualRect(g0).center());
-        QTRY_COMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->groupsPane()));
+        QTest::mouseClick(detailGroups->viewport(), Qt::LeftButton, {},
+                          detailGroups->visualRect(g0).center());
+        QTest::mouseDClick(detailGroups->viewport(), Qt::LeftButton, {},
+                           detailGroups->visualRect(g0).center());
+        QTRY_COMPARE(m_window->tabs()->currentWidget(),
+                     static_cast<QWidget *>(m_window->groupsPane()));
         QCOMPARE(m_window->groupsPane()->currentGroup(), gid);
 
         // Export of the contacts view streams every row of the filter.
@@ -265,8 +288,9 @@ private Q_SLOTS:
         QCOMPARE(detail->lid(), lid);
         QVERIFY(detail->resultLabel()->text().isEmpty());
         QTest::mouseClick(detail->unblockButton(), Qt::LeftButton);
-        QTRY_VERIFY2_WITH_TIMEOUT(detail->resultLabel()->text().contains(QLatin1String("not connected")),
-                                  qPrintable(detail->resultLabel()->text()), TimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            detail->resultLabel()->text().contains(QLatin1String("not connected")),
+            qPrintable(detail->resultLabel()->text()), TimeoutMs);
         const auto entries = m_window->cache()->audit().list({});
         QVERIFY(entries && !entries->isEmpty());
         QCOMPARE(entries->at(0).result, QStringLiteral("not_implemented"));
@@ -323,7 +347,8 @@ private Q_SLOTS:
     // token, copies it, and regenerates it: from then on the old token is refused.
     void localApiDialogShowsCopiesAndRegeneratesTheToken()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->isListening(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->isListening(),
+                                 TimeoutMs);
         LocalApiService *service = m_localApi->service();
         auto *status = m_window->findChild<QLabel *>(QStringLiteral("localApiStatus"));
         QVERIFY(status);
@@ -344,7 +369,9 @@ private Q_SLOTS:
         QSignalSpy listening(service, &LocalApiService::listening);
         dialog->regenerateButton()->click();
         QMessageBox *confirm = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((confirm = dialog->findChild<QMessageBox *>(QStringLiteral("regenerateConfirmation"))), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (confirm = dialog->findChild<QMessageBox *>(QStringLiteral("regenerateConfirmation"))),
+            TimeoutMs);
         for (QAbstractButton *b : confirm->buttons())
             if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
                 b->click();
@@ -353,8 +380,10 @@ private Q_SLOTS:
         QVERIFY(newToken != oldToken);
         QCOMPARE(dialog->tokenField()->text().toLatin1(), newToken);
         const quint16 port = quint16(service->url().port());
-        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, oldToken)).status, 401);
-        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, newToken)).status, 200);
+        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, oldToken)).status,
+                 401);
+        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, newToken)).status,
+                 200);
         dialog->close();
         m_window->activateWindow(); // the window's shortcuts again, for whatever runs next
     }
@@ -365,7 +394,8 @@ private Q_SLOTS:
     // API's address and the last warnings, and neither the gateway's nor the local API's token.
     void copyDiagnosticsCarriesNoToken()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->url().isValid(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->url().isValid(),
+                                 TimeoutMs);
         qWarning("diagnostics marker: sync failed with 503");
         auto *action = m_window->findChild<QAction *>(QStringLiteral("copyDiagnostics"));
         QVERIFY(action);
@@ -374,7 +404,8 @@ private Q_SLOTS:
         const QString text = QGuiApplication::clipboard()->text();
         QVERIFY2(text.contains(QLatin1String("Profile: ") + m_profile), qPrintable(text));
         QVERIFY(text.contains(QLatin1String("Gateway: ") + m_sim.url().toString()));
-        QVERIFY(text.contains(QLatin1String("Local API: ") + m_localApi->service()->url().toString()));
+        QVERIFY(
+            text.contains(QLatin1String("Local API: ") + m_localApi->service()->url().toString()));
         QVERIFY(text.contains(QLatin1String("diagnostics marker: sync failed with 503")));
         QVERIFY(!text.contains(QLatin1String("wa_gui_full")));
         QVERIFY(!m_localApi->service()->token().isEmpty());
@@ -388,7 +419,9 @@ private Q_SLOTS:
         ContactsPane *contacts = m_window->contactsPane();
         m_window->tabs()->setCurrentWidget(contacts);
         contacts->searchBox()->clear();
-        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text.isEmpty() && contacts->model()->rowCount() > 3, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text.isEmpty()
+                                     && contacts->model()->rowCount() > 3,
+                                 TimeoutMs);
         QTableView *view = contacts->view();
         QModelIndex index;
         for (int row = 0; row < contacts->model()->rowCount() && !index.isValid(); ++row) {
@@ -399,7 +432,8 @@ private Q_SLOTS:
         QVERIFY(index.isValid());
         const QString lid = index.data(ContactsModel::LidRole).toString();
         view->scrollTo(index);
-        Q_EMIT view->customContextMenuRequested(view->visualRect(index).center()); // what a right-click sends
+        Q_EMIT view->customContextMenuRequested(
+            view->visualRect(index).center()); // what a right-click sends
         QMenu *menu = nullptr;
         QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->lid(), lid, TimeoutMs);
@@ -441,7 +475,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->syncBar()->offlineLabel()->isVisible(), TimeoutMs);
         ContactsPane *contacts = m_window->contactsPane();
         QTRY_VERIFY(contacts->model()->rowCount() > 0);
-        contacts->searchBox()->setText(contacts->model()->index(0, ContactsModel::Lid).data().toString());
+        contacts->searchBox()->setText(
+            contacts->model()->index(0, ContactsModel::Lid).data().toString());
         Q_EMIT contacts->searchBox()->returnPressed();
         QTRY_COMPARE(contacts->model()->rowCount(), 1);
     }

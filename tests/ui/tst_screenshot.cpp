@@ -12,21 +12,21 @@
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
-#include "signin/SignInDialog.h"
 #include "core/Translations.h"
+#include "signin/SignInDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QVBoxLayout>
 #include <QtTest>
 
 class TestScreenshot : public QObject
@@ -44,10 +44,7 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        QVERIFY(Translations::install(QStringLiteral("en")));
-    }
+    void cleanupTestCase() { QVERIFY(Translations::install(QStringLiteral("en"))); }
 
     // The check must be able to fail: one cut text of each kind it looks at.
     void clippedTextIsFound()
@@ -70,8 +67,9 @@ private Q_SLOTS:
         bar->addMenu(QStringLiteral("&Second"));
         auto wrapped = new QLabel(longText); // word-wrapped labels may take more lines
         wrapped->setWordWrap(true);
-        for (QWidget *w : {static_cast<QWidget *>(bar), static_cast<QWidget *>(label), static_cast<QWidget *>(button),
-                           static_cast<QWidget *>(box), static_cast<QWidget *>(tabs), static_cast<QWidget *>(wrapped)}) {
+        for (QWidget *w : {static_cast<QWidget *>(bar), static_cast<QWidget *>(label),
+                           static_cast<QWidget *>(button), static_cast<QWidget *>(box),
+                           static_cast<QWidget *>(tabs), static_cast<QWidget *>(wrapped)}) {
             w->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
             layout->addWidget(w);
         }
@@ -80,7 +78,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&root));
         const QString found = ClippedText::find(&root).join(QLatin1Char('\n'));
         for (const char *kind : {"label '", "button '", "group box '", "tab '", "menu '"})
-            QVERIFY2(found.contains(QLatin1String(kind) + longText), qPrintable(kind + (":\n" + found)));
+            QVERIFY2(found.contains(QLatin1String(kind) + longText),
+                     qPrintable(kind + (":\n" + found)));
         QCOMPARE(found.count(QLatin1String("label '")), 1);
 
         root.resize(2000, 400);
@@ -93,9 +92,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("ofTotal"); // the count label's "of 10,000", localized
         QTest::addColumn<QString>("cancel");  // Qt's standard button, from our catalogue
-        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("of 10,000") << QStringLiteral("Cancel");
-        QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("dari 10.000") << QStringLiteral("Batal");
-        QTest::newRow("pt_BR") << QStringLiteral("pt_BR") << QStringLiteral("de 10.000") << QStringLiteral("Cancelar");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("of 10,000")
+                            << QStringLiteral("Cancel");
+        QTest::newRow("id") << QStringLiteral("id") << QStringLiteral("dari 10.000")
+                            << QStringLiteral("Batal");
+        QTest::newRow("pt_BR") << QStringLiteral("pt_BR") << QStringLiteral("de 10.000")
+                               << QStringLiteral("Cancelar");
     }
 
     void mainWindow()
@@ -117,7 +119,8 @@ private Q_SLOTS:
         MainWindow window;
         window.setSignInController(&signIn);
         QString openError;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cache, &openError), qPrintable(openError));
+        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cache, &openError),
+                 qPrintable(openError));
         window.resize(1440, 860);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -131,7 +134,8 @@ private Q_SLOTS:
         contacts->view()->setCurrentIndex(contacts->model()->index(0, 0));
         QTRY_VERIFY(!window.detailPane()->lid().isEmpty());
         QVERIFY(window.detailPane()->groupsModel()->rowCount() > 0);
-        QVERIFY2(contacts->countLabel()->text().contains(ofTotal), qPrintable(contacts->countLabel()->text()));
+        QVERIFY2(contacts->countLabel()->text().contains(ofTotal),
+                 qPrintable(contacts->countLabel()->text()));
 
         const QImage image = window.grab().toImage();
         QVERIFY(!image.isNull());
@@ -151,8 +155,9 @@ private Q_SLOTS:
         const auto buttons = dialog.findChild<QDialogButtonBox *>();
         QVERIFY(buttons);
         QCOMPARE(buttons->button(QDialogButtonBox::Cancel)->text(), cancel);
-        QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("clipped in %1:\n  ").arg(lang)
-                                                + clipped.join(QStringLiteral("\n  "))));
+        QVERIFY2(clipped.isEmpty(),
+                 qPrintable(QStringLiteral("clipped in %1:\n  ").arg(lang)
+                            + clipped.join(QStringLiteral("\n  "))));
     }
 
 private:

@@ -73,13 +73,15 @@ void ProfilesMenu::rebuildSwitchMenu()
     auto *group = new QActionGroup(m_switch);
     m_switchGroup = group;
     for (const QString &name : names) {
-        QAction *a = m_switch->addAction(QString(name).replace(QLatin1Char('&'), QLatin1String("&&")));
+        QAction *a = m_switch->addAction(
+            QString(name).replace(QLatin1Char('&'), QLatin1String("&&")));
         a->setData(name);
         a->setCheckable(true);
         a->setChecked(m_controller->isSignedIn() && name == m_controller->profileName());
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, name] {
-            if (m_controller && !(m_controller->isSignedIn() && m_controller->profileName() == name))
+            if (m_controller
+                && !(m_controller->isSignedIn() && m_controller->profileName() == name))
                 m_controller->switchTo(name);
         });
     }
@@ -113,7 +115,8 @@ void ProfilesMenu::onKeychainUnavailable(const QString &profile, const Credentia
         m_message->close();
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Keychain unavailable"),
                                 tr("The token of profile \"%1\" cannot be read from the OS "
-                                   "keychain.").arg(profile),
+                                   "keychain.")
+                                    .arg(profile),
                                 QMessageBox::NoButton, m_window);
     box->setInformativeText(error.message + QLatin1Char('\n')
                             + tr("The console never keeps a token in a file. You can keep it in "

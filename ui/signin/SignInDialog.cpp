@@ -25,9 +25,9 @@ SignInDialog::SignInDialog(SignInController *controller, QWidget *parent)
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     m_ui->tokenEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData
                                          | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
-    const QList<QWidget *> hiddenUntilNeeded{m_ui->messageLabel,      m_ui->urlWarningLabel,
-                                             m_ui->tokenInfoLabel,    m_ui->tokenWarningLabel,
-                                             m_ui->errorLabel,        m_ui->memoryOnlyButton};
+    const QList<QWidget *> hiddenUntilNeeded{m_ui->messageLabel,   m_ui->urlWarningLabel,
+                                             m_ui->tokenInfoLabel, m_ui->tokenWarningLabel,
+                                             m_ui->errorLabel,     m_ui->memoryOnlyButton};
     for (QWidget *w : hiddenUntilNeeded)
         w->hide();
 
@@ -54,15 +54,16 @@ void SignInDialog::setRequest(const QString &profile, const QString &message)
     QString text = message;
     if (m_controller && m_controller->isMemoryOnly())
         text += (text.isEmpty() ? QString() : QStringLiteral("\n"))
-              + tr("The keychain is not used in this run: the token is kept in memory until the "
-                   "console quits, and never written to a file.");
+            + tr("The keychain is not used in this run: the token is kept in memory until the "
+                 "console quits, and never written to a file.");
     m_ui->messageLabel->setText(text);
     m_ui->messageLabel->setVisible(!text.isEmpty());
 
     m_ui->profileEdit->setText(profile);
     m_nameEdited = !profile.isEmpty();
-    const std::optional<GatewayProfile> saved =
-        m_controller && !profile.isEmpty() ? m_controller->profiles()->profile(profile) : std::nullopt;
+    const std::optional<GatewayProfile> saved = m_controller && !profile.isEmpty()
+        ? m_controller->profiles()->profile(profile)
+        : std::nullopt;
     if (saved) {
         m_ui->urlEdit->setText(saved->baseUrl.toString());
         m_ui->sessionsEdit->setText(saved->sessionIds.join(QLatin1Char(' ')));
@@ -144,7 +145,8 @@ void SignInDialog::updateHints()
 
     const bool tokenUsable = m_token.isValid() && !m_token.isExpired(now);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(!m_busy && m_controller && nameProblem.isEmpty() && url.isValid() && tokenUsable);
+        ->setEnabled(!m_busy && m_controller && nameProblem.isEmpty() && url.isValid()
+                     && tokenUsable);
     m_ui->checkButton->setEnabled(!m_busy && !m_checking && url.isValid() && m_token.isValid());
 }
 
@@ -202,12 +204,12 @@ void SignInDialog::saved(const SignInOutcome &outcome)
     }
     QString text = outcome.problem;
     const bool keychainTrouble = !outcome.keychain.isOk()
-                                 && outcome.keychain.kind != CredentialError::Kind::NotFound;
+        && outcome.keychain.kind != CredentialError::Kind::NotFound;
     const bool offerMemory = keychainTrouble && m_controller && !m_controller->isMemoryOnly();
     if (offerMemory)
         text += QLatin1Char('\n')
-              + tr("You can keep the token in memory for this run only: it is never written to a "
-                   "file, and you will paste it again next time.");
+            + tr("You can keep the token in memory for this run only: it is never written to a "
+                 "file, and you will paste it again next time.");
     m_ui->errorLabel->setText(text);
     m_ui->errorLabel->setVisible(true);
     m_ui->memoryOnlyButton->setVisible(offerMemory);

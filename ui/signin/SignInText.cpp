@@ -54,10 +54,11 @@ QString SignInText::describeToken(const TokenInspection &t, const QDateTime &now
         lines << tr("What it may do was saved on it at the gateway: use Check to find out.");
     } else {
         lines << tr("A login JWT (%1). Its claims are read here, not verified: only the gateway "
-                    "can verify them.").arg(t.alg.isEmpty() ? tr("no algorithm") : t.alg);
-        lines << tr("Organization: %1").arg(t.activeOrganizationId.isEmpty()
-                                                ? tr("none in the claims")
-                                                : t.activeOrganizationId);
+                    "can verify them.")
+                     .arg(t.alg.isEmpty() ? tr("no algorithm") : t.alg);
+        lines << tr("Organization: %1")
+                     .arg(t.activeOrganizationId.isEmpty() ? tr("none in the claims")
+                                                           : t.activeOrganizationId);
         QString role = t.orgRole.isEmpty() ? tr("none in the claims") : t.orgRole;
         if (!t.role.isEmpty())
             role += tr(" (platform role %1)").arg(t.role);
@@ -66,8 +67,10 @@ QString SignInText::describeToken(const TokenInspection &t, const QDateTime &now
             lines << tr("User: %1").arg(t.sub);
         if (t.expiresAt.isValid())
             lines << (t.isExpired(now)
-                          ? tr("Expired: %1 (%2)").arg(dateTime(t.expiresAt), relative(t.expiresAt, now))
-                          : tr("Expires: %1 (%2)").arg(dateTime(t.expiresAt), relative(t.expiresAt, now)));
+                          ? tr("Expired: %1 (%2)")
+                                .arg(dateTime(t.expiresAt), relative(t.expiresAt, now))
+                          : tr("Expires: %1 (%2)")
+                                .arg(dateTime(t.expiresAt), relative(t.expiresAt, now)));
         else
             lines << tr("Expires: never (no \"exp\" claim)");
     }
@@ -99,10 +102,12 @@ QString SignInText::expiryWarning(const TokenInspection &t, const QDateTime &now
         return {};
     if (t.isExpired(now))
         return tr("Warning: this token has expired (%1). The gateway will reject it; get a new "
-                  "one.").arg(relative(t.expiresAt, now));
+                  "one.")
+            .arg(relative(t.expiresAt, now));
     if (t.expiresWithin(now, OneDay))
         return tr("Warning: this token expires within a day (%1, %2). You will have to sign in "
-                  "again then.").arg(dateTime(t.expiresAt), relative(t.expiresAt, now));
+                  "again then.")
+            .arg(dateTime(t.expiresAt), relative(t.expiresAt, now));
     return {};
 }
 
@@ -133,9 +138,9 @@ QString SignInText::capabilities(const CapabilityReport &report)
     if (!report.sessions.isEmpty()) {
         lines << tr("Sessions:");
         for (const WaSession &s : report.sessions)
-            lines << QStringLiteral("  %1  %2%3").arg(s.id, s.status,
-                                                       s.label ? QStringLiteral("  ") + *s.label
-                                                               : QString());
+            lines << QStringLiteral("  %1  %2%3")
+                         .arg(s.id, s.status,
+                              s.label ? QStringLiteral("  ") + *s.label : QString());
     }
     return lines.join(QLatin1Char('\n'));
 }
