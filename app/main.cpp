@@ -1,15 +1,15 @@
-// The entry point: the only file that knows both the core (gc_core) and the window (gc_ui).
+// The entry point of the composition root: it picks the front end (a terminal command,
+// --headless, or the window) over the one Console that owns the signed-in profile's services.
 #include "AppIcon.h"
 #include "MainWindow.h"
-#include "auth/SignInController.h"
-#include "cache/CacheLocation.h"
+#include "WindowFrontEnd.h"
 #include "cli/ProfileCommand.h"
 #include "cli/SyncCommand.h"
+#include "console/Console.h"
+#include "console/HeadlessFrontEnd.h"
 #include "core/AppInfo.h"
 #include "core/RecentMessages.h"
 #include "core/Translations.h"
-#include "localapi/HeadlessRunner.h"
-#include "localapi/LocalApiProfileFollower.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -46,6 +46,22 @@ bool applyLanguage(QStringList &args)
 }
 
 } // namespace
+
+// The window over the one Console: the profile's token is read from the keychain; when there
+// is none (or it is rejected later), the window's Profile menu opens the sign-in dialog.
+static int runWindow(const Console::Options &options)
+{
+    QApplication::setApplicationDisplayName(AppInfo::displayName());
+    // The icon for every window, and the desktop file that Wayland compositors match it to.
+    QApplication::setWindowIcon(appIcon());
+    QGuiApplication::setDesktopFileName(AppInfo::desktopId());
+    Console console(options);
+    MainWindow window;
+    WindowFrontEnd frontEnd(&console, &window);
+    window.show();
+    console.start();
+    return QCoreApplication::exec();
+}
 
 int main(int argc, char *argv[])
 {
@@ -93,13 +109,7 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Admin console for a multi-tenant WhatsApp gateway."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(
-        QStringLiteral("profile"),
-        QCoreApplication::translate("main",
-                                    "Sign in with the saved profile NAME (default: the "
-                                    "one used last)."),
-        QStringLiteral("NAME"));
-    parser.addOption(profileOption);
+    Console::addOptions(parser);
     // Already applied above; listed so that --help shows it.
     parser.addOption(QCommandLineOption(
         QStringLiteral("lang"),
@@ -107,25 +117,11 @@ int main(int argc, char *argv[])
             .arg(Translations::available().join(QStringLiteral(", "))),
         QStringLiteral("LANG")));
     parser.process(arguments);
-
-    // Start-up: the profile's token is read from the keychain; when there is none (or it is
-    // rejected later), the window's Profile menu opens the sign-in dialog.
-    SignInController signIn;
-    // Signing out with "delete cached data" removes the profile's cache directory.
-    signIn.setCachePurger([](const QString &profile, QString *error) {
-        return CacheLocation::purge(profile, error);
-    });
-    QApplication::setApplicationDisplayName(AppInfo::displayName());
-    // The icon for every window, and the desktop file that Wayland compositors match it to.
-    QApplication::setWindowIcon(appIcon());
-    QGuiApplication::setDesktopFileName(AppInfo::desktopId());
-    MainWindow window;
-    window.setSignInController(&signIn);
-    window.show();
-
-    // The local API serves the signed-in profile's cache on loopback; restarted on a switch.
-    LocalApiProfileFollower localApi(&signIn);
-    window.setLocalApi(&localApi);
-    signIn.start(parser.value(profileOption));
-    return app->exec();
+    Console::Options options;
+    QString problem;
+    if (!Console::readOptions(parser, &options, &problem)) {
+        QTextStream(stderr) << problem << Qt::endl;
+        return 2;
+    }
+    return runWindow(options);
 }

@@ -113,3 +113,8 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
     }
     return {};
 }
+
+OptInt SessionsModel::lastCompleteSyncAt(const QString &id) const
+{
+    return m_reader ? m_reader->lastCompleteSyncAt(id) : OptInt();
+}

@@ -28,6 +28,8 @@ public:
     void clear();
     int rowOfSession(const QString &id) const;
     std::optional<CachedSession> sessionAt(int row) const;
+    // When the session's last complete sync ended (epoch ms), read now.
+    OptInt lastCompleteSyncAt(const QString &id) const;
 
     static QString statusText(const QString &status);
     static QColor badgeColor(const QString &status);

@@ -1,8 +1,7 @@
 #include "AuditDialog.h"
 
-#include "DisplayText.h"
+#include "AuditModel.h"
 #include "TableSetup.h"
-#include "cache/AuditLog.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -10,20 +9,15 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
-AuditDialog::AuditDialog(AuditLog *log, QWidget *parent)
+AuditDialog::AuditDialog(AuditModel *model, QWidget *parent)
     : QDialog(parent)
-    , m_log(log)
+    , m_model(model)
 {
     setObjectName(QStringLiteral("auditDialog"));
     setWindowTitle(tr("Audit log"));
-    m_model = new QStandardItemModel(0, 8, this);
-    m_model->setHorizontalHeaderLabels({tr("When"), tr("Profile"), tr("Session"), tr("Contact"),
-                                        tr("Action"), tr("Result"), tr("Request id"),
-                                        tr("Origin")});
     m_view = new QTableView(this);
     m_view->setAccessibleName(tr("Audit entries"));
     TableSetup::apply(m_view);
@@ -41,23 +35,7 @@ AuditDialog::AuditDialog(AuditLog *log, QWidget *parent)
 
 void AuditDialog::reload()
 {
-    m_model->removeRows(0, m_model->rowCount());
-    AuditLog::Query q;
-    q.limit = 1000;
-    const auto entries = m_log->list(q);
-    if (!entries)
-        return;
-    for (const AuditEntry &e : *entries) {
-        QList<QStandardItem *> row;
-        for (const QString &text :
-             {DisplayText::dateTime(e.at), e.profile, e.sessionId, e.contact, e.action, e.result,
-              e.requestId, AuditLog::originName(e.origin)}) {
-            auto *item = new QStandardItem(text);
-            item->setEditable(false);
-            row << item;
-        }
-        m_model->appendRow(row);
-    }
+    m_model->reload();
     m_view->resizeColumnsToContents(); // at most 1,000 rows and 8 columns
 }
 
@@ -69,11 +47,10 @@ bool AuditDialog::exportTo(const QString &path, QString *error)
             *error = file.errorString();
         return false;
     }
-    const auto format = path.endsWith(QLatin1String(".jsonl")) ? AuditLog::Format::JsonLines
-                                                               : AuditLog::Format::Csv;
-    if (!m_log->exportTo(&file, format) || !file.commit()) {
+    QString why;
+    if (!m_model->exportTo(&file, path.endsWith(QLatin1String(".jsonl")), &why) || !file.commit()) {
         if (error)
-            *error = m_log->lastError().isEmpty() ? file.errorString() : m_log->lastError();
+            *error = why.isEmpty() ? file.errorString() : why;
         return false;
     }
     return true;

@@ -2,8 +2,7 @@
 
 #include <QDialog>
 
-class AuditLog;
-class QStandardItemModel;
+class AuditModel;
 class QTableView;
 
 // The audit log (newest first, the last 1,000 entries) with export to CSV or JSON Lines.
@@ -11,7 +10,7 @@ class AuditDialog : public QDialog
 {
     Q_OBJECT
 public:
-    AuditDialog(AuditLog *log, QWidget *parent = nullptr);
+    AuditDialog(AuditModel *model, QWidget *parent = nullptr);
 
     void reload();
     // Writes the whole log to `path` (CSV unless it ends in .jsonl). False and *error on failure.
@@ -21,7 +20,6 @@ public:
 private:
     void askExport();
 
-    AuditLog *m_log;
-    QStandardItemModel *m_model;
+    AuditModel *m_model;
     QTableView *m_view;
 };

@@ -1,10 +1,9 @@
 #include "ContactDetailPane.h"
 
+#include "ContactDetailModel.h"
 #include "ContactGroupsModel.h"
 #include "DisplayText.h"
 #include "TableSetup.h"
-#include "cache/CacheReader.h"
-#include "gateway/GatewayClient.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -59,12 +58,10 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     m_result->hide();
 
     auto *groupsTitle = new QLabel(tr("Seen in groups"), this);
-    m_groups = new ContactGroupsModel(this);
     m_groupsView = new QTableView(this);
     m_groupsView->setObjectName(QStringLiteral("detailGroupsView"));
     m_groupsView->setAccessibleName(tr("Groups this contact was seen in"));
     TableSetup::apply(m_groupsView);
-    m_groupsView->setModel(m_groups);
     TableSetup::setInitialWidths(m_groupsView->horizontalHeader(), {140, 100, 100, 60, 110});
     connect(m_groupsView, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT groupActivated(index.data(ContactGroupsModel::GroupJidRole).toString());
@@ -91,63 +88,92 @@ QLabel *ContactDetailPane::addField(const QString &label, const QString &name)
     return value;
 }
 
+void ContactDetailPane::setModel(ContactDetailModel *model)
+{
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    m_groupsView->setModel(model ? model->groups() : nullptr);
+    if (model)
+        connect(model, &ContactDetailModel::changed, this, &ContactDetailPane::render);
+    render();
+}
+
+ContactGroupsModel *ContactDetailPane::groupsModel() const
+{
+    return m_model ? m_model->groups() : nullptr;
+}
+
+QString ContactDetailPane::sessionId() const
+{
+    return m_model ? m_model->sessionId() : QString();
+}
+
+QString ContactDetailPane::lid() const
+{
+    return m_model ? m_model->lid() : QString();
+}
+
 void ContactDetailPane::clear()
 {
-    m_session.clear();
-    m_lid.clear();
-    m_contact.reset();
+    if (m_model)
+        m_model->clear(); // render() follows
+    else
+        render();
+}
+
+void ContactDetailPane::showContact(const QString &sessionId, const QString &lid)
+{
+    if (m_model && (sessionId != m_model->sessionId() || lid != m_model->lid())) {
+        m_result->clear();
+        m_result->hide();
+        m_model->show(sessionId, lid);
+    }
+}
+
+QString ContactDetailPane::displayName() const
+{
+    const auto &c = m_model ? m_model->contact() : std::nullopt;
+    return c ? c->contact.name.value_or(QString()) : QString();
+}
+
+QString ContactDetailPane::phone() const
+{
+    const auto &c = m_model ? m_model->contact() : std::nullopt;
+    return c ? c->contact.phoneNumber.value_or(QString()) : QString();
+}
+
+QString ContactDetailPane::phoneJid() const
+{
+    const auto &c = m_model ? m_model->contact() : std::nullopt;
+    return c ? c->phoneJid.value_or(QString()) : QString();
+}
+
+void ContactDetailPane::clearFields()
+{
     m_title->setText(tr("No contact selected"));
     for (QLabel *l : {m_name, m_phone, m_phoneJid, m_lidLabel, m_business, m_dm, m_firstSeen,
                       m_updated, m_fresh})
         l->clear();
-    m_groups->setGroups({});
+    m_dm->setStyleSheet(QString());
     m_unblock->setEnabled(false);
     m_block->setEnabled(false);
     m_result->clear();
     m_result->hide();
 }
 
-QString ContactDetailPane::displayName() const
+void ContactDetailPane::render()
 {
-    return m_contact ? m_contact->contact.name.value_or(QString()) : QString();
-}
-QString ContactDetailPane::phone() const
-{
-    return m_contact ? m_contact->contact.phoneNumber.value_or(QString()) : QString();
-}
-QString ContactDetailPane::phoneJid() const
-{
-    return m_contact ? m_contact->phoneJid.value_or(QString()) : QString();
-}
-
-void ContactDetailPane::showContact(const QString &sessionId, const QString &lid)
-{
-    if (sessionId == m_session && lid == m_lid)
+    const std::optional<CachedContact> none;
+    const std::optional<CachedContact> &contact = m_model ? m_model->contact() : none;
+    if (!contact) {
+        clearFields();
         return;
-    clear();
-    m_session = sessionId;
-    m_lid = lid;
-    if (lid.isEmpty())
-        return;
+    }
+    const CachedContact &c = *contact;
     // Unblock is always offered: there is no "is blocked" field to decide by.
     m_unblock->setEnabled(true);
     m_block->setEnabled(true);
-    if (m_reader) {
-        if (auto detail = m_reader->contact(sessionId, lid)) {
-            fill(detail->contact, detail->detail.dm);
-            m_groups->setGroups(detail->detail.groups);
-        } else {
-            CachedContact c;
-            c.contact.lid = lid;
-            fill(c, false);
-        }
-    }
-    fetchLive();
-}
-
-void ContactDetailPane::fill(const CachedContact &c, bool dm)
-{
-    m_contact = c;
     const QString dash = QStringLiteral("—");
     const QString name = c.contact.name.value_or(QString());
     m_title->setText(name.isEmpty() ? c.contact.lid : name);
@@ -156,7 +182,7 @@ void ContactDetailPane::fill(const CachedContact &c, bool dm)
     m_phoneJid->setText(c.phoneJid.value_or(dash));
     m_lidLabel->setText(c.contact.lid);
     m_business->setText(c.contact.businessName.value_or(dash));
-    const bool hasDm = dm || c.contact.source == QLatin1String("dm");
+    const bool hasDm = m_model->hasDm();
     m_dm->setText(hasDm ? tr("Has DM") : tr("No DM (seen in groups only)"));
     m_dm->setStyleSheet(hasDm ? QStringLiteral("QLabel { background: #d7f0dc; color: #1d5e2c; "
                                                "border-radius: 3px; padding: 1px 6px; }")
@@ -164,53 +190,19 @@ void ContactDetailPane::fill(const CachedContact &c, bool dm)
     m_firstSeen->setText(c.firstSeenAt ? DisplayText::dateTime(*c.firstSeenAt) : dash);
     m_updated->setText(c.updatedAt ? DisplayText::dateTime(*c.updatedAt) : dash);
     const qint64 synced = c.detailSyncedAt.value_or(c.syncedAt);
-    m_fresh->setText(
-        synced > 0
-            ? tr("synced %1").arg(DisplayText::ago(synced, QDateTime::currentMSecsSinceEpoch()))
-            : tr("not in the cache"));
-}
-
-void ContactDetailPane::fetchLive()
-{
-    if (!m_client || !m_client->hasEndpoint())
-        return;
-    const QString session = m_session;
-    const QString lid = m_lid;
-    m_client->getContact(session, lid, this,
-                         [this, session, lid](const GatewayResult<ContactDetail> &r) {
-                             if (session != m_session || lid != m_lid)
-                                 return; // another contact is shown by now
-                             const bool unreachable = r.error.kind == GatewayError::Kind::Network
-                                 || r.error.kind == GatewayError::Kind::Timeout;
-                             Q_EMIT reachabilityChanged(!unreachable);
-                             if (!r.ok())
-                                 return; // the cached view stays; reachability tells the status bar
-                             CachedContact c = m_contact.value_or(CachedContact());
-                             if (const auto &id = r.value->identity) {
-                                 if (id->name)
-                                     c.contact.name = id->name;
-                                 if (id->phoneNumber)
-                                     c.contact.phoneNumber = id->phoneNumber;
-                                 if (id->phoneJid)
-                                     c.phoneJid = id->phoneJid;
-                                 if (id->businessName)
-                                     c.contact.businessName = id->businessName;
-                                 if (id->firstSeenAt > 0)
-                                     c.firstSeenAt = id->firstSeenAt;
-                                 if (id->updatedAt > 0)
-                                     c.updatedAt = id->updatedAt;
-                             }
-                             c.detailSyncedAt = QDateTime::currentMSecsSinceEpoch();
-                             fill(c, r.value->dm);
-                             m_fresh->setText(tr("live from the gateway"));
-                             m_groups->setGroups(r.value->groups);
-                         });
+    if (m_model->freshness() == ContactDetailModel::Freshness::Live)
+        m_fresh->setText(tr("live from the gateway"));
+    else
+        m_fresh->setText(
+            synced > 0
+                ? tr("synced %1").arg(DisplayText::ago(synced, QDateTime::currentMSecsSinceEpoch()))
+                : tr("not in the cache"));
 }
 
 void ContactDetailPane::setBusy(bool busy, const QString &text)
 {
-    m_unblock->setEnabled(!busy && !m_lid.isEmpty());
-    m_block->setEnabled(!busy && !m_lid.isEmpty());
+    m_unblock->setEnabled(!busy && !lid().isEmpty());
+    m_block->setEnabled(!busy && !lid().isEmpty());
     if (busy) {
         m_result->setStyleSheet(
             QStringLiteral("QLabel { background: #eef1f5; color: #1f2933; padding: 6px; "

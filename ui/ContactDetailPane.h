@@ -1,34 +1,32 @@
 #pragma once
 
-#include "cache/CacheTypes.h"
-#include "gateway/GatewayClient.h"
+#include "ContactDetailModel.h"
 
 #include <QPointer>
 #include <QWidget>
 
-class CacheReader;
 class ContactGroupsModel;
-class GatewayClient;
 class QLabel;
 class QPushButton;
 class QTableView;
 
 // The contact detail: identity fields, Has-DM badge, freshness, the groups they were seen in
-// (tag and role), Block / Unblock with a busy state and a result banner. Shows the cache at
-// once, then getContact's live answer when the gateway answers.
+// (tag and role), Block / Unblock with a busy state and a result banner. Renders a
+// ContactDetailModel: the cache at once, then getContact's live answer.
 class ContactDetailPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit ContactDetailPane(QWidget *parent = nullptr);
 
-    void setReader(CacheReader *reader) { m_reader = reader; }
-    void setClient(GatewayClient *client) { m_client = client; }
+    // nullptr: nothing to show (signed out). Not owned.
+    void setModel(ContactDetailModel *model);
+    ContactDetailModel *model() const { return m_model; }
     void showContact(const QString &sessionId, const QString &lid);
     void clear();
 
-    QString sessionId() const { return m_session; }
-    QString lid() const { return m_lid; }
+    QString sessionId() const;
+    QString lid() const;
     QString displayName() const;
     QString phone() const;
     QString phoneJid() const;
@@ -40,25 +38,19 @@ public:
     QPushButton *blockButton() const { return m_block; }
     QLabel *resultLabel() const { return m_result; }
     QTableView *groupsView() const { return m_groupsView; }
-    ContactGroupsModel *groupsModel() const { return m_groups; }
+    ContactGroupsModel *groupsModel() const;
 
 Q_SIGNALS:
     void blockRequested();
     void unblockRequested();
     void groupActivated(const QString &groupJid);
-    // The live getContact answered (true) or the gateway could not be reached (false).
-    void reachabilityChanged(bool reachable);
 
 private:
-    void fill(const CachedContact &c, bool dm);
-    void fetchLive();
+    void render();
+    void clearFields();
     QLabel *addField(const QString &label, const QString &name);
 
-    CacheReader *m_reader = nullptr;
-    QPointer<GatewayClient> m_client;
-    QString m_session;
-    QString m_lid;
-    std::optional<CachedContact> m_contact;
+    QPointer<ContactDetailModel> m_model;
 
     QLabel *m_title;
     QLabel *m_name, *m_phone, *m_phoneJid, *m_lidLabel, *m_business, *m_dm, *m_firstSeen,
@@ -67,6 +59,5 @@ private:
     QPushButton *m_block;
     QLabel *m_result;
     QTableView *m_groupsView;
-    ContactGroupsModel *m_groups;
     class QFormLayout *m_form;
 };

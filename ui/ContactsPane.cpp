@@ -3,7 +3,6 @@
 #include "ContactsModel.h"
 #include "DisplayText.h"
 #include "TableSetup.h"
-#include "cache/CacheReader.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -103,10 +102,9 @@ ContactsPane::ContactsPane(QWidget *parent)
     });
 }
 
-void ContactsPane::setModel(ContactsModel *model, CacheReader *reader)
+void ContactsPane::setModel(ContactsModel *model)
 {
     m_model = model;
-    m_reader = reader;
     m_view->setModel(model);
     if (!model)
         return;
@@ -184,7 +182,7 @@ void ContactsPane::applyFilter()
 
 void ContactsPane::updateCount()
 {
-    if (!m_model || !m_reader || m_session.isEmpty()) {
+    if (!m_model || m_session.isEmpty()) {
         m_count->clear();
         return;
     }

@@ -5,7 +5,6 @@
 #include <QTimer>
 #include <QWidget>
 
-class CacheReader;
 class ContactsModel;
 class QComboBox;
 class QLabel;
@@ -21,7 +20,7 @@ class ContactsPane : public QWidget
 public:
     explicit ContactsPane(QWidget *parent = nullptr);
 
-    void setModel(ContactsModel *model, CacheReader *reader);
+    void setModel(ContactsModel *model);
     void setSession(const QString &sessionId);
     // Groups offered in "found in" (JID, subject).
     void setGroups(const QList<QPair<QString, QString>> &groups);
@@ -54,7 +53,6 @@ private:
     QTableView *m_view;
     QTimer m_debounce;
     ContactsModel *m_model = nullptr;
-    CacheReader *m_reader = nullptr;
     QString m_session;
     QString m_selectedLid;
 };

@@ -1,6 +1,5 @@
 #include "LocalApiDialog.h"
 
-#include "localapi/LocalApiProfileFollower.h"
 #include "localapi/LocalApiService.h"
 
 #include <QApplication>
@@ -14,7 +13,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-LocalApiDialog::LocalApiDialog(LocalApiProfileFollower *follower, QWidget *parent)
+LocalApiDialog::LocalApiDialog(LocalApiService *service, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("localApiDialog"));
@@ -68,12 +67,7 @@ LocalApiDialog::LocalApiDialog(LocalApiProfileFollower *follower, QWidget *paren
             QApplication::clipboard()->setText(QString::fromLatin1(m_service->token()));
     });
     connect(m_regenerate, &QPushButton::clicked, this, &LocalApiDialog::askRegenerate);
-    connect(follower, &LocalApiProfileFollower::serviceChanged, this, &LocalApiDialog::setService);
-    connect(follower, &LocalApiProfileFollower::failed, this, [this](const QString &reason) {
-        m_failure = reason;
-        refresh();
-    });
-    setService(follower->service());
+    setService(service);
 }
 
 void LocalApiDialog::setService(LocalApiService *service)
@@ -85,6 +79,10 @@ void LocalApiDialog::setService(LocalApiService *service)
     if (service) {
         connect(service, &LocalApiService::listening, this, &LocalApiDialog::refresh);
         connect(service, &LocalApiService::tokenChanged, this, &LocalApiDialog::refresh);
+        connect(service, &LocalApiService::failed, this, [this](const QString &reason) {
+            m_failure = reason;
+            refresh();
+        });
     }
     refresh();
 }

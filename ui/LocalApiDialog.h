@@ -3,7 +3,6 @@
 #include <QDialog>
 #include <QPointer>
 
-class LocalApiProfileFollower;
 class LocalApiService;
 class QLabel;
 class QLineEdit;
@@ -12,12 +11,15 @@ class QPushButton;
 // Shows the local API's address and token so that a local app can be pointed at it: the
 // token masked until asked for, copied to the clipboard in one click, and regenerated (after
 // a confirmation: every app using the old one is refused from then on). Follows the signed-in
-// profile's service as it changes. The token is only ever put in the field and the clipboard.
+// profile's service as the window hands it over (setService). The token is only ever put in the
+// field and the clipboard.
 class LocalApiDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit LocalApiDialog(LocalApiProfileFollower *follower, QWidget *parent = nullptr);
+    // `service` may be null (signed out, or not served); not owned.
+    explicit LocalApiDialog(LocalApiService *service, QWidget *parent = nullptr);
+    void setService(LocalApiService *service);
 
     QLineEdit *tokenField() const { return m_token; }
     QPushButton *showButton() const { return m_show; }
@@ -26,7 +28,6 @@ public:
     QLabel *addressLabel() const { return m_address; }
 
 private:
-    void setService(LocalApiService *service);
     void refresh();
     void askRegenerate();
 

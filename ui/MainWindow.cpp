@@ -11,20 +11,19 @@
 #include "GroupsModel.h"
 #include "GroupsPane.h"
 #include "LocalApiDialog.h"
-#include "ProfileCache.h"
+#include "ProfileModels.h"
 #include "SessionsModel.h"
 #include "SessionsPane.h"
 #include "SyncBar.h"
 #include "auth/SignInController.h"
-#include "cache/CacheLocation.h"
 #include "cache/CacheReader.h"
+#include "console/ProfileServices.h"
 #include "core/AppInfo.h"
 #include "core/DiagnosticsReport.h"
-#include "gateway/GatewayClient.h"
-#include "localapi/LocalApiProfileFollower.h"
 #include "localapi/LocalApiService.h"
 #include "signin/ProfilesMenu.h"
 #include "signin/SignInStatus.h"
+#include "sync/SyncService.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -92,6 +91,15 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(message, 15000);
     });
 
+    m_syncBar = new SyncBar(this);
+    statusBar()->addPermanentWidget(m_syncBar);
+    connect(m_syncBar, &SyncBar::finished, this, &MainWindow::onSyncFinished);
+    m_localApiStatus = new QLabel(this);
+    m_localApiStatus->setObjectName(QStringLiteral("localApiStatus"));
+    m_localApiStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_localApiStatus->setAccessibleName(tr("Local API address"));
+    statusBar()->addPermanentWidget(m_localApiStatus);
+
     createActions();
     resize(1380, 820);
     restoreSettings();
@@ -100,7 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Views let go of the models before the cache (and its connections) goes.
-    closeProfile();
+    detach();
 }
 
 void MainWindow::createActions()
@@ -139,7 +147,7 @@ void MainWindow::createActions()
     contact->addSeparator();
     add(tr("&Export view to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { askExport(); });
     add(tr("&Audit log…"), QKeySequence(), [this] { openAuditLog(); });
-    // Enabled by setLocalApi(): the window shows the local API, it does not run it.
+    // Enabled while the profile's services serve one: the window shows it, it does not run it.
     m_localApiAction = add(tr("&Local API…"), QKeySequence(), [this] { openLocalApi(); });
     m_localApiAction->setEnabled(false);
 
@@ -180,8 +188,8 @@ QString MainWindow::diagnostics() const
                 profile->baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString());
     }
     report.addFact(QStringLiteral("Session"), m_sessions->currentSession());
-    if (m_localApi && m_localApi->service())
-        report.addFact(QStringLiteral("Local API"), m_localApi->service()->url().toString());
+    if (LocalApiService *api = m_services ? m_services->localApi() : nullptr)
+        report.addFact(QStringLiteral("Local API"), api->url().toString());
     const QSettings settings;
     report.setSettings(&settings);
     return report.text();
@@ -198,106 +206,96 @@ void MainWindow::setSignInController(SignInController *controller)
 {
     m_signIn = controller;
     menuBar()->insertMenu(menuBar()->actions().value(0), new ProfilesMenu(controller, this));
-    statusBar()->addPermanentWidget(new SignInStatus(controller, this));
-    m_syncBar = new SyncBar(controller, this);
-    statusBar()->addPermanentWidget(m_syncBar);
-    m_actions->setSignIn(controller);
-    m_detail->setClient(controller->client());
-    connect(m_syncBar, &SyncBar::finished, this, &MainWindow::onSyncFinished);
-    connect(m_actions, &ContactActions::reachabilityChanged, m_syncBar, &SyncBar::setReachable);
-    connect(m_detail, &ContactDetailPane::reachabilityChanged, m_syncBar, &SyncBar::setReachable);
-    connect(controller, &SignInController::signedIn, this, &MainWindow::onSignedIn);
-    connect(controller, &SignInController::signedOut, this, [this] { closeProfile(); });
-}
-
-void MainWindow::setLocalApi(LocalApiProfileFollower *localApi)
-{
-    m_localApi = localApi;
-    m_localApiAction->setEnabled(localApi != nullptr);
-    if (!localApi)
-        return;
-    auto *label = new QLabel(this);
-    label->setObjectName(QStringLiteral("localApiStatus"));
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusBar()->addPermanentWidget(label);
-    connect(localApi, &LocalApiProfileFollower::listening, label,
-            [label](const QUrl &url) { label->setText(tr("Local API: %1").arg(url.toString())); });
-    connect(localApi, &LocalApiProfileFollower::failed, label, [label](const QString &reason) {
-        label->setText(tr("Local API off: %1").arg(reason));
-    });
-    connect(localApi, &LocalApiProfileFollower::serviceChanged, label,
-            [label](LocalApiService *service) {
-                if (!service)
-                    label->clear();
-            });
+    statusBar()->insertPermanentWidget(0, new SignInStatus(controller, this));
 }
 
 void MainWindow::openLocalApi()
 {
-    if (!m_localApi)
+    LocalApiService *api = m_services ? m_services->localApi() : nullptr;
+    if (!api)
         return;
     if (!m_localApiDialog)
-        m_localApiDialog = new LocalApiDialog(m_localApi, this);
+        m_localApiDialog = new LocalApiDialog(api, this);
     m_localApiDialog->show();
     m_localApiDialog->raise();
     m_localApiDialog->activateWindow();
 }
 
-void MainWindow::onSignedIn(const QString &profile)
+void MainWindow::attach(ProfileModels *cache, ProfileServices *services)
 {
-    QString error;
-    if (!openProfile(profile, CacheLocation::databasePath(profile), &error)) {
-        statusBar()->showMessage(tr("The cache of %1 cannot be opened: %2").arg(profile, error));
+    detach();
+    if (!cache)
         return;
-    }
-    m_cache->addSessionIds(m_signIn->sessionIds());
-    // Live session list (needs "manage"; a 403 leaves the ids added by hand).
-    m_signIn->client()->listSessions(
-        this, [this, profile](const GatewayResult<Page<WaSession>> &r) {
-            if (!m_cache || m_cache->profile() != profile)
-                return;
-            const bool unreachable = r.error.kind == GatewayError::Kind::Network
-                || r.error.kind == GatewayError::Kind::Timeout;
-            if (m_syncBar)
-                m_syncBar->setReachable(!unreachable);
-            if (r.ok())
-                m_cache->storeSessions(r.value->items);
-        });
-}
-
-bool MainWindow::openProfile(const QString &profile, const QString &databasePath, QString *error)
-{
-    closeProfile();
-    m_cache = ProfileCache::open(profile, databasePath, error);
-    if (!m_cache)
-        return false;
-    m_sessions->setProfile(profile);
-    m_detail->setReader(&m_cache->reader());
-    m_actions->setCache(m_cache.get());
-    m_contacts->setModel(m_cache->contacts(), &m_cache->reader());
-    m_groups->setModels(m_cache->groups(), m_cache->members());
-    m_sessions->setModel(m_cache->sessions());
-    connect(m_cache.get(), &ProfileCache::refreshed, this, &MainWindow::updateSyncState);
-    if (m_sessions->currentSession().isEmpty() && m_cache->sessions()->rowCount() > 0)
+    m_cache = cache;
+    m_sessions->setProfile(cache->profile());
+    m_detail->setModel(cache->detail());
+    m_contacts->setModel(cache->contacts());
+    m_groups->setModels(cache->groups(), cache->members());
+    m_sessions->setModel(cache->sessions());
+    connect(cache, &ProfileModels::refreshed, this, &MainWindow::updateSyncState);
+    attachServices(services);
+    if (m_sessions->currentSession().isEmpty() && cache->sessions()->rowCount() > 0)
         m_sessions->selectSession(
-            m_cache->sessions()->index(0).data(SessionsModel::SessionIdRole).toString());
+            cache->sessions()->index(0).data(SessionsModel::SessionIdRole).toString());
     else
         onSessionChanged(m_sessions->currentSession());
-    return true;
 }
 
-void MainWindow::closeProfile()
+void MainWindow::attachServices(ProfileServices *services)
+{
+    m_services = services;
+    m_syncBar->setService(services ? services->sync() : nullptr);
+    m_syncBar->setReachability(services ? services->reachability() : nullptr);
+    m_actions->setService(services ? services->contactActions() : nullptr,
+                          services ? services->client() : nullptr);
+    m_cache->detail()->setClient(services ? services->client() : nullptr);
+    LocalApiService *api = services ? services->localApi() : nullptr;
+    m_localApiAction->setEnabled(api != nullptr);
+    m_localApiStatus->clear();
+    if (m_localApiDialog)
+        m_localApiDialog->setService(api);
+    if (!api)
+        return;
+    if (api->isListening())
+        m_localApiStatus->setText(tr("Local API: %1").arg(api->url().toString()));
+    connect(api, &LocalApiService::listening, m_localApiStatus, [this](const QUrl &url) {
+        m_localApiStatus->setText(tr("Local API: %1").arg(url.toString()));
+    });
+    connect(api, &LocalApiService::failed, m_localApiStatus, [this](const QString &reason) {
+        m_localApiStatus->setText(tr("Local API off: %1").arg(reason));
+    });
+    // A sync started elsewhere (the local API) shows here like one started by the button.
+    connect(services->sync(), &SyncService::started, this, [this] {
+        m_sessions->setSyncEnabled(false);
+        updateSyncState();
+    });
+}
+
+void MainWindow::detach()
 {
     if (!m_cache)
         return;
-    m_detail->clear();
-    m_detail->setReader(nullptr);
-    m_actions->setCache(nullptr);
-    m_contacts->setModel(nullptr, nullptr);
+    if (m_services) {
+        m_services->sync()->disconnect(this);
+        if (LocalApiService *api = m_services->localApi())
+            api->disconnect(m_localApiStatus);
+    }
+    m_syncBar->setService(nullptr);
+    m_syncBar->setReachability(nullptr);
+    m_actions->setService(nullptr, nullptr);
+    m_localApiAction->setEnabled(false);
+    m_localApiStatus->clear();
+    if (m_localApiDialog)
+        m_localApiDialog->setService(nullptr);
+    m_cache->disconnect(this);
+    m_detail->setModel(nullptr);
+    m_contacts->setModel(nullptr);
     m_groups->setModels(nullptr, nullptr);
     m_sessions->setModel(nullptr);
     m_sessions->setProfile(QString());
-    m_cache.reset();
+    m_sessions->setSyncEnabled(true);
+    m_services = nullptr;
+    m_cache = nullptr;
 }
 
 void MainWindow::onSessionChanged(const QString &sessionId)
@@ -326,11 +324,11 @@ void MainWindow::updateSyncState()
         m_sessions->setSyncText(tr("No session selected."));
         return;
     }
-    if (m_syncBar && m_syncBar->isRunning()) {
+    if (m_syncBar->isRunning()) {
         m_sessions->setSyncText(tr("Syncing…"));
         return;
     }
-    const OptInt last = m_cache->reader().lastCompleteSyncAt(session);
+    const OptInt last = m_cache->sessions()->lastCompleteSyncAt(session);
     m_sessions->setSyncText(
         last ? tr("Last complete sync %1.")
                    .arg(DisplayText::ago(*last, QDateTime::currentMSecsSinceEpoch()))
@@ -339,16 +337,14 @@ void MainWindow::updateSyncState()
 
 void MainWindow::syncNow()
 {
-    if (!m_cache || !m_syncBar)
+    if (!m_cache)
         return;
-    if (!m_syncBar->start(m_cache->path(), m_sessions->currentSession())) {
-        statusBar()->showMessage(
-            tr("Sync not started: sign in and pick a session, or wait for the running sync."),
-            8000);
+    QString reason = tr("sign in first");
+    if (!m_services || !m_services->startSync(m_sessions->currentSession(), &reason)) {
+        statusBar()->showMessage(tr("Sync not started: %1.").arg(reason), 8000);
         return;
     }
-    m_sessions->setSyncEnabled(false);
-    updateSyncState();
+    // SyncService::started has disabled the button and said "Syncing…".
 }
 
 void MainWindow::onSyncFinished(const SyncOutcome &, const QString &message)
@@ -395,7 +391,7 @@ bool MainWindow::exportCurrentView(const QString &path, QString *error)
     }
     const qint64 rows = m_tabs->currentWidget() == m_groups
         ? CsvExport::writeModel(*m_cache->groups(), &file, error)
-        : CsvExport::writeContacts(m_cache->reader(), m_cache->contacts()->filter(), &file, error);
+        : CsvExport::writeContacts(*m_cache->reader(), m_cache->contacts()->filter(), &file, error);
     return rows >= 0 && file.commit();
 }
 
@@ -419,7 +415,7 @@ void MainWindow::openAuditLog()
 {
     if (!m_cache)
         return;
-    auto *dialog = new AuditDialog(&m_cache->audit(), this);
+    auto *dialog = new AuditDialog(m_cache->audit(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

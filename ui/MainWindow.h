@@ -1,5 +1,7 @@
 #pragma once
 
+#include "console/ProfileServices.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -10,9 +12,10 @@ class ContactDetailPane;
 class ContactsPane;
 class GroupsPane;
 class LocalApiDialog;
-class LocalApiProfileFollower;
-class ProfileCache;
+class ProfileModels;
+
 class QAction;
+class QLabel;
 class QSplitter;
 class QTabWidget;
 class SessionsPane;
@@ -22,7 +25,8 @@ struct SyncOutcome;
 
 // The console's main window: sessions on the left, Contacts and Groups tabs in the centre,
 // the contact detail on the right, sync and reachability in the status bar. It wires the
-// panes together; each pane, the actions and the sync bar are their own classes.
+// panes together; each pane, the actions and the sync bar are their own classes. It opens
+// nothing itself: the composition root hands it the profile's models and services.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -30,19 +34,17 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Adds the Profile menu and status label, and follows the controller: signing in opens
-    // that profile's cache (CacheLocation::databasePath) and lists its sessions.
+    // Adds the Profile menu and the sign-in status to the window.
     void setSignInController(SignInController *controller);
-    // The local API of the signed-in profile: its address in the status bar and the Local
-    // API dialog (address, token, regenerate). Without it the menu entry stays disabled.
-    void setLocalApi(LocalApiProfileFollower *localApi);
+    // Shows a profile: its models, and (when signed in) its services: sync, contact actions,
+    // local API and reachability. `services` may be null (a cache shown without signing in).
+    // Neither is owned; detach() before they go.
+    void attach(ProfileModels *cache, ProfileServices *services);
+    void detach();
     void openLocalApi();
-    // Shows a profile's cache (tests and the demo call it directly). False and *error if the
-    // cache cannot be opened.
-    bool openProfile(const QString &profile, const QString &databasePath, QString *error = nullptr);
-    void closeProfile();
 
-    ProfileCache *cache() const { return m_cache.get(); }
+    ProfileModels *cache() const { return m_cache; }
+    ProfileServices *services() const { return m_services; }
     SessionsPane *sessionsPane() const { return m_sessions; }
     ContactsPane *contactsPane() const { return m_contacts; }
     GroupsPane *groupsPane() const { return m_groups; }
@@ -66,7 +68,7 @@ protected:
 
 private:
     void createActions();
-    void onSignedIn(const QString &profile);
+    void attachServices(ProfileServices *services);
     void onSessionChanged(const QString &sessionId);
     void onSyncFinished(const SyncOutcome &outcome, const QString &message);
     void updateSyncState();
@@ -76,7 +78,8 @@ private:
     void saveSettings() const;
 
     QPointer<SignInController> m_signIn;
-    std::unique_ptr<ProfileCache> m_cache;
+    ProfileModels *m_cache = nullptr;
+    QPointer<ProfileServices> m_services;
     QSplitter *m_split;
     SessionsPane *m_sessions;
     QTabWidget *m_tabs;
@@ -88,6 +91,6 @@ private:
     QAction *m_unblockAction = nullptr;
     QAction *m_blockAction = nullptr;
     QAction *m_localApiAction = nullptr;
-    LocalApiProfileFollower *m_localApi = nullptr;
+    QLabel *m_localApiStatus = nullptr;
     QPointer<LocalApiDialog> m_localApiDialog;
 };

@@ -1,8 +1,7 @@
 #include "SyncBar.h"
 
 #include "DisplayText.h"
-#include "auth/SignInController.h"
-#include "gateway/GatewayClient.h"
+#include "gateway/GatewayReachability.h"
 #include "sync/SyncService.h"
 
 #include <QHBoxLayout>
@@ -10,10 +9,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 
-SyncBar::SyncBar(SignInController *signIn, QWidget *parent)
+SyncBar::SyncBar(QWidget *parent)
     : QWidget(parent)
-    , m_signIn(signIn)
-    , m_service(new SyncService(this))
 {
     m_text = new QLabel(this);
     m_text->setObjectName(QStringLiteral("syncText"));
@@ -41,45 +38,59 @@ SyncBar::SyncBar(SignInController *signIn, QWidget *parent)
     m_bar->hide();
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &SyncBar::cancel);
-    connect(m_service, &SyncService::progress, this, &SyncBar::onProgress);
-    connect(m_service, &SyncService::finished, this, &SyncBar::onFinished);
 }
 
-SyncBar::~SyncBar()
+void SyncBar::setService(SyncService *service)
 {
-    m_service->cancel();
+    if (m_service)
+        m_service->disconnect(this);
+    m_service = service;
+    m_bar->hide();
+    m_cancel->hide();
+    m_text->clear();
+    if (!service)
+        return;
+    connect(service, &SyncService::started, this, &SyncBar::onStarted);
+    connect(service, &SyncService::progress, this, &SyncBar::onProgress);
+    connect(service, &SyncService::finished, this, &SyncBar::onFinished);
+    if (service->isRunning())
+        onStarted(service->runningSession());
 }
 
-bool SyncBar::start(const QString &databasePath, const QString &sessionId)
+void SyncBar::setReachability(GatewayReachability *reachability)
 {
-    if (m_service->isRunning() || !m_signIn || !m_signIn->isSignedIn() || sessionId.isEmpty())
-        return false;
-    auto *client = new GatewayClient;
-    if (!m_signIn->applyTo(client)) {
-        delete client;
-        return false;
-    }
-    if (!m_service->start(databasePath, client, sessionId)) {
-        delete client; // still ours when refused
-        return false;
-    }
+    if (m_reachability)
+        m_reachability->disconnect(this);
+    m_reachability = reachability;
+    setReachable(true);
+    if (!reachability)
+        return;
+    // Queued: clients on other threads (a sync's, the local API's) report too.
+    connect(reachability, &GatewayReachability::changed, this, &SyncBar::setReachable,
+            Qt::QueuedConnection);
+    if (const auto known = reachability->state().reachable)
+        setReachable(*known);
+}
+
+void SyncBar::onStarted(const QString &sessionId)
+{
     m_text->setText(tr("Syncing %1…").arg(sessionId));
     m_bar->setRange(0, 0);
     m_bar->show();
     m_cancel->show();
     m_cancel->setEnabled(true);
-    return true;
 }
 
 void SyncBar::cancel()
 {
     m_cancel->setEnabled(false);
-    m_service->cancel();
+    if (m_service)
+        m_service->cancel();
 }
 
 bool SyncBar::isRunning() const
 {
-    return m_service->isRunning();
+    return m_service && m_service->isRunning();
 }
 
 void SyncBar::setReachable(bool reachable)
@@ -123,9 +134,5 @@ void SyncBar::onFinished(const SyncOutcome &o)
         break;
     }
     m_text->setText(message);
-    const bool unreachable = o.error.kind == GatewayError::Kind::Network
-        || o.error.kind == GatewayError::Kind::Timeout;
-    if (o.status != SyncOutcome::Status::Cancelled)
-        setReachable(!unreachable);
     Q_EMIT finished(o, message);
 }

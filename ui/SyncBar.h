@@ -2,31 +2,31 @@
 
 #include "sync/SyncTypes.h"
 
+#include <QPointer>
 #include <QWidget>
 
+class GatewayReachability;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class SignInController;
 class SyncService;
 
-// The status bar's sync and reachability: runs a sync of one session through SyncService
-// (with its own GatewayClient configured by the sign-in), shows progress with Cancel, and
+// The status bar's sync and reachability: shows the progress of whichever sync the profile's
+// SyncService runs (started from the window, the local API or a schedule) with Cancel, and
 // says "offline" when the gateway cannot be reached (the cache keeps serving).
 class SyncBar : public QWidget
 {
     Q_OBJECT
 public:
-    SyncBar(SignInController *signIn, QWidget *parent = nullptr);
-    ~SyncBar() override;
+    explicit SyncBar(QWidget *parent = nullptr);
 
-    // False (and a message via finished) when not signed in or a sync is running.
-    bool start(const QString &databasePath, const QString &sessionId);
+    // Both may be null (signed out); not owned.
+    void setService(SyncService *service);
+    void setReachability(GatewayReachability *reachability);
     void cancel();
     bool isRunning() const;
     void setReachable(bool reachable);
     bool isReachable() const { return m_reachable; }
-    SyncService *service() const { return m_service; }
     QPushButton *cancelButton() const { return m_cancel; }
     QLabel *offlineLabel() const { return m_offline; }
 
@@ -34,11 +34,12 @@ Q_SIGNALS:
     void finished(const SyncOutcome &outcome, const QString &message);
 
 private:
+    void onStarted(const QString &sessionId);
     void onProgress(const SyncProgress &p);
     void onFinished(const SyncOutcome &o);
 
-    SignInController *m_signIn;
-    SyncService *m_service;
+    QPointer<SyncService> m_service;
+    QPointer<GatewayReachability> m_reachability;
     QLabel *m_text;
     QProgressBar *m_bar;
     QPushButton *m_cancel;

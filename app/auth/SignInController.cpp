@@ -1,6 +1,7 @@
 #include "auth/SignInController.h"
 
 #include "auth/CredentialStore.h"
+#include "auth/GatewayClientFactory.h"
 #include "core/Logging.h"
 #include "gateway/GatewayClient.h"
 
@@ -334,6 +335,20 @@ QStringList SignInController::sessionIds() const
 {
     const std::optional<GatewayProfile> p = profile();
     return p ? p->sessionIds : QStringList();
+}
+
+void SignInController::checkCapabilities(const QUrl &baseUrl, const TokenInspection &token,
+                                         const QStringList &sessionIds, QObject *context,
+                                         CapabilityProbe::Callback done)
+{
+    GatewayClient *client = GatewayClientFactory::forEndpoint(baseUrl, token.token, this);
+    auto *probe = new CapabilityProbe(client, client);
+    QPointer<QObject> guard(context);
+    probe->run(token, sessionIds, client, [client, guard, done](const CapabilityReport &report) {
+        client->deleteLater();
+        if (guard)
+            done(report);
+    });
 }
 
 bool SignInController::applyTo(GatewayClient *other) const

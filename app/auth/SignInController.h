@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/CapabilityProbe.h"
 #include "auth/CredentialError.h"
 #include "auth/ProfileStore.h"
 #include "auth/TokenInspector.h"
@@ -117,6 +118,13 @@ public:
     // the same token. Returns false, leaving it untouched, when not signed in. Call it on the
     // controller's thread while `other` is idle (before its thread starts using it).
     bool applyTo(GatewayClient *other) const;
+
+    // Asks the gateway at `baseUrl` what `token` may do without signing in (the sign-in
+    // dialog's check), through a client of its own that is dropped with the token afterwards.
+    // `done` runs once, while `context` lives.
+    void checkCapabilities(const QUrl &baseUrl, const TokenInspection &token,
+                           const QStringList &sessionIds, QObject *context,
+                           CapabilityProbe::Callback done);
 
     // One sentence per reason, for dialogs.
     static QString reasonText(Reason reason, const QString &profile);

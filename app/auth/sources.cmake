@@ -7,4 +7,5 @@ target_sources(gc_core PRIVATE
     auth/ProfileStore.h auth/ProfileStore.cpp
     auth/CapabilityProbe.h auth/CapabilityProbe.cpp
     auth/SignInController.h auth/SignInController.cpp
+    auth/GatewayClientFactory.h auth/GatewayClientFactory.cpp
 )

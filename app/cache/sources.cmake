@@ -15,4 +15,5 @@ target_sources(gc_core PRIVATE
     cache/ContactSearch.h cache/ContactSearch.cpp
     cache/CacheReader.h cache/CacheReader.cpp
     cache/AuditLog.h cache/AuditLog.cpp
+    cache/BackgroundWriter.h cache/BackgroundWriter.cpp
 )

@@ -2,6 +2,7 @@
 
 #include "auth/CapabilityProbe.h"
 #include "auth/CredentialStore.h"
+#include "auth/GatewayClientFactory.h"
 #include "auth/ProfileStore.h"
 #include "auth/TokenInspector.h"
 #include "cache/CacheLocation.h"
@@ -436,8 +437,7 @@ void ProfileCommand::check(const QString &name)
                   << Text::tr("Gateway: %1").arg(p.baseUrl.toString()) << '\n'
                   << Text::tr("Token:   %1").arg(describeToken(token)) << '\n';
 
-            auto *client = new GatewayClient(this);
-            client->setEndpoint(p.baseUrl, token.token);
+            GatewayClient *client = GatewayClientFactory::forEndpoint(p.baseUrl, token.token, this);
             auto *probe = new CapabilityProbe(client, this);
             probe->run(token, p.sessionIds, this, [this](const CapabilityReport &report) {
                 for (const QString &line : report.lines())

@@ -80,6 +80,8 @@ GatewayRequest GatewayClient::send(GatewayCall::Spec spec, const QString &invali
     const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
     auto finish = [this, hasContext, guard, decode, handler](const RawReply &raw) {
+        if (raw.httpStatus > 0 || raw.error.isUnreachable())
+            Q_EMIT reachabilityObserved(raw.httpStatus > 0);
         if (hasContext && !guard)
             return;
         GatewayResult<T> result;

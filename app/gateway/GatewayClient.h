@@ -76,6 +76,9 @@ public:
 Q_SIGNALS:
     // The gateway answered 401: the token expired or was revoked. The UI offers to sign in again.
     void unauthorized();
+    // Every finished call says whether the gateway answered at all (any HTTP status: true)
+    // or could not be reached (false); calls refused before sending say nothing.
+    void reachabilityObserved(bool reachable);
 
 private:
     // Decodes a 2xx body into T; returns nullopt and says why otherwise.

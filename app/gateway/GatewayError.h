@@ -37,6 +37,8 @@ public:
     bool hasCode(QLatin1String c) const { return kind == Kind::Api && code == c; }
     // Worth another try later: rate limits, an unavailable gateway, transient network trouble.
     bool isTransient() const;
+    // The gateway could not be reached at all (as opposed to answering with an error).
+    bool isUnreachable() const { return kind == Kind::Network || kind == Kind::Timeout; }
     // One sentence for a person (the UI may phrase known codes better).
     QString describe() const;
 

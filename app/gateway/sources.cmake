@@ -8,4 +8,5 @@ target_sources(gc_core PRIVATE
     gateway/RetryPolicy.h gateway/RetryPolicy.cpp
     gateway/GatewayCall.h gateway/GatewayCall.cpp
     gateway/GatewayClient.h gateway/GatewayClient.cpp
+    gateway/GatewayReachability.h gateway/GatewayReachability.cpp
 )

@@ -4,6 +4,7 @@
 #include "cache/CacheDatabase.h"
 #include "cache/CacheReader.h"
 #include "gateway/GatewayClient.h"
+#include "gateway/GatewayReachability.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -18,8 +19,8 @@ LocalApiBackend::LocalApiBackend(Options options)
     : m_options(std::move(options))
     , m_client(m_options.client)
 {
-    if (!m_options.gatewayStatus)
-        m_options.gatewayStatus = std::make_shared<LocalApiGatewayStatus>();
+    if (!m_options.reachability)
+        m_options.reachability = std::make_shared<GatewayReachability>();
     m_cursorKey.resize(32);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_cursorKey.data()), 8);
 }
@@ -40,9 +41,7 @@ void LocalApiBackend::openOnThread()
     m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read, &error);
     if (!m_readDb) {
         // No cache yet (never synced): make one, so the API answers with empty data.
-        m_writeDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite,
-                                        &error);
-        if (m_writeDb)
+        if (CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite, &error))
             m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read,
                                            &error);
     }
@@ -52,13 +51,7 @@ void LocalApiBackend::openOnThread()
         return;
     }
     m_reader = std::make_unique<CacheReader>(*m_readDb);
-    if (!m_writeDb)
-        m_writeDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite,
-                                        &error);
-    if (m_writeDb)
-        m_audit = std::make_unique<AuditLog>(*m_writeDb);
-    else
-        qCWarning(lcLocalApiBackend) << "audit log unavailable:" << error;
+    m_audit = std::make_unique<AuditLog>(*m_readDb);
 }
 
 qint64 LocalApiBackend::dataVersion()
@@ -139,24 +132,10 @@ void LocalApiBackend::closeOnThread()
     m_storedAnswers.clear();
     m_audit.reset();
     m_reader.reset();
-    m_writeDb.reset();
     m_readDb.reset();
     m_context.reset();
     if (m_client && m_client->thread() == QThread::currentThread()) {
         delete m_client;
         m_client = nullptr;
     }
-}
-
-void LocalApiGatewayStatus::note(bool reachable)
-{
-    QMutexLocker lock(&m_mutex);
-    m_value.reachable = reachable;
-    m_value.at = QDateTime::currentMSecsSinceEpoch();
-}
-
-LocalApiGatewayStatus::Reachability LocalApiGatewayStatus::get() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_value;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actions/ContactActionService.h"
 #include "cache/CacheTypes.h"
 #include "localapi/StoredResponseCache.h"
 
@@ -8,6 +9,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -15,26 +17,11 @@
 #include <optional>
 
 class AuditLog;
+
+class GatewayReachability;
 class CacheDatabase;
 class CacheReader;
 class GatewayClient;
-
-// Last known reachability of the gateway, from forwarded calls and the owner's syncs; any
-// thread. Shared by the service and each backend it starts, so it outlives restarts.
-class LocalApiGatewayStatus
-{
-public:
-    struct Reachability {
-        std::optional<bool> reachable;
-        qint64 at = 0; // epoch ms it was learnt
-    };
-    void note(bool reachable);
-    Reachability get() const;
-
-private:
-    mutable QMutex m_mutex;
-    Reachability m_value;
-};
 
 // What the local API's routes work on, per server thread: a Read connection to the profile's
 // cache (CacheReader), a ReadWrite one for the audit log, and the GatewayClient that forwards
@@ -53,9 +40,11 @@ public:
         // Configured (SignInController::applyTo) and detached from every thread with
         // moveToThread(nullptr); pulled onto the server thread by openOnThread(). Owned.
         GatewayClient *client = nullptr;
+        // Block and unblock go through it (audited); must outlive the backend. May be null.
+        QPointer<ContactActionService> actions;
         QObject *syncContext = nullptr; // lives on the owner's thread; the trigger runs there
         SyncTrigger syncTrigger;
-        std::shared_ptr<LocalApiGatewayStatus> gatewayStatus; // made when not given
+        std::shared_ptr<GatewayReachability> reachability; // made when not given
     };
 
     explicit LocalApiBackend(Options options);
@@ -68,6 +57,7 @@ public:
 
     // Server thread only. Null when the cache could not be opened (routes answer 503).
     CacheReader *reader() const { return m_reader.get(); }
+    // The audit log for reading (entries are written by the ContactActionService).
     AuditLog *audit() const { return m_audit.get(); }
     GatewayClient *client() const { return m_client; }
     QObject *threadContext() const { return m_context.get(); }
@@ -110,10 +100,9 @@ public:
         CacheDatabase *m_db = nullptr;
     };
 
-    // Last known reachability of the gateway, any thread.
-    void noteGatewayReachable(bool reachable) { m_options.gatewayStatus->note(reachable); }
-    using Reachability = LocalApiGatewayStatus::Reachability;
-    Reachability gatewayReachability() const { return m_options.gatewayStatus->get(); }
+    // What every gateway client of the profile learnt of the gateway; any thread.
+    GatewayReachability &reachability() const { return *m_options.reachability; }
+    ContactActionService *actions() const { return m_options.actions; }
 
     // Key of the contact cursors' HMAC (random per backend: cursors do not outlive it).
     QByteArray cursorKey() const { return m_cursorKey; }
@@ -122,7 +111,6 @@ private:
     Options m_options;
     std::unique_ptr<CacheDatabase> m_readDb;
     std::unique_ptr<CacheReader> m_reader;
-    std::unique_ptr<CacheDatabase> m_writeDb;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<QObject> m_context;
     GatewayClient *m_client = nullptr;

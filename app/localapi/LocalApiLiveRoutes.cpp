@@ -1,7 +1,9 @@
 // Forwarded live actions (block/unblock) and the console-only extras under /api/v1/console.
+#include "actions/ContactActionService.h"
 #include "cache/AuditLog.h"
 #include "cache/CacheReader.h"
 #include "gateway/GatewayClient.h"
+#include "gateway/GatewayReachability.h"
 #include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiRouter.h"
 #include "localapi/LocalApiRoutes.h"
@@ -9,13 +11,9 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QPointer>
 
 using namespace LocalApiRoutesCommon;
-
-Q_DECLARE_LOGGING_CATEGORY(lcLocalApiLive)
-Q_LOGGING_CATEGORY(lcLocalApiLive, "gc.localapi.live")
 
 namespace {
 
@@ -50,7 +48,7 @@ LocalApiResponse fromGatewayError(const GatewayError &e)
     return out;
 }
 
-void forward(const std::shared_ptr<LocalApiBackend> &backend, const QString &action,
+void forward(const std::shared_ptr<LocalApiBackend> &backend, ContactAction action,
              const LocalApiRequest &r, const LocalApiResponder &responder)
 {
     const QString session = r.param(u"session");
@@ -61,52 +59,25 @@ void forward(const std::shared_ptr<LocalApiBackend> &backend, const QString &act
             QJsonArray{fieldError(QStringLiteral("path.jid"),
                                   QStringLiteral("expected a LID or phone JID"), jid)}));
     GatewayClient *client = backend->client();
-    if (!client || !client->hasEndpoint())
+    ContactActionService *actions = backend->actions();
+    if (!client || !client->hasEndpoint() || !actions)
         return responder.send(
             LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
                                     QStringLiteral("the console is not signed in to a gateway")));
-    auto done = [backend, action, session, jid, responder](const GatewayResult<NoContent> &result) {
-        const GatewayError &e = result.error;
-        if (result.ok() || e.kind == GatewayError::Kind::Api)
-            backend->noteGatewayReachable(true);
-        else if (e.kind == GatewayError::Kind::Network || e.kind == GatewayError::Kind::Timeout)
-            backend->noteGatewayReachable(false);
-        const QString requestId = result.ok()
-            ? result.requestId
-            : (e.requestId.isEmpty() ? result.requestId : e.requestId);
-        if (AuditLog *audit = backend->audit()) {
-            AuditEntry entry;
-            entry.profile = backend->profile();
-            entry.sessionId = session;
-            entry.contact = jid;
-            entry.action = action;
-            entry.result = result.ok() ? QStringLiteral("ok")
-                                       : (e.code.isEmpty() ? QStringLiteral("error") : e.code);
-            entry.requestId = requestId;
-            entry.origin = AuditOrigin::LocalApi;
-            entry.detail = result.ok() ? QString() : e.message;
-            if (!audit->append(entry))
-                qCWarning(lcLocalApiLive) << "audit entry not written:" << audit->lastError();
-        }
-        if (result.ok()) {
-            LocalApiResponse ok = LocalApiResponse::noContent();
-            if (!requestId.isEmpty())
-                ok.setHeader("X-Request-Id", requestId.toLatin1());
-            return responder.send(ok);
-        }
-        GatewayError withId = e;
-        withId.requestId = requestId;
-        responder.send(fromGatewayError(withId));
-    };
-    if (action == QLatin1String("block"))
-        client->blockContact(session, jid, backend->threadContext(), done);
-    else
-        client->unblockContact(session, jid, backend->threadContext(), done);
+    actions->run(client, action, session, jid, AuditOrigin::LocalApi, backend->threadContext(),
+                 [responder](const ContactActionResult &result) {
+                     if (!result.ok())
+                         return responder.send(fromGatewayError(result.error));
+                     LocalApiResponse ok = LocalApiResponse::noContent();
+                     if (!result.requestId.isEmpty())
+                         ok.setHeader("X-Request-Id", result.requestId.toLatin1());
+                     responder.send(ok);
+                 });
 }
 
 LocalApiResponse health(LocalApiBackend &backend)
 {
-    const LocalApiBackend::Reachability gw = backend.gatewayReachability();
+    const GatewayReachability::State gw = backend.reachability().state();
     QJsonObject gateway{
         {QStringLiteral("reachable"),
          gw.reachable ? QJsonValue(*gw.reachable) : QJsonValue(QJsonValue::Null)},
@@ -207,8 +178,8 @@ LocalApiResponse auditList(LocalApiBackend &backend, const LocalApiRequest &r)
 void LocalApiForwardRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
 {
     const QString base = QStringLiteral("/api/v1/sessions/{session}/contacts/{jid}/");
-    for (const QString &action : {QStringLiteral("block"), QStringLiteral("unblock")}) {
-        router.postAsync(base + action,
+    for (const ContactAction action : {ContactAction::Block, ContactAction::Unblock}) {
+        router.postAsync(base + ContactActionService::actionName(action),
                          [backend, action](const LocalApiRequest &r, LocalApiResponder responder) {
                              forward(backend, action, r, responder);
                          });

@@ -1,9 +1,11 @@
 #include "localapi/LocalApiService.h"
 
 #include "auth/CredentialStore.h"
+#include "auth/GatewayClientFactory.h"
 #include "auth/SignInController.h"
 #include "cache/CacheLocation.h"
 #include "gateway/GatewayClient.h"
+#include "gateway/GatewayReachability.h"
 #include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiRoutes.h"
 #include "localapi/LocalApiServerThread.h"
@@ -18,7 +20,7 @@ Q_LOGGING_CATEGORY(lcLocalApiService, "gc.localapi.service")
 LocalApiService::LocalApiService(SignInController *signIn, QObject *parent)
     : QObject(parent)
     , m_signIn(signIn)
-    , m_gatewayStatus(std::make_shared<LocalApiGatewayStatus>())
+    , m_reachability(std::make_shared<GatewayReachability>())
 {
 }
 
@@ -58,9 +60,10 @@ QString LocalApiService::discoveryFilePath() const
     return m_server ? m_server->discoveryFilePath() : QString();
 }
 
-void LocalApiService::noteGatewayReachable(bool reachable)
+void LocalApiService::setReachability(std::shared_ptr<GatewayReachability> reachability)
 {
-    m_gatewayStatus->note(reachable);
+    if (reachability)
+        m_reachability = std::move(reachability);
 }
 
 // Reads the token from the keychain, or makes and stores one, then runs `next`.
@@ -117,16 +120,16 @@ void LocalApiService::startServer()
     options.profile = profile;
     options.databasePath = !m_databasePath.isEmpty() ? m_databasePath
                                                      : CacheLocation::databasePath(profile);
-    auto *client = new GatewayClient;
-    if (m_signIn && m_signIn->client())
-        client->setOptions(m_signIn->client()->options());
-    if (!m_signIn || !m_signIn->applyTo(client))
+    GatewayClient *client = m_clients ? m_clients->make() : nullptr;
+    if (client)
+        client->moveToThread(nullptr); // pulled onto the server thread when it starts
+    else
         qCInfo(lcLocalApiService) << "not signed in: block and unblock will answer 503";
-    client->moveToThread(nullptr); // pulled onto the server thread when it starts
     options.client = client;
+    options.actions = m_actions;
     options.syncContext = this;
     options.syncTrigger = m_syncTrigger;
-    options.gatewayStatus = m_gatewayStatus;
+    options.reachability = m_reachability;
     m_backend = std::make_shared<LocalApiBackend>(options);
 
     LocalApiConfig config;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actions/ContactActionService.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
@@ -9,15 +11,18 @@
 #include <functional>
 #include <memory>
 
+class GatewayClientFactory;
+class GatewayReachability;
 class LocalApiBackend;
-class LocalApiGatewayStatus;
 class LocalApiServerThread;
 class SignInController;
 
 // The local REST API as the window and the headless mode use it (core, no widgets): owns the
 // server thread, the cache-backed routes and the local API token.
 //
-//   LocalApiService api(&signIn);            // after signedIn(profile)
+//   LocalApiService api(&signIn);            // after signedIn(profile); ProfileServices does it
+//   api.setClientFactory(&factory);          // the server thread's gateway client
+//   api.setContactActions(&actions);         // block / unblock, audited
 //   api.setSyncTrigger(...);                 // optional: POST /api/v1/console/sessions/{s}/sync
 //   api.start();                             // -> listening(url) or failed(reason)
 //   api.url(); api.token();                  // token(): for the UI to show and copy only
@@ -45,8 +50,14 @@ public:
     void setSyncTrigger(SyncTrigger trigger) { m_syncTrigger = std::move(trigger); }
     // Tests: where the discovery file goes (empty: the default), or none at all.
     void setDiscoveryFile(const QString &path, bool write = true);
-    // Tests: the cache to serve (default: the signed-in profile's CacheLocation path).
+    // The cache to serve (default: the signed-in profile's CacheLocation path).
     void setDatabasePath(const QString &path) { m_databasePath = path; }
+    // Without a factory the live routes answer 503 (not signed in); without actions, block
+    // and unblock do. Both must outlive the service.
+    void setClientFactory(const GatewayClientFactory *factory) { m_clients = factory; }
+    void setContactActions(ContactActionService *actions) { m_actions = actions; }
+    // What the health route reports; one of its own when not given.
+    void setReachability(std::shared_ptr<GatewayReachability> reachability);
 
     void start();
     void stop();
@@ -56,8 +67,6 @@ public:
     QUrl url() const { return m_url; }
     QByteArray token() const { return m_token; } // for the UI only; never log it
     QString discoveryFilePath() const;
-    // Tell the health route what a sync learnt about the gateway.
-    void noteGatewayReachable(bool reachable);
 
 Q_SIGNALS:
     void listening(const QUrl &url);
@@ -71,7 +80,9 @@ private:
     QPointer<SignInController> m_signIn;
     std::unique_ptr<LocalApiServerThread> m_server;
     std::shared_ptr<LocalApiBackend> m_backend;
-    std::shared_ptr<LocalApiGatewayStatus> m_gatewayStatus;
+    std::shared_ptr<GatewayReachability> m_reachability;
+    const GatewayClientFactory *m_clients = nullptr;
+    QPointer<ContactActionService> m_actions;
     SyncTrigger m_syncTrigger;
     QByteArray m_token;
     QUrl m_url;

@@ -25,8 +25,6 @@ target_sources(gc_core PRIVATE
     localapi/LocalApiRoutesCommon.h localapi/LocalApiRoutesCommon.cpp
     localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp localapi/LocalApiLiveRoutes.cpp
     localapi/LocalApiService.h localapi/LocalApiService.cpp
-    localapi/LocalApiProfileFollower.h localapi/LocalApiProfileFollower.cpp
-    localapi/HeadlessRunner.h localapi/HeadlessRunner.cpp
 )
 # Our own OpenAPI description of the local API (GET /api/v1/openapi.json).
 qt_add_resources(gc_core "localapi_openapi"

@@ -126,6 +126,7 @@ bool SyncService::start(const QString &databasePath, GatewayClient *client,
         Q_EMIT finished(outcome);
     });
     QMetaObject::invokeMethod(job, &SyncJob::run, Qt::QueuedConnection);
+    Q_EMIT started(sessionId);
     return true;
 }
 

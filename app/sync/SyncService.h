@@ -29,6 +29,8 @@ public:
     QString runningSession() const { return isRunning() ? m_session : QString(); }
 
 Q_SIGNALS:
+    // Whoever started it: the window's button, the local API, the headless queue.
+    void started(const QString &sessionId);
     void progress(const SyncProgress &progress);
     void finished(const SyncOutcome &outcome);
 

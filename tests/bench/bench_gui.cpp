@@ -161,12 +161,14 @@ int main(int argc, char *argv[])
     // Startup: construct, open, show, until the contacts viewport painted rows.
     QElapsedTimer t;
     t.start();
-    MainWindow window;
     QString error;
-    if (!window.openProfile(QStringLiteral("bench"), path, &error)) {
+    std::unique_ptr<ProfileCache> cache = ProfileCache::open(QStringLiteral("bench"), path, &error);
+    if (!cache) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(error));
         return 1;
     }
+    MainWindow window;
+    window.attach(cache->models(), nullptr);
     window.resize(1440, 860);
     window.show();
     QTableView *view = window.contactsPane()->view();
@@ -251,7 +253,7 @@ int main(int argc, char *argv[])
     MemoryModel memory;
     memory.rows.reserve(Contacts);
     {
-        CacheReader &reader = window.cache()->reader();
+        CacheReader &reader = cache->reader();
         ContactFilter f;
         f.sessionId = QStringLiteral("demo");
         QString cursor;

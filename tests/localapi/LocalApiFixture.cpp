@@ -1,5 +1,7 @@
 #include "LocalApiFixture.h"
 
+#include "actions/ContactActionService.h"
+#include "cache/BackgroundWriter.h"
 #include "cache/CacheDatabase.h"
 #include "cache/CacheReader.h"
 #include "cache/CacheWriter.h"
@@ -128,6 +130,8 @@ bool LocalApiFixture::syncSimulator(const SimulatorProcess &sim, const QString &
     return true;
 }
 
+LocalApiUnderTest::LocalApiUnderTest() = default;
+
 LocalApiUnderTest::~LocalApiUnderTest()
 {
     stop();
@@ -140,10 +144,13 @@ bool LocalApiUnderTest::start(const Setup &setup, QString *error)
     if (setup.gatewayUrl.isValid())
         client->setEndpoint(setup.gatewayUrl, setup.gatewayToken);
     client->moveToThread(nullptr);
+    m_writer = std::make_unique<BackgroundWriter>(setup.databasePath);
+    m_actions = std::make_unique<ContactActionService>(QStringLiteral("test"), m_writer.get());
     LocalApiBackend::Options options;
     options.databasePath = setup.databasePath;
     options.profile = QStringLiteral("test");
     options.client = client;
+    options.actions = m_actions.get();
     options.syncContext = setup.syncContext;
     options.syncTrigger = setup.syncTrigger;
     m_backend = std::make_shared<LocalApiBackend>(options);
@@ -181,4 +188,6 @@ void LocalApiUnderTest::stop()
     m_server.reset();
     m_backend.reset();
     m_url = QUrl();
+    m_actions.reset();
+    m_writer.reset();
 }

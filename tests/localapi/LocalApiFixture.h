@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class BackgroundWriter;
+class ContactActionService;
 class SimulatorProcess;
 
 // Test helpers over real things: a cache synced from the simulator, and the local API's
@@ -24,7 +26,8 @@ bool syncSimulator(const SimulatorProcess &sim, const QString &apiKey, const QSt
 
 // The real router and backend over a cache, served on 127.0.0.1:0 (no discovery file unless a
 // path is given). The backend's gateway client points at gatewayUrl with gatewayToken (when
-// given), as SignInController::applyTo would have set it.
+// given), as SignInController::applyTo would have set it; block and unblock go through a
+// ContactActionService of its own, which audits them as the console does.
 class LocalApiUnderTest
 {
 public:
@@ -37,6 +40,7 @@ public:
         QString discoveryFilePath; // empty: none written
     };
 
+    LocalApiUnderTest();
     ~LocalApiUnderTest();
     bool start(const Setup &setup, QString *error);
     void stop();
@@ -48,6 +52,8 @@ public:
     std::shared_ptr<LocalApiBackend> backend() const { return m_backend; }
 
 private:
+    std::unique_ptr<BackgroundWriter> m_writer;
+    std::unique_ptr<ContactActionService> m_actions;
     std::unique_ptr<LocalApiServerThread> m_server;
     std::shared_ptr<LocalApiBackend> m_backend;
     std::shared_ptr<const LocalApiRouter> m_router;

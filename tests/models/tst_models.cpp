@@ -8,6 +8,7 @@
 #include "GroupMembersModel.h"
 #include "GroupsModel.h"
 #include "ProfileCache.h"
+#include "ProfileModels.h"
 #include "SessionsModel.h"
 #include "cache/CacheReader.h"
 
@@ -96,9 +97,11 @@ private Q_SLOTS:
                  QStringLiteral("Direct chat"));
 
         ContactFilter group = filter();
-        group.groupJid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
-        m_cache->groups()->setSession(QStringLiteral("demo"));
-        group.groupJid = m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        group.groupJid =
+            m_cache->models()->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        m_cache->models()->groups()->setSession(QStringLiteral("demo"));
+        group.groupJid =
+            m_cache->models()->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
         model.setFilter(group);
         QCOMPARE(model.rowCount(), 12);
 
@@ -284,21 +287,21 @@ private Q_SLOTS:
     // refreshes under its tester and the selected contact keeps its row.
     void syncLandsWhileOpen()
     {
-        ContactsModel *contacts = m_cache->contacts();
+        ContactsModel *contacts = m_cache->models()->contacts();
         QAbstractItemModelTester t1(contacts, Mode);
-        QAbstractItemModelTester t2(m_cache->sessions(), Mode);
-        QAbstractItemModelTester t3(m_cache->groups(), Mode);
-        QAbstractItemModelTester t4(m_cache->members(), Mode);
+        QAbstractItemModelTester t2(m_cache->models()->sessions(), Mode);
+        QAbstractItemModelTester t3(m_cache->models()->groups(), Mode);
+        QAbstractItemModelTester t4(m_cache->models()->members(), Mode);
         contacts->setFilter(filter());
-        m_cache->groups()->setSession(QStringLiteral("demo"));
+        m_cache->models()->groups()->setSession(QStringLiteral("demo"));
         const QString jid =
-            m_cache->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
-        m_cache->members()->setGroup(QStringLiteral("demo"), jid);
+            m_cache->models()->groups()->index(0, 0).data(GroupsModel::GroupJidRole).toString();
+        m_cache->models()->members()->setGroup(QStringLiteral("demo"), jid);
         const QString firstLid = contacts->index(0, ContactsModel::Lid).data().toString();
         QTRY_COMPARE(contacts->rowCount(), 1000); // the window's model counts in the background
 
-        QSignalSpy changed(m_cache->watcher(), &DataVersionWatcher::changed);
-        QSignalSpy refreshed(m_cache.get(), &ProfileCache::refreshed);
+        QSignalSpy changed(m_cache->models()->watcher(), &DataVersionWatcher::changed);
+        QSignalSpy refreshed(m_cache->models(), &ProfileModels::refreshed);
         DemoCache::Spec more;
         more.contacts = 200;
         more.firstContact = 1000;
@@ -310,7 +313,7 @@ private Q_SLOTS:
         QTRY_COMPARE(contacts->rowCount(), 1200);
         QVERIFY(contacts->countExact());
         QCOMPARE(contacts->index(0, ContactsModel::Lid).data().toString(), firstLid);
-        QCOMPARE(m_cache->members()->rowCount(), 12);
+        QCOMPARE(m_cache->models()->members()->rowCount(), 12);
     }
 };
 

@@ -11,11 +11,13 @@
 //   - PRAGMA integrity_check is ok and everything the clean sync stored is still there;
 //   - a following sync without the fault completes, with the same data.
 #include "ContactActions.h"
-#include "ProfileCache.h"
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
 #include "cache/AuditLog.h"
+#include "cache/BackgroundWriter.h"
+#include "cache/CacheDatabase.h"
+#include "console/ProfileServices.h"
 #include "gateway/GatewayClient.h"
 #include "sync/SyncService.h"
 
@@ -186,7 +188,7 @@ private:
     }
 
     // ContactActions::unblock as the window runs it: a SignInController signed in with the
-    // token in the real keychain, the profile's cache for the audit entry.
+    // token in the real keychain, and the profile's services for the action and its audit.
     void unblockThroughTheConsole(const QString &lid, const QJsonObject &faults, bool *ok,
                                   QString *text, QList<AuditEntry> *audit)
     {
@@ -204,13 +206,13 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(in.has_value(), 30000);
         QVERIFY2(in->ok, qPrintable(in->problem));
 
-        QString error;
-        std::unique_ptr<ProfileCache> cache = ProfileCache::open(profile, dbPath(), &error);
-        QVERIFY2(cache, qPrintable(error));
+        ProfileServices::Options options;
+        options.databasePath = dbPath();
+        options.serveLocalApi = false;
+        ProfileServices services(&signIn, options);
         QWidget window;
         ContactActions actions(&window);
-        actions.setSignIn(&signIn);
-        actions.setCache(cache.get());
+        actions.setService(services.contactActions(), services.client());
         QSignalSpy finished(&actions, &ContactActions::finished);
         // Only the unblock counts, not the sign-in's own requests; the fault is for it alone.
         resetStats();
@@ -222,9 +224,15 @@ private:
         QVERIFY(m_sim->clearFaults());
         *ok = finished.first().at(0).toBool();
         *text = finished.first().at(1).toString();
+        QVERIFY(services.writer()->waitUntilIdle());
+        QString error;
+        std::unique_ptr<CacheDatabase> db = CacheDatabase::open(dbPath(), CacheDatabase::Mode::Read,
+                                                                &error);
+        QVERIFY2(db, qPrintable(error));
+        AuditLog log(*db);
         AuditLog::Query query;
         query.sessionId = m_session;
-        *audit = cache->audit().list(query).value_or(QList<AuditEntry>());
+        *audit = log.list(query).value_or(QList<AuditEntry>());
 
         std::optional<SignInOutcome> out;
         signIn.signOut(false, this, [&](const SignInOutcome &o) { out = o; });

@@ -9,6 +9,7 @@
 #include "ContactsModel.h"
 #include "ContactsPane.h"
 #include "MainWindow.h"
+#include "ProfileCache.h"
 #include "SessionsPane.h"
 #include "SyncBar.h"
 #include "auth/CredentialStore.h"
@@ -108,11 +109,12 @@ private:
     QString m_cachePath;
 
     // Opens the demo cache, shows the window and selects the first contact (detail filled).
-    void showWithFirstContact(MainWindow &window)
+    void showWithFirstContact(MainWindow &window, std::unique_ptr<ProfileCache> &cache)
     {
         QString error;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cachePath, &error),
-                 qPrintable(error));
+        cache = ProfileCache::open(QStringLiteral("Acme support"), m_cachePath, &error);
+        QVERIFY2(cache, qPrintable(error));
+        window.attach(cache->models(), nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ContactsPane *contacts = window.contactsPane();
@@ -140,8 +142,9 @@ private Q_SLOTS:
     // window in reading order: sessions, search, found-in filter, contacts, then the detail.
     void everyControlIsNamedAndInReadingOrder()
     {
+        std::unique_ptr<ProfileCache> cache;
         MainWindow window;
-        showWithFirstContact(window);
+        showWithFirstContact(window, cache);
         if (QTest::currentTestFailed())
             return;
         ContactsPane *contacts = window.contactsPane();
@@ -193,10 +196,11 @@ private Q_SLOTS:
         ProfileStore profiles(m_dir.filePath(QStringLiteral("profiles.ini")));
         CredentialStore keychain;
         SignInController signIn(&profiles, &keychain);
+        std::unique_ptr<ProfileCache> cache;
         MainWindow window;
         window.setSignInController(&signIn);
         window.resize(1440, 860);
-        showWithFirstContact(window);
+        showWithFirstContact(window, cache);
         if (QTest::currentTestFailed())
             return;
         window.syncBar()->setReachable(false); // the offline badge

@@ -15,17 +15,20 @@
 #include "HttpTestClient.h"
 #include "LocalApiDialog.h"
 #include "MainWindow.h"
-#include "ProfileCache.h"
+#include "ProfileModels.h"
 #include "SessionsModel.h"
 #include "SessionsPane.h"
 #include "SyncBar.h"
+#include "WindowFrontEnd.h"
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
 #include "cache/AuditLog.h"
+#include "cache/BackgroundWriter.h"
+#include "cache/CacheDatabase.h"
 #include "cache/CacheReader.h"
+#include "console/Console.h"
 #include "core/RecentMessages.h"
-#include "localapi/LocalApiProfileFollower.h"
 #include "localapi/LocalApiService.h"
 
 #include <QAction>
@@ -60,8 +63,28 @@ private:
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<CredentialStore> m_keychain;
     std::unique_ptr<SignInController> m_signIn;
-    std::unique_ptr<LocalApiProfileFollower> m_localApi;
+    std::unique_ptr<Console> m_console;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFrontEnd> m_frontEnd;
+
+    LocalApiService *localApi() const
+    {
+        return m_console->services() ? m_console->services()->localApi() : nullptr;
+    }
+
+    // The profile's audit log, newest first, once everything queued is written.
+    QList<AuditEntry> auditEntries()
+    {
+        if (!m_console->services() || !m_console->services()->writer()->waitUntilIdle())
+            return {};
+        QString error;
+        std::unique_ptr<CacheDatabase> db = CacheDatabase::open(
+            m_console->services()->databasePath(), CacheDatabase::Mode::Read, &error);
+        if (!db)
+            return {};
+        AuditLog log(*db);
+        return log.list({}).value_or(QList<AuditEntry>());
+    }
 
     QStringList blocked(const QString &session) const
     {
@@ -110,14 +133,12 @@ private Q_SLOTS:
         m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
         m_keychain = std::make_unique<CredentialStore>();
         m_signIn = std::make_unique<SignInController>(m_store.get(), m_keychain.get());
-        m_localApi = std::make_unique<LocalApiProfileFollower>(m_signIn.get());
-        m_localApi->setConfigure([this](LocalApiService &service) {
-            service.setPort(0);
-            service.setDiscoveryFile(m_dir.filePath(QStringLiteral("run/local-api.json")));
-        });
+        Console::Options options;
+        options.services.localApiPort = 0;
+        options.services.discoveryFilePath = m_dir.filePath(QStringLiteral("run/local-api.json"));
+        m_console = std::make_unique<Console>(options, m_signIn.get());
         m_window = std::make_unique<MainWindow>();
-        m_window->setSignInController(m_signIn.get());
-        m_window->setLocalApi(m_localApi.get());
+        m_frontEnd = std::make_unique<WindowFrontEnd>(m_console.get(), m_window.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
@@ -142,8 +163,9 @@ private Q_SLOTS:
             m_signIn->signOut(false, this, [&](const SignInOutcome &o) { result = o; });
             QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
         }
+        m_frontEnd.reset();
         m_window.reset();
-        m_localApi.reset();
+        m_console.reset();
         m_signIn.reset();
     }
 
@@ -236,16 +258,15 @@ private Q_SLOTS:
         QVERIFY(!blocked(session).contains(lid));
 
         // Both actions are in the audit log, with request ids, from the console.
-        const auto entries = m_window->cache()->audit().list({});
-        QVERIFY(entries);
-        QVERIFY(entries->size() >= 2);
-        QCOMPARE(entries->at(0).action, QStringLiteral("unblock"));
-        QCOMPARE(entries->at(0).result, QStringLiteral("ok"));
-        QCOMPARE(entries->at(0).contact, lid);
-        QCOMPARE(entries->at(0).profile, m_profile);
-        QVERIFY(!entries->at(0).requestId.isEmpty());
-        QCOMPARE(entries->at(1).action, QStringLiteral("block"));
-        AuditDialog dialog(&m_window->cache()->audit(), m_window.get());
+        const QList<AuditEntry> entries = auditEntries();
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries.at(0).action, QStringLiteral("unblock"));
+        QCOMPARE(entries.at(0).result, QStringLiteral("ok"));
+        QCOMPARE(entries.at(0).contact, lid);
+        QCOMPARE(entries.at(0).profile, m_profile);
+        QVERIFY(!entries.at(0).requestId.isEmpty());
+        QCOMPARE(entries.at(1).action, QStringLiteral("block"));
+        AuditDialog dialog(m_window->cache()->audit(), m_window.get());
         QVERIFY(dialog.view()->model()->rowCount() >= 2);
         const QString auditCsv = m_dir.filePath(QStringLiteral("audit.csv"));
         QVERIFY(dialog.exportTo(auditCsv));
@@ -291,10 +312,10 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(
             detail->resultLabel()->text().contains(QLatin1String("not connected")),
             qPrintable(detail->resultLabel()->text()), TimeoutMs);
-        const auto entries = m_window->cache()->audit().list({});
-        QVERIFY(entries && !entries->isEmpty());
-        QCOMPARE(entries->at(0).result, QStringLiteral("not_implemented"));
-        QCOMPARE(entries->at(0).sessionId, session);
+        const QList<AuditEntry> entries = auditEntries();
+        QVERIFY(!entries.isEmpty());
+        QCOMPARE(entries.at(0).result, QStringLiteral("not_implemented"));
+        QCOMPARE(entries.at(0).sessionId, session);
     }
 
     void ctrlFFocusesTheSearchBox()
@@ -327,6 +348,37 @@ private Q_SLOTS:
     }
 
     // Column widths, sort order and splitters survive a restart of the window.
+    void shouldShowASyncThatALocalAppStarted()
+    {
+        // GIVEN the window on a session, and its local API listening
+        const QString session = m_sim.workingSession().id;
+        m_window->sessionsPane()->selectSession(session);
+        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->isListening(), TimeoutMs);
+        QVERIFY(!m_window->syncBar()->isRunning());
+        QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
+        const quint16 port = quint16(localApi()->url().port());
+
+        // WHEN a local app asks the local API for a sync of it
+        const QByteArray target = "/api/v1/console/sessions/" + session.toUtf8() + "/sync";
+        const HttpReply reply = roundTrip(
+            port, httpRequest("POST", target, port, localApi()->token()), TimeoutMs);
+
+        // THEN the window shows that sync, with its progress and Cancel, until it ends
+        QCOMPARE(reply.status, 202);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncBar()->isRunning() || finished.count() > 0,
+                                 TimeoutMs);
+        if (finished.isEmpty()) {
+            QVERIFY(m_window->syncBar()->cancelButton()->isVisible());
+            auto *button = m_window->sessionsPane()->findChild<QPushButton *>(
+                QStringLiteral("syncButton"));
+            QVERIFY(button && !button->isEnabled());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QVERIFY2(finished.first().first().value<SyncOutcome>().ok(),
+                 qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!m_window->syncBar()->cancelButton()->isVisible());
+    }
+
     void layoutIsRememberedAcrossStarts()
     {
         QHeaderView *header = m_window->contactsPane()->view()->horizontalHeader();
@@ -347,9 +399,8 @@ private Q_SLOTS:
     // token, copies it, and regenerates it: from then on the old token is refused.
     void localApiDialogShowsCopiesAndRegeneratesTheToken()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->isListening(),
-                                 TimeoutMs);
-        LocalApiService *service = m_localApi->service();
+        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->isListening(), TimeoutMs);
+        LocalApiService *service = localApi();
         auto *status = m_window->findChild<QLabel *>(QStringLiteral("localApiStatus"));
         QVERIFY(status);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(service->url().toString()), TimeoutMs);
@@ -394,8 +445,7 @@ private Q_SLOTS:
     // API's address and the last warnings, and neither the gateway's nor the local API's token.
     void copyDiagnosticsCarriesNoToken()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(m_localApi->service() && m_localApi->service()->url().isValid(),
-                                 TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->url().isValid(), TimeoutMs);
         qWarning("diagnostics marker: sync failed with 503");
         auto *action = m_window->findChild<QAction *>(QStringLiteral("copyDiagnostics"));
         QVERIFY(action);
@@ -404,12 +454,11 @@ private Q_SLOTS:
         const QString text = QGuiApplication::clipboard()->text();
         QVERIFY2(text.contains(QLatin1String("Profile: ") + m_profile), qPrintable(text));
         QVERIFY(text.contains(QLatin1String("Gateway: ") + m_sim.url().toString()));
-        QVERIFY(
-            text.contains(QLatin1String("Local API: ") + m_localApi->service()->url().toString()));
+        QVERIFY(text.contains(QLatin1String("Local API: ") + localApi()->url().toString()));
         QVERIFY(text.contains(QLatin1String("diagnostics marker: sync failed with 503")));
         QVERIFY(!text.contains(QLatin1String("wa_gui_full")));
-        QVERIFY(!m_localApi->service()->token().isEmpty());
-        QVERIFY(!text.contains(QString::fromLatin1(m_localApi->service()->token())));
+        QVERIFY(!localApi()->token().isEmpty());
+        QVERIFY(!text.contains(QString::fromLatin1(localApi()->token())));
     }
 
     // Right-click on a contact row: the Contact menu pops up for that contact and "Copy LID"

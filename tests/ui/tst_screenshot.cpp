@@ -9,6 +9,7 @@
 #include "ContactsModel.h"
 #include "ContactsPane.h"
 #include "MainWindow.h"
+#include "ProfileCache.h"
 #include "auth/CredentialStore.h"
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
@@ -116,11 +117,13 @@ private Q_SLOTS:
         ProfileStore profiles(settings.filePath(QStringLiteral("profiles.ini")));
         CredentialStore credentials;
         SignInController signIn(&profiles, &credentials);
+        QString openError;
+        std::unique_ptr<ProfileCache> cache = ProfileCache::open(QStringLiteral("Acme support"),
+                                                                 m_cache, &openError);
+        QVERIFY2(cache, qPrintable(openError));
         MainWindow window;
         window.setSignInController(&signIn);
-        QString openError;
-        QVERIFY2(window.openProfile(QStringLiteral("Acme support"), m_cache, &openError),
-                 qPrintable(openError));
+        window.attach(cache->models(), nullptr);
         window.resize(1440, 860);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -5,7 +5,6 @@
 #include "auth/CapabilityProbe.h"
 #include "auth/ProfileStore.h"
 #include "auth/SignInController.h"
-#include "gateway/GatewayClient.h"
 #include "signin/SignInText.h"
 
 #include <QPushButton>
@@ -15,8 +14,6 @@ SignInDialog::SignInDialog(SignInController *controller, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SignInDialog>())
     , m_controller(controller)
-    , m_probeClient(new GatewayClient(this))
-    , m_probe(new CapabilityProbe(m_probeClient, this))
 {
     m_ui->setupUi(this);
     QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
@@ -160,18 +157,22 @@ void SignInDialog::check()
     m_ui->checkStatusLabel->setText(tr("Asking the gateway…"));
     m_ui->reportView->clear();
     updateHints();
-    m_probeClient->setEndpoint(url.url, m_token.token);
-    m_probe->run(m_token, sessionIds(), this, [this, generation](const CapabilityReport &report) {
+    if (!m_controller) {
         m_checking = false;
-        m_probeClient->setEndpoint(QUrl(), QString()); // the token stays only in the field
-        if (generation != m_inputGeneration) {
-            m_ui->checkStatusLabel->setText(tr("The URL or token changed meanwhile: check again."));
-        } else {
-            showReport(report);
-        }
-        updateHints();
-        Q_EMIT checkFinished();
-    });
+        return;
+    }
+    m_controller->checkCapabilities(
+        url.url, m_token, sessionIds(), this, [this, generation](const CapabilityReport &report) {
+            m_checking = false;
+            if (generation != m_inputGeneration) {
+                m_ui->checkStatusLabel->setText(
+                    tr("The URL or token changed meanwhile: check again."));
+            } else {
+                showReport(report);
+            }
+            updateHints();
+            Q_EMIT checkFinished();
+        });
 }
 
 void SignInDialog::showReport(const CapabilityReport &report)

@@ -57,8 +57,6 @@ private:
 
     std::unique_ptr<Ui::SignInDialog> m_ui;
     QPointer<SignInController> m_controller;
-    GatewayClient *m_probeClient;
-    CapabilityProbe *m_probe;
     TokenInspection m_token;
     quint64 m_inputGeneration = 0; // bumped when the URL or token changes
     bool m_nameEdited = false;

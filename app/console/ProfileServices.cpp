@@ -1,0 +1,175 @@
+#include "console/ProfileServices.h"
+
+#include "actions/ContactActionService.h"
+#include "auth/GatewayClientFactory.h"
+#include "auth/SignInController.h"
+#include "cache/BackgroundWriter.h"
+#include "cache/CacheDatabase.h"
+#include "cache/CacheLocation.h"
+#include "cache/CacheReader.h"
+#include "cache/CacheWriter.h"
+#include "gateway/GatewayClient.h"
+#include "gateway/GatewayReachability.h"
+#include "localapi/LocalApiService.h"
+#include "sync/SyncService.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcProfileServices)
+Q_LOGGING_CATEGORY(lcProfileServices, "gc.console")
+
+ProfileServices::ProfileServices(SignInController *signIn, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_signIn(signIn)
+    , m_options(options)
+    , m_profile(signIn->profileName())
+    , m_databasePath(options.databasePath.isEmpty() ? CacheLocation::databasePath(m_profile)
+                                                    : options.databasePath)
+    , m_reachability(std::make_shared<GatewayReachability>())
+    , m_clients(
+          std::make_unique<GatewayClientFactory>(signIn, m_reachability, options.clientOptions))
+    , m_client(m_clients->make())
+    , m_writer(std::make_unique<BackgroundWriter>(m_databasePath))
+    , m_actions(std::make_unique<ContactActionService>(m_profile, m_writer.get()))
+    , m_sync(std::make_unique<SyncService>())
+{
+    connect(m_sync.get(), &SyncService::finished, this, [this](const SyncOutcome &outcome) {
+        Q_EMIT syncFinished(outcome);
+        syncNextQueued();
+    });
+}
+
+ProfileServices::~ProfileServices()
+{
+    // The local API first: its routes use the actions and the writer.
+    m_localApi.reset();
+    m_syncQueue.clear();
+    m_sync.reset(); // cancels a running sync and waits for its thread
+    m_actions.reset();
+    m_writer.reset(); // writes what is queued
+}
+
+void ProfileServices::start()
+{
+    const QStringList handAdded = m_signIn ? m_signIn->sessionIds() : QStringList();
+    if (!handAdded.isEmpty()) {
+        m_writer->post(QStringLiteral("session ids"), [handAdded](CacheDatabase &db, QString *e) {
+            CacheWriter writer(db);
+            const QList<CachedSession> known = CacheReader(db).sessions();
+            for (const QString &id : handAdded) {
+                const bool present = std::any_of(
+                    known.begin(), known.end(),
+                    [&](const CachedSession &s) { return s.session.id == id; });
+                if (!present && !writer.addSession(id)) {
+                    *e = writer.lastError();
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+    refreshSessions();
+    if (m_options.serveLocalApi)
+        startLocalApi();
+}
+
+void ProfileServices::startLocalApi()
+{
+    m_localApi = std::make_unique<LocalApiService>(m_signIn);
+    if (m_options.localApiPort >= 0)
+        m_localApi->setPort(quint16(m_options.localApiPort));
+    m_localApi->setDatabasePath(m_databasePath);
+    m_localApi->setDiscoveryFile(m_options.discoveryFilePath, m_options.writeDiscoveryFile);
+    m_localApi->setClientFactory(m_clients.get());
+    m_localApi->setContactActions(m_actions.get());
+    m_localApi->setReachability(m_reachability);
+    m_localApi->setSyncTrigger(
+        [this](const QString &session, QString *reason) { return startSync(session, reason); });
+    m_localApi->start();
+}
+
+void ProfileServices::refreshSessions()
+{
+    if (!m_client) {
+        Q_EMIT sessionsRefreshed(false, tr("not signed in"));
+        return;
+    }
+    // Needs "manage"; a 403 leaves the sessions added by hand.
+    m_client->listSessions(this, [this](const GatewayResult<Page<WaSession>> &r) {
+        if (!r.ok()) {
+            qCWarning(lcProfileServices).noquote() << "cannot list sessions:" << r.error.describe();
+            Q_EMIT sessionsRefreshed(false, r.error.describe());
+            return;
+        }
+        m_listedSessions.clear();
+        for (const WaSession &s : r.value->items)
+            m_listedSessions << s.id;
+        const QList<WaSession> sessions = r.value->items;
+        // Said once the rows are stored, so that whoever refreshes then sees them.
+        m_writer->post(QStringLiteral("sessions"), [this, sessions](CacheDatabase &db, QString *e) {
+            CacheWriter writer(db);
+            const bool ok = writer.upsertSessions(sessions);
+            if (!ok)
+                *e = writer.lastError();
+            const QString problem = ok ? QString() : *e;
+            QMetaObject::invokeMethod(
+                this, [this, ok, problem] { Q_EMIT sessionsRefreshed(ok, problem); },
+                Qt::QueuedConnection);
+            return ok;
+        });
+    });
+}
+
+QStringList ProfileServices::knownSessions() const
+{
+    QStringList ids = m_listedSessions;
+    for (const QString &id : m_signIn ? m_signIn->sessionIds() : QStringList())
+        if (!ids.contains(id))
+            ids << id;
+    return ids;
+}
+
+bool ProfileServices::startSync(const QString &sessionId, QString *reason)
+{
+    if (sessionId.isEmpty()) {
+        *reason = tr("no session was named");
+        return false;
+    }
+    if (m_sync->isRunning()) {
+        *reason = tr("a sync is already running (%1)").arg(m_sync->runningSession());
+        return false;
+    }
+    GatewayClient *client = m_clients->make();
+    if (!client) {
+        *reason = tr("the console is not signed in");
+        return false;
+    }
+    if (!m_sync->start(m_databasePath, client, sessionId, m_options.syncOptions)) {
+        delete client; // still ours when refused
+        *reason = tr("the sync could not start");
+        return false;
+    }
+    m_syncQueue.removeAll(sessionId);
+    qCInfo(lcProfileServices).noquote() << "syncing" << sessionId;
+    Q_EMIT syncStarted(sessionId);
+    return true;
+}
+
+void ProfileServices::queueSyncs(const QStringList &sessionIds)
+{
+    for (const QString &id : sessionIds)
+        if (!m_syncQueue.contains(id) && m_sync->runningSession() != id)
+            m_syncQueue << id;
+    syncNextQueued();
+}
+
+void ProfileServices::syncNextQueued()
+{
+    while (!m_syncQueue.isEmpty() && !m_sync->isRunning()) {
+        const QString session = m_syncQueue.takeFirst();
+        QString reason;
+        if (!startSync(session, &reason))
+            qCWarning(lcProfileServices).noquote()
+                << "sync of" << session << "not started:" << reason;
+    }
+}

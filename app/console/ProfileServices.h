@@ -1,0 +1,92 @@
+#pragma once
+
+#include "auth/SignInController.h"
+#include "gateway/GatewayCall.h"
+#include "sync/SyncTypes.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+
+class BackgroundWriter;
+class ContactActionService;
+class GatewayClient;
+class GatewayClientFactory;
+class GatewayReachability;
+class LocalApiService;
+class SyncService;
+
+// One signed-in profile's services, for as long as it is signed in: the client factory and
+// the window's own client, the shared reachability, the sync (one at a time, queued), the
+// contact actions with their audit writer, and the local API. The window and the headless
+// mode use this one set; Console builds it on signedIn and tears it down on a switch or a
+// sign-out.
+class ProfileServices : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString databasePath; // empty: CacheLocation::databasePath(profile)
+        bool serveLocalApi = true;
+        int localApiPort = -1;     // -1: QSettings "localApi/port", else the default
+        QString discoveryFilePath; // empty: the default place
+        bool writeDiscoveryFile = true;
+        GatewayCallOptions clientOptions;
+        SyncOptions syncOptions;
+    };
+
+    ProfileServices(SignInController *signIn, const Options &options, QObject *parent = nullptr);
+    // Stops the local API and any sync, and writes what is queued, before returning.
+    ~ProfileServices() override;
+
+    // Stores the session ids added by hand, lists the gateway's sessions into the cache and
+    // starts the local API.
+    void start();
+
+    QString profile() const { return m_profile; }
+    QString databasePath() const { return m_databasePath; }
+    SignInController *signIn() const { return m_signIn; }
+    const GatewayClientFactory &clients() const { return *m_clients; }
+    // The client of this object's thread, for the window's live reads.
+    GatewayClient *client() const { return m_client.get(); }
+    GatewayReachability *reachability() const { return m_reachability.get(); }
+    SyncService *sync() const { return m_sync.get(); }
+    ContactActionService *contactActions() const { return m_actions.get(); }
+    BackgroundWriter *writer() const { return m_writer.get(); }
+    LocalApiService *localApi() const { return m_localApi.get(); }
+
+    // Starts a sync of `sessionId` now; false and *reason when one is running or signed out.
+    // The window's button, the local API and the headless mode all come here.
+    bool startSync(const QString &sessionId, QString *reason);
+    // Syncs these sessions one after another (those already queued or running are skipped).
+    void queueSyncs(const QStringList &sessionIds);
+    // Lists the gateway's sessions into the cache; sessionsRefreshed() follows.
+    void refreshSessions();
+    // The sessions the last refresh listed, then those added by hand.
+    QStringList knownSessions() const;
+
+Q_SIGNALS:
+    void sessionsRefreshed(bool ok, const QString &problem);
+    void syncStarted(const QString &sessionId);
+    void syncFinished(const SyncOutcome &outcome);
+
+private:
+    void startLocalApi();
+    void syncNextQueued();
+
+    QPointer<SignInController> m_signIn;
+    const Options m_options;
+    const QString m_profile;
+    const QString m_databasePath;
+    std::shared_ptr<GatewayReachability> m_reachability;
+    std::unique_ptr<GatewayClientFactory> m_clients;
+    std::unique_ptr<GatewayClient> m_client;
+    std::unique_ptr<BackgroundWriter> m_writer;
+    std::unique_ptr<ContactActionService> m_actions;
+    std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<LocalApiService> m_localApi;
+    QStringList m_listedSessions;
+    QStringList m_syncQueue;
+};

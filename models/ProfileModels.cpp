@@ -1,0 +1,53 @@
+#include "ProfileModels.h"
+
+#include "AuditModel.h"
+#include "ContactDetailModel.h"
+#include "ContactsModel.h"
+#include "DataVersionWatcher.h"
+#include "GroupMembersModel.h"
+#include "GroupsModel.h"
+#include "SessionsModel.h"
+
+ProfileModels::ProfileModels(const QString &profile, const QString &path, CacheDatabase *db,
+                             CacheReader *reader, AuditLog *auditLog, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_path(path)
+    , m_reader(reader)
+    , m_sessions(new SessionsModel(reader, this))
+    , m_contacts(new ContactsModel(reader, this))
+    , m_groups(new GroupsModel(reader, this))
+    , m_members(new GroupMembersModel(reader, this))
+    , m_detail(new ContactDetailModel(reader, this))
+    , m_audit(new AuditModel(auditLog, this))
+    , m_watcher(new DataVersionWatcher(db, 1000, this))
+{
+    m_contacts->countInBackground(path); // typing never waits for a count
+    // A window shows ~30 rows: a first page of 100 fills it with room to scroll, and costs
+    // half the search work of 200 while typing.
+    m_contacts->setPageSize(100);
+    connect(m_watcher, &DataVersionWatcher::changed, this, &ProfileModels::refresh);
+    m_sessions->refresh();
+}
+
+ProfileModels::~ProfileModels()
+{
+    // The models hold statements of the reader's connection: gone before the owner closes it.
+    delete m_watcher;
+    delete m_audit;
+    delete m_detail;
+    delete m_members;
+    delete m_groups;
+    delete m_contacts;
+    delete m_sessions;
+}
+
+void ProfileModels::refresh()
+{
+    m_sessions->refresh();
+    m_contacts->refresh();
+    m_groups->refresh();
+    m_members->refresh();
+    m_audit->reload();
+    Q_EMIT refreshed();
+}

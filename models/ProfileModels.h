@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class AuditLog;
+class AuditModel;
+class CacheDatabase;
+class CacheReader;
+class ContactDetailModel;
+class ContactsModel;
+class DataVersionWatcher;
+class GroupMembersModel;
+class GroupsModel;
+class SessionsModel;
+
+// Every model of one profile's cache, as the window shows them, over a Read connection and
+// reader that it is given (the composition root opens them): sessions, contacts, groups and
+// members, the contact detail, the audit log, and the watcher that refreshes them all when a
+// sync (or any writer) commits.
+class ProfileModels : public QObject
+{
+    Q_OBJECT
+public:
+    // None is owned; all must outlive this object.
+    ProfileModels(const QString &profile, const QString &path, CacheDatabase *db,
+                  CacheReader *reader, AuditLog *auditLog, QObject *parent = nullptr);
+    ~ProfileModels() override;
+
+    QString profile() const { return m_profile; }
+    QString path() const { return m_path; }
+    // For CsvExport, which pages through every contact of a filter.
+    CacheReader *reader() const { return m_reader; }
+    AuditModel *audit() const { return m_audit; }
+    SessionsModel *sessions() const { return m_sessions; }
+    ContactsModel *contacts() const { return m_contacts; }
+    GroupsModel *groups() const { return m_groups; }
+    GroupMembersModel *members() const { return m_members; }
+    ContactDetailModel *detail() const { return m_detail; }
+    DataVersionWatcher *watcher() const { return m_watcher; }
+
+    // Re-reads every model (keeping filters); the views restore their selection.
+    void refresh();
+
+Q_SIGNALS:
+    void refreshed();
+
+private:
+    const QString m_profile;
+    const QString m_path;
+    CacheReader *m_reader;
+    SessionsModel *m_sessions;
+    ContactsModel *m_contacts;
+    GroupsModel *m_groups;
+    GroupMembersModel *m_members;
+    ContactDetailModel *m_detail;
+    AuditModel *m_audit;
+    DataVersionWatcher *m_watcher;
+};

@@ -1,0 +1,224 @@
+// Console, the composition root's core, with the real SignInController (keychain of ./run
+// test), the simulator and each profile's own cache: one set of services per signed-in
+// profile, its local API serving that profile's data, a switch tearing the set down and
+// building the next (the old address stops answering, the discovery file names the new
+// one), nothing served after sign-out; and a sync asked of the local API is the sync the
+// services run, the one the window shows.
+#include "auth/ProfileStore.h"
+#include "auth/SignInController.h"
+#include "cache/CacheDatabase.h"
+#include "cache/CacheLocation.h"
+#include "cache/CacheWriter.h"
+#include "console/Console.h"
+#include "localapi/LocalApiService.h"
+#include "sync/SyncService.h"
+
+#include "HttpTestClient.h"
+#include "SimulatorProcess.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+
+constexpr int TimeoutMs = 20000;
+
+// The profile's cache with one listed session named after the profile.
+bool seedCache(const QString &profile, QString *error)
+{
+    std::unique_ptr<CacheDatabase> db = CacheDatabase::open(CacheLocation::databasePath(profile),
+                                                            CacheDatabase::Mode::ReadWrite, error);
+    if (!db)
+        return false;
+    WaSession s;
+    s.id = profile + QStringLiteral("-session");
+    s.organizationId = QStringLiteral("org_test");
+    s.gatewayId = QStringLiteral("gw_test");
+    s.status = QStringLiteral("working");
+    s.createdAt = s.updatedAt = 1700000000000;
+    CacheWriter writer(*db);
+    if (!writer.upsertSessions({s}))
+        return *error = writer.lastError(), false;
+    return true;
+}
+
+QStringList servedSessions(const QUrl &url, const QByteArray &token)
+{
+    const quint16 port = quint16(url.port());
+    const HttpReply r = roundTrip(port, httpRequest("GET", "/api/v1/sessions", port, token));
+    QStringList ids;
+    for (const QJsonValue &s : r.json().value(QStringLiteral("data")).toArray())
+        ids << s.toObject().value(QStringLiteral("id")).toString();
+    return ids;
+}
+
+bool answers(const QUrl &url)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+    return socket.waitForConnected(2000);
+}
+
+QUrl discoveredUrl(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QUrl(
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("url")).toString());
+}
+
+} // namespace
+
+class TestConsole : public QObject
+{
+    Q_OBJECT
+private:
+    SimulatorProcess m_sim;
+    QTemporaryDir m_dir;
+
+    GatewayProfile profile(const QString &name) const
+    {
+        GatewayProfile p;
+        p.name = name;
+        p.baseUrl = m_sim.url();
+        p.tokenKind = TokenKind::ApiKey;
+        return p;
+    }
+    bool signInTo(SignInController &c, const QString &name)
+    {
+        std::optional<SignInOutcome> result;
+        c.signIn(profile(name), QStringLiteral("wa_demo"), this,
+                 [&](const SignInOutcome &o) { result = o; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        return result && result->ok;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<ProfileServices *>();
+        qRegisterMetaType<SyncOutcome>();
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_sim.start({QStringLiteral("--seed"), QStringLiteral("5"),
+                              QStringLiteral("--contacts"), QStringLiteral("20")}),
+                 qPrintable(m_sim.errorString()));
+    }
+
+    Console::Options options() const
+    {
+        Console::Options o;
+        o.services.localApiPort = 0;
+        o.services.discoveryFilePath = m_dir.filePath(QStringLiteral("run/local-api.json"));
+        return o;
+    }
+
+    static QUrl listeningUrl(ProfileServices *services)
+    {
+        LocalApiService *api = services ? services->localApi() : nullptr;
+        if (!api)
+            return {};
+        if (!api->isListening()) {
+            QSignalSpy listening(api, &LocalApiService::listening);
+            listening.wait(TimeoutMs);
+        }
+        return api->url();
+    }
+
+    void shouldServeTheSignedInProfileOnly()
+    {
+        // GIVEN two profiles with a cache each
+        const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+        const QString alpha = QStringLiteral("alpha-") + tag;
+        const QString beta = QStringLiteral("beta-") + tag;
+        QString error;
+        QVERIFY2(seedCache(alpha, &error), qPrintable(error));
+        QVERIFY2(seedCache(beta, &error), qPrintable(error));
+        ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
+        SignInController signIn(&store);
+        Console console(options(), &signIn);
+        QSignalSpy opened(&console, &Console::profileOpened);
+        QSignalSpy closing(&console, &Console::profileClosing);
+        QVERIFY(!console.services());
+
+        // WHEN alpha signs in THEN one set serves alpha's data
+        QVERIFY(signInTo(signIn, alpha));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, TimeoutMs);
+        QCOMPARE(console.services()->profile(), alpha);
+        const QUrl first = listeningUrl(console.services());
+        QVERIFY(first.isValid());
+        const QByteArray token = console.services()->localApi()->token();
+        // The seeded session, and those the gateway listed when the services started.
+        QStringList served = servedSessions(first, token);
+        QVERIFY(served.contains(alpha + QStringLiteral("-session")));
+        QVERIFY(!served.contains(beta + QStringLiteral("-session")));
+        const QString discovery = options().services.discoveryFilePath;
+        QCOMPARE(discoveredUrl(discovery), first);
+
+        // WHEN beta signs in THEN alpha's set is closed first and beta's serves beta
+        QVERIFY(signInTo(signIn, beta));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, TimeoutMs);
+        QCOMPARE(closing.size(), 1);
+        QCOMPARE(console.services()->profile(), beta);
+        const QUrl second = listeningUrl(console.services());
+        served = servedSessions(second, console.services()->localApi()->token());
+        QVERIFY(served.contains(beta + QStringLiteral("-session")));
+        QVERIFY(!served.contains(alpha + QStringLiteral("-session")));
+        QCOMPARE(discoveredUrl(discovery), second);
+        if (second.port() != first.port())
+            QVERIFY(!answers(first)); // the old server is gone, not serving alpha beside beta
+
+        // WHEN signing out THEN nothing is served
+        signIn.signOut(false, this, [](const SignInOutcome &) {});
+        QTRY_VERIFY_WITH_TIMEOUT(!console.services(), TimeoutMs);
+        QCOMPARE(closing.size(), 2);
+        QVERIFY(!QFile::exists(discovery));
+        QVERIFY(!answers(second));
+    }
+
+    void shouldRunTheLocalApisSyncOnTheProfilesSyncService()
+    {
+        // GIVEN a signed-in console serving its local API
+        const QString name = QStringLiteral("sync-")
+            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
+        SignInController signIn(&store);
+        Console console(options(), &signIn);
+        QVERIFY(signInTo(signIn, name));
+        QTRY_VERIFY_WITH_TIMEOUT(console.services(), TimeoutMs);
+        ProfileServices *services = console.services();
+        const QUrl url = listeningUrl(services);
+        QVERIFY(url.isValid());
+        const quint16 port = quint16(url.port());
+        const QByteArray token = services->localApi()->token();
+        const QByteArray session = m_sim.workingSession().id.toUtf8();
+        QSignalSpy started(services->sync(), &SyncService::started);
+        QSignalSpy finished(services, &ProfileServices::syncFinished);
+
+        // WHEN a local app asks for a sync
+        const QByteArray target = "/api/v1/console/sessions/" + session + "/sync";
+        const HttpReply first = roundTrip(port, httpRequest("POST", target, port, token),
+                                          TimeoutMs);
+
+        // THEN it is the profile's own sync that runs, and a second ask is refused meanwhile
+        QCOMPARE(first.status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, TimeoutMs);
+        QCOMPARE(started.first().first().toString(), QString::fromUtf8(session));
+        if (services->sync()->isRunning()) {
+            const HttpReply second = roundTrip(port, httpRequest("POST", target, port, token),
+                                               TimeoutMs);
+            QCOMPARE(second.status, 409);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QVERIFY(finished.first().first().value<SyncOutcome>().ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsole)
+#include "tst_console.moc"
