@@ -54,8 +54,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::newRow("seconds") << qint64(59 * 1000) << QStringLiteral("just now");
         QTest::newRow("the future") << qint64(-5000) << QStringLiteral("just now");
+        QTest::newRow("a minute") << qint64(60 * 1000) << QStringLiteral("1 min ago");
         QTest::newRow("minutes") << qint64(3 * 60 * 1000) << QStringLiteral("3 min ago");
+        QTest::newRow("59 minutes") << qint64(59 * 60 * 1000) << QStringLiteral("59 min ago");
+        QTest::newRow("an hour and a half") << qint64(90 * 60 * 1000) << QStringLiteral("1 h ago");
         QTest::newRow("hours") << qint64(5 * 3600 * 1000) << QStringLiteral("5 h ago");
+        QTest::newRow("23 hours") << qint64(23 * 3600 * 1000) << QStringLiteral("23 h ago");
+        QTest::newRow("a day") << qint64(86400 * 1000) << QStringLiteral("1 day(s) ago");
         QTest::newRow("days") << qint64(2 * 86400 * 1000) << QStringLiteral("2 day(s) ago");
     }
 
