@@ -74,9 +74,78 @@ enum class Special {
 
 using Snapshot = CacheFingerprint;
 
+// One row of the matrix: the fault, what the person is told, and the bounds it must keep.
+// Rows are built with the named setters, each saying what it sets.
+struct FaultCase {
+    QJsonObject faults;                                          // the simulator's fault knobs
+    Special special = Special::None;                             // what else the row does
+    int transferTimeoutMs = 0;                                   // 0: the client's default
+    SyncOutcome::Status status = SyncOutcome::Status::Completed; // the outcome expected
+    GatewayError::Kind kind = GatewayError::Kind::None;          // the error kind expected
+    QString needle;         // the problem, as the message names it
+    bool requestId = false; // the gateway sent an X-Request-Id with it
+    int maxRequests = 0;    // what the simulator may see at most
+    QString auditResult;    // unblock rows: the audit entry's result
+
+    FaultCase withFaults(const QJsonObject &knobs) const
+    {
+        FaultCase c = *this;
+        c.faults = knobs;
+        return c;
+    }
+    FaultCase withSpecial(Special what) const
+    {
+        FaultCase c = *this;
+        c.special = what;
+        return c;
+    }
+    FaultCase withTransferTimeoutMs(int ms) const
+    {
+        FaultCase c = *this;
+        c.transferTimeoutMs = ms;
+        return c;
+    }
+    FaultCase expecting(SyncOutcome::Status outcome, GatewayError::Kind errorKind) const
+    {
+        FaultCase c = *this;
+        c.status = outcome;
+        c.kind = errorKind;
+        return c;
+    }
+    FaultCase saying(const char *problem) const
+    {
+        FaultCase c = *this;
+        c.needle = QString::fromUtf8(problem);
+        return c;
+    }
+    FaultCase showingRequestId() const
+    {
+        FaultCase c = *this;
+        c.requestId = true;
+        return c;
+    }
+    FaultCase simulatorSeesAtMost(int requests) const
+    {
+        FaultCase c = *this;
+        c.maxRequests = requests;
+        return c;
+    }
+    FaultCase auditedAs(const char *result) const
+    {
+        FaultCase c = *this;
+        c.auditResult = QString::fromUtf8(result);
+        return c;
+    }
+    bool isUnblock() const
+    {
+        return special == Special::DisconnectUnblock || special == Special::Unblock;
+    }
+};
+
 } // namespace
 
 Q_DECLARE_METATYPE(Special)
+Q_DECLARE_METATYPE(FaultCase)
 
 class TestFaultMatrix : public QObject
 {
@@ -291,17 +360,9 @@ private Q_SLOTS:
 
     void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
 
-    void fault_data()
+    void shouldReportEachFaultAndKeepTheCache_data()
     {
-        QTest::addColumn<QJsonObject>("faults");
-        QTest::addColumn<Special>("special");
-        QTest::addColumn<int>("transferTimeoutMs"); // 0: the client's default
-        QTest::addColumn<int>("status");            // SyncOutcome::Status expected
-        QTest::addColumn<int>("kind");              // GatewayError::Kind expected
-        QTest::addColumn<QString>("needle");        // the problem, as the message names it
-        QTest::addColumn<bool>("requestId");        // the gateway sent an X-Request-Id with it
-        QTest::addColumn<int>("maxRequests");       // what the simulator may see at most
-        QTest::addColumn<QString>("auditResult");   // unblock rows: the audit entry's result
+        QTest::addColumn<FaultCase>("row");
 
         using S = SyncOutcome::Status;
         using K = GatewayError::Kind;
@@ -311,6 +372,7 @@ private Q_SLOTS:
                 o.insert(kv.first, kv.second);
             return o;
         };
+        const FaultCase row;
         // Retry bounds: a sync has at most 2 requests in flight when the first one fails (the
         // first contacts page and the groups), each tried 1 + RetryPolicy::maxRetries (3) times.
         const int failing = 2 * 4;
@@ -321,91 +383,113 @@ private Q_SLOTS:
         // the numbers below are tighter ceilings for these fault patterns, and every row also
         // checks that the useful requests equal the clean sync's (nothing fetched twice) and the
         // client's attempts stay within 1 + 3 per request the engine sent.
-        QTest::newRow("gateway down")
-            << QJsonObject() << Special::GatewayDown << 0 << int(S::Failed) << int(K::Network)
-            << QStringLiteral("cannot be reached") << false << 0 << QString();
-        QTest::newRow("slow 10 s, client timeout 1 s")
-            << f({{"latencyMs", 10000}}) << Special::None << 1000 << int(S::Failed)
-            << int(K::Timeout) << QStringLiteral("did not answer in time") << false << failing
-            << QString();
-        QTest::newRow("slow 10 s, cancelled")
-            << f({{"latencyMs", 10000}}) << Special::CancelSlow << 0 << int(S::Cancelled)
-            << int(K::None) << QStringLiteral("cancelled") << false << 2 << QString();
+        const int clean = 14; // requests of a clean sync
+        QTest::newRow("gateway down") << row.withSpecial(Special::GatewayDown)
+                                             .expecting(S::Failed, K::Network)
+                                             .saying("cannot be reached")
+                                             .simulatorSeesAtMost(0);
+        QTest::newRow("slow 10 s, client timeout 1 s") << row.withFaults(f({{"latencyMs", 10000}}))
+                                                              .withTransferTimeoutMs(1000)
+                                                              .expecting(S::Failed, K::Timeout)
+                                                              .saying("did not answer in time")
+                                                              .simulatorSeesAtMost(failing);
+        QTest::newRow("slow 10 s, cancelled") << row.withFaults(f({{"latencyMs", 10000}}))
+                                                     .withSpecial(Special::CancelSlow)
+                                                     .expecting(S::Cancelled, K::None)
+                                                     .saying("cancelled")
+                                                     .simulatorSeesAtMost(2);
         QTest::newRow("500 on everything")
-            << f({{"errorRate", 1.0}, {"errorStatus", "500"}}) << Special::None << 0
-            << int(S::Failed) << int(K::Api) << QStringLiteral("internal error") << true << 2
-            << QString();
+            << row.withFaults(f({{"errorRate", 1.0}, {"errorStatus", "500"}}))
+                   .expecting(S::Failed, K::Api)
+                   .saying("internal error")
+                   .showingRequestId()
+                   .simulatorSeesAtMost(2);
         QTest::newRow("503 burst of 1.5 s")
-            << f({{"errorRate", 1.0}, {"errorStatus", "503"}}) << Special::ClearAfter << 0
-            << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 + 60
-            << QString();
+            << row.withFaults(f({{"errorRate", 1.0}, {"errorStatus", "503"}}))
+                   .withSpecial(Special::ClearAfter)
+                   .expecting(S::Completed, K::None)
+                   .saying("Synced")
+                   .simulatorSeesAtMost(clean + 60);
         QTest::newRow("500/503 mixed at 30%")
-            << f({{"errorRate", 0.3}, {"errorStatus", "mixed"}}) << Special::None << 0
-            << int(S::Failed) << int(K::Api) << QStringLiteral("internal error") << true << 14 + 60
-            << QString();
+            << row.withFaults(f({{"errorRate", 0.3}, {"errorStatus", "mixed"}}))
+                   .expecting(S::Failed, K::Api)
+                   .saying("internal error")
+                   .showingRequestId()
+                   .simulatorSeesAtMost(clean + 60);
         QTest::newRow("429 storm (4 ok, 6 refused)")
-            << f({{"rateLimitEvery", 4}, {"rateLimitBurst", 6}}) << Special::None << 0
-            << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false << 14 * 4 + 60
-            << QString();
+            << row.withFaults(f({{"rateLimitEvery", 4}, {"rateLimitBurst", 6}}))
+                   .expecting(S::Completed, K::None)
+                   .saying("Synced")
+                   .simulatorSeesAtMost(clean * 4 + 60);
         QTest::newRow("429 with Retry-After: 1")
-            << f({{"rateLimitEvery", 6}, {"rateLimitBurst", 2}, {"retryAfter", 1}}) << Special::None
-            << 0 << int(S::Completed) << int(K::None) << QStringLiteral("Synced") << false
-            << 14 * 2 + 10 << QString();
-        QTest::newRow("malformed JSON")
-            << f({{"malformedRate", 1.0}}) << Special::None << 0 << int(S::Failed)
-            << int(K::InvalidResponse) << QStringLiteral("could not be read") << true << 2
-            << QString();
-        QTest::newRow("truncated JSON")
-            << f({{"truncateRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
-            << QStringLiteral("closed before the whole answer") << true << failing << QString();
-        QTest::newRow("truncated JSON at 10%")
-            << f({{"truncateRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
-            << QStringLiteral("Synced") << false << 14 + 14 << QString();
-        QTest::newRow("connection reset on every request")
-            << f({{"dropRate", 1.0}}) << Special::None << 0 << int(S::Failed) << int(K::Network)
-            << QStringLiteral("cannot be reached") << false << failing * 3 << QString();
-        QTest::newRow("connection reset at 10%")
-            << f({{"dropRate", 0.1}}) << Special::None << 0 << int(S::Completed) << int(K::None)
-            << QStringLiteral("Synced") << false << 14 + 14 * 3 << QString();
+            << row.withFaults(f({{"rateLimitEvery", 6}, {"rateLimitBurst", 2}, {"retryAfter", 1}}))
+                   .expecting(S::Completed, K::None)
+                   .saying("Synced")
+                   .simulatorSeesAtMost(clean * 2 + 10);
+        QTest::newRow("malformed JSON") << row.withFaults(f({{"malformedRate", 1.0}}))
+                                               .expecting(S::Failed, K::InvalidResponse)
+                                               .saying("could not be read")
+                                               .showingRequestId()
+                                               .simulatorSeesAtMost(2);
+        QTest::newRow("truncated JSON") << row.withFaults(f({{"truncateRate", 1.0}}))
+                                               .expecting(S::Failed, K::Network)
+                                               .saying("closed before the whole answer")
+                                               .showingRequestId()
+                                               .simulatorSeesAtMost(failing);
+        QTest::newRow("truncated JSON at 10%") << row.withFaults(f({{"truncateRate", 0.1}}))
+                                                      .expecting(S::Completed, K::None)
+                                                      .saying("Synced")
+                                                      .simulatorSeesAtMost(clean + clean);
+        QTest::newRow("connection reset on every request") << row.withFaults(f({{"dropRate", 1.0}}))
+                                                                  .expecting(S::Failed, K::Network)
+                                                                  .saying("cannot be reached")
+                                                                  .simulatorSeesAtMost(failing * 3);
+        QTest::newRow("connection reset at 10%") << row.withFaults(f({{"dropRate", 0.1}}))
+                                                        .expecting(S::Completed, K::None)
+                                                        .saying("Synced")
+                                                        .simulatorSeesAtMost(clean + clean * 3);
         QTest::newRow("session disconnects between sync and unblock")
-            << QJsonObject() << Special::DisconnectUnblock << 0 << int(S::Failed) << int(K::Api)
-            << QStringLiteral("not connected") << true << 1 << QStringLiteral("not_implemented");
+            << row.withSpecial(Special::DisconnectUnblock)
+                   .expecting(S::Failed, K::Api)
+                   .saying("not connected")
+                   .showingRequestId()
+                   .simulatorSeesAtMost(1)
+                   .auditedAs("not_implemented");
         // A live action is never retried by the console once it may have reached the gateway.
         // Qt 6.4's HTTP layer itself sends it once more when the connection closes before any
         // answer (see tst_gatewayclient::liveActionIsNotRepeatedAfterALostAnswer: accepted, as
         // block/unblock are idempotent at the gateway); so one attempt of ours, at most two
         // requests on the wire.
-        QTest::newRow("connection reset on unblock")
-            << f({{"dropRate", 1.0}}) << Special::Unblock << 0 << int(S::Failed) << int(K::Network)
-            << QStringLiteral("may have reached it") << false << 2 << QStringLiteral("network");
+        QTest::newRow("connection reset on unblock") << row.withFaults(f({{"dropRate", 1.0}}))
+                                                            .withSpecial(Special::Unblock)
+                                                            .expecting(S::Failed, K::Network)
+                                                            .saying("may have reached it")
+                                                            .simulatorSeesAtMost(2)
+                                                            .auditedAs("network");
     }
 
-    void fault()
+    void shouldReportEachFaultAndKeepTheCache()
     {
-        QFETCH(QJsonObject, faults);
-        QFETCH(Special, special);
-        QFETCH(int, transferTimeoutMs);
-        QFETCH(int, status);
-        QFETCH(int, kind);
-        QFETCH(QString, needle);
-        QFETCH(bool, requestId);
-        QFETCH(int, maxRequests);
-        QFETCH(QString, auditResult);
-        const bool unblockRow = special == Special::DisconnectUnblock
-            || special == Special::Unblock;
+        QFETCH(FaultCase, row);
+        const QJsonObject &faults = row.faults;
+        const Special special = row.special;
+        const int status = int(row.status);
+        const int kind = int(row.kind);
+        const bool unblockRow = row.isUnblock();
 
-        // A complete sync is in the cache before every fault.
+        // GIVEN a complete sync in the cache, and the row's fault
         QVERIFY(m_sim);
         QVERIFY2(snapshot().sameData(m_clean), qPrintable(m_clean.describe()));
 
         GatewayCallOptions options;
-        if (transferTimeoutMs > 0)
-            options.transferTimeoutMs = transferTimeoutMs;
+        if (row.transferTimeoutMs > 0)
+            options.transferTimeoutMs = row.transferTimeoutMs;
         resetStats();
         g_attempts = 0;
         if (!faults.isEmpty() && !unblockRow)
             QVERIFY(m_sim->setFaults(faults));
 
+        // WHEN a sync, or the console's unblock, meets it
         QString message;
         int gotStatus = -1, gotKind = -1;
         qint64 logical = 0;
@@ -429,10 +513,10 @@ private Q_SLOTS:
             const AuditEntry &e = audit.first();
             QCOMPARE(e.action, QStringLiteral("unblock"));
             QCOMPARE(e.contact, lid);
-            QCOMPARE(e.result, auditResult);
+            QCOMPARE(e.result, row.auditResult);
             QCOMPARE(e.origin, AuditOrigin::Console);
             QVERIFY(!e.detail.isEmpty());
-            if (requestId) {
+            if (row.requestId) {
                 QVERIFY2(kRequestId.match(e.requestId).hasMatch(), qPrintable(e.requestId));
                 QVERIFY2(message.contains(e.requestId),
                          qPrintable(message)); // the one the person reads
@@ -460,24 +544,24 @@ private Q_SLOTS:
             }
         }
 
-        // Reported clearly.
+        // THEN it is reported clearly
         QCOMPARE(gotStatus, status);
         QCOMPARE(gotKind, kind);
-        QVERIFY2(message.contains(needle, Qt::CaseInsensitive), qPrintable(message));
-        if (requestId)
+        QVERIFY2(message.contains(row.needle, Qt::CaseInsensitive), qPrintable(message));
+        if (row.requestId)
             QVERIFY2(kRequestId.match(message).hasMatch(), qPrintable(message));
         else if (gotStatus != int(SyncOutcome::Status::Completed))
             QVERIFY2(!message.contains(QLatin1String("[req_")),
                      qPrintable(message)); // no id invented
 
-        // Within the retry bounds: what the simulator saw, and what the client tried.
+        // AND within the retry bounds: what the simulator saw, and what the client tried
         const QJsonObject s = stats();
         const qint64 seen = num(s, "requests");
         qInfo("%s: the simulator saw %lld requests (%lld useful, %lld 429, %lld injected, %lld "
               "dropped, %lld cut, %lld garbled)",
               QTest::currentDataTag(), seen, useful(s), byStatus(s, 429), num(s, "injectedErrors"),
               num(s, "dropped"), num(s, "truncated"), num(s, "malformed"));
-        QVERIFY2(seen <= maxRequests, qPrintable(QString::number(seen)));
+        QVERIFY2(seen <= row.maxRequests, qPrintable(QString::number(seen)));
         const int attemptsPerRequest = 1 + options.retry.maxRetries;
         if (!unblockRow)
             QVERIFY2(g_attempts <= logical * attemptsPerRequest,
@@ -507,14 +591,14 @@ private Q_SLOTS:
             QCOMPARE(useful(s), m_cleanUseful); // nothing fetched twice once it had arrived
         }
 
-        // The cache: intact, and everything of the complete sync still there.
+        // AND the cache is intact, everything of the complete sync still there
         QVERIFY(m_sim->clearFaults());
         const Snapshot after = snapshot();
         QCOMPARE(after.integrity, QStringLiteral("ok"));
         QVERIFY2(after.sameData(m_clean),
                  qPrintable(after.describe() + QStringLiteral(" vs ") + m_clean.describe()));
 
-        // And the next sync without the fault completes, with the same data.
+        // AND the next sync without the fault completes, with the same data
         const Run next = sync(GatewayCallOptions());
         QVERIFY(next.finished);
         QVERIFY2(next.outcome.ok(), qPrintable(next.outcome.message));
