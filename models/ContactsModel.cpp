@@ -1,8 +1,8 @@
 #include "ContactsModel.h"
 
-#include "ContactCounter.h"
 #include "DisplayText.h"
 #include "cache/CacheReader.h"
+#include "cache/ContactCounter.h"
 #include "cache/SearchText.h"
 
 #include <QMetaObject>
@@ -19,11 +19,15 @@ ContactsModel::ContactsModel(CacheReader *reader, QObject *parent)
 
 ContactsModel::~ContactsModel() = default;
 
-void ContactsModel::countInBackground(const QString &databasePath)
+void ContactsModel::countInBackground(ContactCounter *counter)
 {
-    m_counter = std::make_unique<ContactCounter>(databasePath);
-    connect(m_counter.get(), &ContactCounter::counted, this, &ContactsModel::onCounted);
-    connect(m_counter.get(), &ContactCounter::totalCounted, this, &ContactsModel::onTotalCounted);
+    if (m_counter)
+        m_counter->disconnect(this);
+    m_counter = counter;
+    if (!counter)
+        return;
+    connect(counter, &ContactCounter::counted, this, &ContactsModel::onCounted);
+    connect(counter, &ContactCounter::totalCounted, this, &ContactsModel::onTotalCounted);
 }
 
 void ContactsModel::setFilter(const ContactFilter &filter)

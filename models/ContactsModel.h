@@ -1,16 +1,17 @@
 #pragma once
 
 #include "cache/CacheTypes.h"
+#include "cache/ContactCounter.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
 
 class CacheReader;
-class ContactCounter;
 
 // The contacts of one session as a table, read from the cache page by page with keyset
 // cursors: only the pages the view asks for are held (a small LRU of pages), never the whole
@@ -45,10 +46,10 @@ public:
     explicit ContactsModel(CacheReader *reader, QObject *parent = nullptr);
     ~ContactsModel() override;
 
-    // Count on a thread of its own over this cache file: setFilter() and refresh() then read
-    // only the first page and show "n+" rows until the count arrives (rows are inserted then).
-    // Without it they count before they return.
-    void countInBackground(const QString &databasePath);
+    // Count through `counter` (a thread and connection of its own; not owned): setFilter()
+    // and refresh() then read only the first page and show "n+" rows until the count
+    // arrives (rows are inserted then). Without it they count before they return.
+    void countInBackground(ContactCounter *counter);
 
     ContactFilter filter() const { return m_filter; }
     void setFilter(const ContactFilter &filter); // a reset: new rows, new count
@@ -112,7 +113,7 @@ private:
     mutable bool m_sawEnd = false;             // the last page was read: m_cursors is complete
     mutable bool m_correctionQueued = false;
     mutable std::optional<qint64> m_total; // totalCount() of m_filter.sessionId
-    std::unique_ptr<ContactCounter> m_counter;
+    QPointer<ContactCounter> m_counter;
     quint64 m_countRequests = 0;
     quint64 m_countGeneration = 0; // the request whose answer is awaited, 0: none
     quint64 m_totalGeneration = 0; // the total request awaited, 0: none

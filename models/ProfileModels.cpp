@@ -9,7 +9,8 @@
 #include "SessionsModel.h"
 
 ProfileModels::ProfileModels(const QString &profile, const QString &path, CacheDatabase *db,
-                             CacheReader *reader, AuditLog *auditLog, QObject *parent)
+                             CacheReader *reader, AuditLog *auditLog, ContactCounter *counter,
+                             QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , m_path(path)
@@ -22,7 +23,7 @@ ProfileModels::ProfileModels(const QString &profile, const QString &path, CacheD
     , m_audit(new AuditModel(auditLog, this))
     , m_watcher(new DataVersionWatcher(db, 1000, this))
 {
-    m_contacts->countInBackground(path); // typing never waits for a count
+    m_contacts->countInBackground(counter); // typing never waits for a count
     // A window shows ~30 rows: a first page of 100 fills it with room to scroll, and costs
     // half the search work of 200 while typing.
     m_contacts->setPageSize(100);

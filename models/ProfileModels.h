@@ -7,6 +7,7 @@ class AuditLog;
 class AuditModel;
 class CacheDatabase;
 class CacheReader;
+class ContactCounter;
 class ContactDetailModel;
 class ContactsModel;
 class DataVersionWatcher;
@@ -24,7 +25,8 @@ class ProfileModels : public QObject
 public:
     // None is owned; all must outlive this object.
     ProfileModels(const QString &profile, const QString &path, CacheDatabase *db,
-                  CacheReader *reader, AuditLog *auditLog, QObject *parent = nullptr);
+                  CacheReader *reader, AuditLog *auditLog, ContactCounter *counter,
+                  QObject *parent = nullptr);
     ~ProfileModels() override;
 
     QString profile() const { return m_profile; }

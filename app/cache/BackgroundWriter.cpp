@@ -31,40 +31,43 @@ BackgroundWriter::~BackgroundWriter()
     m_thread.wait();
 }
 
-void BackgroundWriter::post(const QString &what, Job job)
+void BackgroundWriter::post(const QString &what, Job job, std::function<void(bool ok)> after)
 {
     {
         QMutexLocker lock(&m_mutex);
         ++m_pending;
     }
     QMetaObject::invokeMethod(
-        m_worker.get(), [this, what, job = std::move(job)] { run(what, job); },
+        m_worker.get(),
+        [this, what, job = std::move(job), after = std::move(after)] { run(what, job, after); },
         Qt::QueuedConnection);
 }
 
 void BackgroundWriter::appendAudit(const AuditEntry &entry, QObject *context,
                                    std::function<void(bool written)> written)
 {
+    auto job = [this, entry](CacheDatabase &db, QString *error) {
+        AuditLog log(db);
+        AuditEntry stored = entry;
+        if (stored.at <= 0)
+            stored.at = QDateTime::currentMSecsSinceEpoch();
+        const std::optional<qint64> id = log.append(stored);
+        if (!id) {
+            *error = log.lastError();
+            return false;
+        }
+        stored.id = *id;
+        Q_EMIT auditAppended(stored);
+        return true;
+    };
     QPointer<QObject> target(context);
-    post(QStringLiteral("audit entry"),
-         [this, entry, target, written](CacheDatabase &db, QString *error) {
-             AuditLog log(db);
-             AuditEntry stored = entry;
-             if (stored.at <= 0)
-                 stored.at = QDateTime::currentMSecsSinceEpoch();
-             const std::optional<qint64> id = log.append(stored);
-             if (id) {
-                 stored.id = *id;
-                 Q_EMIT auditAppended(stored);
-             } else {
-                 *error = log.lastError();
-             }
-             // Queued to the context's own thread; dropped by Qt if the context is gone by then.
-             if (written && target)
-                 QMetaObject::invokeMethod(
-                     target, [written, ok = id.has_value()] { written(ok); }, Qt::QueuedConnection);
-             return id.has_value();
-         });
+    auto after = [target, written](bool ok) {
+        // Queued to the context's own thread; dropped by Qt if the context is gone by then.
+        if (written && target)
+            QMetaObject::invokeMethod(
+                target, [written, ok] { written(ok); }, Qt::QueuedConnection);
+    };
+    post(QStringLiteral("audit entry"), job, after);
 }
 
 bool BackgroundWriter::waitUntilIdle(int timeoutMs)
@@ -79,7 +82,8 @@ bool BackgroundWriter::waitUntilIdle(int timeoutMs)
     return true;
 }
 
-void BackgroundWriter::run(const QString &what, const Job &job)
+void BackgroundWriter::run(const QString &what, const Job &job,
+                           const std::function<void(bool ok)> &after)
 {
     QString error;
     CacheDatabase *db = database(&error);
@@ -88,6 +92,8 @@ void BackgroundWriter::run(const QString &what, const Job &job)
         qCWarning(lcBackgroundWriter).noquote() << what << "not written:" << error;
         Q_EMIT failed(what, error);
     }
+    if (after)
+        after(ok);
     QMutexLocker lock(&m_mutex);
     if (--m_pending == 0)
         m_idle.wakeAll();

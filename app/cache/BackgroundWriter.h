@@ -33,8 +33,10 @@ public:
 
     QString databasePath() const { return m_path; }
 
-    // Any thread. `what` names the job in the failed() signal and the log.
-    void post(const QString &what, Job job);
+    // Any thread. `what` names the job in the failed() signal and the log. `after` (when
+    // given) runs on the writer's thread once the job ran, or could not run because the
+    // cache would not open, with whether it succeeded.
+    void post(const QString &what, Job job, std::function<void(bool ok)> after = {});
     // `written` (when given) runs on `context`'s thread once the entry is committed, or could
     // not be (false): an action is answered only after its audit entry is safe.
     void appendAudit(const AuditEntry &entry, QObject *context = nullptr,
@@ -48,7 +50,7 @@ Q_SIGNALS:
     void failed(const QString &what, const QString &error);
 
 private:
-    void run(const QString &what, const Job &job);
+    void run(const QString &what, const Job &job, const std::function<void(bool ok)> &after);
     CacheDatabase *database(QString *error);
 
     const QString m_path;

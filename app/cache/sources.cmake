@@ -13,6 +13,7 @@ target_sources(gc_core PRIVATE
     cache/ContactCursor.h cache/ContactCursor.cpp
     cache/ContactSql.h cache/ContactSql.cpp
     cache/ContactSearch.h cache/ContactSearch.cpp
+    cache/ContactCounter.h cache/ContactCounter.cpp
     cache/CacheReader.h cache/CacheReader.cpp
     cache/AuditLog.h cache/AuditLog.cpp
     cache/BackgroundWriter.h cache/BackgroundWriter.cpp

@@ -3,6 +3,7 @@
 #include "ContactsModel.h"
 #include "ModelTestCache.h"
 #include "cache/CacheReader.h"
+#include "cache/ContactCounter.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -223,7 +224,8 @@ private Q_SLOTS:
     {
         // GIVEN a model counting in the background
         ContactsModel model(&m_cache.reader());
-        model.countInBackground(m_cache.path());
+        ContactCounter modelCounter(m_cache.path());
+        model.countInBackground(&modelCounter);
         QAbstractItemModelTester tester(&model, kMode);
         QSignalSpy counted(&model, &ContactsModel::countChanged);
 
@@ -248,7 +250,8 @@ private Q_SLOTS:
     {
         // GIVEN a model counting in the background
         ContactsModel model(&m_cache.reader());
-        model.countInBackground(m_cache.path());
+        ContactCounter modelCounter(m_cache.path());
+        model.countInBackground(&modelCounter);
         QAbstractItemModelTester tester(&model, kMode);
 
         // WHEN "Budi" replaces everything before the count of everything lands
@@ -271,7 +274,8 @@ private Q_SLOTS:
         // 10 rows, so that Budi's count is asked for too
         ContactsModel model(&m_cache.reader());
         model.setPageSize(10);
-        model.countInBackground(m_cache.path());
+        ContactCounter modelCounter(m_cache.path());
+        model.countInBackground(&modelCounter);
         QAbstractItemModelTester tester(&model, kMode);
         model.setFilter(filter());
         QThread::msleep(300); // the counter answers meanwhile; this thread delivers nothing
@@ -294,7 +298,8 @@ private Q_SLOTS:
     {
         // GIVEN a model counting in the background
         ContactsModel model(&m_cache.reader());
-        model.countInBackground(m_cache.path());
+        ContactCounter modelCounter(m_cache.path());
+        model.countInBackground(&modelCounter);
         QAbstractItemModelTester tester(&model, kMode);
 
         // WHEN the filter's rows fit in the first page
@@ -312,7 +317,8 @@ private Q_SLOTS:
     {
         // GIVEN a model counting in the background
         ContactsModel model(&m_cache.reader());
-        model.countInBackground(m_cache.path());
+        ContactCounter modelCounter(m_cache.path());
+        model.countInBackground(&modelCounter);
         QAbstractItemModelTester tester(&model, kMode);
         QSignalSpy totals(&model, &ContactsModel::totalChanged);
 
@@ -346,7 +352,8 @@ private Q_SLOTS:
     {
         // GIVEN a model counting in the background
         ContactsModel all(&m_cache.reader());
-        all.countInBackground(m_cache.path());
+        ContactCounter allCounter(m_cache.path());
+        all.countInBackground(&allCounter);
         QAbstractItemModelTester tester(&all, kMode);
         QSignalSpy allTotals(&all, &ContactsModel::totalChanged);
 
@@ -563,7 +570,8 @@ private Q_SLOTS:
         const QString error = cache.create();
         QVERIFY2(error.isEmpty(), qPrintable(error));
         ContactsModel model(&cache.reader());
-        model.countInBackground(cache.path());
+        ContactCounter modelCounter(cache.path());
+        model.countInBackground(&modelCounter);
         QAbstractItemModelTester tester(&model, kMode);
         model.setFilter(cache.filter());
         QTRY_COMPARE(model.rowCount(), 1000);

@@ -1,8 +1,8 @@
 // ContactCounter on a real SQLite cache: counts on its own thread and connection, answers
 // with the request's generation, skips requests a newer one replaced, always answers totals.
-#include "ContactCounter.h"
 #include "ModelTestCache.h"
 #include "cache/CacheReader.h"
+#include "cache/ContactCounter.h"
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -1,4 +1,4 @@
-#include "ContactCounter.h"
+#include "cache/ContactCounter.h"
 
 #include "cache/CacheDatabase.h"
 #include "cache/CacheReader.h"
