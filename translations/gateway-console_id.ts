@@ -8,6 +8,37 @@
         <translation>Log audit</translation>
     </message>
     <message>
+        <source>Audit entries</source>
+        <translation>Entri audit</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Ekspor log audit</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON Lines (*.jsonl)</source>
+        <translation>CSV (*.csv);;JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+    <message>
+        <source>The audit log was not exported: %1</source>
+        <translation>Log audit tidak diekspor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>no audit log is open</source>
+        <translation>tidak ada log audit yang terbuka</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Waktu</translation>
     </message>
@@ -38,30 +69,6 @@
     <message>
         <source>Origin</source>
         <translation>Asal</translation>
-    </message>
-    <message>
-        <source>Audit entries</source>
-        <translation>Entri audit</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Ekspor…</translation>
-    </message>
-    <message>
-        <source>Export audit log</source>
-        <translation>Ekspor log audit</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON Lines (*.jsonl)</source>
-        <translation>CSV (*.csv);;JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Ekspor gagal</translation>
-    </message>
-    <message>
-        <source>The audit log was not exported: %1</source>
-        <translation>Log audit tidak diekspor: %1</translation>
     </message>
 </context>
 <context>
@@ -175,35 +182,22 @@
     </message>
 </context>
 <context>
-    <name>ContactActions</name>
+    <name>Console</name>
     <message>
-        <source>Block contact</source>
-        <translation>Blokir kontak</translation>
+        <source>Sign in with the saved profile NAME (default: the one used last).</source>
+        <translation>Masuk dengan profil tersimpan NAME (bawaan: yang terakhir dipakai).</translation>
     </message>
     <message>
-        <source>Block %1 on session %2?
-
-They will no longer be able to message this WhatsApp number.</source>
-        <translation>Blokir %1 di sesi %2?
-
-Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
+        <source>Port of the local API on 127.0.0.1 (0: any free port; default: the setting, else %1).</source>
+        <translation>Port API lokal di 127.0.0.1 (0: port bebas mana pun; bawaan: pengaturan, jika tidak %1).</translation>
     </message>
     <message>
-        <source>Block</source>
-        <translation>Blokir</translation>
+        <source>--local-api-port takes 0..65535</source>
+        <translation>--local-api-port menerima 0..65535</translation>
     </message>
-    <message>
-        <source>Sign in first: no gateway to send this to.</source>
-        <translation>Masuk dulu: tidak ada gateway tujuan.</translation>
-    </message>
-    <message>
-        <source>Blocking…</source>
-        <translation>Memblokir…</translation>
-    </message>
-    <message>
-        <source>Unblocking…</source>
-        <translation>Membuka blokir…</translation>
-    </message>
+</context>
+<context>
+    <name>ContactActionService</name>
     <message>
         <source> (request %1)</source>
         <translation> (permintaan %1)</translation>
@@ -247,6 +241,37 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>Not done: %1</source>
         <translation>Tidak dilakukan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactActions</name>
+    <message>
+        <source>Block contact</source>
+        <translation>Blokir kontak</translation>
+    </message>
+    <message>
+        <source>Block %1 on session %2?
+
+They will no longer be able to message this WhatsApp number.</source>
+        <translation>Blokir %1 di sesi %2?
+
+Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blokir</translation>
+    </message>
+    <message>
+        <source>Sign in first: no gateway to send this to.</source>
+        <translation>Masuk dulu: tidak ada gateway tujuan.</translation>
+    </message>
+    <message>
+        <source>Blocking…</source>
+        <translation>Memblokir…</translation>
+    </message>
+    <message>
+        <source>Unblocking…</source>
+        <translation>Membuka blokir…</translation>
     </message>
 </context>
 <context>
@@ -712,7 +737,7 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     </message>
 </context>
 <context>
-    <name>HeadlessRunner</name>
+    <name>HeadlessFrontEnd</name>
     <message>
         <source>Sync the profile&apos;s sessions and serve the local API, without a window.</source>
         <translation>Sinkronkan sesi profil dan layani API lokal, tanpa jendela.</translation>
@@ -720,18 +745,6 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>Run without a window.</source>
         <translation>Jalankan tanpa jendela.</translation>
-    </message>
-    <message>
-        <source>The saved profile to use.</source>
-        <translation>Profil tersimpan yang dipakai.</translation>
-    </message>
-    <message>
-        <source>Port of the local API on 127.0.0.1 (0: any free port).</source>
-        <translation>Port API lokal di 127.0.0.1 (0: port bebas mana saja).</translation>
-    </message>
-    <message>
-        <source>--local-api-port takes 0..65535</source>
-        <translation>--local-api-port menerima 0..65535</translation>
     </message>
 </context>
 <context>
@@ -879,10 +892,6 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
         <translation>API lokal mati: %1</translation>
     </message>
     <message>
-        <source>The cache of %1 cannot be opened: %2</source>
-        <translation>Cache %1 tidak dapat dibuka: %2</translation>
-    </message>
-    <message>
         <source>No session selected.</source>
         <translation>Tidak ada sesi yang dipilih.</translation>
     </message>
@@ -897,10 +906,6 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>Never synced completely.</source>
         <translation>Belum pernah sinkron lengkap.</translation>
-    </message>
-    <message>
-        <source>Sync not started: sign in and pick a session, or wait for the running sync.</source>
-        <translation>Sinkronisasi tidak dimulai: masuk dan pilih sesi, atau tunggu sinkronisasi yang sedang berjalan.</translation>
     </message>
     <message>
         <source>No profile is open.</source>
@@ -953,6 +958,18 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>Diagnostics copied to the clipboard (no tokens included).</source>
         <translation>Diagnostik disalin ke papan klip (tanpa token).</translation>
+    </message>
+    <message>
+        <source>Local API address</source>
+        <translation>Alamat API lokal</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>masuk terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>Sync not started: %1.</source>
+        <translation>Sinkronisasi tidak dimulai: %1.</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1145,29 @@ Kode keluar: 0 berhasil, 1 gagal, 2 salah penggunaan.
     <message>
         <source>Sessions:</source>
         <translation>Sesi:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileServices</name>
+    <message>
+        <source>not signed in</source>
+        <translation>belum masuk</translation>
+    </message>
+    <message>
+        <source>no session was named</source>
+        <translation>tidak ada sesi yang disebutkan</translation>
+    </message>
+    <message>
+        <source>a sync is already running (%1)</source>
+        <translation>sinkronisasi sedang berjalan (%1)</translation>
+    </message>
+    <message>
+        <source>the console is not signed in</source>
+        <translation>konsol belum masuk</translation>
+    </message>
+    <message>
+        <source>the sync could not start</source>
+        <translation>sinkronisasi tidak dapat dimulai</translation>
     </message>
 </context>
 <context>
@@ -2140,14 +2180,17 @@ Kode keluar: 0 berhasil, 1 gagal, 2 salah penggunaan.
     </message>
 </context>
 <context>
+    <name>WindowFrontEnd</name>
+    <message>
+        <source>The cache of %1 cannot be opened: %2</source>
+        <translation>Cache %1 tidak dapat dibuka: %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Admin console for a multi-tenant WhatsApp gateway.</source>
         <translation>Konsol admin untuk gateway WhatsApp multi-tenant.</translation>
-    </message>
-    <message>
-        <source>Sign in with the saved profile NAME (default: the one used last).</source>
-        <translation>Masuk dengan profil tersimpan NAME (bawaan: yang terakhir dipakai).</translation>
     </message>
     <message>
         <source>Interface language: %1 (default: the system&apos;s).</source>

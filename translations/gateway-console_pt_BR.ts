@@ -8,6 +8,37 @@
         <translation>Registro de auditoria</translation>
     </message>
     <message>
+        <source>Audit entries</source>
+        <translation>Entradas de auditoria</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exportar registro de auditoria</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON Lines (*.jsonl)</source>
+        <translation>CSV (*.csv);;JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Falha na exportação</translation>
+    </message>
+    <message>
+        <source>The audit log was not exported: %1</source>
+        <translation>O registro de auditoria não foi exportado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>no audit log is open</source>
+        <translation>nenhum log de auditoria está aberto</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Quando</translation>
     </message>
@@ -38,30 +69,6 @@
     <message>
         <source>Origin</source>
         <translation>Origem</translation>
-    </message>
-    <message>
-        <source>Audit entries</source>
-        <translation>Entradas de auditoria</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exportar…</translation>
-    </message>
-    <message>
-        <source>Export audit log</source>
-        <translation>Exportar registro de auditoria</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON Lines (*.jsonl)</source>
-        <translation>CSV (*.csv);;JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Falha na exportação</translation>
-    </message>
-    <message>
-        <source>The audit log was not exported: %1</source>
-        <translation>O registro de auditoria não foi exportado: %1</translation>
     </message>
 </context>
 <context>
@@ -175,35 +182,22 @@
     </message>
 </context>
 <context>
-    <name>ContactActions</name>
+    <name>Console</name>
     <message>
-        <source>Block contact</source>
-        <translation>Bloquear contato</translation>
+        <source>Sign in with the saved profile NAME (default: the one used last).</source>
+        <translation>Entra com o perfil salvo NAME (padrão: o último usado).</translation>
     </message>
     <message>
-        <source>Block %1 on session %2?
-
-They will no longer be able to message this WhatsApp number.</source>
-        <translation>Bloquear %1 na sessão %2?
-
-Ele não poderá mais enviar mensagens para este número do WhatsApp.</translation>
+        <source>Port of the local API on 127.0.0.1 (0: any free port; default: the setting, else %1).</source>
+        <translation>Porta da API local em 127.0.0.1 (0: qualquer porta livre; padrão: a configuração, senão %1).</translation>
     </message>
     <message>
-        <source>Block</source>
-        <translation>Bloquear</translation>
+        <source>--local-api-port takes 0..65535</source>
+        <translation>--local-api-port aceita 0..65535</translation>
     </message>
-    <message>
-        <source>Sign in first: no gateway to send this to.</source>
-        <translation>Entre primeiro: não há gateway para onde enviar isto.</translation>
-    </message>
-    <message>
-        <source>Blocking…</source>
-        <translation>Bloqueando…</translation>
-    </message>
-    <message>
-        <source>Unblocking…</source>
-        <translation>Desbloqueando…</translation>
-    </message>
+</context>
+<context>
+    <name>ContactActionService</name>
     <message>
         <source> (request %1)</source>
         <translation> (requisição %1)</translation>
@@ -247,6 +241,37 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>Not done: %1</source>
         <translation>Não realizado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactActions</name>
+    <message>
+        <source>Block contact</source>
+        <translation>Bloquear contato</translation>
+    </message>
+    <message>
+        <source>Block %1 on session %2?
+
+They will no longer be able to message this WhatsApp number.</source>
+        <translation>Bloquear %1 na sessão %2?
+
+Ele não poderá mais enviar mensagens para este número do WhatsApp.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Sign in first: no gateway to send this to.</source>
+        <translation>Entre primeiro: não há gateway para onde enviar isto.</translation>
+    </message>
+    <message>
+        <source>Blocking…</source>
+        <translation>Bloqueando…</translation>
+    </message>
+    <message>
+        <source>Unblocking…</source>
+        <translation>Desbloqueando…</translation>
     </message>
 </context>
 <context>
@@ -715,7 +740,7 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     </message>
 </context>
 <context>
-    <name>HeadlessRunner</name>
+    <name>HeadlessFrontEnd</name>
     <message>
         <source>Sync the profile&apos;s sessions and serve the local API, without a window.</source>
         <translation>Sincroniza as sessões do perfil e serve a API local, sem janela.</translation>
@@ -723,18 +748,6 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>Run without a window.</source>
         <translation>Executa sem janela.</translation>
-    </message>
-    <message>
-        <source>The saved profile to use.</source>
-        <translation>O perfil salvo a usar.</translation>
-    </message>
-    <message>
-        <source>Port of the local API on 127.0.0.1 (0: any free port).</source>
-        <translation>Porta da API local em 127.0.0.1 (0: qualquer porta livre).</translation>
-    </message>
-    <message>
-        <source>--local-api-port takes 0..65535</source>
-        <translation>--local-api-port aceita 0..65535</translation>
     </message>
 </context>
 <context>
@@ -882,10 +895,6 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
         <translation>API local desligada: %1</translation>
     </message>
     <message>
-        <source>The cache of %1 cannot be opened: %2</source>
-        <translation>O cache de %1 não pode ser aberto: %2</translation>
-    </message>
-    <message>
         <source>No session selected.</source>
         <translation>Nenhuma sessão selecionada.</translation>
     </message>
@@ -900,10 +909,6 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>Never synced completely.</source>
         <translation>Nunca sincronizado por completo.</translation>
-    </message>
-    <message>
-        <source>Sync not started: sign in and pick a session, or wait for the running sync.</source>
-        <translation>Sincronização não iniciada: entre e escolha uma sessão, ou aguarde a sincronização em andamento.</translation>
     </message>
     <message>
         <source>No profile is open.</source>
@@ -956,6 +961,18 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>Diagnostics copied to the clipboard (no tokens included).</source>
         <translation>Diagnóstico copiado para a área de transferência (sem tokens).</translation>
+    </message>
+    <message>
+        <source>Local API address</source>
+        <translation>Endereço da API local</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>entre primeiro</translation>
+    </message>
+    <message>
+        <source>Sync not started: %1.</source>
+        <translation>Sincronização não iniciada: %1.</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1148,29 @@ Códigos de saída: 0 ok, 1 falha, 2 uso incorreto.
     <message>
         <source>Sessions:</source>
         <translation>Sessões:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileServices</name>
+    <message>
+        <source>not signed in</source>
+        <translation>não conectado</translation>
+    </message>
+    <message>
+        <source>no session was named</source>
+        <translation>nenhuma sessão foi indicada</translation>
+    </message>
+    <message>
+        <source>a sync is already running (%1)</source>
+        <translation>uma sincronização já está em andamento (%1)</translation>
+    </message>
+    <message>
+        <source>the console is not signed in</source>
+        <translation>o console não está conectado</translation>
+    </message>
+    <message>
+        <source>the sync could not start</source>
+        <translation>a sincronização não pôde começar</translation>
     </message>
 </context>
 <context>
@@ -2143,14 +2183,17 @@ Códigos de saída: 0 ok, 1 falha, 2 uso incorreto.
     </message>
 </context>
 <context>
+    <name>WindowFrontEnd</name>
+    <message>
+        <source>The cache of %1 cannot be opened: %2</source>
+        <translation>O cache de %1 não pode ser aberto: %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Admin console for a multi-tenant WhatsApp gateway.</source>
         <translation>Console de administração para um gateway de WhatsApp multilocatário.</translation>
-    </message>
-    <message>
-        <source>Sign in with the saved profile NAME (default: the one used last).</source>
-        <translation>Entra com o perfil salvo NAME (padrão: o último usado).</translation>
     </message>
     <message>
         <source>Interface language: %1 (default: the system&apos;s).</source>
