@@ -8,6 +8,12 @@ target_sources(gc_core PRIVATE
     cache/CacheTypes.h cache/CacheTypes.cpp
     cache/CacheKeys.h cache/CacheKeys.cpp
     cache/EncodedRows.h cache/EncodedRows.cpp
+    cache/WriteContext.h cache/WriteContext.cpp
+    cache/SearchQueue.h cache/SearchQueue.cpp
+    cache/RowStore.h cache/RowStore.cpp
+    cache/SessionWriter.h cache/SessionWriter.cpp
+    cache/SyncPassWriter.h cache/SyncPassWriter.cpp
+    cache/ContactDetailWriter.h cache/ContactDetailWriter.cpp
     cache/CacheWriter.h cache/CacheWriter.cpp
     cache/SearchIndexer.h cache/SearchIndexer.cpp
     cache/ContactCursor.h cache/ContactCursor.cpp
