@@ -18,6 +18,11 @@ target_sources(gc_core PRIVATE
     cache/SearchIndexer.h cache/SearchIndexer.cpp
     cache/ContactCursor.h cache/ContactCursor.cpp
     cache/ContactSql.h cache/ContactSql.cpp
+    cache/SearchContext.h
+    cache/SearchStatements.h cache/SearchStatements.cpp
+    cache/SearchCandidates.h cache/SearchCandidates.cpp
+    cache/SearchWalk.h cache/SearchWalk.cpp
+    cache/SearchCounter.h cache/SearchCounter.cpp
     cache/ContactSearch.h cache/ContactSearch.cpp
     cache/CacheReader.h cache/CacheReader.cpp
     cache/AuditLog.h cache/AuditLog.cpp
