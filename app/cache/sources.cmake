@@ -27,3 +27,14 @@ target_sources(gc_core PRIVATE
     cache/CacheReader.h cache/CacheReader.cpp
     cache/AuditLog.h cache/AuditLog.cpp
 )
+# The DDL of each schema version (CacheSchema runs them from :/cache/schema).
+qt_add_resources(gc_core "cache_schema"
+    PREFIX "/cache/schema"
+    BASE "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema"
+    FILES
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v1.sql"
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v2_columns.sql"
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v2_search.sql"
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v3.sql"
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v4.sql"
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v5.sql")
