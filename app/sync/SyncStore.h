@@ -38,7 +38,7 @@ public:
     using IndexStep = std::function<bool(SearchIndexer &indexer)>;
     // Index: the jobs of postIndexing(). Each step ends its transaction: once FTS5 tables were
     // written in a transaction, every later statement in it makes them flush (their
-    // xSavepoint), which made the pages stored after an indexing step several times slower.
+    // xSavepoint), which makes the pages stored after an indexing step several times slower.
     enum class Kind {
         Page,
         Control,
@@ -57,7 +57,7 @@ public:
     // Runs step again and again, each run the last of its transaction, until it returns
     // false; jobs posted after it wait until then. A writer of this process waiting for the
     // lock goes between two steps, so it waits for one batch, not for the whole index (the
-    // end of a 1,000,000-contact sync indexes for seconds).
+    // end of a large sync indexes for seconds).
     void postIndexing(IndexStep step);
     // Blocks until every job posted so far has run and committed. Their Done callbacks
     // still arrive later, through the event loop.
