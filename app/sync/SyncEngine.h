@@ -70,7 +70,7 @@ private:
     // send this one again. False when the gateway has refused too long in a row.
     bool backOff(const GatewayError &error, std::function<void()> again);
 
-    // Phases
+    // Phases (SyncEngineContacts.cpp, SyncEngineMembers.cpp)
     void beginContacts(bool resume);
     void fetchContactsPage(const QString &cursor);
     void onContactsPage(const QString &cursor, const GatewayResult<Page<Contact>> &result);
