@@ -3,6 +3,8 @@
 #include "cache/CacheDatabase.h"
 #include "cache/SearchText.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -49,83 +51,28 @@ bool execAll(CacheDatabase &db, const QStringList &statements, QString *error)
     return true;
 }
 
-// Version 1: the mirror of the gateway's stored data and the sync bookkeeping.
-bool toVersion1(CacheDatabase &db, QString *error)
+// Runs one of the DDL scripts in schema/ (resources under :/cache/schema): each statement
+// ends with ';' at the end of a line, and lines starting with "--" are comments. Kept out of
+// the statements, the comments never reach sqlite_master.
+bool runScript(CacheDatabase &db, const QString &name, QString *error)
 {
-    return execAll(
-        db,
-        {
-            QStringLiteral(R"(CREATE TABLE sessions (
-  sid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  organization_id TEXT, gateway_id TEXT, status TEXT,
-  is_admin_session INTEGER, auto_read INTEGER, presence_typing INTEGER,
-  rate_per_min INTEGER, rate_per_hour INTEGER, created_at INTEGER, updated_at INTEGER,
-  label TEXT, phone_number TEXT, wa_jid TEXT, wa_lid TEXT, created_by_user_id TEXT,
-  last_connected_at INTEGER,
-  listed INTEGER NOT NULL DEFAULT 0,
-  synced_at INTEGER))"),
-            // id = (sid << 40) + n: each session's rows are one rowid range, which FTS5 can
-            // restrict a MATCH to without reading the rows.
-            QStringLiteral(R"(CREATE TABLE contacts (
-  id INTEGER PRIMARY KEY,
-  sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
-  lid TEXT NOT NULL,
-  is_dm INTEGER NOT NULL CHECK (is_dm IN (0, 1)),
-  name TEXT, phone TEXT, business_name TEXT,
-  name_key TEXT NOT NULL,
-  phone_jid TEXT, identity_id INTEGER, first_seen_at INTEGER,
-  updated_at INTEGER NOT NULL DEFAULT 0,
-  detail_synced_at INTEGER,
-  gen INTEGER NOT NULL,
-  synced_at INTEGER NOT NULL))"),
-            // Every index is one more random write per new contact in a sync page, so there are
-            // as few as the sort orders allow: LID order (and the upsert key), name order led by
-            // is_dm (the usual order, kept a range under a source filter), phone order and
-            // updated order for the rows that have those (the others sort by LID, at one end).
-            QStringLiteral("CREATE UNIQUE INDEX contacts_by_lid ON contacts (sid, lid)"),
-            QStringLiteral(
-                "CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, phone)"),
-            QStringLiteral("CREATE INDEX contacts_by_phone ON contacts (sid, phone, lid) WHERE "
-                           "phone IS NOT NULL"),
-            QStringLiteral("CREATE INDEX contacts_by_updated ON contacts (sid, updated_at, lid) "
-                           "WHERE updated_at > 0"),
-            QStringLiteral(R"(CREATE TABLE groups (
-  id INTEGER PRIMARY KEY,
-  sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
-  jid TEXT NOT NULL,
-  gateway_id INTEGER, subject TEXT, subject_key TEXT NOT NULL, description TEXT,
-  owner_jid TEXT, is_announce INTEGER, is_locked INTEGER, participant_count INTEGER,
-  created_at_wa INTEGER, first_seen_at INTEGER, updated_at INTEGER,
-  gen INTEGER NOT NULL,
-  synced_at INTEGER NOT NULL,
-  UNIQUE (sid, jid)))"),
-            QStringLiteral("CREATE INDEX groups_by_subject ON groups (sid, subject_key, jid)"),
-            QStringLiteral(R"(CREATE TABLE memberships (
-  id INTEGER PRIMARY KEY,
-  sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
-  group_jid TEXT NOT NULL,
-  lid TEXT NOT NULL,
-  role TEXT NOT NULL,
-  tag TEXT,
-  gateway_id INTEGER, first_seen_at INTEGER, last_seen_at INTEGER,
-  gen INTEGER NOT NULL,
-  synced_at INTEGER NOT NULL,
-  UNIQUE (sid, group_jid, lid)))"),
-            QStringLiteral("CREATE INDEX memberships_by_lid ON memberships (sid, lid)"),
-            QStringLiteral(R"(CREATE TABLE sync_state (
-  sid INTEGER NOT NULL REFERENCES sessions (sid) ON DELETE CASCADE,
-  kind TEXT NOT NULL,
-  generation INTEGER NOT NULL DEFAULT 0,
-  complete_generation INTEGER NOT NULL DEFAULT 0,
-  status TEXT NOT NULL DEFAULT 'idle',
-  cursor TEXT,
-  items INTEGER NOT NULL DEFAULT 0,
-  started_at INTEGER, finished_at INTEGER, completed_at INTEGER,
-  error TEXT, request_id TEXT,
-  PRIMARY KEY (sid, kind)) WITHOUT ROWID)"),
-        },
-        error);
+    QFile file(QStringLiteral(":/cache/schema/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("The schema script %1 is missing.").arg(name);
+        return false;
+    }
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            lines << line;
+    }
+    QStringList statements;
+    static const QRegularExpression end(QStringLiteral(";\\s*(\\n|$)"));
+    for (const QString &statement : lines.join(QLatin1Char('\n')).split(end)) {
+        if (!statement.trimmed().isEmpty())
+            statements << statement.trimmed();
+    }
+    return execAll(db, statements, error);
 }
 
 // Folds a text column into its key column for every row (C++: SQLite cannot case-fold
@@ -157,144 +104,87 @@ bool backfillFolded(CacheDatabase &db, const QString &table, const QString &sour
     return true;
 }
 
+// The triggers that queue changed and deleted rows for SearchIndexer (version 2). Built here,
+// not in a script: they must write exactly the values SearchIndexer indexes
+// (contactFtsValues). An id already queued keeps its entry: it says what the index really
+// holds. (Not INSERT OR IGNORE: an upsert firing the trigger overrides its conflict policy.)
+QStringList queueTriggers()
+{
+    const QString oldValues = contactFtsValues(QStringLiteral("old"));
+    return {
+        QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed) SELECT new.id, 0"
+                       " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id);"
+                       " INSERT INTO tag_fts_queue (id) SELECT new.id"
+                       " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id)"
+                       " AND EXISTS (SELECT 1 FROM memberships m WHERE m.sid = new.sid"
+                       " AND m.lid = new.lid AND m.tag_key IS NOT NULL); END"),
+        QStringLiteral(
+            "CREATE TRIGGER contacts_queue_update AFTER UPDATE OF name_key, phone, bn_key"
+            " ON contacts WHEN (old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
+            " OR old.bn_key IS NOT new.bn_key)"
+            " AND NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
+            " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
+            " VALUES (old.id, 1, %1); END")
+            .arg(oldValues),
+        QStringLiteral("CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts BEGIN"
+                       " INSERT INTO contact_fts_queue (id, indexed, n, p, b) SELECT old.id, 1, %1"
+                       " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id);"
+                       " INSERT INTO tag_fts_queue (id) SELECT old.id"
+                       " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id); END")
+            .arg(oldValues),
+        QStringLiteral("CREATE TRIGGER memberships_queue_insert AFTER INSERT ON memberships"
+                       " WHEN new.tag_key IS NOT NULL BEGIN %1 END")
+            .arg(queueTagsOf(QStringLiteral("new"))),
+        QStringLiteral(
+            "CREATE TRIGGER memberships_queue_update AFTER UPDATE OF tag_key ON memberships"
+            " WHEN old.tag_key IS NOT new.tag_key BEGIN %1 END")
+            .arg(queueTagsOf(QStringLiteral("new"))),
+        QStringLiteral("CREATE TRIGGER memberships_queue_delete AFTER DELETE ON memberships"
+                       " WHEN old.tag_key IS NOT NULL BEGIN %1 END")
+            .arg(queueTagsOf(QStringLiteral("old"))),
+    };
+}
+
+// Version 1: the mirror of the gateway's stored data and the sync bookkeeping.
+bool toVersion1(CacheDatabase &db, QString *error)
+{
+    return runScript(db, QStringLiteral("v1.sql"), error);
+}
+
 // Version 2: search. Trigram FTS5 over the folded name, phone and business name (one row per
-// contact) and over membership tags (one row per membership, so a tag change never rewrites
-// the contact's row). The FTS tables are filled by SearchIndexer from queues the triggers
-// append to: a sync page then costs one small queue insert per new row, and the index is
-// built in large batches, which FTS5 does at about half the cost per row.
+// contact) and over the contact's tags. The FTS tables are filled by SearchIndexer from
+// queues: a sync page then costs one small queue insert per new row, and the index is
+// built in large batches, which FTS5 does at a lower cost per row.
 bool toVersion2(CacheDatabase &db, QString *error)
 {
-    const bool columns = execAll(
-        db,
-        {
-            QStringLiteral("ALTER TABLE contacts ADD COLUMN bn_key TEXT"),
-            QStringLiteral("ALTER TABLE memberships ADD COLUMN tag_key TEXT"),
-            // The name index covers every column a search tests, so walking it reads no rows.
-            QStringLiteral("DROP INDEX contacts_by_name"),
-            QStringLiteral("CREATE INDEX contacts_by_name ON contacts (sid, is_dm, name_key, lid, "
-                           "phone, bn_key)"),
-            QStringLiteral("DROP INDEX memberships_by_lid"),
-            QStringLiteral("CREATE INDEX memberships_by_lid ON memberships (sid, lid, tag_key)"),
-        },
-        error);
     // Backfill before the triggers exist: they would queue these rows as already indexed.
-    if (!columns
-        || !backfillFolded(db, QStringLiteral("contacts"), QStringLiteral("business_name"),
-                           QStringLiteral("bn_key"), error)
-        || !backfillFolded(db, QStringLiteral("memberships"), QStringLiteral("tag"),
-                           QStringLiteral("tag_key"), error))
-        return false;
-    return execAll(
-        db,
-        {
-            QStringLiteral("CREATE VIRTUAL TABLE contact_fts USING fts5 (n, p, b, content = '',"
-                           " columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
-            QStringLiteral(
-                "CREATE VIRTUAL TABLE contact_fts_terms USING fts5vocab (contact_fts, row)"),
-            // Tags: one row per contact (id = contact id) holding all its tags, kept by
-            // SearchIndexer, indexed by tag_fts. A tag hit is a contact id without a join, and a
-            // contact's tags are one small lookup for plans that test rows one by one.
-            QStringLiteral("CREATE TABLE contact_tags (id INTEGER PRIMARY KEY, t TEXT NOT NULL)"),
-            QStringLiteral(
-                "CREATE VIRTUAL TABLE tag_fts USING fts5 (t, content = 'contact_tags',"
-                " content_rowid = 'id', columnsize = 0, tokenize = 'trigram case_sensitive 1')"),
-            QStringLiteral("CREATE VIRTUAL TABLE tag_fts_terms USING fts5vocab (tag_fts, row)"),
-            // A queued contact id: its row changed since it was indexed. indexed = 1 means
-            // contact_fts holds the values kept here for it (needed to delete them); 0, nothing.
-            QStringLiteral("CREATE TABLE contact_fts_queue (id INTEGER PRIMARY KEY,"
-                           " indexed INTEGER NOT NULL, n TEXT, p TEXT, b TEXT)"),
-            // Contact ids whose tags changed.
-            QStringLiteral("CREATE TABLE tag_fts_queue (id INTEGER PRIMARY KEY)"),
-            // An id already queued keeps its entry: it says what the index really holds. (Not
-            // INSERT OR IGNORE: an upsert firing the trigger overrides its conflict policy.)
-            QStringLiteral("CREATE TRIGGER contacts_queue_insert AFTER INSERT ON contacts BEGIN"
-                           " INSERT INTO contact_fts_queue (id, indexed) SELECT new.id, 0"
-                           " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = new.id);"
-                           " INSERT INTO tag_fts_queue (id) SELECT new.id"
-                           " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = new.id)"
-                           " AND EXISTS (SELECT 1 FROM memberships m WHERE m.sid = new.sid"
-                           " AND m.lid = new.lid AND m.tag_key IS NOT NULL); END"),
-            QStringLiteral(
-                "CREATE TRIGGER contacts_queue_update AFTER UPDATE OF name_key, phone, bn_key"
-                " ON contacts WHEN (old.name_key IS NOT new.name_key OR old.phone IS NOT new.phone"
-                " OR old.bn_key IS NOT new.bn_key)"
-                " AND NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id) BEGIN"
-                " INSERT INTO contact_fts_queue (id, indexed, n, p, b)"
-                " VALUES (old.id, 1, %1); END")
-                .arg(contactFtsValues(QStringLiteral("old"))),
-            QStringLiteral(
-                "CREATE TRIGGER contacts_queue_delete AFTER DELETE ON contacts BEGIN"
-                " INSERT INTO contact_fts_queue (id, indexed, n, p, b) SELECT old.id, 1, %1"
-                " WHERE NOT EXISTS (SELECT 1 FROM contact_fts_queue WHERE id = old.id);"
-                " INSERT INTO tag_fts_queue (id) SELECT old.id"
-                " WHERE NOT EXISTS (SELECT 1 FROM tag_fts_queue WHERE id = old.id); END")
-                .arg(contactFtsValues(QStringLiteral("old"))),
-            QStringLiteral("CREATE TRIGGER memberships_queue_insert AFTER INSERT ON memberships"
-                           " WHEN new.tag_key IS NOT NULL BEGIN %1 END")
-                .arg(queueTagsOf(QStringLiteral("new"))),
-            QStringLiteral(
-                "CREATE TRIGGER memberships_queue_update AFTER UPDATE OF tag_key ON memberships"
-                " WHEN old.tag_key IS NOT new.tag_key BEGIN %1 END")
-                .arg(queueTagsOf(QStringLiteral("new"))),
-            QStringLiteral("CREATE TRIGGER memberships_queue_delete AFTER DELETE ON memberships"
-                           " WHEN old.tag_key IS NOT NULL BEGIN %1 END")
-                .arg(queueTagsOf(QStringLiteral("old"))),
-            // Everything already stored waits for SearchIndexer like a freshly synced row.
-            QStringLiteral(
-                "INSERT INTO contact_fts_queue (id, indexed) SELECT id, 0 FROM contacts"),
-            QStringLiteral(
-                "INSERT INTO tag_fts_queue (id) SELECT DISTINCT c.id FROM memberships m"
-                " JOIN contacts c ON c.sid = m.sid AND c.lid = m.lid WHERE m.tag_key IS NOT NULL"),
-        },
-        error);
+    return runScript(db, QStringLiteral("v2_columns.sql"), error)
+        && backfillFolded(db, QStringLiteral("contacts"), QStringLiteral("business_name"),
+                          QStringLiteral("bn_key"), error)
+        && backfillFolded(db, QStringLiteral("memberships"), QStringLiteral("tag"),
+                          QStringLiteral("tag_key"), error)
+        && runScript(db, QStringLiteral("v2_search.sql"), error)
+        && execAll(db, queueTriggers(), error);
 }
 
 // Version 3: who did what, from the console or through the local API.
 bool toVersion3(CacheDatabase &db, QString *error)
 {
-    return execAll(
-        db,
-        {
-            QStringLiteral(R"(CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY,
-  at INTEGER NOT NULL,
-  profile TEXT NOT NULL,
-  session_id TEXT,
-  contact TEXT,
-  action TEXT NOT NULL,
-  result TEXT NOT NULL,
-  request_id TEXT,
-  origin TEXT NOT NULL CHECK (origin IN ('console', 'local-api')),
-  detail TEXT))"),
-            QStringLiteral("CREATE INDEX audit_by_session ON audit_log (session_id, id)"),
-        },
-        error);
+    return runScript(db, QStringLiteral("v3.sql"), error);
 }
 
-// Version 4: new rows are queued for search by CacheWriter, one statement per page, instead
-// of by a trigger per row (a trigger program per inserted row cost about half of storing a
-// sync page). Changes and deletions keep their triggers: they are rare and row by row.
+// Version 4: new rows are queued for search by CacheWriter (SearchQueue), one statement per
+// page, instead of by a trigger per row.
 bool toVersion4(CacheDatabase &db, QString *error)
 {
-    return execAll(db,
-                   {
-                       QStringLiteral("DROP TRIGGER contacts_queue_insert"),
-                       QStringLiteral("DROP TRIGGER memberships_queue_insert"),
-                   },
-                   error);
+    return runScript(db, QStringLiteral("v4.sql"), error);
 }
 
 // Version 5: a session's tags can wait for the end of its first members pass (tags_pending).
-// That pass stores every membership the session has, a few per contact spread over many
-// groups: indexing tags as they arrived indexed most contacts several times (0.7 s of a
-// 100,000-contact sync), and queueing them one by one made searches look each queued contact
-// up. While the flag is set, searches read the session's tags from the memberships index
-// instead, and the pass's end indexes them all at once (SearchIndexer::reindexTags).
 bool toVersion5(CacheDatabase &db, QString *error)
 {
-    return db.exec(
-        QStringLiteral("ALTER TABLE sessions ADD COLUMN tags_pending INTEGER NOT NULL DEFAULT 0"),
-        error);
+    return runScript(db, QStringLiteral("v5.sql"), error);
 }
 
 const Step Steps[] = {toVersion1, toVersion2, toVersion3, toVersion4,

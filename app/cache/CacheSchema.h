@@ -11,7 +11,10 @@ class CacheDatabase;
 //   1: sessions, contacts, groups, memberships, sync_state
 //   2: search: folded business names and tags, the trigram FTS5 tables and their queues
 //   3: audit_log
-// Old versions' SQL is kept as test fixtures (tests/cache/fixtures), so every step is tested
+//   4: new rows queued by the writer instead of triggers
+//   5: sessions.tags_pending
+// The DDL of each version is in schema/v*.sql (resources, read when migrating). Old
+// versions' SQL is kept as test fixtures (tests/cache/fixtures), so every step is tested
 // on a database really created at its starting version.
 namespace CacheSchema {
 

@@ -29,7 +29,7 @@ struct SyncPass {
     // scan of the table: every row written meanwhile carries its generation.
     bool mayFindOlderRows = true;
     // A session's first members pass: its tags are indexed when it ends (or fails), none
-    // while it runs (CacheWriter::releaseTags()).
+    // while it runs (SearchQueue::releaseTags()).
     bool tagsWaitForEnd = false;
 };
 

@@ -70,10 +70,13 @@ private:
     // send this one again. False when the gateway has refused too long in a row.
     bool backOff(const GatewayError &error, std::function<void()> again);
 
-    // Phases
+    // Phases (SyncEngineContacts.cpp, SyncEngineMembers.cpp)
     void beginContacts(bool resume);
     void fetchContactsPage(const QString &cursor);
     void onContactsPage(const QString &cursor, const GatewayResult<Page<Contact>> &result);
+    void contactsPageFailed(const GatewayError &error, bool first);
+    void storeContactsPage(const Page<Contact> &page);
+    void finishContactsPass();
     void beginGroups();
     void onGroups(const GatewayResult<Page<Group>> &result);
     void onMembersPassBegun(const SyncPass &pass, const QList<Group> &groups);
@@ -97,50 +100,58 @@ private:
     void failWith(const QString &message, const GatewayError &error = {});
     void end(SyncOutcome::Status status, const QString &message, const GatewayError &error);
 
+    // Everything one run works with, from start() to finished(): start() replaces it whole.
+    struct Run {
+        Run() = default;
+        Run(const QString &sessionId, const SyncOptions &options);
+
+        QString session;
+        SyncOptions options;
+        RequestBudget budget;
+        int backOffs = 0; // in a row, reset by any success
+        QElapsedTimer elapsed;
+        std::deque<Send> waiting;
+        QList<GatewayRequest> active;
+        int inFlight = 0;
+
+        std::optional<SyncPass> contactsPass;
+        std::optional<SyncPass> membersPass;
+        bool contactsDone = false;
+        bool membersDone = false;
+        bool contactsPageIsFirst = true;
+        bool finishing = false; // the last index pass is on its way
+        bool membersFinishPosted = false;
+        int storing = 0; // store jobs of this run not done yet
+        int contactPagesStoring = 0;
+        std::optional<QString> deferredContactsCursor; // fetched once fewer pages wait
+
+        QStringList groupJids; // sorted; members are stored in this order
+        int nextGroupToFetch = 0;
+        int nextGroupToStore = 0; // next to hand to the store
+        int groupsStored = 0;
+        qint64 memberRowsStoring = 0;                  // handed to the store, not committed yet
+        QHash<int, QList<GroupMember>> fetchedMembers; // fetched, waiting for their turn
+
+        // Deep phase: every contact's detail, fetched after the contacts pass, LIDs read back
+        // from the cache page by page (never all in memory).
+        bool detailsDone = true;
+        QString detailsCursor;
+        bool detailsListed = false; // every LID has been queued
+        QStringList detailsToFetch;
+        int detailsPending = 0; // queued or in flight
+
+        qint64 unindexedContacts = 0; // stored since their last indexing step
+        qint64 unindexedMembers = 0;  // stored since the last step that indexed tags
+        SyncOutcome outcome;
+    };
+
     GatewayClient *m_client;
     std::unique_ptr<SyncStore> m_store;
     CacheReader *m_reader = nullptr;
 
     bool m_running = false;
-    quint64 m_run = 0; // tags each run's callbacks, so late answers of an old run are ignored
-    QString m_session;
-    SyncOptions m_options;
-    RequestBudget m_budget;
+    quint64 m_runId = 0; // tags each run's callbacks, so late answers of an old run are ignored
     QTimer m_budgetTimer;
     QTimer m_pauseTimer; // back-off after 429/503: nothing is sent while it runs
-    int m_backOffs = 0;  // in a row, reset by any success
-    QElapsedTimer m_elapsed;
-    std::deque<Send> m_waiting;
-    QList<GatewayRequest> m_active;
-    int m_inFlight = 0;
-
-    std::optional<SyncPass> m_contactsPass;
-    std::optional<SyncPass> m_membersPass;
-    bool m_contactsDone = false;
-    bool m_membersDone = false;
-    bool m_contactsPageIsFirst = true;
-    bool m_finishing = false; // the last index pass is on its way
-    bool m_membersFinishPosted = false;
-    int m_storing = 0; // store jobs of this run not done yet
-    int m_contactPagesStoring = 0;
-    std::optional<QString> m_deferredContactsCursor; // fetched once fewer pages wait
-
-    QStringList m_groupJids; // sorted; members are stored in this order
-    int m_nextGroupToFetch = 0;
-    int m_nextGroupToStore = 0; // next to hand to the store
-    int m_groupsStored = 0;
-    qint64 m_memberRowsStoring = 0;                  // handed to the store, not committed yet
-    QHash<int, QList<GroupMember>> m_fetchedMembers; // fetched, waiting for their turn
-
-    // Deep phase: every contact's detail, fetched after the contacts pass, LIDs read back
-    // from the cache page by page (never all in memory).
-    bool m_detailsDone = true;
-    QString m_detailsCursor;
-    bool m_detailsListed = false; // every LID has been queued
-    QStringList m_detailsToFetch;
-    int m_detailsPending = 0; // queued or in flight
-
-    qint64 m_unindexedContacts = 0; // stored since their last indexing step
-    qint64 m_unindexedMembers = 0;  // stored since the last step that indexed tags
-    SyncOutcome m_outcome;
+    Run m_run;
 };

@@ -16,8 +16,8 @@
 
 namespace {
 // A transaction takes the jobs waiting, and those arriving meanwhile, for up to this long:
-// long enough that a commit is shared by many pages (measured: 1 s halved the commits' cost
-// against 250 ms), short enough that readers see new rows soon. Another writer of this
+// long enough that a commit is shared by many pages, short enough that readers see new rows
+// soon. Another writer of this
 // process never waits for it: the transaction ends as soon as one is waiting.
 constexpr int kBatchMs = 1000;
 // An idle store waits this long for a next job before committing a lone one.
@@ -62,9 +62,26 @@ struct SyncStore::Shared {
     qint64 batches = 0, jobsRun = 0, workNs = 0, commitNs = 0;
 
     void runLoop();
+    // Blocks until there are jobs (true, now busy) or the store stops (false).
+    bool waitForJobs();
+    // The cache could not be opened: every job waiting fails.
+    void refuseAll(const QString &error, QList<Result> *results);
+    // Hands results to the owner's thread and ends the busy spell; true when more jobs wait.
+    bool publish(const QList<Result> &results);
+    // Leaves the write lock free for a moment for other writers (see kYieldMs).
+    void yieldLock(bool full);
     // Runs waiting jobs in one transaction; false when that transaction failed as a whole.
     bool runBatch(CacheDatabase &db, CacheWriter &writer, SearchIndexer &indexer,
                   QList<Result> *results);
+    // The next job for the running transaction: one waiting, or one arriving within
+    // kLingerMs while the transaction is young.
+    std::optional<Job> nextJob(const QElapsedTimer &elapsed);
+    bool runStep(Job &job, SearchIndexer &indexer); // true: it has more steps
+    bool runWork(Job &job, CacheWriter &writer, SearchIndexer &indexer, QString *error);
+    bool commitBatch(WriteTransaction &batch, const QString &failure);
+    // Every job of a rolled-back batch fails with failure; a Page job's run takes no more.
+    void failBatch(const QString &failure, const std::optional<Result> &requeued,
+                   QList<Result> *results);
 };
 
 SyncStore::SyncStore(const QString &cachePath, QObject *parent)
@@ -153,47 +170,13 @@ void SyncStore::Shared::runLoop()
     } else {
         qCWarning(lcSync) << "the sync's store cannot open the cache:" << error;
     }
-    for (;;) {
-        {
-            QMutexLocker lock(&mutex);
-            while (jobs.empty() && !stopping)
-                changed.wait(&mutex);
-            if (stopping)
-                break;
-            busy = true;
-        }
+    while (waitForJobs()) {
         QList<Result> results;
-        if (db) {
-            if (!runBatch(*db, *writer, *indexer, &results))
-                writer = std::make_unique<CacheWriter>(*db); // it may remember rolled-back rows
-        } else {
-            QMutexLocker lock(&mutex);
-            for (const Job &job : jobs)
-                results.append(Result{job.serial, false,
-                                      QStringLiteral("The cache cannot be opened: %1").arg(error)});
-            jobs.clear();
-        }
-        bool full = false;
-        {
-            QMutexLocker lock(&mutex);
-            busy = false;
-            full = !jobs.empty();
-            changed.wakeAll();
-            if (owner) {
-                QMetaObject::invokeMethod(
-                    owner,
-                    [owner = owner, results] {
-                        for (const Result &r : results)
-                            owner->deliver(r.serial, r.ok, r.error);
-                    },
-                    Qt::QueuedConnection);
-            }
-        }
-        if (full)
-            QThread::msleep(kYieldMs);
-        for (int waited = 0; CacheDatabase::writersWaiting() > 0 && waited < kYieldMaxMs;
-             waited += kYieldPollMs)
-            QThread::msleep(kYieldPollMs);
+        if (!db)
+            refuseAll(error, &results);
+        else if (!runBatch(*db, *writer, *indexer, &results))
+            writer = std::make_unique<CacheWriter>(*db); // it may remember rolled-back rows
+        yieldLock(publish(results));
     }
     qCInfo(lcSync).nospace() << "sync store: " << jobsRun << " jobs in " << batches
                              << " transactions, " << workNs / 1000000 << " ms storing, "
@@ -201,6 +184,85 @@ void SyncStore::Shared::runLoop()
     indexer.reset();
     writer.reset();
     db.reset();
+}
+
+bool SyncStore::Shared::waitForJobs()
+{
+    QMutexLocker lock(&mutex);
+    while (jobs.empty() && !stopping)
+        changed.wait(&mutex);
+    if (stopping)
+        return false;
+    busy = true;
+    return true;
+}
+
+void SyncStore::Shared::refuseAll(const QString &error, QList<Result> *results)
+{
+    QMutexLocker lock(&mutex);
+    for (const Job &job : jobs)
+        results->append(
+            Result{job.serial, false, QStringLiteral("The cache cannot be opened: %1").arg(error)});
+    jobs.clear();
+}
+
+bool SyncStore::Shared::publish(const QList<Result> &results)
+{
+    QMutexLocker lock(&mutex);
+    busy = false;
+    changed.wakeAll();
+    if (owner) {
+        QMetaObject::invokeMethod(
+            owner,
+            [owner = owner, results] {
+                for (const Result &r : results)
+                    owner->deliver(r.serial, r.ok, r.error);
+            },
+            Qt::QueuedConnection);
+    }
+    return !jobs.empty();
+}
+
+void SyncStore::Shared::yieldLock(bool full)
+{
+    if (full)
+        QThread::msleep(kYieldMs);
+    for (int waited = 0; CacheDatabase::writersWaiting() > 0 && waited < kYieldMaxMs;
+         waited += kYieldPollMs)
+        QThread::msleep(kYieldPollMs);
+}
+
+std::optional<SyncStore::Shared::Job> SyncStore::Shared::nextJob(const QElapsedTimer &elapsed)
+{
+    QMutexLocker lock(&mutex);
+    if (jobs.empty() && !stopping && elapsed.elapsed() < kBatchMs)
+        changed.wait(&mutex, kLingerMs);
+    if (jobs.empty() || stopping)
+        return std::nullopt;
+    Job job = std::move(jobs.front());
+    jobs.pop_front();
+    return job;
+}
+
+bool SyncStore::Shared::runStep(Job &job, SearchIndexer &indexer)
+{
+    QElapsedTimer work;
+    work.start();
+    const bool more = job.step(indexer);
+    workNs += work.nsecsElapsed();
+    ++jobsRun;
+    return more;
+}
+
+bool SyncStore::Shared::runWork(Job &job, CacheWriter &writer, SearchIndexer &indexer,
+                                QString *error)
+{
+    QElapsedTimer work;
+    work.start();
+    const bool ok = job.work(writer, indexer, error);
+    workNs += work.nsecsElapsed();
+    ++jobsRun;
+    return ok;
 }
 
 bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchIndexer &indexer,
@@ -211,43 +273,24 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
     elapsed.start();
     QString failure;
     std::optional<Result> requeued; // an indexing job with more steps, back at the queue's front
-    for (;;) {
-        Job job;
-        {
-            QMutexLocker lock(&mutex);
-            if (jobs.empty() && !stopping && elapsed.elapsed() < kBatchMs)
-                changed.wait(&mutex, kLingerMs);
-            if (jobs.empty() || stopping)
-                break;
-            job = std::move(jobs.front());
-            jobs.pop_front();
-        }
-        Result result{job.serial, false, {}, job.kind, job.run};
+    while (std::optional<Job> job = nextJob(elapsed)) {
+        Result result{job->serial, false, {}, job->kind, job->run};
         if (!batch.isActive()) {
             result.error = batch.errorString();
-        } else if (job.kind == Kind::Page && job.run == failedRun) {
+        } else if (job->kind == Kind::Page && job->run == failedRun) {
             result.error = QStringLiteral("Not stored: an earlier page of this sync failed.");
-        } else if (job.kind == Kind::Index && job.step) {
-            QElapsedTimer work;
-            work.start();
-            const bool more = job.step(indexer);
-            workNs += work.nsecsElapsed();
-            ++jobsRun;
-            if (more) {
+        } else if (job->kind == Kind::Index && job->step) {
+            if (runStep(*job, indexer)) {
                 // Its next step starts the next transaction, once runLoop() has let any
                 // waiting writer in.
                 requeued = result;
                 QMutexLocker lock(&mutex);
-                jobs.push_front(std::move(job));
+                jobs.push_front(std::move(*job));
                 break;
             }
             result.ok = true;
         } else {
-            QElapsedTimer work;
-            work.start();
-            result.ok = job.work(writer, indexer, &result.error);
-            workNs += work.nsecsElapsed();
-            ++jobsRun;
+            result.ok = runWork(*job, writer, indexer, &result.error);
             if (!result.ok) {
                 // It may have written part of its work: the whole batch is rolled back.
                 failure = result.error.isEmpty() ? QStringLiteral("Storing failed.") : result.error;
@@ -256,20 +299,30 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
             }
         }
         results->append(result);
-        if (!batch.isActive() || job.kind == Kind::Index || elapsed.elapsed() >= kBatchMs
+        if (!batch.isActive() || job->kind == Kind::Index || elapsed.elapsed() >= kBatchMs
             || CacheDatabase::writersWaiting() > 0)
             break;
     }
+    if (commitBatch(batch, failure))
+        return true;
+    failBatch(failure.isEmpty() ? batch.errorString() : failure, requeued, results);
+    return false;
+}
+
+bool SyncStore::Shared::commitBatch(WriteTransaction &batch, const QString &failure)
+{
     QElapsedTimer commit;
     commit.start();
     ++batches;
     const bool committed = failure.isEmpty() && batch.isActive() && batch.commit();
     commitNs += commit.nsecsElapsed();
-    if (committed)
-        return true;
+    return committed;
+}
+
+void SyncStore::Shared::failBatch(const QString &failure, const std::optional<Result> &requeued,
+                                  QList<Result> *results)
+{
     // Nothing of this batch was stored; every job in it reports why.
-    if (failure.isEmpty())
-        failure = batch.errorString();
     if (requeued) {
         // Not again: a cache that cannot commit would run its steps forever.
         QMutexLocker lock(&mutex);
@@ -284,5 +337,4 @@ bool SyncStore::Shared::runBatch(CacheDatabase &db, CacheWriter &writer, SearchI
         if (r.kind == Kind::Page)
             failedRun = r.run;
     }
-    return false;
 }

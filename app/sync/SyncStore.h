@@ -17,10 +17,10 @@ class SearchIndexer;
 // the ones waiting (and those arriving for up to a second) share one transaction; a writer
 // of this process waiting for the lock (an audit entry) ends it early and goes first.
 // That is what makes storing nearly free: a sync page touches hundreds of index pages at
-// random, and every commit writes each page it touched to the WAL again (measured: ~2 MB per
-// 200-contact page, 1 GB for a 100,000-contact sync when each page committed alone). Each
-// page is still stored whole, with its resume cursor, or not at all: when a job fails, its
-// whole transaction is rolled back and every job in it reports the failure.
+// random, and every commit writes each page it touched to the WAL again, so a commit per
+// sync page would write the same index pages over and over. Each page is still stored
+// whole, with its resume cursor, or not at all: when a job fails, its whole transaction is
+// rolled back and every job in it reports the failure.
 //
 // After a Page job failed, later Page jobs are not run (their pages would leave a gap before
 // a saved cursor) until the next beginRun(); Control jobs (fail a pass, index) still run.
@@ -38,7 +38,7 @@ public:
     using IndexStep = std::function<bool(SearchIndexer &indexer)>;
     // Index: the jobs of postIndexing(). Each step ends its transaction: once FTS5 tables were
     // written in a transaction, every later statement in it makes them flush (their
-    // xSavepoint), which made the pages stored after an indexing step several times slower.
+    // xSavepoint), which makes the pages stored after an indexing step several times slower.
     enum class Kind {
         Page,
         Control,
@@ -57,7 +57,7 @@ public:
     // Runs step again and again, each run the last of its transaction, until it returns
     // false; jobs posted after it wait until then. A writer of this process waiting for the
     // lock goes between two steps, so it waits for one batch, not for the whole index (the
-    // end of a 1,000,000-contact sync indexes for seconds).
+    // end of a large sync indexes for seconds).
     void postIndexing(IndexStep step);
     // Blocks until every job posted so far has run and committed. Their Done callbacks
     // still arrive later, through the event loop.

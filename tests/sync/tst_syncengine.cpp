@@ -118,6 +118,24 @@ private Q_SLOTS:
         QVERIFY(indexer->pendingRows() == 0);
     }
 
+    void shouldCountOnlyItsOwnRun()
+    {
+        // Given an engine that has just completed a sync of the session
+        const SyncOutcome first = runSync();
+        QVERIFY2(first.ok(), qPrintable(first.message));
+
+        // When it syncs the same session again
+        const SyncOutcome second = runSync();
+
+        // Then the second outcome reports that run alone: every row once, nothing carried
+        // over from the first
+        QVERIFY2(second.ok(), qPrintable(second.message));
+        QCOMPARE(second.contacts, qint64(session.contacts));
+        QCOMPARE(second.groups, qint64(session.groups));
+        QCOMPARE(second.members, qint64(session.members));
+        QCOMPARE(second.requests, first.requests);
+    }
+
     void refusesASecondSyncWhileOneRuns()
     {
         QSignalSpy done(engine, &SyncEngine::finished);
