@@ -14,7 +14,7 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int DebounceMs = 150;
+constexpr int kDebounceMs = 150;
 enum SourceChoice {
     AllSources,
     DmOnly,
@@ -65,7 +65,7 @@ ContactsPane::ContactsPane(QWidget *parent)
     setTabOrder(m_source, m_view);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMs);
+    m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ContactsPane::applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {

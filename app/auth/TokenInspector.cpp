@@ -17,7 +17,7 @@ struct Text {
 };
 
 // Latest second QDateTime and every sane clock can show: 9999-12-31T23:59:59Z.
-constexpr double MaxExpSeconds = 253402300799.0;
+constexpr double kMaxExpSeconds = 253402300799.0;
 
 bool isBase64UrlChar(QChar c)
 {
@@ -92,7 +92,7 @@ bool decodeJsonObject(QStringView part, QJsonObject *out, QString *why)
     QByteArray bytes;
     if (!decodeSegment(part, &bytes, why))
         return false;
-    if (!nestingWithin(bytes, TokenInspector::MaxJsonDepth)) {
+    if (!nestingWithin(bytes, TokenInspector::kMaxJsonDepth)) {
         *why = Text::tr("its JSON nests too deeply");
         return false;
     }
@@ -152,7 +152,7 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
     const QJsonValue exp = claims.value(QLatin1String("exp"));
     if (exp.isDouble()) {
         const double secs = exp.toDouble();
-        if (std::isfinite(secs) && secs >= 0 && secs <= MaxExpSeconds)
+        if (std::isfinite(secs) && secs >= 0 && secs <= kMaxExpSeconds)
             r->expiresAt = QDateTime::fromMSecsSinceEpoch(qint64(secs * 1000.0), Qt::UTC);
         else
             r->notes << Text::tr("The token's expiry (exp) is out of range, so it is unknown.");
@@ -253,10 +253,10 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
 {
     TokenInspection r;
     // Refuse absurd input before even trimming it; whitespace padding is never this large.
-    if (pasted.size() > 4 * MaxTokenLength) {
+    if (pasted.size() > 4 * kMaxTokenLength) {
         r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
                         .arg(pasted.size())
-                        .arg(MaxTokenLength);
+                        .arg(kMaxTokenLength);
         return r;
     }
     bool stripped = false;
@@ -265,10 +265,10 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
         r.problem = Text::tr("No token was given.");
         return r;
     }
-    if (token.size() > MaxTokenLength) {
+    if (token.size() > kMaxTokenLength) {
         r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
                         .arg(token.size())
-                        .arg(MaxTokenLength);
+                        .arg(kMaxTokenLength);
         return r;
     }
     r.problem = headerSafetyProblem(token);

@@ -26,8 +26,8 @@ struct Text {
 };
 
 // Options people reach for when they try to pass a token; refused by name.
-const QStringList TokenOptions{"--token", "--api-key",  "--apikey", "--key",
-                               "--jwt",   "--password", "--secret", "--bearer"};
+const QStringList kTokenOptions{"--token", "--api-key",  "--apikey", "--key",
+                                "--jwt",   "--password", "--secret", "--bearer"};
 
 QString optionName(const QString &arg)
 {
@@ -166,7 +166,7 @@ void ProfileCommand::start(const QStringList &arguments)
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         const QString name = optionName(arg);
-        if (TokenOptions.contains(name, Qt::CaseInsensitive)) {
+        if (kTokenOptions.contains(name, Qt::CaseInsensitive)) {
             err() << tokenRefusal() << '\n';
             return done(Usage);
         }
@@ -246,7 +246,7 @@ QString ProfileCommand::readToken(bool *ok)
         return {};
     }
     // Bounded: the inspector refuses anything this large anyway.
-    const qint64 limit = 4LL * TokenInspector::MaxTokenLength + 1;
+    const qint64 limit = 4LL * TokenInspector::kMaxTokenLength + 1;
     QByteArray data;
     if (m_terminalInput) {
         err() << Text::tr("Paste the token and press Enter (it is not shown): ");
