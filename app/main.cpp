@@ -45,11 +45,9 @@ bool applyLanguage(QStringList &args)
     return false;
 }
 
-} // namespace
-
 // The window over the one Console: the profile's token is read from the keychain; when there
 // is none (or it is rejected later), the window's Profile menu opens the sign-in dialog.
-static int runWindow(const Console::Options &options)
+int runWindow(const Console::Options &options)
 {
     QApplication::setApplicationDisplayName(AppInfo::displayName());
     // The icon for every window, and the desktop file that Wayland compositors match it to.
@@ -63,36 +61,71 @@ static int runWindow(const Console::Options &options)
     return QCoreApplication::exec();
 }
 
-int main(int argc, char *argv[])
+bool isTerminalCommand(int argc, char *argv[])
 {
-    // The last warnings, kept for "Copy diagnostics"; messages still go to stderr.
-    RecentMessages::install();
+    return argc > 1 && (std::strcmp(argv[1], "profile") == 0 || std::strcmp(argv[1], "sync") == 0);
+}
 
-    // `gateway-console profile|sync ...`: terminal commands, run to their end without a display.
-    if (argc > 1 && (std::strcmp(argv[1], "profile") == 0 || std::strcmp(argv[1], "sync") == 0)) {
-        QCoreApplication app(argc, argv);
-        AppInfo::applyTo(app);
-        QStringList arguments = app.arguments();
-        if (!applyLanguage(arguments))
-            return 2;
-        const QStringList args = arguments.mid(2);
-        return std::strcmp(argv[1], "profile") == 0 ? runProfileCommand(args)
-                                                    : runSyncCommand(args);
-    }
-
-    // `gateway-console --headless --profile NAME [--local-api-port N]`: sync and local API, no
-    // window.
+bool isHeadless(int argc, char *argv[])
+{
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0) {
-            QCoreApplication app(argc, argv);
-            AppInfo::applyTo(app);
-            QStringList arguments = app.arguments();
-            if (!applyLanguage(arguments))
-                return 2;
-            return runHeadless(arguments);
-        }
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return true;
     }
+    return false;
+}
 
+// `gateway-console profile|sync ...`: terminal commands, run to their end without a display.
+int runTerminalCommand(int &argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    AppInfo::applyTo(app);
+    QStringList arguments = app.arguments();
+    if (!applyLanguage(arguments))
+        return 2;
+    const QStringList args = arguments.mid(2);
+    return std::strcmp(argv[1], "profile") == 0 ? runProfileCommand(args) : runSyncCommand(args);
+}
+
+// `gateway-console --headless --profile NAME [--local-api-port N]`: sync and local API, no
+// window.
+int runHeadlessMode(int &argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    AppInfo::applyTo(app);
+    QStringList arguments = app.arguments();
+    if (!applyLanguage(arguments))
+        return 2;
+    return runHeadless(arguments);
+}
+
+// Reads the window's options; --help and --version print their text and exit in here.
+bool readWindowOptions(const QStringList &arguments, Console::Options *options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Admin console for a multi-tenant WhatsApp gateway."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    Console::addOptions(parser);
+    // Already applied by applyLanguage(); listed so that --help shows it.
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Interface language: %1 (default: the system's).")
+            .arg(Translations::available().join(QStringLiteral(", "))),
+        QStringLiteral("LANG")));
+    parser.process(arguments);
+    QString problem;
+    if (!Console::readOptions(parser, options, &problem)) {
+        QTextStream(stderr) << problem << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+// The window, or the text of --help / --version without a display.
+int runWindowCommandLine(int &argc, char *argv[])
+{
     std::unique_ptr<QCoreApplication> app;
     if (wantsWindow(argc, argv))
         app = std::make_unique<QApplication>(argc, argv);
@@ -103,25 +136,21 @@ int main(int argc, char *argv[])
     QStringList arguments = app->arguments();
     if (!applyLanguage(arguments))
         return 2;
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Admin console for a multi-tenant WhatsApp gateway."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    Console::addOptions(parser);
-    // Already applied above; listed so that --help shows it.
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("lang"),
-        QCoreApplication::translate("main", "Interface language: %1 (default: the system's).")
-            .arg(Translations::available().join(QStringLiteral(", "))),
-        QStringLiteral("LANG")));
-    parser.process(arguments);
     Console::Options options;
-    QString problem;
-    if (!Console::readOptions(parser, &options, &problem)) {
-        QTextStream(stderr) << problem << Qt::endl;
+    if (!readWindowOptions(arguments, &options))
         return 2;
-    }
     return runWindow(options);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The last warnings, kept for "Copy diagnostics"; messages still go to stderr.
+    RecentMessages::install();
+    if (isTerminalCommand(argc, argv))
+        return runTerminalCommand(argc, argv);
+    if (isHeadless(argc, argv))
+        return runHeadlessMode(argc, argv);
+    return runWindowCommandLine(argc, argv);
 }

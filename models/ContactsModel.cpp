@@ -8,7 +8,7 @@
 #include <QMetaObject>
 
 namespace {
-constexpr qint64 CountCap = 100000; // 1-2 character searches stop counting here
+constexpr qint64 kCountCap = 100000; // 1-2 character searches stop counting here
 }
 
 ContactsModel::ContactsModel(CacheReader *reader, QObject *parent)
@@ -108,7 +108,7 @@ void ContactsModel::recount()
         m_exact = true;
         return;
     }
-    const std::optional<ContactCount> c = m_reader->countContacts(m_filter, CountCap);
+    const std::optional<ContactCount> c = m_reader->countContacts(m_filter, kCountCap);
     if (!c) {
         m_error = m_reader->lastError();
         m_count = 0;
@@ -207,7 +207,7 @@ void ContactsModel::requestCount()
         return;
     m_exact = false;
     m_countGeneration = ++m_countRequests;
-    m_counter->request(m_countGeneration, m_filter, CountCap);
+    m_counter->request(m_countGeneration, m_filter, kCountCap);
 }
 
 bool ContactsModel::keepsEveryContact() const

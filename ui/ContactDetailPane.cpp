@@ -18,6 +18,18 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("contactDetail"));
+    // Built in reading order: the creation order is the default tab order.
+    buildTitle();
+    buildForm();
+    QHBoxLayout *buttons = buildButtons();
+    buildResultBanner();
+    QLabel *groupsTitle = buildGroupsView();
+    layOut(buttons, groupsTitle);
+    clear();
+}
+
+void ContactDetailPane::buildTitle()
+{
     m_title = new QLabel(tr("No contact selected"), this);
     m_title->setObjectName(QStringLiteral("detailTitle"));
     QFont big = m_title->font();
@@ -25,7 +37,10 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     m_title->setWordWrap(true);
+}
 
+void ContactDetailPane::buildForm()
+{
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_name = addField(tr("Name"), QStringLiteral("detailName"));
@@ -37,7 +52,10 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     m_firstSeen = addField(tr("First seen"), QStringLiteral("detailFirstSeen"));
     m_updated = addField(tr("Updated"), QStringLiteral("detailUpdated"));
     m_fresh = addField(tr("Freshness"), QStringLiteral("detailFreshness"));
+}
 
+QHBoxLayout *ContactDetailPane::buildButtons()
+{
     m_unblock = new QPushButton(tr("&Unblock"), this);
     m_unblock->setObjectName(QStringLiteral("unblockButton"));
     m_unblock->setToolTip(tr("Unblock this contact on the selected session (Ctrl+U)"));
@@ -49,14 +67,21 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     buttons->addWidget(m_unblock);
     buttons->addWidget(m_block);
     buttons->addStretch(1);
+    return buttons;
+}
 
+void ContactDetailPane::buildResultBanner()
+{
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("actionResult"));
     m_result->setWordWrap(true);
     m_result->setAccessibleName(tr("Result of the last action"));
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->hide();
+}
 
+QLabel *ContactDetailPane::buildGroupsView()
+{
     auto *groupsTitle = new QLabel(tr("Seen in groups"), this);
     m_groupsView = new QTableView(this);
     m_groupsView->setObjectName(QStringLiteral("detailGroupsView"));
@@ -66,7 +91,11 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     connect(m_groupsView, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT groupActivated(index.data(ContactGroupsModel::GroupJidRole).toString());
     });
+    return groupsTitle;
+}
 
+void ContactDetailPane::layOut(QHBoxLayout *buttons, QLabel *groupsTitle)
+{
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 6, 6);
     layout->addWidget(m_title);
@@ -75,7 +104,6 @@ ContactDetailPane::ContactDetailPane(QWidget *parent)
     layout->addWidget(m_result);
     layout->addWidget(groupsTitle);
     layout->addWidget(m_groupsView, 1);
-    clear();
 }
 
 QLabel *ContactDetailPane::addField(const QString &label, const QString &name)

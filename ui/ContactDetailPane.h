@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class ContactGroupsModel;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -46,6 +47,13 @@ Q_SIGNALS:
     void groupActivated(const QString &groupJid);
 
 private:
+    void buildTitle();
+    void buildForm();
+    QHBoxLayout *buildButtons();
+    void buildResultBanner();
+    // Returns the groups heading, placed above the view by layOut().
+    QLabel *buildGroupsView();
+    void layOut(QHBoxLayout *buttons, QLabel *groupsTitle);
     void render();
     void clearFields();
     QLabel *addField(const QString &label, const QString &name);

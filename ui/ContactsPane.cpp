@@ -14,7 +14,7 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int DebounceMs = 150;
+constexpr int kDebounceMs = 150;
 enum SourceChoice {
     AllSources,
     DmOnly,
@@ -25,6 +25,15 @@ enum SourceChoice {
 
 ContactsPane::ContactsPane(QWidget *parent)
     : QWidget(parent)
+{
+    buildFilterBar();
+    buildView();
+    layOut();
+    connectFilter();
+    connectView();
+}
+
+void ContactsPane::buildFilterBar()
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("contactSearch"));
@@ -44,15 +53,21 @@ ContactsPane::ContactsPane(QWidget *parent)
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("contactCount"));
     m_count->setAccessibleName(tr("Contacts shown"));
+}
 
+void ContactsPane::buildView()
+{
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("contactsView"));
     m_view->setAccessibleName(tr("Contacts"));
     TableSetup::apply(m_view);
-    m_view->setSortingEnabled(false); // the header drives the model's own sort, see below
+    m_view->setSortingEnabled(false); // the header drives the model's own sort, see onHeaderClicked
     m_view->horizontalHeader()->setSortIndicatorShown(true);
     m_view->horizontalHeader()->setSectionsClickable(true);
+}
 
+void ContactsPane::layOut()
+{
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
     bar->addWidget(m_source);
@@ -63,9 +78,12 @@ ContactsPane::ContactsPane(QWidget *parent)
     layout->addWidget(m_view, 1);
     setTabOrder(m_search, m_source);
     setTabOrder(m_source, m_view);
+}
 
+void ContactsPane::connectFilter()
+{
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMs);
+    m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ContactsPane::applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_debounce.start(); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
@@ -73,33 +91,45 @@ ContactsPane::ContactsPane(QWidget *parent)
         applyFilter();
     });
     connect(m_source, &QComboBox::currentIndexChanged, this, &ContactsPane::applyFilter);
+}
+
+void ContactsPane::connectView()
+{
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT contactActivated(index.data(ContactsModel::LidRole).toString());
     });
-    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_view->indexAt(pos);
-        if (!index.isValid())
-            return;
-        m_view->setCurrentIndex(index);
-        Q_EMIT contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
-    });
-    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int column) {
-        if (!m_model)
-            return;
-        QHeaderView *header = m_view->horizontalHeader();
-        const ContactFilter f = m_model->filter();
-        const int current = ContactsModel::columnOf(f.sort).value_or(ContactsModel::Name);
-        if (!ContactsModel::isSortable(column)) {
-            header->setSortIndicator(current, f.order);
-            return;
-        }
-        const Qt::SortOrder order = column == current && f.order == Qt::AscendingOrder
-            ? Qt::DescendingOrder
-            : Qt::AscendingOrder;
-        header->setSortIndicator(column, order);
-        m_model->sort(column, order);
-        restoreSelection();
-    });
+    connect(m_view, &QWidget::customContextMenuRequested, this,
+            &ContactsPane::onContextMenuRequested);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this,
+            &ContactsPane::onHeaderClicked);
+}
+
+void ContactsPane::onContextMenuRequested(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    Q_EMIT contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
+}
+
+void ContactsPane::onHeaderClicked(int column)
+{
+    if (!m_model)
+        return;
+    QHeaderView *header = m_view->horizontalHeader();
+    const ContactFilter f = m_model->filter();
+    const int current = ContactsModel::columnOf(f.sort).value_or(ContactsModel::Name);
+    if (!ContactsModel::isSortable(column)) {
+        header->setSortIndicator(current, f.order);
+        return;
+    }
+    const Qt::SortOrder order = column == current && f.order == Qt::AscendingOrder
+        ? Qt::DescendingOrder
+        : Qt::AscendingOrder;
+    header->setSortIndicator(column, order);
+    m_model->sort(column, order);
+    restoreSelection();
 }
 
 void ContactsPane::setModel(ContactsModel *model)

@@ -42,6 +42,13 @@ Q_SIGNALS:
     void contextMenuRequested(const QPoint &globalPos);
 
 private:
+    void buildFilterBar();
+    void buildView();
+    void layOut();
+    void connectFilter();
+    void connectView();
+    void onContextMenuRequested(const QPoint &pos);
+    void onHeaderClicked(int column);
     void applyFilter();
     void updateCount();
     void onCurrentChanged();

@@ -12,8 +12,8 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(CapabilityProbe)
 };
 
-const QStringList AllCapabilities{QStringLiteral("read"), QStringLiteral("send"),
-                                  QStringLiteral("manage"), QStringLiteral("events")};
+const QStringList kAllCapabilities{QStringLiteral("read"), QStringLiteral("send"),
+                                   QStringLiteral("manage"), QStringLiteral("events")};
 
 bool isUnauthorized(const GatewayError &e)
 {
@@ -114,7 +114,7 @@ void CapabilityProbe::run(const TokenInspection &token, const QStringList &known
     m_report = CapabilityReport();
     m_readOk.clear();
     m_readError = GatewayError();
-    for (const QString &cap : AllCapabilities)
+    for (const QString &cap : kAllCapabilities)
         m_report.findings << CapabilityFinding{cap, CapabilityFinding::Verdict::Unknown,
                                                Text::tr("Not tried.")};
 

@@ -9,8 +9,8 @@
 
 namespace {
 
-const QString ProfilesKey = QStringLiteral("profiles");
-const QString CurrentKey = QStringLiteral("currentProfile");
+const QString kProfilesKey = QStringLiteral("profiles");
+const QString kCurrentKey = QStringLiteral("currentProfile");
 
 bool isUnsafeChar(QChar c)
 {
@@ -82,8 +82,8 @@ QString ProfileStore::checkName(const QString &name)
         return tr("The profile needs a name.");
     if (name.trimmed() != name)
         return tr("The profile name must not start or end with a space.");
-    if (name.size() > MaxNameLength)
-        return tr("The profile name is too long (at most %1 characters).").arg(MaxNameLength);
+    if (name.size() > kMaxNameLength)
+        return tr("The profile name is too long (at most %1 characters).").arg(kMaxNameLength);
     // The name is a command-line argument too: a leading '-' would read as an option.
     if (name.startsWith(QLatin1Char('-')))
         return tr("The profile name must not start with '-'.");
@@ -150,7 +150,7 @@ QList<GatewayProfile> ProfileStore::load() const
 {
     m_settings->sync(); // pick up what another instance (the CLI, say) wrote meanwhile
     QList<GatewayProfile> out;
-    const int n = m_settings->beginReadArray(ProfilesKey);
+    const int n = m_settings->beginReadArray(kProfilesKey);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
         GatewayProfile p;
@@ -173,8 +173,8 @@ QList<GatewayProfile> ProfileStore::load() const
 
 void ProfileStore::save(const QList<GatewayProfile> &profiles)
 {
-    m_settings->remove(ProfilesKey);
-    m_settings->beginWriteArray(ProfilesKey, int(profiles.size()));
+    m_settings->remove(kProfilesKey);
+    m_settings->beginWriteArray(kProfilesKey, int(profiles.size()));
     for (int i = 0; i < profiles.size(); ++i) {
         const GatewayProfile &p = profiles.at(i);
         m_settings->setArrayIndex(i);
@@ -326,7 +326,7 @@ bool ProfileStore::remove(const QString &name)
 QString ProfileStore::currentName() const
 {
     m_settings->sync();
-    const QString name = m_settings->value(CurrentKey).toString();
+    const QString name = m_settings->value(kCurrentKey).toString();
     // Only a profile that still exists can be current.
     return contains(name) ? name : QString();
 }
@@ -335,11 +335,11 @@ bool ProfileStore::setCurrent(const QString &name)
 {
     if (!name.isEmpty() && !contains(name))
         return false;
-    const bool changed = m_settings->value(CurrentKey).toString() != name;
+    const bool changed = m_settings->value(kCurrentKey).toString() != name;
     if (name.isEmpty())
-        m_settings->remove(CurrentKey);
+        m_settings->remove(kCurrentKey);
     else
-        m_settings->setValue(CurrentKey, name);
+        m_settings->setValue(kCurrentKey, name);
     m_settings->sync();
     if (changed)
         Q_EMIT currentChanged(name);

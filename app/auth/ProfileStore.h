@@ -38,7 +38,7 @@ class ProfileStore : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxNameLength = 64;
+    static constexpr int kMaxNameLength = 64;
 
     // Uses the application's own settings (organisation and application from AppInfo).
     explicit ProfileStore(QObject *parent = nullptr);

@@ -35,6 +35,15 @@ SignInOutcome refused(const QString &problem)
     return o;
 }
 
+QStringList trimmedSessionIds(const QStringList &ids)
+{
+    QStringList sessions;
+    for (const QString &id : ids)
+        sessions << id.trimmed();
+    sessions.removeDuplicates();
+    return sessions;
+}
+
 } // namespace
 
 SignInController::SignInController(ProfileStore *profiles, CredentialStore *credentials,
@@ -207,29 +216,10 @@ void SignInController::signIn(const GatewayProfile &input, const QString &pasted
                               Callback done)
 {
     const QPointer<QObject> guard(context);
-    QString problem = ProfileStore::checkName(input.name);
     const GatewayUrlCheck url = ProfileStore::checkUrl(input.baseUrl.toString());
     const TokenInspection token = TokenInspector::inspect(pasted);
-    if (problem.isEmpty() && !url.isValid())
-        problem = url.problem;
-    if (problem.isEmpty() && !token.isValid())
-        problem = token.problem;
-    if (problem.isEmpty() && token.isExpired(QDateTime::currentDateTimeUtc()))
-        problem = tr("The JWT expired on %1; get a new one.")
-                      .arg(token.expiresAt.toLocalTime().toString(Qt::TextDate));
-    QStringList sessions;
-    for (const QString &id : input.sessionIds) {
-        if (problem.isEmpty())
-            problem = ProfileStore::checkSessionId(id.trimmed());
-        sessions << id.trimmed();
-    }
-    sessions.removeDuplicates();
     const std::optional<GatewayProfile> existing = m_profiles->profile(input.name);
-    if (problem.isEmpty() && !existing) {
-        for (const QString &other : m_profiles->names())
-            if (other.compare(input.name, Qt::CaseInsensitive) == 0)
-                problem = tr("A profile named \"%1\" already exists.").arg(other);
-    }
+    const QString problem = signInProblem(input, url, token, existing);
     if (!problem.isEmpty()) {
         deliver(this, guard, done, refused(problem));
         return;
@@ -238,37 +228,67 @@ void SignInController::signIn(const GatewayProfile &input, const QString &pasted
     GatewayProfile profile = input;
     profile.baseUrl = url.url;
     profile.tokenKind = token.kind;
-    profile.sessionIds = sessions;
+    profile.sessionIds = trimmedSessionIds(input.sessionIds);
     if (existing)
         profile.lastUsed = existing->lastUsed;
     const quint64 generation = ++m_generation; // a pending read is stale now
-    m_credentials->writeToken(
-        profile.name, token.token, this,
-        [this, guard, done, profile, token, generation,
-         isNew = !existing](const CredentialError &error) {
-            if (!error.isOk()) {
-                SignInOutcome o = refused(error.message);
-                o.keychain = error;
-                deliver(this, guard, done, o);
-                return;
-            }
-            QString saveProblem;
-            const bool saved = isNew ? m_profiles->add(profile, &saveProblem)
-                                     : m_profiles->update(profile, &saveProblem);
-            if (!saved) {
-                if (isNew) // leave no orphaned secret behind
-                    m_credentials->removeToken(profile.name, this, [](const CredentialError &) {});
-                deliver(this, guard, done, refused(saveProblem));
-                return;
-            }
-            SignInOutcome o;
-            o.ok = true;
-            if (generation == m_generation)
-                activate(profile, token);
-            else // another start, switch or sign-out came first: it wins
-                o.notes << tr("The profile was saved; another sign-in was started meanwhile.");
-            deliver(this, guard, done, o);
-        });
+    m_credentials->writeToken(profile.name, token.token, this,
+                              [this, guard, done, profile, token, generation,
+                               isNew = !existing](const CredentialError &error) {
+                                  deliver(this, guard, done,
+                                          finishSignIn(error, profile, token, generation, isNew));
+                              });
+}
+
+QString SignInController::signInProblem(const GatewayProfile &input, const GatewayUrlCheck &url,
+                                        const TokenInspection &token,
+                                        const std::optional<GatewayProfile> &existing) const
+{
+    QString problem = ProfileStore::checkName(input.name);
+    if (problem.isEmpty() && !url.isValid())
+        problem = url.problem;
+    if (problem.isEmpty() && !token.isValid())
+        problem = token.problem;
+    if (problem.isEmpty() && token.isExpired(QDateTime::currentDateTimeUtc()))
+        problem = tr("The JWT expired on %1; get a new one.")
+                      .arg(token.expiresAt.toLocalTime().toString(Qt::TextDate));
+    for (const QString &id : input.sessionIds) {
+        if (problem.isEmpty())
+            problem = ProfileStore::checkSessionId(id.trimmed());
+    }
+    if (problem.isEmpty() && !existing) {
+        for (const QString &other : m_profiles->names())
+            if (other.compare(input.name, Qt::CaseInsensitive) == 0)
+                problem = tr("A profile named \"%1\" already exists.").arg(other);
+    }
+    return problem;
+}
+
+SignInOutcome SignInController::finishSignIn(const CredentialError &error,
+                                             const GatewayProfile &profile,
+                                             const TokenInspection &token, quint64 generation,
+                                             bool isNew)
+{
+    if (!error.isOk()) {
+        SignInOutcome o = refused(error.message);
+        o.keychain = error;
+        return o;
+    }
+    QString saveProblem;
+    const bool saved = isNew ? m_profiles->add(profile, &saveProblem)
+                             : m_profiles->update(profile, &saveProblem);
+    if (!saved) {
+        if (isNew) // leave no orphaned secret behind
+            m_credentials->removeToken(profile.name, this, [](const CredentialError &) {});
+        return refused(saveProblem);
+    }
+    SignInOutcome o;
+    o.ok = true;
+    if (generation == m_generation)
+        activate(profile, token);
+    else // another start, switch or sign-out came first: it wins
+        o.notes << tr("The profile was saved; another sign-in was started meanwhile.");
+    return o;
 }
 
 void SignInController::signOut(bool purgeCache, QObject *context, Callback done)

@@ -142,6 +142,13 @@ Q_SIGNALS:
 private:
     void readToken(const QString &profile);
     void activate(const GatewayProfile &profile, const TokenInspection &token);
+    // Why signIn() must refuse this profile and token; empty when it may go ahead.
+    QString signInProblem(const GatewayProfile &input, const GatewayUrlCheck &url,
+                          const TokenInspection &token,
+                          const std::optional<GatewayProfile> &existing) const;
+    // After the token was written: saves the profile and signs in, unless superseded.
+    SignInOutcome finishSignIn(const CredentialError &error, const GatewayProfile &profile,
+                               const TokenInspection &token, quint64 generation, bool isNew);
     void require(const QString &profile, Reason reason, const QString &message = QString());
     void setState(State state);
     void clearSession();

@@ -17,7 +17,7 @@ struct Text {
 };
 
 // Latest second QDateTime and every sane clock can show: 9999-12-31T23:59:59Z.
-constexpr double MaxExpSeconds = 253402300799.0;
+constexpr double kMaxExpSeconds = 253402300799.0;
 
 bool isBase64UrlChar(QChar c)
 {
@@ -92,7 +92,7 @@ bool decodeJsonObject(QStringView part, QJsonObject *out, QString *why)
     QByteArray bytes;
     if (!decodeSegment(part, &bytes, why))
         return false;
-    if (!nestingWithin(bytes, TokenInspector::MaxJsonDepth)) {
+    if (!nestingWithin(bytes, TokenInspector::kMaxJsonDepth)) {
         *why = Text::tr("its JSON nests too deeply");
         return false;
     }
@@ -152,7 +152,7 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
     const QJsonValue exp = claims.value(QLatin1String("exp"));
     if (exp.isDouble()) {
         const double secs = exp.toDouble();
-        if (std::isfinite(secs) && secs >= 0 && secs <= MaxExpSeconds)
+        if (std::isfinite(secs) && secs >= 0 && secs <= kMaxExpSeconds)
             r->expiresAt = QDateTime::fromMSecsSinceEpoch(qint64(secs * 1000.0), Qt::UTC);
         else
             r->notes << Text::tr("The token's expiry (exp) is out of range, so it is unknown.");
@@ -176,6 +176,62 @@ void readJwtClaims(const QJsonObject &header, const QJsonObject &claims, TokenIn
                    .arg(r->alg.left(32));
     if (r->activeOrganizationId.isEmpty())
         r->notes << Text::tr("The JWT names no active organization (activeOrganizationId).");
+}
+
+QString tooLargeProblem(qsizetype size)
+{
+    return Text::tr("The token is too large (%1 characters; at most %2).")
+        .arg(size)
+        .arg(TokenInspector::kMaxTokenLength);
+}
+
+// Why the cleaned token cannot be used at all; empty when it can.
+QString cleanedTokenProblem(const QString &token)
+{
+    if (token.isEmpty())
+        return Text::tr("No token was given.");
+    if (token.size() > TokenInspector::kMaxTokenLength)
+        return tooLargeProblem(token.size());
+    return headerSafetyProblem(token);
+}
+
+// Reads a three-part token as a JWT. False, with a note saying why, when its header or
+// claims cannot be read: the token is then treated as an api-key.
+bool readAsJwt(const QList<QStringView> &parts, TokenInspection *r)
+{
+    QJsonObject header;
+    QJsonObject claims;
+    QString why;
+    if (!decodeJsonObject(parts.at(0), &header, &why)) {
+        r->notes << Text::tr("It has three parts like a JWT, but its header cannot be read: %1. "
+                             "Treated as an api-key.")
+                        .arg(why);
+        return false;
+    }
+    if (!decodeJsonObject(parts.at(1), &claims, &why)) {
+        r->notes << Text::tr("It has three parts like a JWT, but its claims cannot be read: %1. "
+                             "Treated as an api-key.")
+                        .arg(why);
+        return false;
+    }
+    r->kind = TokenKind::Jwt;
+    readJwtClaims(header, claims, r);
+    if (parts.at(2).isEmpty())
+        r->notes << Text::tr("The JWT has no signature; the gateway will reject it.");
+    return true;
+}
+
+void readAsApiKey(const QString &token, qsizetype partCount, TokenInspection *r)
+{
+    r->kind = TokenKind::ApiKey;
+    r->hasApiKeyPrefix = token.startsWith(QLatin1String("wa_"));
+    if (r->hasApiKeyPrefix)
+        return;
+    if (token.startsWith(QLatin1String("eyJ")) && partCount != 3)
+        r->notes << Text::tr("It starts like a JWT but does not have three dot-separated parts; "
+                             "it may have been copied only in part.");
+    else
+        r->notes << Text::tr("It does not start with \"wa_\" as the gateway's api-keys do.");
 }
 
 } // namespace
@@ -253,25 +309,13 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
 {
     TokenInspection r;
     // Refuse absurd input before even trimming it; whitespace padding is never this large.
-    if (pasted.size() > 4 * MaxTokenLength) {
-        r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
-                        .arg(pasted.size())
-                        .arg(MaxTokenLength);
+    if (pasted.size() > 4 * kMaxTokenLength) {
+        r.problem = tooLargeProblem(pasted.size());
         return r;
     }
     bool stripped = false;
     const QString token = clean(pasted, &stripped);
-    if (token.isEmpty()) {
-        r.problem = Text::tr("No token was given.");
-        return r;
-    }
-    if (token.size() > MaxTokenLength) {
-        r.problem = Text::tr("The token is too large (%1 characters; at most %2).")
-                        .arg(token.size())
-                        .arg(MaxTokenLength);
-        return r;
-    }
-    r.problem = headerSafetyProblem(token);
+    r.problem = cleanedTokenProblem(token);
     if (!r.problem.isEmpty())
         return r;
 
@@ -280,36 +324,8 @@ TokenInspection TokenInspector::inspect(const QString &pasted)
         r.notes << Text::tr("Removed the \"Bearer\" prefix; only the token is kept.");
 
     const QList<QStringView> parts = QStringView(token).split(QLatin1Char('.'));
-    if (parts.size() == 3) {
-        QJsonObject header;
-        QJsonObject claims;
-        QString why;
-        if (decodeJsonObject(parts.at(0), &header, &why)) {
-            if (decodeJsonObject(parts.at(1), &claims, &why)) {
-                r.kind = TokenKind::Jwt;
-                readJwtClaims(header, claims, &r);
-                if (parts.at(2).isEmpty())
-                    r.notes << Text::tr("The JWT has no signature; the gateway will reject it.");
-                return r;
-            }
-            r.notes << Text::tr("It has three parts like a JWT, but its claims cannot be read: %1. "
-                                "Treated as an api-key.")
-                           .arg(why);
-        } else {
-            r.notes << Text::tr("It has three parts like a JWT, but its header cannot be read: %1. "
-                                "Treated as an api-key.")
-                           .arg(why);
-        }
-    }
-
-    r.kind = TokenKind::ApiKey;
-    r.hasApiKeyPrefix = token.startsWith(QLatin1String("wa_"));
-    if (!r.hasApiKeyPrefix) {
-        if (token.startsWith(QLatin1String("eyJ")) && parts.size() != 3)
-            r.notes << Text::tr("It starts like a JWT but does not have three dot-separated parts; "
-                                "it may have been copied only in part.");
-        else
-            r.notes << Text::tr("It does not start with \"wa_\" as the gateway's api-keys do.");
-    }
+    if (parts.size() == 3 && readAsJwt(parts, &r))
+        return r;
+    readAsApiKey(token, parts.size(), &r);
     return r;
 }

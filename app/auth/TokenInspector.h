@@ -54,9 +54,9 @@ class TokenInspector
 {
 public:
     // Real tokens are well under 2 KiB; 16 KiB leaves room for fat JWTs and stops abuse.
-    static constexpr int MaxTokenLength = 16 * 1024;
+    static constexpr int kMaxTokenLength = 16 * 1024;
     // Real JWT headers and claims are flat objects with shallow arrays.
-    static constexpr int MaxJsonDepth = 16;
+    static constexpr int kMaxJsonDepth = 16;
 
     static TokenInspection inspect(const QString &pasted);
 

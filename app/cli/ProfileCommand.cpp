@@ -26,8 +26,8 @@ struct Text {
 };
 
 // Options people reach for when they try to pass a token; refused by name.
-const QStringList TokenOptions{"--token", "--api-key",  "--apikey", "--key",
-                               "--jwt",   "--password", "--secret", "--bearer"};
+const QStringList kTokenOptions{"--token", "--api-key",  "--apikey", "--key",
+                                "--jwt",   "--password", "--secret", "--bearer"};
 
 QString optionName(const QString &arg)
 {
@@ -145,30 +145,43 @@ void ProfileCommand::done(int code)
         this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
 }
 
-void ProfileCommand::start(const QStringList &arguments)
-{
-    m_credentials = new CredentialStore(this);
-    const QString sub = arguments.value(0);
-    if (sub.isEmpty()) {
-        err() << usage();
-        return done(Usage);
-    }
-    if (sub == QLatin1String("help") || sub == QLatin1String("--help")
-        || sub == QLatin1String("-h")) {
-        out() << usage();
-        return done(Ok);
-    }
-
+// A `profile` command line, read but not yet checked.
+struct ProfileCommand::Request {
+    QString command; // add, list, remove, check (or anything typed)
     QStringList positional;
     QString url;
     QStringList sessions;
     bool purgeCache = false;
+};
+
+void ProfileCommand::start(const QStringList &arguments)
+{
+    m_credentials = new CredentialStore(this);
+    Request request;
+    request.command = arguments.value(0);
+    if (request.command.isEmpty()) {
+        err() << usage();
+        return done(Usage);
+    }
+    if (request.command == QLatin1String("help") || request.command == QLatin1String("--help")
+        || request.command == QLatin1String("-h")) {
+        out() << usage();
+        return done(Ok);
+    }
+    if (!readOptions(arguments, &request) || !checkRequest(request))
+        return done(Usage);
+    run(request);
+}
+
+bool ProfileCommand::readOptions(const QStringList &arguments, Request *request)
+{
+    const QString &sub = request->command;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         const QString name = optionName(arg);
-        if (TokenOptions.contains(name, Qt::CaseInsensitive)) {
+        if (kTokenOptions.contains(name, Qt::CaseInsensitive)) {
             err() << tokenRefusal() << '\n';
-            return done(Usage);
+            return false;
         }
         auto takeValue = [&](QString *value) {
             if (arg.contains(QLatin1Char('='))) {
@@ -181,61 +194,71 @@ void ProfileCommand::start(const QStringList &arguments)
             return true;
         };
         if (sub == QLatin1String("add") && name == QLatin1String("--url")) {
-            if (!takeValue(&url)) {
+            if (!takeValue(&request->url)) {
                 err() << Text::tr("--url needs a value.") << '\n' << usage();
-                return done(Usage);
+                return false;
             }
         } else if (sub == QLatin1String("add") && name == QLatin1String("--session")) {
             QString id;
             if (!takeValue(&id)) {
                 err() << Text::tr("--session needs a value.") << '\n' << usage();
-                return done(Usage);
+                return false;
             }
-            sessions << id;
+            request->sessions << id;
         } else if (sub == QLatin1String("remove") && arg == QLatin1String("--purge-cache")) {
-            purgeCache = true;
+            request->purgeCache = true;
         } else if (arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) {
             err() << Text::tr("Unknown option %1 for \"profile %2\".").arg(name, sub) << '\n'
                   << usage();
-            return done(Usage);
+            return false;
         } else {
-            positional << arg;
+            request->positional << arg;
         }
     }
+    return true;
+}
 
+bool ProfileCommand::checkRequest(const Request &request)
+{
+    const QString &sub = request.command;
     const int wantPositional = sub == QLatin1String("list") ? 0 : 1;
     if (sub != QLatin1String("add") && sub != QLatin1String("list")
         && sub != QLatin1String("remove") && sub != QLatin1String("check")) {
         err() << Text::tr("Unknown command \"profile %1\".").arg(optionName(sub).left(32)) << '\n'
               << usage();
-        return done(Usage);
+        return false;
     }
-    if (positional.size() > wantPositional) {
+    if (request.positional.size() > wantPositional) {
         // Never echo it: the extra argument may well be a token.
         err() << Text::tr("Too many arguments for \"profile %1\".").arg(sub) << '\n';
         if (sub == QLatin1String("add"))
             err() << tokenRefusal() << '\n';
         else
             err() << usage();
-        return done(Usage);
+        return false;
     }
-    if (positional.size() < wantPositional) {
+    if (request.positional.size() < wantPositional) {
         err() << Text::tr("\"profile %1\" needs a profile name.").arg(sub) << '\n' << usage();
-        return done(Usage);
+        return false;
     }
-    if (sub == QLatin1String("add") && url.isEmpty()) {
+    if (sub == QLatin1String("add") && request.url.isEmpty()) {
         err() << Text::tr("\"profile add\" needs --url URL.") << '\n' << usage();
-        return done(Usage);
+        return false;
     }
+    return true;
+}
 
+void ProfileCommand::run(const Request &request)
+{
+    const QString &sub = request.command;
     if (sub == QLatin1String("add"))
-        add(positional.first(), url, sessions);
+        add(request.positional.first(), request.url, request.sessions);
     else if (sub == QLatin1String("list"))
         list();
     else if (sub == QLatin1String("remove"))
-        remove(positional.first(), purgeCache);
+        remove(request.positional.first(), request.purgeCache);
     else
-        check(positional.first());
+        check(request.positional.first());
 }
 
 QString ProfileCommand::readToken(bool *ok)
@@ -246,7 +269,7 @@ QString ProfileCommand::readToken(bool *ok)
         return {};
     }
     // Bounded: the inspector refuses anything this large anyway.
-    const qint64 limit = 4LL * TokenInspector::MaxTokenLength + 1;
+    const qint64 limit = 4LL * TokenInspector::kMaxTokenLength + 1;
     QByteArray data;
     if (m_terminalInput) {
         err() << Text::tr("Paste the token and press Enter (it is not shown): ");
@@ -268,21 +291,44 @@ QString ProfileCommand::readToken(bool *ok)
 
 void ProfileCommand::add(const QString &name, const QString &urlText, const QStringList &sessions)
 {
+    const GatewayUrlCheck url = ProfileStore::checkUrl(urlText);
+    if (!checkNewProfile(name, url, sessions))
+        return done(Failure);
+    bool readOk = false;
+    const QString pasted = readToken(&readOk);
+    if (!readOk)
+        return done(Failure);
+    const TokenInspection token = TokenInspector::inspect(pasted);
+    if (!checkToken(token))
+        return done(Failure);
+    warnAbout(token, url);
+
+    GatewayProfile profile;
+    profile.name = name;
+    profile.baseUrl = url.url;
+    profile.tokenKind = token.kind;
+    for (const QString &s : sessions)
+        profile.sessionIds << s.trimmed();
+    store(profile, token.token);
+}
+
+bool ProfileCommand::checkNewProfile(const QString &name, const GatewayUrlCheck &url,
+                                     const QStringList &sessions)
+{
     const QString nameProblem = ProfileStore::checkName(name);
     if (!nameProblem.isEmpty()) {
         err() << nameProblem << '\n';
-        return done(Failure);
+        return false;
     }
-    const GatewayUrlCheck url = ProfileStore::checkUrl(urlText);
     if (!url.isValid()) {
         err() << url.problem << '\n';
-        return done(Failure);
+        return false;
     }
     for (const QString &id : sessions) {
         const QString problem = ProfileStore::checkSessionId(id.trimmed());
         if (!problem.isEmpty()) {
             err() << problem << '\n';
-            return done(Failure);
+            return false;
         }
     }
     for (const QString &existing : profiles().names()) {
@@ -290,25 +336,29 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
             err()
                 << Text::tr("A profile named \"%1\" already exists; remove it first.").arg(existing)
                 << '\n';
-            return done(Failure);
+            return false;
         }
     }
+    return true;
+}
 
-    bool readOk = false;
-    const QString pasted = readToken(&readOk);
-    if (!readOk)
-        return done(Failure);
-    const TokenInspection token = TokenInspector::inspect(pasted);
+bool ProfileCommand::checkToken(const TokenInspection &token)
+{
     if (!token.isValid()) {
         err() << token.problem << '\n';
-        return done(Failure);
+        return false;
     }
     if (token.isExpired(QDateTime::currentDateTimeUtc())) {
         err() << Text::tr("The JWT expired on %1; get a new one.")
                      .arg(token.expiresAt.toString(Qt::ISODate))
               << '\n';
-        return done(Failure);
+        return false;
     }
+    return true;
+}
+
+void ProfileCommand::warnAbout(const TokenInspection &token, const GatewayUrlCheck &url)
+{
     for (const QString &note : token.notes)
         err() << Text::tr("note: ") << note << '\n';
     if (url.insecure)
@@ -317,15 +367,11 @@ void ProfileCommand::add(const QString &name, const QString &urlText, const QStr
                      .arg(url.url.toString())
               << '\n';
     err().flush();
+}
 
-    GatewayProfile profile;
-    profile.name = name;
-    profile.baseUrl = url.url;
-    profile.tokenKind = token.kind;
-    for (const QString &s : sessions)
-        profile.sessionIds << s.trimmed();
-
-    m_credentials->writeToken(name, token.token, this, [this, profile](const CredentialError &e) {
+void ProfileCommand::store(const GatewayProfile &profile, const QString &token)
+{
+    m_credentials->writeToken(profile.name, token, this, [this, profile](const CredentialError &e) {
         if (!e.isOk()) {
             err() << e.message << '\n';
             return done(Failure);

@@ -9,6 +9,9 @@
 
 class CredentialStore;
 class ProfileStore;
+struct GatewayProfile;
+struct GatewayUrlCheck;
+struct TokenInspection;
 class QIODevice;
 class QTextStream;
 
@@ -57,7 +60,18 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    struct Request;
+    // The check and read steps report what is wrong on err() and return false.
+    bool readOptions(const QStringList &arguments, Request *request);
+    bool checkRequest(const Request &request);
+    void run(const Request &request);
+
     void add(const QString &name, const QString &url, const QStringList &sessions);
+    bool checkNewProfile(const QString &name, const GatewayUrlCheck &url,
+                         const QStringList &sessions);
+    bool checkToken(const TokenInspection &token);
+    void warnAbout(const TokenInspection &token, const GatewayUrlCheck &url);
+    void store(const GatewayProfile &profile, const QString &token);
     void list();
     void remove(const QString &name, bool purgeCache);
     void check(const QString &name);

@@ -31,7 +31,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
             SecretRedactor::redact(message)};
         QMutexLocker lock(&s.mutex);
         s.entries.append(std::move(entry));
-        while (s.entries.size() > RecentMessages::Capacity)
+        while (s.entries.size() > RecentMessages::kCapacity)
             s.entries.removeFirst();
     }
     if (s.previous)

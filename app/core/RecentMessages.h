@@ -19,7 +19,7 @@ public:
         QString text; // already passed through SecretRedactor
     };
 
-    static constexpr int Capacity = 50;
+    static constexpr int kCapacity = 50;
 
     static void install();         // idempotent
     static QList<Entry> entries(); // oldest first

@@ -13,8 +13,8 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(Translations)
 };
 
-const QString CatalogueDir = QStringLiteral(":/i18n");
-const QString CatalogueName = QStringLiteral("gateway-console");
+const QString kCatalogueDir = QStringLiteral(":/i18n");
+const QString kCatalogueName = QStringLiteral("gateway-console");
 
 QString g_current = QStringLiteral("en");
 // Owned by the application object; QPointer because tests make and destroy several.
@@ -82,10 +82,10 @@ namespace Translations {
 QStringList available()
 {
     QStringList out{QStringLiteral("en")};
-    const QString prefix = CatalogueName + QLatin1Char('_');
+    const QString prefix = kCatalogueName + QLatin1Char('_');
     // Embedded as :/i18n/gateway-console_<lang>.qm by qt_add_translations.
     for (const QString &file :
-         QDir(CatalogueDir).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
+         QDir(kCatalogueDir).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name))
         out << file.mid(prefix.size()).chopped(3);
     return out;
 }
@@ -139,7 +139,7 @@ bool install(const QString &language, QString *error)
     if (chosen == QLatin1String("en"))
         return true; // the source text is English
     const QLocale catalogueLocale(chosen);
-    installCatalogue(g_ours, catalogueLocale, CatalogueName, CatalogueDir);
+    installCatalogue(g_ours, catalogueLocale, kCatalogueName, kCatalogueDir);
     // Qt's own strings (standard buttons, context menus), when the system ships them.
     installCatalogue(g_qt, catalogueLocale, QStringLiteral("qtbase"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath));

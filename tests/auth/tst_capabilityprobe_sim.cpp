@@ -19,9 +19,9 @@ using Verdict = CapabilityFinding::Verdict;
 
 namespace {
 
-constexpr int TimeoutMs = 30000;
-const QByteArray JwtSecret = "tst-capabilityprobe-sim-secret";
-const QString JwtIssuer = QStringLiteral("http://127.0.0.1:3000");
+constexpr int kTimeoutMs = 30000;
+const QByteArray kJwtSecret = "tst-capabilityprobe-sim-secret";
+const QString kJwtIssuer = QStringLiteral("http://127.0.0.1:3000");
 
 // A login JWT as the simulator verifies it (HS256 with --jwt-secret; iss = aud = --jwt-issuer).
 QString signedJwt(const QString &org, const QString &orgRole, qint64 exp)
@@ -31,15 +31,15 @@ QString signedJwt(const QString &org, const QString &orgRole, qint64 exp)
                              {"activeOrganizationId", org},
                              {"orgRole", orgRole},
                              {"role", "user"},
-                             {"iss", JwtIssuer},
-                             {"aud", JwtIssuer},
+                             {"iss", kJwtIssuer},
+                             {"aud", kJwtIssuer},
                              {"iat", double(QDateTime::currentSecsSinceEpoch())},
                              {"exp", double(exp)}};
     const QByteArray input = QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(b64) + '.'
         + QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(b64);
     return QString::fromLatin1(
         input + '.'
-        + QMessageAuthenticationCode::hash(input, JwtSecret, QCryptographicHash::Sha256)
+        + QMessageAuthenticationCode::hash(input, kJwtSecret, QCryptographicHash::Sha256)
               .toBase64(b64));
 }
 
@@ -63,7 +63,7 @@ private:
         std::optional<CapabilityReport> report;
         probe.run(TokenInspector::inspect(token), known, this,
                   [&report](const CapabilityReport &r) { report = r; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(report.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(report.has_value(), kTimeoutMs); }();
         [&] { QVERIFY(!probe.isRunning()); }();
         return report.value_or(CapabilityReport());
     }
@@ -96,8 +96,8 @@ private Q_SLOTS:
                               "--contacts",     "200",
                               "--groups",       "10",
                               "--members",      "300",
-                              "--jwt-secret",   QString::fromLatin1(JwtSecret),
-                              "--jwt-issuer",   JwtIssuer,
+                              "--jwt-secret",   QString::fromLatin1(kJwtSecret),
+                              "--jwt-issuer",   kJwtIssuer,
                               "--api-key",      "wa_full=read,send,manage,events",
                               "--api-key",      "wa_ro=read",
                               "--api-key",      "wa_mgmt=manage",
@@ -342,7 +342,7 @@ private Q_SLOTS:
         probe.run(TokenInspector::inspect("wa_full"), {}, context,
                   [&](const CapabilityReport &) { called = true; });
         delete context;
-        QTRY_VERIFY_WITH_TIMEOUT(!probe.isRunning(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!probe.isRunning(), kTimeoutMs);
         QVERIFY(!called);
     }
 };

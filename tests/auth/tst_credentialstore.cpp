@@ -13,7 +13,7 @@
 
 namespace {
 
-constexpr int KeychainTimeoutMs = 20000;
+constexpr int kKeychainTimeoutMs = 20000;
 
 struct ReadResult {
     bool done = false;
@@ -49,7 +49,7 @@ private:
                 r.error = e;
                 r.done = true;
             });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(r.done, KeychainTimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(r.done, kKeychainTimeoutMs); }();
         return r;
     }
     CredentialError write(const QString &profile, const QString &token)
@@ -60,7 +60,7 @@ private:
             error = e;
             done = true;
         });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, KeychainTimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, kKeychainTimeoutMs); }();
         return error;
     }
     CredentialError remove(const QString &profile)
@@ -71,7 +71,7 @@ private:
             error = e;
             done = true;
         });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, KeychainTimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, kKeychainTimeoutMs); }();
         return error;
     }
     CredentialError move(const QString &from, const QString &to)
@@ -82,7 +82,7 @@ private:
             error = e;
             done = true;
         });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, KeychainTimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, kKeychainTimeoutMs); }();
         return error;
     }
 

@@ -38,11 +38,11 @@ private Q_SLOTS:
         QTest::newRow("plain") << "Production" << true;
         QTest::newRow("spaces inside") << "Acme staging 2" << true;
         QTest::newRow("unicode") << QString::fromUtf8("Büro Jakarta") << true;
-        QTest::newRow("max length") << QString(ProfileStore::MaxNameLength, 'n') << true;
+        QTest::newRow("max length") << QString(ProfileStore::kMaxNameLength, 'n') << true;
         QTest::newRow("empty") << "" << false;
         QTest::newRow("blank") << "   " << false;
         QTest::newRow("leading space") << " prod" << false;
-        QTest::newRow("too long") << QString(ProfileStore::MaxNameLength + 1, 'n') << false;
+        QTest::newRow("too long") << QString(ProfileStore::kMaxNameLength + 1, 'n') << false;
         QTest::newRow("slash") << "a/b" << false;
         QTest::newRow("backslash") << "a\\b" << false;
         QTest::newRow("newline") << "a\nb" << false;

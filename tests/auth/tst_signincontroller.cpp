@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr int TimeoutMs = 20000;
+constexpr int kTimeoutMs = 20000;
 using Reason = SignInController::Reason;
 using State = SignInController::State;
 
@@ -64,7 +64,7 @@ private:
     {
         std::optional<CredentialError> result;
         m_keychain.writeToken(profile, token, this, [&](const CredentialError &e) { result = e; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result.value_or(CredentialError::make(CredentialError::Kind::Other, profile));
     }
     std::pair<QString, CredentialError> storedToken(const QString &profile)
@@ -73,21 +73,21 @@ private:
         m_keychain.readToken(profile, this, [&](const QString &t, const CredentialError &e) {
             result = std::make_pair(t, e);
         });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result.value_or(std::make_pair(QString(), CredentialError()));
     }
     SignInOutcome signIn(SignInController &c, const GatewayProfile &p, const QString &token)
     {
         std::optional<SignInOutcome> result;
         c.signIn(p, token, this, [&](const SignInOutcome &o) { result = o; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result.value_or(SignInOutcome());
     }
     SignInOutcome signOut(SignInController &c, bool purge)
     {
         std::optional<SignInOutcome> result;
         c.signOut(purge, this, [&](const SignInOutcome &o) { result = o; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result.value_or(SignInOutcome());
     }
     // A profile saved in `store` with `token` in the keychain.
@@ -114,7 +114,7 @@ private Q_SLOTS:
         for (const QString &n : std::as_const(m_used)) {
             bool done = false;
             m_keychain.removeToken(n, this, [&done](const CredentialError &) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, TimeoutMs);
+            QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
         }
     }
 
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QSignalSpy states(&c, &SignInController::stateChanged);
         c.start();
         QCOMPARE(int(c.state()), int(State::Reading)); // the keychain answers later
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(signedIn.at(0).at(0).toString(), n);
         QCOMPARE(required.count(), 0);
         QCOMPARE(states.count(), 2); // Reading, SignedIn
@@ -160,7 +160,7 @@ private Q_SLOTS:
         std::optional<GatewayResult<Page<WaSession>>> listed;
         c.client()->listSessions(this,
                                  [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), kTimeoutMs);
         QVERIFY2(listed->ok(), qPrintable(listed->error.describe()));
         QCOMPARE(listed->value->items.size(), m_sim.primarySessions().size());
 
@@ -181,7 +181,7 @@ private Q_SLOTS:
         QSignalSpy required(&c, &SignInController::signInRequired);
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         c.start();
-        QVERIFY(required.wait(TimeoutMs));
+        QVERIFY(required.wait(kTimeoutMs));
         QCOMPARE(required.at(0).at(0).toString(), n);
         QCOMPARE(reasonOf(required), int(Reason::NoToken));
         QVERIFY(required.at(0).at(2).toString().contains(n));
@@ -203,7 +203,7 @@ private Q_SLOTS:
         SignInController c(&store);
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         c.start(b.toLower()); // --profile wins over the current one, whatever the case
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(signedIn.at(0).at(0).toString(), b);
         QCOMPARE(store.currentName(), b);
 
@@ -300,10 +300,10 @@ private Q_SLOTS:
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         QSignalSpy required(&c, &SignInController::signInRequired);
         c.start();
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
 
         c.switchTo(b);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(signedIn.last().at(0).toString(), b);
         QCOMPARE(store.currentName(), b);
         QCOMPARE(c.sessionIds(), QStringList{m_sim.workingSession().id});
@@ -312,18 +312,18 @@ private Q_SLOTS:
         std::optional<GatewayResult<Page<WaSession>>> listed;
         c.client()->listSessions(this,
                                  [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), kTimeoutMs);
         QCOMPARE(listed->error.httpStatus, 403);
         std::optional<GatewayResult<Page<Group>>> groups;
         c.client()->listGroups(c.sessionIds().first(), this,
                                [&](const GatewayResult<Page<Group>> &r) { groups = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(groups.has_value(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(groups.has_value(), kTimeoutMs);
         QVERIFY2(groups->ok(), qPrintable(groups->error.describe()));
         QCOMPARE(required.count(), 0); // a 403 is not a reason to sign in again
 
         // Switching to a profile without a token leaves nothing of the previous one.
         c.switchTo(empty);
-        QVERIFY(required.wait(TimeoutMs));
+        QVERIFY(required.wait(kTimeoutMs));
         QCOMPARE(required.last().at(0).toString(), empty);
         QCOMPARE(reasonOf(required, int(required.count()) - 1), int(Reason::NoToken));
         QVERIFY(!c.client()->hasEndpoint());
@@ -333,7 +333,7 @@ private Q_SLOTS:
         signedIn.clear();
         c.switchTo(a);
         c.switchTo(b);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(signedIn.count(), 1);
         QCOMPARE(signedIn.at(0).at(0).toString(), b);
         QCOMPARE(c.profileName(), b);
@@ -372,7 +372,7 @@ private Q_SLOTS:
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         QSignalSpy signedOut(&c, &SignInController::signedOut);
         c.start();
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
 
         SignInOutcome o = signOut(c, false);
         QVERIFY2(o.ok, qPrintable(o.problem));
@@ -389,7 +389,7 @@ private Q_SLOTS:
         SignInController again(&store);
         QSignalSpy required(&again, &SignInController::signInRequired);
         again.start();
-        QVERIFY(required.wait(TimeoutMs));
+        QVERIFY(required.wait(kTimeoutMs));
         QCOMPARE(reasonOf(required), int(Reason::NoToken));
 
         // Sign in again, then out with the purge tick-box.
@@ -429,7 +429,7 @@ private Q_SLOTS:
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         QSignalSpy required(&c, &SignInController::signInRequired);
         c.start();
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
 
         int answered = 0;
         for (int i = 0; i < 2; ++i)
@@ -437,7 +437,7 @@ private Q_SLOTS:
                 QCOMPARE(r.httpStatus, 401);
                 ++answered;
             });
-        QTRY_COMPARE_WITH_TIMEOUT(answered, 2, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 2, kTimeoutMs);
         QCOMPARE(required.count(), 1); // one prompt for both answers
         QCOMPARE(required.at(0).at(0).toString(), n);
         QCOMPARE(reasonOf(required), int(Reason::TokenRejected));
@@ -449,7 +449,7 @@ private Q_SLOTS:
         std::optional<GatewayResult<Page<WaSession>>> listed;
         c.client()->listSessions(this,
                                  [&](const GatewayResult<Page<WaSession>> &r) { listed = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), kTimeoutMs);
         QVERIFY(listed->ok());
         QCOMPARE(required.count(), 1);
     }
@@ -466,7 +466,7 @@ private Q_SLOTS:
         QSignalSpy required(&c, &SignInController::signInRequired);
 
         c.start(owner);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(int(c.tokenInfo().kind), int(TokenKind::Jwt));
         QCOMPARE(c.tokenInfo().orgRole, QStringLiteral("owner"));
         QCOMPARE(c.tokenInfo().activeOrganizationId, m_sim.primaryOrg());
@@ -474,7 +474,7 @@ private Q_SLOTS:
         QVERIFY(c.tokenInfo().token.isEmpty());
 
         c.start(expired);
-        QVERIFY(required.wait(TimeoutMs));
+        QVERIFY(required.wait(kTimeoutMs));
         QCOMPARE(reasonOf(required), int(Reason::TokenExpired));
         QVERIFY(!c.tokenInfo().isValid());
         QVERIFY(!c.client()->hasEndpoint());

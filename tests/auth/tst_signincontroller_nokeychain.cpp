@@ -18,7 +18,7 @@
 
 namespace {
 
-constexpr int TimeoutMs = 20000;
+constexpr int kTimeoutMs = 20000;
 using Reason = SignInController::Reason;
 using State = SignInController::State;
 
@@ -50,7 +50,7 @@ private:
     {
         std::optional<SignInOutcome> result;
         c.signIn(p, token, this, [&](const SignInOutcome &o) { result = o; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result.value_or(SignInOutcome());
     }
 private Q_SLOTS:
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QSignalSpy required(&c, &SignInController::signInRequired);
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         c.start();
-        QVERIFY(unavailable.wait(TimeoutMs));
+        QVERIFY(unavailable.wait(kTimeoutMs));
         QCOMPARE(unavailable.at(0).at(0).toString(), QStringLiteral("nokc"));
         const auto error = qvariant_cast<CredentialError>(unavailable.at(0).at(1));
         QCOMPARE(int(error.kind), int(CredentialError::Kind::NoBackend));
@@ -103,22 +103,22 @@ private Q_SLOTS:
         // Another profile has nothing in memory: typed again, not a keychain error.
         QVERIFY(profiles.add(profile("other")));
         c.switchTo("other");
-        QVERIFY(required.wait(TimeoutMs));
+        QVERIFY(required.wait(kTimeoutMs));
         QCOMPARE(int(qvariant_cast<Reason>(required.last().at(1))), int(Reason::MemoryOnly));
         QCOMPARE(unavailable.count(), 1);
 
         // Back to the first: its token is still in memory.
         c.switchTo("nokc");
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(c.profileName(), QStringLiteral("nokc"));
 
         // Signing out forgets it.
         std::optional<SignInOutcome> out;
         c.signOut(false, this, [&](const SignInOutcome &r) { out = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), kTimeoutMs);
         QVERIFY(out->ok);
         c.switchTo("nokc");
-        QVERIFY(required.wait(TimeoutMs));
+        QVERIFY(required.wait(kTimeoutMs));
         QCOMPARE(int(qvariant_cast<Reason>(required.last().at(1))), int(Reason::MemoryOnly));
     }
 

@@ -39,7 +39,7 @@
 
 namespace {
 
-constexpr int TimeoutMs = 30000;
+constexpr int kTimeoutMs = 30000;
 
 // A JWT as the frontend shapes it; the signature is junk (the dialog only reads claims).
 QString unsignedJwt(const QString &org, const QString &orgRole, qint64 exp)
@@ -127,7 +127,7 @@ private:
         m_keychain.readToken(profile, this, [&](const QString &t, const CredentialError &e) {
             result = std::make_pair(t, e);
         });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result.value_or(std::make_pair(QString(), CredentialError()));
     }
 private Q_SLOTS:
@@ -147,7 +147,7 @@ private Q_SLOTS:
         for (const QString &n : std::as_const(m_used)) {
             bool done = false;
             m_keychain.removeToken(n, this, [&done](const CredentialError &) { done = true; });
-            QTRY_VERIFY_WITH_TIMEOUT(done, TimeoutMs);
+            QTRY_VERIFY_WITH_TIMEOUT(done, kTimeoutMs);
         }
         m_capture.stop();
     }
@@ -291,7 +291,7 @@ private Q_SLOTS:
         type(&dialog, "tokenEdit", "wa_dlg_full");
         QTest::mouseClick(check, Qt::LeftButton);
         QVERIFY(!check->isEnabled()); // one check at a time
-        QVERIFY(checked.wait(TimeoutMs));
+        QVERIFY(checked.wait(kTimeoutMs));
         QVERIFY2(report->toPlainText().contains("This token can: read, manage."),
                  qPrintable(report->toPlainText()));
         QVERIFY(report->toPlainText().contains("Not known yet: send, events."));
@@ -301,13 +301,13 @@ private Q_SLOTS:
         // Without manage: the words say to add a session id, and with one, read is found.
         type(&dialog, "tokenEdit", "wa_dlg_ro");
         QTest::mouseClick(check, Qt::LeftButton);
-        QVERIFY(checked.wait(TimeoutMs));
+        QVERIFY(checked.wait(kTimeoutMs));
         QVERIFY2(report->toPlainText().contains("It cannot: manage."),
                  qPrintable(report->toPlainText()));
         QVERIFY(report->toPlainText().contains("Session ids"));
         type(&dialog, "sessionsEdit", m_sim.workingSession().id);
         QTest::mouseClick(check, Qt::LeftButton);
-        QVERIFY(checked.wait(TimeoutMs));
+        QVERIFY(checked.wait(kTimeoutMs));
         QVERIFY2(report->toPlainText().contains("This token can: read."),
                  qPrintable(report->toPlainText()));
 
@@ -315,7 +315,7 @@ private Q_SLOTS:
         type(&dialog, "sessionsEdit", QString());
         type(&dialog, "tokenEdit", m_sim.jwt("member"));
         QTest::mouseClick(check, Qt::LeftButton);
-        QVERIFY(checked.wait(TimeoutMs));
+        QVERIFY(checked.wait(kTimeoutMs));
         QVERIFY2(report->toPlainText().contains("This token can: send."),
                  qPrintable(report->toPlainText()));
         QVERIFY(report->toPlainText().contains("member"));
@@ -324,7 +324,7 @@ private Q_SLOTS:
         const QString unknown = secretKey();
         type(&dialog, "tokenEdit", unknown);
         QTest::mouseClick(check, Qt::LeftButton);
-        QVERIFY(checked.wait(TimeoutMs));
+        QVERIFY(checked.wait(kTimeoutMs));
         QVERIFY2(report->toPlainText().contains("rejected"), qPrintable(report->toPlainText()));
         QCOMPARE(text(&dialog, "checkStatusLabel"), QStringLiteral("Check failed."));
         QVERIFY(!report->toPlainText().contains(unknown));
@@ -350,7 +350,7 @@ private Q_SLOTS:
         QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
         QVERIFY(dialog.isBusy());
         QVERIFY(!okButton(&dialog)->isEnabled());
-        QVERIFY(accepted.wait(TimeoutMs));
+        QVERIFY(accepted.wait(kTimeoutMs));
         QCOMPARE(signedIn.count(), 1);
         QCOMPARE(signedIn.at(0).at(0).toString(), n);
         QVERIFY(!dialog.isVisible());
@@ -411,7 +411,7 @@ private Q_SLOTS:
         type(dialog, "urlEdit", m_sim.url().toString());
         type(dialog, "tokenEdit", secretKey());
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QTRY_VERIFY(!menu->signInDialog()); // closed and deleted
         QVERIFY(status->text().contains(n));
         QVERIFY(status->text().contains("api-key"));
@@ -425,9 +425,9 @@ private Q_SLOTS:
         c.client()->listSessions(
             this, [&](const GatewayResult<Page<WaSession>> &r) { status401 = r.httpStatus; });
         QTRY_VERIFY_WITH_TIMEOUT(menu->signInDialog() && menu->signInDialog()->isVisible(),
-                                 TimeoutMs);
+                                 kTimeoutMs);
         // The window's own calls may meet the 401 first; ours still gets its answer.
-        QTRY_COMPARE_WITH_TIMEOUT(status401.value_or(0), 401, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(status401.value_or(0), 401, kTimeoutMs);
         dialog = menu->signInDialog();
         QVERIFY(text(dialog, "messageLabel").contains("401"));
         QCOMPARE(child<QLineEdit>(dialog, "profileEdit")->text(), n);
@@ -435,7 +435,7 @@ private Q_SLOTS:
         QVERIFY(status->text().contains("sign-in needed"));
         type(dialog, "tokenEdit", "wa_dlg_ro");
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(storedToken(n).first, QStringLiteral("wa_dlg_ro"));
 
         // A JWT shows its organization and role in the status bar.
@@ -448,7 +448,7 @@ private Q_SLOTS:
         type(dialog, "urlEdit", m_sim.url().toString());
         type(dialog, "tokenEdit", m_sim.jwt("admin"));
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QVERIFY2(status->text().contains(m_sim.primaryOrg()) && status->text().contains("admin")
                      && status->text().contains("expires in"),
                  qPrintable(status->text()));
@@ -462,7 +462,7 @@ private Q_SLOTS:
         QVERIFY(back);
         QVERIFY(!back->isChecked());
         back->trigger();
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QCOMPARE(c.profileName(), n);
 
         // Sign out with the purge tick-box.
@@ -479,7 +479,7 @@ private Q_SLOTS:
                 confirm = qobject_cast<QPushButton *>(b);
         QVERIFY(confirm);
         QTest::mouseClick(confirm, Qt::LeftButton);
-        QVERIFY(signedOut.wait(TimeoutMs));
+        QVERIFY(signedOut.wait(kTimeoutMs));
         QCOMPARE(purged, QStringList{n});
         QCOMPARE(int(storedToken(n).second.kind), int(CredentialError::Kind::NotFound));
         QCOMPARE(status->text(), QStringLiteral("Not signed in"));

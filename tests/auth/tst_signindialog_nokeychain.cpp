@@ -26,7 +26,7 @@
 
 namespace {
 
-constexpr int TimeoutMs = 20000;
+constexpr int kTimeoutMs = 20000;
 
 template <typename T>
 T *child(QWidget *parent, const char *objectName)
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(memory->isHidden());
 
         QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), kTimeoutMs);
         QVERIFY(dialog.isVisible());
         QCOMPARE(accepted.count(), 0);
         QVERIFY2(error->text().contains("D-Bus") && error->text().contains("this run only"),
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(!profiles.contains("nokc")); // nothing saved half-way
 
         QTest::mouseClick(memory, Qt::LeftButton);
-        QVERIFY(accepted.wait(TimeoutMs));
+        QVERIFY(accepted.wait(kTimeoutMs));
         QVERIFY(c.isMemoryOnly());
         QVERIFY(c.isSignedIn());
         QCOMPARE(c.profileName(), QStringLiteral("nokc"));
@@ -126,7 +126,7 @@ private Q_SLOTS:
 
         QSignalSpy unavailable(&c, &SignInController::keychainUnavailable);
         c.start();
-        QVERIFY(unavailable.wait(TimeoutMs));
+        QVERIFY(unavailable.wait(kTimeoutMs));
         QTRY_VERIFY(menu->openMessage() && menu->openMessage()->isVisible());
         QMessageBox *box = menu->openMessage();
         QVERIFY(box->text().contains("saved"));
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QSignalSpy signedIn(&c, &SignInController::signedIn);
         type(dialog, "tokenEdit", secretKey());
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
-        QVERIFY(signedIn.wait(TimeoutMs));
+        QVERIFY(signedIn.wait(kTimeoutMs));
         QVERIFY2(status->text().contains("saved") && status->text().contains("memory only"),
                  qPrintable(status->text()));
     }

@@ -37,7 +37,7 @@ QJsonObject ownerClaims(qint64 exp)
                        {"exp", double(exp)}};
 }
 
-const QDateTime Now = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+const QDateTime kNow = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
 
 bool notesMention(const TokenInspection &r, const QString &word)
 {
@@ -55,7 +55,7 @@ class TestTokenInspector : public QObject
 private Q_SLOTS:
     void goodJwtClaims()
     {
-        const QString jwt = makeJwt(ownerClaims(Now.toSecsSinceEpoch() + 3600));
+        const QString jwt = makeJwt(ownerClaims(kNow.toSecsSinceEpoch() + 3600));
         const TokenInspection r = TokenInspector::inspect(jwt);
         QCOMPARE(r.kind, TokenKind::Jwt);
         QVERIFY(r.problem.isEmpty());
@@ -67,18 +67,18 @@ private Q_SLOTS:
         QCOMPARE(r.role, QStringLiteral("super_admin"));
         QCOMPARE(r.iss, QStringLiteral("https://frontend.example"));
         QCOMPARE(r.aud, QStringList{"https://frontend.example"});
-        QCOMPARE(r.expiresAt, Now.addSecs(3600));
+        QCOMPARE(r.expiresAt, kNow.addSecs(3600));
         QCOMPARE(r.expiresAt.timeSpec(), Qt::UTC);
-        QVERIFY(!r.isExpired(Now));
-        QVERIFY(!r.expiresWithin(Now, 60));
-        QVERIFY(r.expiresWithin(Now, 3600));
+        QVERIFY(!r.isExpired(kNow));
+        QVERIFY(!r.expiresWithin(kNow, 60));
+        QVERIFY(r.expiresWithin(kNow, 3600));
         QCOMPARE(r.capabilitiesFromRole(), (QStringList{"read", "send", "manage", "events"}));
         QVERIFY2(r.notes.isEmpty(), qPrintable(r.notes.join('|')));
     }
 
     void audArrayAndOtherAlgs()
     {
-        QJsonObject c = ownerClaims(Now.toSecsSinceEpoch() + 10);
+        QJsonObject c = ownerClaims(kNow.toSecsSinceEpoch() + 10);
         c["aud"] = QJsonArray{"a", 5, "b"};
         const TokenInspection r = TokenInspector::inspect(makeJwt(c, "ES256"));
         QCOMPARE(r.kind, TokenKind::Jwt);
@@ -107,7 +107,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, orgRole);
         QFETCH(QStringList, caps);
-        QJsonObject c = ownerClaims(Now.toSecsSinceEpoch() + 10);
+        QJsonObject c = ownerClaims(kNow.toSecsSinceEpoch() + 10);
         if (orgRole.isNull())
             c.remove("orgRole");
         else
@@ -120,19 +120,19 @@ private Q_SLOTS:
     void expiredAndAboutToExpire()
     {
         const TokenInspection expired = TokenInspector::inspect(
-            makeJwt(ownerClaims(Now.toSecsSinceEpoch() - 1)));
-        QVERIFY(expired.isExpired(Now));
-        QVERIFY(expired.expiresWithin(Now, 0));
+            makeJwt(ownerClaims(kNow.toSecsSinceEpoch() - 1)));
+        QVERIFY(expired.isExpired(kNow));
+        QVERIFY(expired.expiresWithin(kNow, 0));
 
         const TokenInspection atNow = TokenInspector::inspect(
-            makeJwt(ownerClaims(Now.toSecsSinceEpoch())));
-        QVERIFY(atNow.isExpired(Now));
+            makeJwt(ownerClaims(kNow.toSecsSinceEpoch())));
+        QVERIFY(atNow.isExpired(kNow));
 
         const TokenInspection soon = TokenInspector::inspect(
-            makeJwt(ownerClaims(Now.toSecsSinceEpoch() + 120)));
-        QVERIFY(!soon.isExpired(Now));
-        QVERIFY(soon.expiresWithin(Now, 300));
-        QVERIFY(!soon.expiresWithin(Now, 60));
+            makeJwt(ownerClaims(kNow.toSecsSinceEpoch() + 120)));
+        QVERIFY(!soon.isExpired(kNow));
+        QVERIFY(soon.expiresWithin(kNow, 300));
+        QVERIFY(!soon.expiresWithin(kNow, 60));
     }
 
     void expiryUnknown_data()
@@ -156,8 +156,8 @@ private Q_SLOTS:
         const TokenInspection r = TokenInspector::inspect(makeJwt(c));
         QCOMPARE(r.kind, TokenKind::Jwt);
         QVERIFY(!r.expiresAt.isValid());
-        QVERIFY(!r.isExpired(Now));
-        QVERIFY(!r.expiresWithin(Now, 1'000'000));
+        QVERIFY(!r.isExpired(kNow));
+        QVERIFY(!r.expiresWithin(kNow, 1'000'000));
         QVERIFY2(notesMention(r, word), qPrintable(r.notes.join('|')));
     }
 
@@ -178,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(wa.hasApiKeyPrefix);
         QVERIFY(wa.notes.isEmpty());
         QVERIFY(wa.capabilitiesFromRole().isEmpty());
-        QVERIFY(!wa.isExpired(Now));
+        QVERIFY(!wa.isExpired(kNow));
 
         const TokenInspection other = TokenInspector::inspect("sk-something-else");
         QCOMPARE(other.kind, TokenKind::ApiKey);
@@ -212,7 +212,7 @@ private Q_SLOTS:
 
     void bearerPrefixOnJwt()
     {
-        const QString jwt = makeJwt(ownerClaims(Now.toSecsSinceEpoch() + 10));
+        const QString jwt = makeJwt(ownerClaims(kNow.toSecsSinceEpoch() + 10));
         const TokenInspection r = TokenInspector::inspect("Bearer " + jwt + "\n");
         QCOMPARE(r.kind, TokenKind::Jwt);
         QCOMPARE(r.token, jwt);
@@ -239,7 +239,7 @@ private Q_SLOTS:
                              << "control";
         QTest::newRow("non-ascii") << QString::fromUtf8("wa_ab\xc3\xa9") << "non-ASCII";
         QTest::newRow("too large")
-            << QString(TokenInspector::MaxTokenLength + 1, 'a') << "too large";
+            << QString(TokenInspector::kMaxTokenLength + 1, 'a') << "too large";
         QTest::newRow("huge") << QString(10 * 1024 * 1024, 'a') << "too large";
     }
     void rejected()
@@ -259,11 +259,11 @@ private Q_SLOTS:
         const QString bigKey = "wa_" + QString(10 * 1024, 'k');
         QCOMPARE(TokenInspector::inspect(bigKey).kind, TokenKind::ApiKey);
 
-        QJsonObject c = ownerClaims(Now.toSecsSinceEpoch() + 10);
+        QJsonObject c = ownerClaims(kNow.toSecsSinceEpoch() + 10);
         c["padding"] = QString(7000, 'p');
         const QString bigJwt = makeJwt(c);
         QVERIFY(bigJwt.size() > 9000);
-        QVERIFY(bigJwt.size() <= TokenInspector::MaxTokenLength);
+        QVERIFY(bigJwt.size() <= TokenInspector::kMaxTokenLength);
         const TokenInspection r = TokenInspector::inspect(bigJwt);
         QCOMPARE(r.kind, TokenKind::Jwt);
         QCOMPARE(r.sub, QStringLiteral("user-1"));
@@ -314,10 +314,10 @@ private Q_SLOTS:
         const int depth = 5000;
         const QByteArray arrays = QByteArray(depth, '[') + QByteArray(depth, ']');
         const QString t1 = QString::fromLatin1(header + "." + b64url(arrays) + ".sig");
-        QVERIFY(t1.size() <= TokenInspector::MaxTokenLength);
+        QVERIFY(t1.size() <= TokenInspector::kMaxTokenLength);
         // Deep objects just over the limit.
         QByteArray objects = "1";
-        for (int i = 0; i <= TokenInspector::MaxJsonDepth; ++i)
+        for (int i = 0; i <= TokenInspector::kMaxJsonDepth; ++i)
             objects = "{\"a\":" + objects + "}";
         const QString t2 = QString::fromLatin1(header + "." + b64url(objects) + ".sig");
         // The same depth unbalanced (never closed) must not confuse the scan either.
@@ -351,7 +351,7 @@ private Q_SLOTS:
             QString::fromLatin1(garbage),
             QString::fromLatin1(garbage.left(4000) + "." + garbage.mid(4000, 4000) + "."
                                 + garbage.mid(8000)),
-            QString(TokenInspector::MaxTokenLength, '.'),
+            QString(TokenInspector::kMaxTokenLength, '.'),
             QString(1024 * 1024, ' ') + "wa_x",
         };
         QElapsedTimer clock;

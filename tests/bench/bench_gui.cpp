@@ -38,7 +38,7 @@
 
 namespace {
 
-constexpr int Contacts = 1000000;
+constexpr int kContacts = 1000000;
 
 void bench(const char *metric, double value, const char *unit)
 {
@@ -128,7 +128,7 @@ int main(int argc, char *argv[])
     if (argc == 3 && qstrcmp(argv[1], "--build") == 0) {
         QCoreApplication app(argc, argv);
         DemoCache::Spec spec;
-        spec.contacts = Contacts;
+        spec.contacts = kContacts;
         spec.groups = 200;
         spec.membersPerGroup = 256;
         const QString error = DemoCache::build(QString::fromLocal8Bit(argv[2]), spec);
@@ -217,7 +217,7 @@ int main(int argc, char *argv[])
     ContactsModel *contacts = window.contactsPane()->model();
     QElapsedTimer counting;
     counting.start();
-    while (contacts->rowCount() < Contacts && counting.elapsed() < 30000) {
+    while (contacts->rowCount() < kContacts && counting.elapsed() < 30000) {
         QEventLoop settle;
         QTimer::singleShot(100, &settle, &QEventLoop::quit);
         QObject::connect(contacts, &ContactsModel::countChanged, &settle, &QEventLoop::quit);
@@ -251,7 +251,7 @@ int main(int argc, char *argv[])
 
     // Reference: the same rows in memory behind a QSortFilterProxyModel.
     MemoryModel memory;
-    memory.rows.reserve(Contacts);
+    memory.rows.reserve(kContacts);
     {
         CacheReader &reader = cache->reader();
         ContactFilter f;

@@ -27,7 +27,7 @@
 
 namespace {
 
-constexpr int TimeoutMs = 20000;
+constexpr int kTimeoutMs = 20000;
 
 // The profile's cache with one listed session named after the profile.
 bool seedCache(const QString &profile, QString *error)
@@ -96,7 +96,7 @@ private:
         std::optional<SignInOutcome> result;
         c.signIn(profile(name), QStringLiteral("wa_demo"), this,
                  [&](const SignInOutcome &o) { result = o; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs); }();
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
         return result && result->ok;
     }
 
@@ -126,7 +126,7 @@ private Q_SLOTS:
             return {};
         if (!api->isListening()) {
             QSignalSpy listening(api, &LocalApiService::listening);
-            listening.wait(TimeoutMs);
+            listening.wait(kTimeoutMs);
         }
         return api->url();
     }
@@ -149,7 +149,7 @@ private Q_SLOTS:
 
         // WHEN alpha signs in THEN one set serves alpha's data
         QVERIFY(signInTo(signIn, alpha));
-        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kTimeoutMs);
         QCOMPARE(console.services()->profile(), alpha);
         const QUrl first = listeningUrl(console.services());
         QVERIFY(first.isValid());
@@ -163,7 +163,7 @@ private Q_SLOTS:
 
         // WHEN beta signs in THEN alpha's set is closed first and beta's serves beta
         QVERIFY(signInTo(signIn, beta));
-        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, kTimeoutMs);
         QCOMPARE(closing.size(), 1);
         QCOMPARE(console.services()->profile(), beta);
         const QUrl second = listeningUrl(console.services());
@@ -176,7 +176,7 @@ private Q_SLOTS:
 
         // WHEN signing out THEN nothing is served
         signIn.signOut(false, this, [](const SignInOutcome &) {});
-        QTRY_VERIFY_WITH_TIMEOUT(!console.services(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!console.services(), kTimeoutMs);
         QCOMPARE(closing.size(), 2);
         QVERIFY(!QFile::exists(discovery));
         QVERIFY(!answers(second));
@@ -191,7 +191,7 @@ private Q_SLOTS:
         SignInController signIn(&store);
         Console console(options(), &signIn);
         QVERIFY(signInTo(signIn, name));
-        QTRY_VERIFY_WITH_TIMEOUT(console.services(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(console.services(), kTimeoutMs);
         ProfileServices *services = console.services();
         const QUrl url = listeningUrl(services);
         QVERIFY(url.isValid());
@@ -204,15 +204,15 @@ private Q_SLOTS:
         // WHEN a local app asks for a sync
         const QByteArray target = "/api/v1/console/sessions/" + session + "/sync";
         const HttpReply first = roundTrip(port, httpRequest("POST", target, port, token),
-                                          TimeoutMs);
+                                          kTimeoutMs);
 
         // THEN it is the profile's own sync that runs, and a second ask is refused meanwhile
         QCOMPARE(first.status, 202);
-        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kTimeoutMs);
         QCOMPARE(started.first().first().toString(), QString::fromUtf8(session));
         if (services->sync()->isRunning()) {
             const HttpReply second = roundTrip(port, httpRequest("POST", target, port, token),
-                                               TimeoutMs);
+                                               kTimeoutMs);
             QCOMPARE(second.status, 409);
         }
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);

@@ -30,13 +30,13 @@ private Q_SLOTS:
 
     void keepsOnlyTheLastOnes()
     {
-        for (int i = 0; i < RecentMessages::Capacity + 20; ++i)
+        for (int i = 0; i < RecentMessages::kCapacity + 20; ++i)
             qWarning("warning %d", i);
         const auto entries = RecentMessages::entries();
-        QCOMPARE(entries.size(), RecentMessages::Capacity);
+        QCOMPARE(entries.size(), RecentMessages::kCapacity);
         QCOMPARE(entries.first().text, QStringLiteral("warning 20"));
         QCOMPARE(entries.last().text,
-                 QStringLiteral("warning %1").arg(RecentMessages::Capacity + 19));
+                 QStringLiteral("warning %1").arg(RecentMessages::kCapacity + 19));
     }
 
     void redactsWhatItKeeps()

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     FUZZ_CHECK(r.problem.isEmpty());
-    FUZZ_CHECK(!r.token.isEmpty() && r.token.size() <= TokenInspector::MaxTokenLength);
+    FUZZ_CHECK(!r.token.isEmpty() && r.token.size() <= TokenInspector::kMaxTokenLength);
     for (const QChar c : r.token)
         FUZZ_CHECK(c.unicode() > 0x20 && c.unicode() < 0x7f);
     FUZZ_CHECK(tokenKindFromName(tokenKindName(r.kind)) == r.kind);

@@ -24,8 +24,8 @@
 #include <memory>
 
 namespace {
-constexpr int Iterations = 20;
-const QByteArray GatewayToken =
+constexpr int kIterations = 20;
+const QByteArray kGatewayToken =
     "wa_demo"; // the simulator's default key: read, send, manage, events
 } // namespace
 
@@ -179,7 +179,7 @@ private Q_SLOTS:
                  qPrintable(m_sim.errorString()));
         ConsoleRun::Output o = ConsoleRun::runToEnd(
             console(), m_dirs.environment(),
-            {"profile", "add", m_profile, "--url", m_sim.url().toString()}, GatewayToken + "\n");
+            {"profile", "add", m_profile, "--url", m_sim.url().toString()}, kGatewayToken + "\n");
         QVERIFY2(o.exitCode == 0, o.err.constData());
         // The previously synced, complete data every kill must leave alone.
         o = ConsoleRun::runToEnd(console(), m_dirs.environment(), {"sync", "--profile", m_profile});
@@ -256,7 +256,7 @@ private Q_SLOTS:
         int midSync = 0, answeredTotal = 0;
         qint64 unblocksAnswered = 0;
 
-        for (int i = 0; i < Iterations; ++i) {
+        for (int i = 0; i < kIterations; ++i) {
             QProcess p;
             ConsoleRun::Discovery d;
             QByteArray err;
@@ -307,8 +307,8 @@ private Q_SLOTS:
         QCOMPARE(last.integrity, QStringLiteral("ok"));
         QVERIFY(last.sameData(m_clean));
         qInfo("%d kills (%d mid-sync), %d local API answers, %lld unblocks audited; %lld ms in all",
-              Iterations, midSync, answeredTotal, unblocksAnswered, total.elapsed());
-        QVERIFY2(midSync >= Iterations / 2,
+              kIterations, midSync, answeredTotal, unblocksAnswered, total.elapsed());
+        QVERIFY2(midSync >= kIterations / 2,
                  "most kills should land while a sync runs: the data set is too small");
     }
 };

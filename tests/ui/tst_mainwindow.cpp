@@ -50,7 +50,7 @@
 #include <QtTest>
 
 namespace {
-constexpr int TimeoutMs = 30000;
+constexpr int kTimeoutMs = 30000;
 }
 
 class TestMainWindow : public QObject
@@ -104,7 +104,7 @@ private:
         SessionsPane *pane = m_window->sessionsPane();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->cache()
                                      && m_window->cache()->sessions()->rowOfSession(session) >= 0,
-                                 TimeoutMs);
+                                 kTimeoutMs);
         pane->selectSession(session);
         QCOMPARE(pane->currentSession(), session);
         QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
@@ -113,7 +113,7 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
         const auto outcome = finished.at(0).at(0).value<SyncOutcome>();
         QVERIFY2(outcome.ok(), qPrintable(finished.at(0).at(1).toString()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->contactsPane()->model()->rowCount() > 0, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->contactsPane()->model()->rowCount() > 0, kTimeoutMs);
     }
 
 private Q_SLOTS:
@@ -149,11 +149,11 @@ private Q_SLOTS:
         std::optional<SignInOutcome> result;
         m_signIn->signIn(p, QStringLiteral("wa_gui_full"), this,
                          [&](const SignInOutcome &o) { result = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
         QVERIFY2(result->ok, qPrintable(result->problem));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->cache() && m_window->cache()->profile() == m_profile,
-                                 TimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache()->sessions()->rowCount() >= 2, TimeoutMs);
+                                 kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->cache()->sessions()->rowCount() >= 2, kTimeoutMs);
     }
 
     void cleanupTestCase()
@@ -161,7 +161,7 @@ private Q_SLOTS:
         if (m_signIn && m_signIn->isSignedIn()) {
             std::optional<SignInOutcome> result;
             m_signIn->signOut(false, this, [&](const SignInOutcome &o) { result = o; });
-            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), TimeoutMs);
+            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
         }
         m_frontEnd.reset();
         m_window.reset();
@@ -193,10 +193,10 @@ private Q_SLOTS:
         // A contact that is in a group: the first member of the first group.
         m_window->tabs()->setCurrentWidget(m_window->groupsPane());
         QTableView *groups = m_window->groupsPane()->groupsView();
-        QTRY_VERIFY_WITH_TIMEOUT(groups->model()->rowCount() > 0, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(groups->model()->rowCount() > 0, kTimeoutMs);
         groups->setCurrentIndex(groups->model()->index(0, 0));
         QTableView *members = m_window->groupsPane()->membersView();
-        QTRY_VERIFY_WITH_TIMEOUT(members->model()->rowCount() > 0, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(members->model()->rowCount() > 0, kTimeoutMs);
         const QString lid =
             members->model()->index(0, 0).data(GroupMembersModel::LidRole).toString();
         QVERIFY(lid.endsWith(QLatin1String("@lid")));
@@ -208,19 +208,20 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(contacts->searchBox()->hasFocus());
         QTest::keyClicks(contacts->searchBox(), lid.left(lid.indexOf(QLatin1Char('@'))));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            contacts->model()->filter().text == lid.left(lid.indexOf(QLatin1Char('@'))), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text
+                                     == lid.left(lid.indexOf(QLatin1Char('@'))),
+                                 kTimeoutMs);
         QCOMPARE(contacts->model()->rowCount(), 1);
         QTableView *view = contacts->view();
         const QRect cell = view->visualRect(contacts->model()->index(0, 0));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, cell.center());
         ContactDetailPane *detail = m_window->detailPane();
-        QTRY_COMPARE_WITH_TIMEOUT(detail->lid(), lid, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->lid(), lid, kTimeoutMs);
 
         // Their groups with tag and role (the live getContact answers too).
         ContactGroupsModel *cg = detail->groupsModel();
-        QTRY_VERIFY_WITH_TIMEOUT(cg->rowCount() > 0, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(cg->rowCount() > 0, kTimeoutMs);
         bool owner = false;
         for (int r = 0; r < cg->rowCount(); ++r)
             owner = owner
@@ -230,14 +231,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(detail->findChild<QLabel *>(QStringLiteral("detailFreshness"))
                                      ->text()
                                      .contains(QLatin1String("live")),
-                                 TimeoutMs);
+                                 kTimeoutMs);
 
         // Block asks first; confirming blocks on the simulator.
         QTest::mouseClick(detail->blockButton(), Qt::LeftButton);
         QMessageBox *confirm = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (confirm = m_window->findChild<QMessageBox *>(QStringLiteral("blockConfirmation"))),
-            TimeoutMs);
+            kTimeoutMs);
         QAbstractButton *yes = nullptr;
         for (QAbstractButton *b : confirm->buttons())
             if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
@@ -245,14 +246,14 @@ private Q_SLOTS:
         QVERIFY(yes);
         QTest::mouseClick(yes, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Blocked."),
-                                  TimeoutMs);
+                                  kTimeoutMs);
         QVERIFY(blocked(session).contains(lid));
 
         // Unblock: busy while in flight, then a result nobody can miss, and the simulator agrees.
         QTest::mouseClick(detail->unblockButton(), Qt::LeftButton);
         QVERIFY(!detail->unblockButton()->isEnabled()); // busy
         QTRY_COMPARE_WITH_TIMEOUT(detail->resultLabel()->text(), QStringLiteral("Unblocked."),
-                                  TimeoutMs);
+                                  kTimeoutMs);
         QVERIFY(detail->resultLabel()->isVisible());
         QVERIFY(detail->unblockButton()->isEnabled());
         QVERIFY(!blocked(session).contains(lid));
@@ -311,7 +312,7 @@ private Q_SLOTS:
         QTest::mouseClick(detail->unblockButton(), Qt::LeftButton);
         QTRY_VERIFY2_WITH_TIMEOUT(
             detail->resultLabel()->text().contains(QLatin1String("not connected")),
-            qPrintable(detail->resultLabel()->text()), TimeoutMs);
+            qPrintable(detail->resultLabel()->text()), kTimeoutMs);
         const QList<AuditEntry> entries = auditEntries();
         QVERIFY(!entries.isEmpty());
         QCOMPARE(entries.at(0).result, QStringLiteral("not_implemented"));
@@ -339,7 +340,7 @@ private Q_SLOTS:
         QVERIFY(m_window->syncBar()->isRunning());
         QVERIFY(m_window->syncBar()->cancelButton()->isVisible());
         QTest::mouseClick(m_window->syncBar()->cancelButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
         QVERIFY(m_sim.clearFaults());
         const auto outcome = finished.at(0).at(0).value<SyncOutcome>();
         QCOMPARE(int(outcome.status), int(SyncOutcome::Status::Cancelled));
@@ -353,7 +354,7 @@ private Q_SLOTS:
         // GIVEN the window on a session, and its local API listening
         const QString session = m_sim.workingSession().id;
         m_window->sessionsPane()->selectSession(session);
-        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->isListening(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->isListening(), kTimeoutMs);
         QVERIFY(!m_window->syncBar()->isRunning());
         QSignalSpy finished(m_window->syncBar(), &SyncBar::finished);
         const quint16 port = quint16(localApi()->url().port());
@@ -361,12 +362,12 @@ private Q_SLOTS:
         // WHEN a local app asks the local API for a sync of it
         const QByteArray target = "/api/v1/console/sessions/" + session.toUtf8() + "/sync";
         const HttpReply reply = roundTrip(
-            port, httpRequest("POST", target, port, localApi()->token()), TimeoutMs);
+            port, httpRequest("POST", target, port, localApi()->token()), kTimeoutMs);
 
         // THEN the window shows that sync, with its progress and Cancel, until it ends
         QCOMPARE(reply.status, 202);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->syncBar()->isRunning() || finished.count() > 0,
-                                 TimeoutMs);
+                                 kTimeoutMs);
         if (finished.isEmpty()) {
             QVERIFY(m_window->syncBar()->cancelButton()->isVisible());
             auto *button = m_window->sessionsPane()->findChild<QPushButton *>(
@@ -399,11 +400,11 @@ private Q_SLOTS:
     // token, copies it, and regenerates it: from then on the old token is refused.
     void localApiDialogShowsCopiesAndRegeneratesTheToken()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->isListening(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->isListening(), kTimeoutMs);
         LocalApiService *service = localApi();
         auto *status = m_window->findChild<QLabel *>(QStringLiteral("localApiStatus"));
         QVERIFY(status);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(service->url().toString()), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(service->url().toString()), kTimeoutMs);
 
         m_window->openLocalApi();
         auto *dialog = m_window->findChild<LocalApiDialog *>(QStringLiteral("localApiDialog"));
@@ -422,11 +423,11 @@ private Q_SLOTS:
         QMessageBox *confirm = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (confirm = dialog->findChild<QMessageBox *>(QStringLiteral("regenerateConfirmation"))),
-            TimeoutMs);
+            kTimeoutMs);
         for (QAbstractButton *b : confirm->buttons())
             if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
                 b->click();
-        QTRY_VERIFY_WITH_TIMEOUT(listening.size() >= 1, TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(listening.size() >= 1, kTimeoutMs);
         const QByteArray newToken = service->token();
         QVERIFY(newToken != oldToken);
         QCOMPARE(dialog->tokenField()->text().toLatin1(), newToken);
@@ -445,7 +446,7 @@ private Q_SLOTS:
     // API's address and the last warnings, and neither the gateway's nor the local API's token.
     void copyDiagnosticsCarriesNoToken()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->url().isValid(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(localApi() && localApi()->url().isValid(), kTimeoutMs);
         qWarning("diagnostics marker: sync failed with 503");
         auto *action = m_window->findChild<QAction *>(QStringLiteral("copyDiagnostics"));
         QVERIFY(action);
@@ -470,7 +471,7 @@ private Q_SLOTS:
         contacts->searchBox()->clear();
         QTRY_VERIFY_WITH_TIMEOUT(contacts->model()->filter().text.isEmpty()
                                      && contacts->model()->rowCount() > 3,
-                                 TimeoutMs);
+                                 kTimeoutMs);
         QTableView *view = contacts->view();
         QModelIndex index;
         for (int row = 0; row < contacts->model()->rowCount() && !index.isValid(); ++row) {
@@ -485,7 +486,7 @@ private Q_SLOTS:
             view->visualRect(index).center()); // what a right-click sends
         QMenu *menu = nullptr;
         QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->lid(), lid, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->lid(), lid, kTimeoutMs);
         QAction *copyLid = nullptr;
         for (QAction *a : menu->actions())
             if (a->text() == tr("Copy &LID"))
@@ -521,7 +522,7 @@ private Q_SLOTS:
         m_window->syncNow();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QVERIFY(!finished.at(0).at(0).value<SyncOutcome>().ok());
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncBar()->offlineLabel()->isVisible(), TimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->syncBar()->offlineLabel()->isVisible(), kTimeoutMs);
         ContactsPane *contacts = m_window->contactsPane();
         QTRY_VERIFY(contacts->model()->rowCount() > 0);
         contacts->searchBox()->setText(

@@ -8,7 +8,7 @@
 
 namespace {
 
-constexpr qint64 OneDay = 24 * 3600;
+constexpr qint64 kOneDay = 24 * 3600;
 
 QStringList capabilitiesWith(const CapabilityReport &report, CapabilityFinding::Verdict verdict)
 {
@@ -35,11 +35,11 @@ QString SignInText::relative(const QDateTime &when, const QDateTime &now)
     if (span < 3600 - 30) {
         const qint64 n = qMax<qint64>(1, (span + 30) / 60);
         amount = n == 1 ? tr("1 minute") : tr("%1 minutes").arg(n);
-    } else if (span < 2 * OneDay - 1800) {
+    } else if (span < 2 * kOneDay - 1800) {
         const qint64 n = (span + 1800) / 3600;
         amount = n == 1 ? tr("1 hour") : tr("%1 hours").arg(n);
     } else {
-        amount = tr("%1 days").arg((span + OneDay / 2) / OneDay);
+        amount = tr("%1 days").arg((span + kOneDay / 2) / kOneDay);
     }
     return seconds >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
@@ -104,7 +104,7 @@ QString SignInText::expiryWarning(const TokenInspection &t, const QDateTime &now
         return tr("Warning: this token has expired (%1). The gateway will reject it; get a new "
                   "one.")
             .arg(relative(t.expiresAt, now));
-    if (t.expiresWithin(now, OneDay))
+    if (t.expiresWithin(now, kOneDay))
         return tr("Warning: this token expires within a day (%1, %2). You will have to sign in "
                   "again then.")
             .arg(dateTime(t.expiresAt), relative(t.expiresAt, now));
