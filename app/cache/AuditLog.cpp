@@ -12,7 +12,7 @@
 
 namespace {
 
-const QString Columns = QStringLiteral(
+const QString kColumns = QStringLiteral(
     "id, at, profile, session_id, contact, action, result, request_id, origin, detail");
 
 AuditEntry readEntry(const QSqlQuery &q)
@@ -110,7 +110,7 @@ std::optional<QList<AuditEntry>> AuditLog::list(const Query &query)
     const bool bySession = !query.sessionId.isEmpty();
     QSqlQuery *q = m_db.statement(
         QStringLiteral("SELECT %1 FROM audit_log WHERE id < :before%2 ORDER BY id DESC LIMIT :n")
-            .arg(Columns, bySession ? QStringLiteral(" AND session_id = :session") : QString()),
+            .arg(kColumns, bySession ? QStringLiteral(" AND session_id = :session") : QString()),
         &m_error);
     if (!q)
         return std::nullopt;
@@ -137,7 +137,7 @@ bool AuditLog::exportTo(QIODevice *out, Format format, const QString &sessionId)
     const bool bySession = !sessionId.isEmpty();
     QSqlQuery *q = m_db.statement(
         QStringLiteral("SELECT %1 FROM audit_log%2 ORDER BY id")
-            .arg(Columns, bySession ? QStringLiteral(" WHERE session_id = :session") : QString()),
+            .arg(kColumns, bySession ? QStringLiteral(" WHERE session_id = :session") : QString()),
         &m_error);
     if (!q)
         return false;

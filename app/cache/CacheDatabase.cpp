@@ -62,13 +62,13 @@ std::unique_ptr<CacheDatabase> CacheDatabase::open(const QString &path, Mode mod
             return nullptr;
     } else {
         const int version = CacheSchema::version(*self);
-        if (version != CacheSchema::LatestVersion) {
+        if (version != CacheSchema::kLatestVersion) {
             setError(error,
                      QStringLiteral("The cache %1 has schema version %2, this program "
                                     "reads version %3.")
                          .arg(path)
                          .arg(version)
-                         .arg(CacheSchema::LatestVersion));
+                         .arg(CacheSchema::kLatestVersion));
             return nullptr;
         }
     }

@@ -9,14 +9,14 @@ namespace CacheKeys {
 
 // Contacts and memberships take ids (sid << 40) + n, so a session's rows are one rowid range
 // [rangeStart, rangeEnd] that an FTS5 MATCH can be limited to without reading any row.
-constexpr int SessionShift = 40;
+constexpr int kSessionShift = 40;
 inline qint64 rangeStart(qint64 sid)
 {
-    return sid << SessionShift;
+    return sid << kSessionShift;
 }
 inline qint64 rangeEnd(qint64 sid)
 {
-    return ((sid + 1) << SessionShift) - 1;
+    return ((sid + 1) << kSessionShift) - 1;
 }
 
 // The sort key of a display name: the folded name, else the folded business name, else

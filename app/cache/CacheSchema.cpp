@@ -189,7 +189,7 @@ bool toVersion5(CacheDatabase &db, QString *error)
 
 const Step Steps[] = {toVersion1, toVersion2, toVersion3, toVersion4,
                       toVersion5}; // Steps[n] goes from n to n + 1
-static_assert(sizeof(Steps) / sizeof(Steps[0]) == LatestVersion);
+static_assert(sizeof(Steps) / sizeof(Steps[0]) == kLatestVersion);
 
 } // namespace
 
@@ -216,15 +216,15 @@ bool migrate(CacheDatabase &db, QString *error)
             err = QStringLiteral("Cannot read the schema version of %1.").arg(db.path());
             return false;
         }
-        if (current > LatestVersion) {
+        if (current > kLatestVersion) {
             err = QStringLiteral("The cache %1 has schema version %2, newer than this program"
                                  " (%3); it was left untouched.")
                       .arg(db.path())
                       .arg(current)
-                      .arg(LatestVersion);
+                      .arg(kLatestVersion);
             return false;
         }
-        if (current == LatestVersion)
+        if (current == kLatestVersion)
             return true; // the transaction rolls back: nothing was written
         if (!Steps[current](db, &err)
             || !db.exec(QStringLiteral("PRAGMA user_version = %1").arg(current + 1), &err)) {

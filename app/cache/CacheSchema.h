@@ -18,7 +18,7 @@ class CacheDatabase;
 // on a database really created at its starting version.
 namespace CacheSchema {
 
-constexpr int LatestVersion = 5;
+constexpr int kLatestVersion = 5;
 
 int version(CacheDatabase &db); // -1 when it cannot be read
 bool migrate(CacheDatabase &db, QString *error);

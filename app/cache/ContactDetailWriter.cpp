@@ -14,7 +14,7 @@ using namespace WriteValue;
 namespace {
 
 // A new contact takes the next id of the session's range (see CacheKeys).
-const QString UpsertIdentitySql = QStringLiteral(
+const QString kUpsertIdentitySql = QStringLiteral(
     "INSERT INTO contacts (id, sid, lid, is_dm, name, phone, business_name, name_key,"
     " bn_key, phone_jid, identity_id, first_seen_at, updated_at, detail_synced_at, gen,"
     " synced_at) VALUES ((SELECT ifnull(max(id), :base) + 1 FROM contacts"
@@ -32,7 +32,7 @@ const QString UpsertIdentitySql = QStringLiteral(
     " gen = max(gen, excluded.gen), synced_at = excluded.synced_at");
 
 // No identity: only what the detail itself says (dm) is known.
-const QString UpsertBareContactSql = QStringLiteral(
+const QString kUpsertBareContactSql = QStringLiteral(
     "INSERT INTO contacts (id, sid, lid, is_dm, name_key, detail_synced_at, gen,"
     " synced_at) VALUES ((SELECT ifnull(max(id), :base) + 1 FROM contacts"
     " WHERE id BETWEEN :base AND :top), :sid, :lid, :dm, char(1114111), :now, :gen, :now)"
@@ -41,7 +41,7 @@ const QString UpsertBareContactSql = QStringLiteral(
     " synced_at = excluded.synced_at");
 
 // A group the detail names: its name when the groups pass has not stored one.
-const QString UpsertNamedGroupSql = QStringLiteral(
+const QString kUpsertNamedGroupSql = QStringLiteral(
     "INSERT INTO groups (sid, jid, subject, subject_key, gen, synced_at)"
     " VALUES (:sid, :jid, :subject, :sk, :gen, :now)"
     " ON CONFLICT (sid, jid) DO UPDATE SET subject = ifnull(excluded.subject, subject),"
@@ -131,7 +131,7 @@ std::optional<ContactDetailWriter::Generations> ContactDetailWriter::generations
 bool ContactDetailWriter::storeContact(qint64 sid, const QString &lid, const ContactDetail &detail,
                                        qint64 generation, qint64 stamp)
 {
-    QSqlQuery *q = m_ctx.prepare(detail.identity ? UpsertIdentitySql : UpsertBareContactSql);
+    QSqlQuery *q = m_ctx.prepare(detail.identity ? kUpsertIdentitySql : kUpsertBareContactSql);
     if (!q)
         return false;
     StatementReset reset(q);
@@ -150,7 +150,7 @@ bool ContactDetailWriter::storeContact(qint64 sid, const QString &lid, const Con
 bool ContactDetailWriter::storeGroups(qint64 sid, const QString &lid, const ContactDetail &detail,
                                       const Generations &gens, qint64 stamp)
 {
-    QSqlQuery *group = m_ctx.prepare(UpsertNamedGroupSql);
+    QSqlQuery *group = m_ctx.prepare(kUpsertNamedGroupSql);
     if (!group)
         return false;
     StatementReset reset(group);

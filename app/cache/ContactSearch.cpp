@@ -6,8 +6,8 @@
 
 namespace {
 
-constexpr int DefaultPageSize = 50;
-constexpr int MaxPageSize = 500;
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 500;
 
 } // namespace
 
@@ -170,7 +170,7 @@ std::optional<QList<SearchRow>> ContactSearch::plainRows(const ContactFilter &fi
 std::optional<ContactPage> ContactSearch::page(const ContactFilter &filter,
                                                const QString &cursorText, int limit)
 {
-    const int size = limit <= 0 ? DefaultPageSize : qMin(limit, MaxPageSize);
+    const int size = limit <= 0 ? kDefaultPageSize : qMin(limit, kMaxPageSize);
     const int fetch = size + 1; // one more than shown tells whether a next page exists
     forgetIfChanged();
     auto ctx = context(filter);

@@ -5,76 +5,76 @@ namespace ContactSql {
 namespace {
 
 // The fields contact_fts indexes, never NULL (so NOT works)...
-const QString IndexedFields = QStringLiteral(
+const QString kIndexedFields = QStringLiteral(
     "(instr(c.name_key, :q) > 0 OR ifnull(instr(c.phone, :q), 0) > 0"
     " OR ifnull(instr(c.bn_key, :q), 0) > 0)");
 // ...and with the LID prefix, the part of T that reads only the contact row.
-const QString FieldTest =
-    QStringLiteral("(%1 OR (c.lid >= :q AND c.lid < :qe))").arg(IndexedFields);
+const QString kFieldTest =
+    QStringLiteral("(%1 OR (c.lid >= :q AND c.lid < :qe))").arg(kIndexedFields);
 
-const QString TagExists = QStringLiteral(
+const QString kTagExists = QStringLiteral(
     "EXISTS (SELECT 1 FROM memberships m WHERE m.sid = c.sid AND m.lid = c.lid"
     " AND instr(m.tag_key, :q) > 0)");
 
-const QString QueuedContacts = QStringLiteral(
+const QString kQueuedContacts = QStringLiteral(
     "SELECT id FROM contact_fts_queue WHERE id BETWEEN :lo AND :hi");
 // Set during the session's first members pass (CacheSchema version 5): its tags are neither
 // queued nor indexed yet, so every contact's tags are read from its memberships.
-const QString TagsPending = QStringLiteral("(SELECT tags_pending FROM sessions WHERE sid = :sid)");
+const QString kTagsPending = QStringLiteral("(SELECT tags_pending FROM sessions WHERE sid = :sid)");
 // Contacts whose contact_tags row may be stale.
-const QString StaleTags =
+const QString kStaleTags =
     QStringLiteral("(%1 OR c.id IN (SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi))")
-        .arg(TagsPending);
-// The candidates StaleTags adds: the queued contacts, and while tags are pending those with a
+        .arg(kTagsPending);
+// The candidates kStaleTags adds: the queued contacts, and while tags are pending those with a
 // matching tag, from the memberships index. The session is looked up as the index key (NULL
 // when its tags are not pending, so nothing is read): SQLite does not skip a loop for a
 // subquery term that is false, it tests it on every row (measured: 25 ms a statement on
 // 300,000 memberships).
-const QString QueuedTags = QStringLiteral(
+const QString kQueuedTags = QStringLiteral(
     "SELECT id FROM tag_fts_queue WHERE id BETWEEN :lo AND :hi UNION ALL"
     " SELECT pc.id FROM memberships pm JOIN contacts pc ON pc.sid = pm.sid AND pc.lid = pm.lid"
     " WHERE pm.sid = (SELECT sid FROM sessions WHERE sid = :sid AND tags_pending)"
     " AND instr(pm.tag_key, :q) > 0");
-const QString FtsHits = QStringLiteral("SELECT rowid AS id FROM contact_fts WHERE contact_fts "
-                                       "MATCH :fq AND rowid BETWEEN :lo AND :hi");
-const QString TagHits = QStringLiteral(
+const QString kFtsHits = QStringLiteral("SELECT rowid AS id FROM contact_fts WHERE contact_fts "
+                                        "MATCH :fq AND rowid BETWEEN :lo AND :hi");
+const QString kTagHits = QStringLiteral(
     "SELECT rowid AS id FROM tag_fts WHERE tag_fts MATCH :tq AND rowid BETWEEN :lo AND :hi");
-const QString FoundIds = QStringLiteral("SELECT value FROM json_each(:ids)");
-const QString LidPrefix = QStringLiteral(
+const QString kFoundIds = QStringLiteral("SELECT value FROM json_each(:ids)");
+const QString kLidPrefix = QStringLiteral(
     "SELECT id FROM contacts WHERE sid = :sid AND lid >= :q AND lid < :qe");
 
 // T. A queued contact's contact_tags row may be stale: its memberships say.
-const QString Test =
+const QString kTest =
     QStringLiteral(
         "(%1 OR CASE WHEN %2 THEN %3"
         " ELSE ifnull(instr((SELECT t FROM contact_tags WHERE id = c.id), :q), 0) > 0 END)")
-        .arg(FieldTest, StaleTags, TagExists);
+        .arg(kFieldTest, kStaleTags, kTagExists);
 // T again, with tag_fts answering for contacts outside the tag queue: one lookup in a list
 // built once per statement instead of one row read per contact.
-const QString TestByTagHits = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3 ELSE c.id IN (%4) END)")
-                                  .arg(FieldTest, StaleTags, TagExists, TagHits);
+const QString kTestByTagHits = QStringLiteral("(%1 OR CASE WHEN %2 THEN %3 ELSE c.id IN (%4) END)")
+                                   .arg(kFieldTest, kStaleTags, kTagExists, kTagHits);
 
 // T once more, with the contacts outside the tag queue whose tags match given by the caller
 // (:tagids, a JSON array; 1-2 character texts, found from the trigram terms of tag_fts).
-const QString TestByTagIds = QStringLiteral(
-                                 "(%1 OR CASE WHEN %2 THEN %3"
-                                 " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
-                                 .arg(FieldTest, StaleTags, TagExists);
+const QString kTestByTagIds = QStringLiteral(
+                                  "(%1 OR CASE WHEN %2 THEN %3"
+                                  " ELSE c.id IN (SELECT value FROM json_each(:tagids)) END)")
+                                  .arg(kFieldTest, kStaleTags, kTagExists);
 
 QString test(TagTest tags)
 {
     switch (tags) {
     case TagTest::Read:
-        return Test;
+        return kTest;
     case TagTest::Hits:
-        return TestByTagHits;
+        return kTestByTagHits;
     case TagTest::Ids:
-        return TestByTagIds;
+        return kTestByTagIds;
     }
-    return Test;
+    return kTest;
 }
 
-const QString MaxChar = QStringLiteral("char(1114111)");
+const QString kMaxChar = QStringLiteral("char(1114111)");
 
 // One index range in sort order. An order is one part or several merged: the name order has
 // one per is_dm value (so a source filter stays a range), the phone order puts the contacts
@@ -117,7 +117,7 @@ QList<Part> partsOf(const Shape &s)
     case ContactSort::Phone:
         return {Part{QStringLiteral("contacts_by_phone"), QStringLiteral("c.phone"),
                      withSource(s, QStringLiteral("c.phone IS NOT NULL")), false, true},
-                Part{QStringLiteral("contacts_by_lid"), MaxChar,
+                Part{QStringLiteral("contacts_by_lid"), kMaxChar,
                      withSource(s, QStringLiteral("c.phone IS NULL")), true, false}};
     case ContactSort::Lid:
         return {Part{QStringLiteral("contacts_by_lid"), QStringLiteral("c.lid"), withSource(s, {}),
@@ -227,7 +227,7 @@ QString prefixIds(const Shape &s)
 QString idCandidates(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 {
     QString sql = QStringLiteral("%1 UNION %2 UNION %3 UNION %4")
-                      .arg(FoundIds, QueuedContacts, QueuedTags, LidPrefix);
+                      .arg(kFoundIds, kQueuedContacts, kQueuedTags, kLidPrefix);
     if (prefixSplit && !idsOutsidePrefix)
         sql += QStringLiteral(" EXCEPT SELECT * FROM (%1)").arg(prefixIds(s));
     return sql;
@@ -236,7 +236,8 @@ QString idCandidates(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
 // ftsIds: the FTS hits were read by the caller (:ids), so the MATCH is not run again.
 QString candidates(bool ftsIds)
 {
-    return QStringList{ftsIds ? FoundIds : FtsHits, QueuedContacts, TagHits, QueuedTags, LidPrefix}
+    return QStringList{ftsIds ? kFoundIds : kFtsHits, kQueuedContacts, kTagHits, kQueuedTags,
+                       kLidPrefix}
         .join(QLatin1String(" UNION "));
 }
 
@@ -276,7 +277,7 @@ QString sortKey(ContactSort sort)
     case ContactSort::Name:
         return QStringLiteral("c.name_key");
     case ContactSort::Phone:
-        return QStringLiteral("ifnull(c.phone, %1)").arg(MaxChar);
+        return QStringLiteral("ifnull(c.phone, %1)").arg(kMaxChar);
     case ContactSort::Lid:
         return QStringLiteral("c.lid");
     case ContactSort::Updated:
@@ -342,28 +343,28 @@ QString groupMembers(const Shape &s, bool text)
     return QStringLiteral("SELECT %1 FROM memberships g CROSS JOIN contacts c"
                           " ON c.sid = g.sid AND c.lid = g.lid WHERE g.sid = :sid"
                           " AND g.group_jid = :g AND %2%3%4%5 LIMIT :n")
-        .arg(columns(key), dmIn(s), text ? QStringLiteral(" AND ") + Test : QString(),
+        .arg(columns(key), dmIn(s), text ? QStringLiteral(" AND ") + kTest : QString(),
              keyset(s, key), orderBy(s, key));
 }
 
 QString probeTags()
 {
-    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(TagHits);
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(kTagHits);
 }
 
 QString probeContactQueue()
 {
-    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(QueuedContacts);
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(kQueuedContacts);
 }
 
 QString probeTagQueue()
 {
-    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(QueuedTags);
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(kQueuedTags);
 }
 
 QString probeLidPrefix()
 {
-    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(LidPrefix);
+    return QStringLiteral("SELECT count(*) FROM (%1 LIMIT :n)").arg(kLidPrefix);
 }
 
 QString countAll(const Shape &s)
@@ -395,7 +396,7 @@ QString countSet(const Shape &s, bool prefixSplit, bool ftsIds)
 
 QString ftsHitIds()
 {
-    return QStringLiteral("%1 LIMIT :n").arg(FtsHits);
+    return QStringLiteral("%1 LIMIT :n").arg(kFtsHits);
 }
 
 QString countIds(const Shape &s, bool prefixSplit, bool idsOutsidePrefix)
@@ -409,7 +410,7 @@ QString countWalk(const Shape &s, bool fieldsOnly)
     return QStringLiteral(
                "SELECT count(*) FROM (SELECT 1 FROM contacts c INDEXED BY contacts_by_name"
                " WHERE c.sid = :sid AND %1 AND %2 LIMIT :n)")
-        .arg(dmIn(s), fieldsOnly ? FieldTest : Test);
+        .arg(dmIn(s), fieldsOnly ? kFieldTest : kTest);
 }
 
 QString countGroup(const Shape &s, bool text)
@@ -417,22 +418,23 @@ QString countGroup(const Shape &s, bool text)
     return QStringLiteral("SELECT count(*) FROM memberships g CROSS JOIN contacts c"
                           " ON c.sid = g.sid AND c.lid = g.lid WHERE g.sid = :sid"
                           " AND g.group_jid = :g AND %1%2")
-        .arg(dmIn(s), text ? QStringLiteral(" AND ") + Test : QString());
+        .arg(dmIn(s), text ? QStringLiteral(" AND ") + kTest : QString());
 }
 
 QStringList countFtsParts()
 {
     return {
         QStringLiteral("SELECT count(*) FROM (%1 AND rowid NOT IN (%2) LIMIT :n)")
-            .arg(FtsHits, QueuedContacts),
+            .arg(kFtsHits, kQueuedContacts),
         QStringLiteral(
             "SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1)"
             " AND %2 LIMIT :n)")
-            .arg(QueuedContacts, TestByTagHits),
+            .arg(kQueuedContacts, kTestByTagHits),
         QStringLiteral(
             "SELECT count(*) FROM (SELECT 1 FROM contacts c NOT INDEXED WHERE c.id IN (%1 UNION %2"
             " UNION %3) AND c.id NOT IN (%4) AND NOT %5 AND %6 LIMIT :n)")
-            .arg(LidPrefix, TagHits, QueuedTags, QueuedContacts, IndexedFields, TestByTagHits),
+            .arg(kLidPrefix, kTagHits, kQueuedTags, kQueuedContacts, kIndexedFields,
+                 kTestByTagHits),
     };
 }
 

@@ -11,14 +11,14 @@ using namespace WriteValue;
 
 namespace {
 
-const QString TouchContactSql = QStringLiteral(
+const QString kTouchContactSql = QStringLiteral(
     "UPDATE contacts SET gen = :gen, synced_at = :now"
     " WHERE sid = :sid AND lid = :lid AND is_dm = :dm"
     " AND name IS :name AND phone IS :phone AND business_name IS :bn");
 
 // :id is the next free id in the session's rowid range (see CacheKeys), counted by
 // storeContacts() from the highest one when it began, not looked up per row.
-const QString UpsertContactSql = QStringLiteral(
+const QString kUpsertContactSql = QStringLiteral(
     "INSERT INTO contacts (id, sid, lid, is_dm, name, phone, business_name, name_key, bn_key,"
     " gen, synced_at) VALUES (:id, :sid, :lid, :dm, :name, :phone, :bn,"
     " :nk, :bk, :gen, :now)"
@@ -36,7 +36,7 @@ QString insertOnly(const QString &upsert)
 }
 
 // Everything but the tag (the only indexed or search-relevant field) is refreshed in place.
-const QString TouchMemberSql = QStringLiteral(
+const QString kTouchMemberSql = QStringLiteral(
     "UPDATE memberships SET role = :role, gateway_id = ifnull(:gid, gateway_id),"
     " first_seen_at = CASE WHEN first_seen_at IS NULL OR :fs < first_seen_at THEN"
     " ifnull(:fs, first_seen_at) ELSE first_seen_at END,"
@@ -45,7 +45,7 @@ const QString TouchMemberSql = QStringLiteral(
 
 // Memberships need no session range (nothing searches them by rowid): a new one takes the
 // table's next rowid, which saves looking an id up per row.
-const QString UpsertMemberSql = QStringLiteral(
+const QString kUpsertMemberSql = QStringLiteral(
     "INSERT INTO memberships (sid, group_jid, lid, role, tag, tag_key, gateway_id,"
     " first_seen_at, last_seen_at, gen, synced_at) VALUES (:sid,"
     " :g, :lid, :role, :tag, :tk, :gid, :fs, :ls, :gen, :now)"
@@ -57,7 +57,7 @@ const QString UpsertMemberSql = QStringLiteral(
     " last_seen_at = ifnull(excluded.last_seen_at, last_seen_at),"
     " gen = max(gen, excluded.gen), synced_at = excluded.synced_at");
 
-const QString UpsertGroupSql = QStringLiteral(
+const QString kUpsertGroupSql = QStringLiteral(
     "INSERT INTO groups (sid, jid, gateway_id, subject, subject_key, description, owner_jid,"
     " is_announce, is_locked, participant_count, created_at_wa, first_seen_at, updated_at,"
     " gen, synced_at) VALUES (:sid, :jid, :gid, :subject, :sk, :description, :owner,"
@@ -179,8 +179,8 @@ RowStore::Stored RowStore::upsertContact(qint64 sid, const EncodedContacts &page
         q.bindText(":phone", phone);
         q.bindText(":bn", business);
     };
-    static const RowStatements statements{UpsertContactSql, insertOnly(UpsertContactSql),
-                                          TouchContactSql};
+    static const RowStatements statements{kUpsertContactSql, insertOnly(kUpsertContactSql),
+                                          kTouchContactSql};
     m_lastInsertedId = 0;
     const Stored stored = storeRow(SyncKind::Contacts, statements, bindRow, bindTouch);
     if (stored != Stored::Failed && m_lastInsertedId == m_nextContactId)
@@ -228,8 +228,8 @@ RowStore::Stored RowStore::upsertMember(qint64 sid, const EncodedMembers &list,
         q.bindText(":lid", lid);
         q.bindText(":tag", tag);
     };
-    static const RowStatements statements{UpsertMemberSql, insertOnly(UpsertMemberSql),
-                                          TouchMemberSql};
+    static const RowStatements statements{kUpsertMemberSql, insertOnly(kUpsertMemberSql),
+                                          kTouchMemberSql};
     return storeRow(SyncKind::Members, statements, bindRow, bindTouch);
 }
 
@@ -262,7 +262,7 @@ std::optional<qsizetype> RowStore::storeMembers(qint64 sid, const EncodedMembers
 
 bool RowStore::storeGroups(qint64 sid, const QList<Group> &page, qint64 generation, qint64 stamp)
 {
-    QSqlQuery *q = m_ctx.prepare(UpsertGroupSql);
+    QSqlQuery *q = m_ctx.prepare(kUpsertGroupSql);
     if (!q)
         return false;
     StatementReset reset(q);

@@ -9,7 +9,7 @@ using namespace WriteValue;
 
 namespace {
 
-const QString UpsertSessionSql = QStringLiteral(
+const QString kUpsertSessionSql = QStringLiteral(
     "INSERT INTO sessions (id, organization_id, gateway_id, status, is_admin_session,"
     " auto_read, presence_typing, rate_per_min, rate_per_hour, created_at, updated_at, label,"
     " phone_number, wa_jid, wa_lid, created_by_user_id, last_connected_at, listed, synced_at)"
@@ -60,7 +60,7 @@ bool SessionWriter::upsertSessions(const QList<WaSession> &sessions)
     WriteTransaction txn(m_ctx.db());
     if (!txn.isActive())
         return m_ctx.fail(txn.errorString());
-    QSqlQuery *q = m_ctx.prepare(UpsertSessionSql);
+    QSqlQuery *q = m_ctx.prepare(kUpsertSessionSql);
     if (!q)
         return false;
     StatementReset reset(q);

@@ -29,12 +29,12 @@
 
 namespace {
 
-constexpr int Contacts = 1000000;
-constexpr int Groups = 5000;
-constexpr int Memberships = 300000;
-constexpr int Queries = 400;
-const QString Session = QStringLiteral("bench");
-const QString DataVersion = QStringLiteral("v6"); // bump when the schema or the data changes
+constexpr int kContacts = 1000000;
+constexpr int kGroups = 5000;
+constexpr int kMemberships = 300000;
+constexpr int kQueries = 400;
+const QString kSession = QStringLiteral("bench");
+const QString kDataVersion = QStringLiteral("v6"); // bump when the schema or the data changes
 
 void bench(const char *metric, double value, const char *unit)
 {
@@ -226,7 +226,7 @@ bool generate(CacheDatabase &db, Generated &samples)
 {
     NameGenerator gen(20240601);
     CacheWriter writer(db);
-    if (!writer.addSession(Session)) {
+    if (!writer.addSession(kSession)) {
         note(writer.lastError());
         return false;
     }
@@ -238,10 +238,10 @@ bool generate(CacheDatabase &db, Generated &samples)
                                    " gen, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"));
     QList<QString> lids;
     QList<OptString> phones;
-    lids.reserve(Contacts);
-    phones.reserve(Contacts);
+    lids.reserve(kContacts);
+    phones.reserve(kContacts);
     db.exec(QStringLiteral("BEGIN"), nullptr);
-    for (int i = 0; i < Contacts; ++i) {
+    for (int i = 0; i < kContacts; ++i) {
         const OptString name = gen.name();
         const OptString phone = gen.phone();
         const OptString business = gen.business();
@@ -275,7 +275,7 @@ bool generate(CacheDatabase &db, Generated &samples)
     group.prepare(
         QStringLiteral("INSERT INTO groups (sid, jid, subject, subject_key, gen, synced_at)"
                        " VALUES (?, ?, ?, ?, 1, ?)"));
-    for (int g = 0; g < Groups; ++g) {
+    for (int g = 0; g < kGroups; ++g) {
         const QString subject =
             QStringLiteral("Grup %1 %2").arg(gen.name().value_or(QStringLiteral("Keluarga"))).arg(g);
         group.addBindValue(sid);
@@ -291,10 +291,10 @@ bool generate(CacheDatabase &db, Generated &samples)
         QStringLiteral("INSERT OR IGNORE INTO memberships (id, sid, group_jid, lid, role, tag, "
                        "tag_key, first_seen_at,"
                        " last_seen_at, gen, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"));
-    for (int m = 0; m < Memberships; ++m) {
-        const int who = int(gen.rng().bounded(Contacts));
+    for (int m = 0; m < kMemberships; ++m) {
+        const int who = int(gen.rng().bounded(kContacts));
         const OptString tag = gen.tag(phones.at(who));
-        const int g = int(gen.rng().bounded(Groups));
+        const int g = int(gen.rng().bounded(kGroups));
         const auto nullText = QVariant(QMetaType::fromType<QString>());
         member.addBindValue(CacheKeys::rangeStart(sid) + m + 1);
         member.addBindValue(sid);
@@ -322,7 +322,7 @@ bool generate(CacheDatabase &db, Generated &samples)
     }
     // Stand-in for a finished sync, so freshness and the pass counters look real.
     for (SyncKind kind : {SyncKind::Contacts, SyncKind::Groups, SyncKind::Members}) {
-        const auto pass = writer.beginPass(Session, kind, false);
+        const auto pass = writer.beginPass(kSession, kind, false);
         if (!pass || !writer.finishPass(*pass))
             return false;
     }
@@ -422,9 +422,9 @@ void measureSearch(const QString &path, const Generated &samples)
         return;
     }
     CacheReader reader(*db);
-    const QStringList queries = makeQueries(samples, Queries + 50);
+    const QStringList queries = makeQueries(samples, kQueries + 50);
     ContactFilter filter;
-    filter.sessionId = Session;
+    filter.sessionId = kSession;
 
     QElapsedTimer t;
     t.start();
@@ -507,14 +507,14 @@ void measureSearch(const QString &path, const Generated &samples)
     }
     bench("browse.next_page_p95_ms", percentile(next, 0.95), "ms");
     t.start();
-    const auto detail = reader.contact(Session, first->rows.first().contact.lid);
+    const auto detail = reader.contact(kSession, first->rows.first().contact.lid);
     bench("cache.contact_detail_ms", ms(t), "ms");
     t.start();
-    const auto groups = reader.groups(Session);
+    const auto groups = reader.groups(kSession);
     bench("cache.groups_with_counts_ms", ms(t), "ms");
     if (groups && !groups->isEmpty()) {
         t.start();
-        reader.members(Session, groups->first().group.groupJid);
+        reader.members(kSession, groups->first().group.groupJid);
         bench("cache.group_members_ms", ms(t), "ms");
     }
 }
@@ -532,8 +532,8 @@ void measureWrites(const QString &path)
     NameGenerator gen(quint32(QDateTime::currentMSecsSinceEpoch()));
     QList<double> fresh, resync, members;
     QStringList added;
-    auto pass = writer.beginPass(Session, SyncKind::Contacts, false);
-    auto memberPass = writer.beginPass(Session, SyncKind::Members, false);
+    auto pass = writer.beginPass(kSession, SyncKind::Contacts, false);
+    auto memberPass = writer.beginPass(kSession, SyncKind::Members, false);
     if (!pass || !memberPass) {
         note(writer.lastError());
         return;
@@ -626,7 +626,7 @@ void measureSyncStore(const QString &dir)
         total.start();
         QElapsedTimer t;
         t.start();
-        auto pass = writer.beginPass(Session, SyncKind::Contacts, false);
+        auto pass = writer.beginPass(kSession, SyncKind::Contacts, false);
         for (int page = 0; page < 500 && pass; ++page) {
             QList<Contact> contacts;
             for (int i = 0; i < 200; ++i) {
@@ -647,7 +647,7 @@ void measureSyncStore(const QString &dir)
         writer.finishPass(*pass);
         bench("cache.sync_store_contacts_seconds", t.elapsed() / 1000.0, "s");
         t.start();
-        auto groupPass = writer.beginPass(Session, SyncKind::Groups, false);
+        auto groupPass = writer.beginPass(kSession, SyncKind::Groups, false);
         QList<Group> groups;
         for (int g = 0; g < 5000; ++g) {
             Group group;
@@ -659,7 +659,7 @@ void measureSyncStore(const QString &dir)
         }
         writer.storeGroups(*groupPass, groups, QString());
         writer.finishPass(*groupPass);
-        auto memberPass = writer.beginPass(Session, SyncKind::Members, false);
+        auto memberPass = writer.beginPass(kSession, SyncKind::Members, false);
         // One transaction per group (the sync's store shares one among many: see bench_sync).
         QElapsedTimer members;
         members.start();
@@ -758,10 +758,10 @@ int main(int argc, char **argv)
         return 0;
     }
     const QString path =
-        QStringLiteral("%1/search-%2-%3.sqlite").arg(dir, DataVersion).arg(Contacts);
+        QStringLiteral("%1/search-%2-%3.sqlite").arg(dir, kDataVersion).arg(kContacts);
     Generated samples;
     if (!QFileInfo::exists(path)) {
-        note(QStringLiteral("generating %1 contacts into %2").arg(Contacts).arg(path));
+        note(QStringLiteral("generating %1 contacts into %2").arg(kContacts).arg(path));
         const QString partial = path + QStringLiteral(".partial");
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(partial + suffix);

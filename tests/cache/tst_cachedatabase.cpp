@@ -43,7 +43,7 @@ void TestCacheDatabase::opensWithPragmas()
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA busy_timeout")), 5000);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA secure_delete")), 0);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA user_version")),
-             CacheSchema::LatestVersion);
+             CacheSchema::kLatestVersion);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA query_only")), 0);
     QCOMPARE(CacheTest::scalar(*db, QStringLiteral("PRAGMA wal_autocheckpoint")), 8192);
 

@@ -139,7 +139,7 @@ void TestCacheSchema::freshDatabaseIsLatest()
 {
     auto db = CacheTest::openWriter(path());
     QVERIFY(db);
-    QCOMPARE(CacheSchema::version(*db), CacheSchema::LatestVersion);
+    QCOMPARE(CacheSchema::version(*db), CacheSchema::kLatestVersion);
     for (const char *table : {"sessions", "contacts", "groups", "memberships", "sync_state",
                               "contact_fts", "tag_fts", "audit_log"}) {
         QCOMPARE(
@@ -155,7 +155,7 @@ void TestCacheSchema::freshDatabaseIsLatest()
 void TestCacheSchema::migratesFromEveryVersion_data()
 {
     QTest::addColumn<int>("version");
-    for (int v = 1; v < CacheSchema::LatestVersion; ++v)
+    for (int v = 1; v < CacheSchema::kLatestVersion; ++v)
         QTest::addRow("v%d", v) << v;
 }
 
@@ -167,7 +167,7 @@ void TestCacheSchema::migratesFromEveryVersion()
     {
         auto db = CacheTest::openWriter(path());
         QVERIFY(db);
-        QCOMPARE(CacheSchema::version(*db), CacheSchema::LatestVersion);
+        QCOMPARE(CacheSchema::version(*db), CacheSchema::kLatestVersion);
 
         CacheReader reader(*db);
         const auto sessions = reader.sessions();

@@ -68,7 +68,7 @@ private:
 
 namespace {
 
-const QString S1 = QStringLiteral("s1");
+const QString kS1 = QStringLiteral("s1");
 
 // Where s1's tags are: queued for the indexer, indexed, or pending (a first members pass runs).
 enum class State {
@@ -87,14 +87,14 @@ int compareCodePoints(const QString &a, const QString &b)
                                                                                     : 1;
 }
 
-const QStringList Syllables{QStringLiteral("bu"), QStringLiteral("di"),  QStringLiteral("san"),
-                            QStringLiteral("to"), QStringLiteral("so"),  QStringLiteral("ri"),
-                            QStringLiteral("na"), QStringLiteral("ka"),  QStringLiteral("a"),
-                            QStringLiteral("yu"), QStringLiteral("dew"), QStringLiteral("i")};
-const QStringList Cjk{QStringLiteral("王"), QStringLiteral("李"), QStringLiteral("志"),
-                      QStringLiteral("明"), QStringLiteral("芳"), QStringLiteral("花")};
-const QStringList Arabic{QStringLiteral("محمد"), QStringLiteral("علي"), QStringLiteral("أحمد"),
-                         QStringLiteral("فاطمة")};
+const QStringList kSyllables{QStringLiteral("bu"), QStringLiteral("di"),  QStringLiteral("san"),
+                             QStringLiteral("to"), QStringLiteral("so"),  QStringLiteral("ri"),
+                             QStringLiteral("na"), QStringLiteral("ka"),  QStringLiteral("a"),
+                             QStringLiteral("yu"), QStringLiteral("dew"), QStringLiteral("i")};
+const QStringList kCjk{QStringLiteral("王"), QStringLiteral("李"), QStringLiteral("志"),
+                       QStringLiteral("明"), QStringLiteral("芳"), QStringLiteral("花")};
+const QStringList kArabic{QStringLiteral("محمد"), QStringLiteral("علي"), QStringLiteral("أحمد"),
+                          QStringLiteral("فاطمة")};
 
 } // namespace
 
@@ -185,16 +185,16 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
             for (int w = 0, words = 1 + rng.bounded(3); w < words; ++w) {
                 QString word;
                 for (int s = 0, n = 1 + rng.bounded(3); s < n; ++s)
-                    word += Syllables.at(rng.bounded(Syllables.size()));
+                    word += kSyllables.at(rng.bounded(kSyllables.size()));
                 word[0] = word[0].toUpper();
                 name += (w ? QStringLiteral(" ") : QString()) + word;
             }
         } else if (kind == 7) {
             for (int s = 0, n = 2 + rng.bounded(2); s < n; ++s)
-                name += Cjk.at(rng.bounded(Cjk.size()));
+                name += kCjk.at(rng.bounded(kCjk.size()));
         } else if (kind == 8) {
-            name = Arabic.at(rng.bounded(Arabic.size())) + QLatin1Char(' ')
-                + Arabic.at(rng.bounded(Arabic.size()));
+            name = kArabic.at(rng.bounded(kArabic.size())) + QLatin1Char(' ')
+                + kArabic.at(rng.bounded(kArabic.size()));
         }
         const OptString phone = rng.bounded(10) < 7
             ? OptString(QStringLiteral("62%1").arg(rng.bounded(100000000, 999999999)))
@@ -204,7 +204,7 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
         add(QStringLiteral("3%1@lid").arg(rng.bounded(100000000, 999999999)) + QString::number(i),
             name.isEmpty() ? OptString() : OptString(name), phone, business, rng.bounded(10) == 0);
     }
-    QVERIFY(syncContacts(writer, S1, contacts, 200));
+    QVERIFY(syncContacts(writer, kS1, contacts, 200));
     // Some details were fetched: the updated order has rows of both kinds, and ties.
     for (int i = 0; i < m_refs.size(); i += 37) {
         Ref &r = m_refs[i];
@@ -217,12 +217,12 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
         id.businessName = r.summary.businessName;
         id.updatedAt = 1700000000000 + rng.bounded(20) * 1000;
         detail.identity = id;
-        QVERIFY(writer.storeContactDetail(S1, r.lid, detail));
+        QVERIFY(writer.storeContactDetail(kS1, r.lid, detail));
         r.updated = id.updatedAt;
     }
 
     // Memberships with tags in twenty groups; some name no contact, as members often do.
-    auto members = writer.beginPass(S1, SyncKind::Members);
+    auto members = writer.beginPass(kS1, SyncKind::Members);
     QVERIFY(members);
     QHash<QString, QList<GroupMember>> byGroup;
     auto join = [&](int refIndex, const QString &group, const OptString &tag) {
@@ -242,8 +242,8 @@ void TestContactSearch::build(CacheDatabase &db, bool finishMembers)
             continue;
         const OptString tag = rng.bounded(3) == 0
             ? std::nullopt
-            : OptString(QStringLiteral("~") + Syllables.at(rng.bounded(Syllables.size()))
-                        + Syllables.at(rng.bounded(Syllables.size())));
+            : OptString(QStringLiteral("~") + kSyllables.at(rng.bounded(kSyllables.size()))
+                        + kSyllables.at(rng.bounded(kSyllables.size())));
         join(ref, group, tag);
     }
     byGroup[QStringLiteral("g1@g.us")]
@@ -278,7 +278,7 @@ void TestContactSearch::indexAll()
 
 QList<QString> TestContactSearch::expected(const ContactFilter &f) const
 {
-    if (f.sessionId != S1)
+    if (f.sessionId != kS1)
         return {};
     const QString q = SearchQuery::fromUserText(f.text).text;
     QList<const Ref *> rows;
@@ -401,7 +401,7 @@ void TestContactSearch::findsEachKindOfText()
             indexAll();
         CacheReader reader(state == State::TagsPending ? pendingDb() : *m_db);
         ContactFilter f;
-        f.sessionId = S1;
+        f.sessionId = kS1;
         f.text = text;
         QString error;
         const QStringList found = pageAll(reader, f, 50, &error);
@@ -484,7 +484,7 @@ void TestContactSearch::pagingReturnsEveryRowOnceInOrder()
                         if (!group.isEmpty() && source == ContactSource::Dm)
                             continue;
                         ContactFilter f;
-                        f.sessionId = S1;
+                        f.sessionId = kS1;
                         f.text = text;
                         f.sort = sort;
                         f.order = order;
@@ -531,7 +531,7 @@ void TestContactSearch::countsMatchTheReference()
                      {ContactSource::Any, ContactSource::Dm, ContactSource::Group}) {
                     for (const QString &group : {QString(), QStringLiteral("g1@g.us")}) {
                         ContactFilter f;
-                        f.sessionId = S1;
+                        f.sessionId = kS1;
                         f.text = text;
                         f.source = source;
                         f.groupJid = group;
@@ -554,13 +554,13 @@ void TestContactSearch::countsMatchTheReference()
     // A write elsewhere invalidates cached counts.
     CacheReader reader(*m_db);
     ContactFilter f;
-    f.sessionId = S1;
+    f.sessionId = kS1;
     const qint64 before = reader.countContacts(f)->value;
     {
         auto other = openWriter(m_db->path());
         CacheWriter writer(*other);
         ContactDetail d;
-        QVERIFY(writer.storeContactDetail(S1, QStringLiteral("brand-new@lid"), d));
+        QVERIFY(writer.storeContactDetail(kS1, QStringLiteral("brand-new@lid"), d));
     }
     QCOMPARE(reader.countContacts(f)->value, before + 1);
     // ... and one on this very connection too.
@@ -576,7 +576,7 @@ void TestContactSearch::shortCountsStopAtTheCap()
     t.termLimit = 1; // "a" has more terms: the count tests every row
     reader.search().setTuning(t);
     ContactFilter f;
-    f.sessionId = S1;
+    f.sessionId = kS1;
     f.text = QStringLiteral("a");
     const qint64 all = expected(f).size();
     QVERIFY(all > 100);
@@ -624,7 +624,7 @@ void TestContactSearch::keptCountsAreBounded()
 {
     CacheReader reader(*m_db);
     ContactFilter f;
-    f.sessionId = S1;
+    f.sessionId = kS1;
     // Counts without text do not stop at a cap: one kept count whatever the cap.
     QVERIFY(reader.countContacts(f));
     QVERIFY(reader.countContacts(f, 100));
@@ -650,7 +650,7 @@ void TestContactSearch::typingOnFindsWhatAFreshSearchFinds()
     indexAll();
     CacheReader reader(*m_db);
     ContactFilter f;
-    f.sessionId = S1;
+    f.sessionId = kS1;
     const QStringList typed{
         QStringLiteral("budi s"),    QStringLiteral("budi sa"),  QStringLiteral("budi san"),
         QStringLiteral("budi sant"), QStringLiteral("budi"),     QStringLiteral("san"),
@@ -741,7 +741,7 @@ void TestContactSearch::hostileTextInEveryFilter()
     for (const QString &text : hostile) {
         for (int where = 0; where < 3; ++where) {
             ContactFilter f;
-            f.sessionId = S1;
+            f.sessionId = kS1;
             if (where == 0)
                 f.text = text;
             if (where == 1)
@@ -762,9 +762,9 @@ void TestContactSearch::hostileTextInEveryFilter()
                 QCOMPARE(n->value, 0);
             }
         }
-        QVERIFY(!reader.contact(S1, text));
-        QVERIFY(reader.members(S1, text));
-        QVERIFY(reader.group(S1, text) == std::nullopt);
+        QVERIFY(!reader.contact(kS1, text));
+        QVERIFY(reader.members(kS1, text));
+        QVERIFY(reader.group(kS1, text) == std::nullopt);
     }
     // Still all there.
     QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM contacts WHERE sid = 1")),
@@ -775,7 +775,7 @@ void TestContactSearch::badCursorIsAnErrorNotACrash()
 {
     CacheReader reader(*m_db);
     ContactFilter f;
-    f.sessionId = S1;
+    f.sessionId = kS1;
     for (const QString &cursor :
          {QStringLiteral("garbage"), QStringLiteral("\""), QString(5000, QLatin1Char('Z'))}) {
         QVERIFY(!reader.contacts(f, cursor));

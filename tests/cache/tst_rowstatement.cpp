@@ -27,9 +27,9 @@ private:
 };
 
 namespace {
-const QString CreateTable = QStringLiteral(
+const QString kCreateTable = QStringLiteral(
     "CREATE TABLE t (k INTEGER PRIMARY KEY, s TEXT, i INTEGER, n TEXT, u TEXT UNIQUE)");
-const QString Insert = QStringLiteral("INSERT INTO t (k, s, i, n, u) VALUES (:k, :s, :i, :n, :u)");
+const QString kInsert = QStringLiteral("INSERT INTO t (k, s, i, n, u) VALUES (:k, :s, :i, :n, :u)");
 } // namespace
 
 void TestRowStatement::init()
@@ -38,7 +38,7 @@ void TestRowStatement::init()
     m_db = openWriter(m_dir->filePath(QStringLiteral("cache.sqlite")));
     QVERIFY(m_db);
     QString error;
-    QVERIFY2(m_db->exec(CreateTable, &error), qPrintable(error));
+    QVERIFY2(m_db->exec(kCreateTable, &error), qPrintable(error));
 }
 
 void TestRowStatement::cleanup()
@@ -63,7 +63,7 @@ void TestRowStatement::storesValuesAsQtSqlWould()
 {
     const QString text = QStringLiteral("Budi 王志明 محمد 🌸 \"'; --");
     QString error;
-    RowStatement *fast = m_db->rowStatement(Insert, &error);
+    RowStatement *fast = m_db->rowStatement(kInsert, &error);
     QVERIFY2(fast, qPrintable(error));
     fast->bind(":k", qint64(1));
     fast->bind(":s", QVariant(text));
@@ -73,7 +73,7 @@ void TestRowStatement::storesValuesAsQtSqlWould()
     QVERIFY2(fast->exec(&error), qPrintable(error));
 
     QSqlQuery qt(m_db->database());
-    QVERIFY(qt.prepare(Insert));
+    QVERIFY(qt.prepare(kInsert));
     qt.bindValue(QStringLiteral(":k"), 2);
     qt.bindValue(QStringLiteral(":s"), text);
     qt.bindValue(QStringLiteral(":i"), qlonglong(1) << 41);
@@ -95,7 +95,7 @@ void TestRowStatement::bindsUtf8TextNullAndEmpty()
     const QByteArray text = QStringLiteral("Budi 王志明 محمد 🌸").toUtf8();
     const QByteArray buffer = text + "tail"; // only the viewed part is stored
     QString error;
-    RowStatement *insert = m_db->rowStatement(Insert, &error);
+    RowStatement *insert = m_db->rowStatement(kInsert, &error);
     QVERIFY2(insert, qPrintable(error));
     insert->bind(":k", qint64(1));
     insert->bindText(":s", std::string_view(buffer.constData(), size_t(text.size())));
@@ -152,7 +152,7 @@ void TestRowStatement::errorsAreReportedAndTheStatementStaysUsable()
     QVERIFY(!m_db->rowStatement(QStringLiteral("INSERT INTO nowhere VALUES (1)"), &error));
     QVERIFY2(error.contains(QLatin1String("nowhere")), qPrintable(error));
 
-    RowStatement *insert = m_db->rowStatement(Insert, &error);
+    RowStatement *insert = m_db->rowStatement(kInsert, &error);
     QVERIFY(insert);
     // A parameter the SQL does not have is a programming error: reported, nothing written.
     insert->bind(":k", qint64(1));
@@ -176,7 +176,7 @@ void TestRowStatement::errorsAreReportedAndTheStatementStaysUsable()
 void TestRowStatement::runsInsideTheConnectionsTransaction()
 {
     QString error;
-    RowStatement *insert = m_db->rowStatement(Insert, &error);
+    RowStatement *insert = m_db->rowStatement(kInsert, &error);
     QVERIFY(insert);
     {
         WriteTransaction txn(*m_db);
