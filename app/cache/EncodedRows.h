@@ -11,7 +11,7 @@
 // The rows of one sync page as the cache stores them: text cleaned (SearchText::clean), the
 // search keys folded, all of it UTF-8 in one buffer. A page is encoded where it arrives (the
 // sync's main thread), so the store's thread, the sync's bottleneck, only binds the bytes
-// and frees one buffer per page (encoding there was about a tenth of its time).
+// and frees one buffer per page.
 class TextBuffer
 {
 public:

@@ -14,8 +14,8 @@ struct sqlite3_stmt;
 
 // A prepared statement run on the cache connection's own sqlite3 handle, for the rows a
 // sync page writes one by one. Qt SQL binds each value through a placeholder lookup and a
-// QVariant copy, and hands text to SQLite as UTF-16 to be converted again: on the sync's
-// store thread that was about a fifth of all its time. Transactions and every other
+// QVariant copy, and hands text to SQLite as UTF-16 to be converted again: too much for
+// the sync's store thread, its bottleneck. Transactions and every other
 // statement stay with Qt SQL, on the same connection (CacheDatabase::rowStatement()).
 class RowStatement
 {
