@@ -26,8 +26,8 @@ QByteArray LocalApiDispatcher::newRequestId()
     return id;
 }
 
-std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
-    LocalApiRequest &request, const ResponderFactory &makeResponder) const
+std::optional<HttpResponse> LocalApiDispatcher::dispatch(
+    HttpRequest &request, const ResponderFactory &makeResponder) const
 {
     if (auto refused = m_guard.checkHost(request))
         return refused;
@@ -36,8 +36,8 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
 
     QString error;
     if (!PathCodec::validatePath(request.path, &error))
-        return LocalApiResponse::error(400, QLatin1String("validation_error"),
-                                       QStringLiteral("invalid path: %1").arg(error));
+        return HttpResponse::error(400, QLatin1String("validation_error"),
+                                   QStringLiteral("invalid path: %1").arg(error));
 
     const LocalApiRouter::Match match = m_router->match(request.method, request.path,
                                                         &request.pathParams);
@@ -47,27 +47,24 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
     }
     switch (match.kind) {
     case LocalApiRouter::Match::Kind::NotFound:
-        return LocalApiResponse::error(404, QLatin1String("not_found"),
-                                       QStringLiteral("no such path"));
+        return HttpResponse::error(404, QLatin1String("not_found"), QStringLiteral("no such path"));
     case LocalApiRouter::Match::Kind::MethodNotAllowed: {
-        LocalApiResponse r = LocalApiResponse::error(
-            405, QLatin1String("validation_error"),
-            QStringLiteral("method not allowed here; allowed: %1")
-                .arg(QString::fromLatin1(match.allow)));
+        HttpResponse r = HttpResponse::error(405, QLatin1String("validation_error"),
+                                             QStringLiteral("method not allowed here; allowed: %1")
+                                                 .arg(QString::fromLatin1(match.allow)));
         r.setHeader("Allow", match.allow);
         return r;
     }
     case LocalApiRouter::Match::Kind::BadParameter:
-        return LocalApiResponse::error(
-            400, QLatin1String("validation_error"),
-            QStringLiteral("invalid path parameter: %1").arg(match.error));
+        return HttpResponse::error(400, QLatin1String("validation_error"),
+                                   QStringLiteral("invalid path parameter: %1").arg(match.error));
     case LocalApiRouter::Match::Kind::Found:
         break;
     }
     if (!request.query.isEmpty()
         && !PathCodec::decodeQuery(request.query, &request.queryItems, &error))
-        return LocalApiResponse::error(400, QLatin1String("validation_error"),
-                                       QStringLiteral("invalid query: %1").arg(error));
+        return HttpResponse::error(400, QLatin1String("validation_error"),
+                                   QStringLiteral("invalid query: %1").arg(error));
 
     // A throwing handler must cost one 500, not the server thread.
     try {
@@ -81,6 +78,5 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
     } catch (...) {
         qCWarning(lcLocalApi) << "handler threw for" << match.route->pattern;
     }
-    return LocalApiResponse::error(500, QLatin1String("internal"),
-                                   QStringLiteral("internal error"));
+    return HttpResponse::error(500, QLatin1String("internal"), QStringLiteral("internal error"));
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "http/HttpRequest.h"
+#include "http/HttpResponder.h"
+#include "http/HttpResponse.h"
 #include "localapi/LocalApiGuard.h"
-#include "localapi/LocalApiRequest.h"
-#include "localapi/LocalApiResponder.h"
-#include "localapi/LocalApiResponse.h"
 #include "localapi/LocalApiRouter.h"
 
 #include <QByteArray>
@@ -21,13 +21,13 @@
 class LocalApiDispatcher
 {
 public:
-    using ResponderFactory = std::function<LocalApiResponder()>;
+    using ResponderFactory = std::function<HttpResponder()>;
 
     LocalApiDispatcher(std::shared_ptr<const LocalApiRouter> router, const LocalApiGuard &guard);
 
     // The answer, or nothing when an async handler took a responder from makeResponder.
-    std::optional<LocalApiResponse> dispatch(LocalApiRequest &request,
-                                             const ResponderFactory &makeResponder) const;
+    std::optional<HttpResponse> dispatch(HttpRequest &request,
+                                         const ResponderFactory &makeResponder) const;
 
     // 32 hex digits, unique enough to find one request in logs.
     QByteArray newRequestId();

@@ -4,17 +4,9 @@ target_sources(gc_core PRIVATE
     localapi/LocalApiToken.h localapi/LocalApiToken.cpp
     localapi/PathCodec.h localapi/PathCodec.cpp
     localapi/LocalApiConfig.h
-    localapi/LocalApiRequest.h localapi/LocalApiRequest.cpp
-    localapi/LocalApiResponse.h localapi/LocalApiResponse.cpp
-    localapi/HttpResponseWriter.h localapi/HttpResponseWriter.cpp
-    localapi/HttpRequestParser.h localapi/HttpRequestParser.cpp
-    localapi/LocalApiResponder.h localapi/LocalApiResponder.cpp
     localapi/LocalApiRouter.h localapi/LocalApiRouter.cpp
     localapi/LocalApiGuard.h localapi/LocalApiGuard.cpp
     localapi/LocalApiDispatcher.h localapi/LocalApiDispatcher.cpp
-    localapi/HttpConnection.h localapi/HttpConnection.cpp
-    localapi/LocalApiServer.h localapi/LocalApiServer.cpp
-    localapi/LocalApiServerThread.h localapi/LocalApiServerThread.cpp
     localapi/DiscoveryFile.h localapi/DiscoveryFile.cpp
 )
 

@@ -14,8 +14,8 @@
 #include "FuzzCache.h"
 #include "FuzzCheck.h"
 
-#include "localapi/HttpRequestParser.h"
-#include "localapi/HttpResponseWriter.h"
+#include "http/HttpRequestParser.h"
+#include "http/HttpResponseWriter.h"
 #include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiDispatcher.h"
 #include "localapi/LocalApiRouter.h"
@@ -129,7 +129,7 @@ bool carries(const QList<QPair<QString, QString>> &items, const QString &token)
 }
 
 // The request's own data (not its headers) holds the token, so an answer may echo it.
-bool echoesToken(const LocalApiRequest &r)
+bool echoesToken(const HttpRequest &r)
 {
     const QString token = QString::fromLatin1(kToken);
     return r.path.contains(kToken) || r.query.contains(kToken) || r.body.contains(kToken)
@@ -141,14 +141,14 @@ struct Parsed {
     qsizetype consumed = 0;
     int errorStatus = 0;
     QString errorMessage;
-    LocalApiRequest request;
+    HttpRequest request;
 };
 
 // One request from the start of input, fed at once or a byte more at a time (as a slow
 // client would send it); the connection only ever offers the unconsumed input.
 Parsed parseOne(QByteArrayView input, bool byteByByte)
 {
-    HttpRequestParser parser{LocalApiLimits()};
+    HttpRequestParser parser{HttpLimits()};
     Parsed out;
     qsizetype offered = byteByByte ? qMin<qsizetype>(1, input.size()) : input.size();
     while (true) {
@@ -166,7 +166,7 @@ Parsed parseOne(QByteArrayView input, bool byteByByte)
     return out;
 }
 
-bool sameRequest(const LocalApiRequest &a, const LocalApiRequest &b)
+bool sameRequest(const HttpRequest &a, const HttpRequest &b)
 {
     return a.method == b.method && a.path == b.path && a.query == b.query
         && a.httpMinor == b.httpMinor && a.keepAlive == b.keepAlive && a.headers == b.headers
@@ -226,8 +226,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (parsed.result == HttpRequestParser::Result::Error) {
             // HttpConnection::refuse: the parser's status, then close.
             frame.keepAlive = false;
-            const LocalApiResponse r = LocalApiResponse::error(parsed.errorStatus,
-                                                               parsed.errorMessage);
+            const HttpResponse r = HttpResponse::error(parsed.errorStatus, parsed.errorMessage);
             const int status = checkWellFormed(HttpResponseWriter::serialize(r, frame), false,
                                                false);
             FUZZ_CHECK(status >= 400 && status < 600 && status != 500);
@@ -236,10 +235,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         FUZZ_CHECK(parsed.consumed > 0 && parsed.consumed <= input.size());
         input = input.sliced(parsed.consumed);
-        LocalApiRequest &request = parsed.request;
+        HttpRequest &request = parsed.request;
         request.requestId = kRequestId;
-        const std::optional<LocalApiResponse> response = g_server->dispatcher->dispatch(
-            request, [] { return LocalApiResponder(); });
+        const std::optional<HttpResponse> response = g_server->dispatcher->dispatch(
+            request, [] { return HttpResponder(); });
         if (!response) {
             FUZZ_CHECK(request.method == "POST"); // only the async (POST) routes answer later
         } else {

@@ -8,11 +8,11 @@ namespace {
 const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 constexpr quint16 kPort = 8123;
 
-LocalApiRequest request(const QByteArray &method, const QByteArray &target,
-                        QList<QPair<QByteArray, QByteArray>> headers = {
-                            {"host", "127.0.0.1:8123"}, {"authorization", "Bearer " + kToken}})
+HttpRequest request(const QByteArray &method, const QByteArray &target,
+                    QList<QPair<QByteArray, QByteArray>> headers = {
+                        {"host", "127.0.0.1:8123"}, {"authorization", "Bearer " + kToken}})
 {
-    LocalApiRequest r;
+    HttpRequest r;
     r.method = method;
     const qsizetype q = target.indexOf('?');
     r.path = q < 0 ? target : target.left(q);
@@ -21,7 +21,7 @@ LocalApiRequest request(const QByteArray &method, const QByteArray &target,
     return r;
 }
 
-QString codeOf(const LocalApiResponse &r)
+QString codeOf(const HttpResponse &r)
 {
     return QJsonDocument::fromJson(r.body)
         .object()
@@ -37,12 +37,12 @@ class TestLocalApiDispatcher : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<LocalApiDispatcher> dispatcher;
-    LocalApiResponder kept;
+    HttpResponder kept;
     QList<QPair<QString, QString>> seenQuery;
 
-    std::optional<LocalApiResponse> dispatch(LocalApiRequest r)
+    std::optional<HttpResponse> dispatch(HttpRequest r)
     {
-        return dispatcher->dispatch(r, [] { return LocalApiResponder(); });
+        return dispatcher->dispatch(r, [] { return HttpResponder(); });
     }
 
 private Q_SLOTS:
@@ -50,23 +50,20 @@ private Q_SLOTS:
     {
         auto router = std::make_shared<LocalApiRouter>();
         router->get(QStringLiteral("/api/v1/sessions/{session}/contacts"),
-                    [this](const LocalApiRequest &r) {
+                    [this](const HttpRequest &r) {
                         seenQuery = r.queryItems;
-                        return LocalApiResponse::json(
+                        return HttpResponse::json(
                             QJsonObject{{QStringLiteral("session"), r.param(u"session")}});
                     });
         router->get(
             QStringLiteral("/api/v1/openapi.json"),
-            [](const LocalApiRequest &) {
-                return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}");
-            },
+            [](const HttpRequest &) { return HttpResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
             LocalApiRouter::Access::Public);
-        router->get(QStringLiteral("/throws"), [](const LocalApiRequest &) -> LocalApiResponse {
-            throw std::runtime_error("boom");
-        });
+        router->get(QStringLiteral("/throws"),
+                    [](const HttpRequest &) -> HttpResponse { throw std::runtime_error("boom"); });
         router->postAsync(
             QStringLiteral("/later"),
-            [this](const LocalApiRequest &, LocalApiResponder responder) { kept = responder; });
+            [this](const HttpRequest &, HttpResponder responder) { kept = responder; });
         dispatcher = std::make_unique<LocalApiDispatcher>(router, LocalApiGuard(kToken, kPort));
     }
 
@@ -154,10 +151,10 @@ private Q_SLOTS:
     void leavesAsyncAnswersToTheResponder()
     {
         bool made = false;
-        LocalApiRequest r = request("POST", "/later");
+        HttpRequest r = request("POST", "/later");
         const auto answer = dispatcher->dispatch(r, [&made] {
             made = true;
-            return LocalApiResponder();
+            return HttpResponder();
         });
         QVERIFY(!answer);
         QVERIFY(made);

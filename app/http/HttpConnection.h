@@ -1,9 +1,9 @@
 #pragma once
 
-#include "localapi/HttpRequestParser.h"
-#include "localapi/LocalApiConfig.h"
-#include "localapi/LocalApiResponder.h"
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpLimits.h"
+#include "http/HttpRequestParser.h"
+#include "http/HttpResponder.h"
+#include "http/HttpResponse.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -17,7 +17,7 @@ class QTcpSocket;
 
 // One client connection: reads and parses requests (pipelined ones too), hands them to the
 // dispatcher, and writes the answers strictly in request order, whether handlers answer at
-// once or later through a LocalApiResponder. Enforces the per-connection limits: head and
+// once or later through a HttpResponder. Enforces the per-connection limits: head and
 // body size (via the parser), request deadline (slowloris), idle keep-alive timeout, handler
 // timeout, a cap on unanswered pipelined requests (reading pauses, TCP pushes back), and a
 // short lingering close so an error answer reaches a client that is still sending.
@@ -25,14 +25,14 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher, const LocalApiLimits &limits,
+    HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher, const HttpLimits &limits,
                    QObject *parent = nullptr);
     ~HttpConnection() override;
 
     // Called periodically by the server: applies every deadline.
     void checkTimeouts();
-    // Answer for request `sequence` (LocalApiResponder, queued onto this thread).
-    void deliver(quint64 sequence, const LocalApiResponse &response);
+    // Answer for request `sequence` (HttpResponder, queued onto this thread).
+    void deliver(quint64 sequence, const HttpResponse &response);
     // Immediate close, nothing more is written (server shutdown).
     void abort();
 
@@ -57,7 +57,7 @@ private:
         QByteArray path;
         QByteArray requestId;
         QByteArray bytes;
-        std::weak_ptr<LocalApiDetail::ResponderState> responder;
+        std::weak_ptr<HttpDetail::ResponderState> responder;
     };
     enum class Phase {
         Open,
@@ -71,8 +71,8 @@ private:
     void onDisconnected();
     void processInput();
     bool readMore();
-    void startRequest(LocalApiRequest request);
-    void answer(Pending &pending, const LocalApiResponse &response);
+    void startRequest(HttpRequest request);
+    void answer(Pending &pending, const HttpResponse &response);
     void refuse(int status, const QString &message); // parser-level error: answer, then close
     void flushAnswers();
     void beginClose();
@@ -84,7 +84,7 @@ private:
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     LocalApiDispatcher *m_dispatcher;
-    const LocalApiLimits m_limits;
+    const HttpLimits m_limits;
     HttpRequestParser m_parser;
     QByteArray m_in;
     qsizetype m_inPos = 0;

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpResponse.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 
-// Turns a LocalApiResponse into the bytes of one HTTP/1.1 response (head and body in one
+// Turns a HttpResponse into the bytes of one HTTP/1.1 response (head and body in one
 // buffer, so the connection writes it with a single call). Adds the headers every answer
 // carries and filters handler headers that could break framing or open CORS.
 namespace HttpResponseWriter {
@@ -17,7 +17,7 @@ struct Frame {
     bool http10 = false; // HTTP/1.0 client: keep-alive must be said explicitly
 };
 
-QByteArray serialize(const LocalApiResponse &response, const Frame &frame);
+QByteArray serialize(const HttpResponse &response, const Frame &frame);
 
 // "OK", "Not Found", ... (empty for unknown codes, which is still valid HTTP).
 QByteArrayView reasonPhrase(int status);

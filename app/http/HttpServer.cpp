@@ -1,8 +1,8 @@
-#include "localapi/LocalApiServer.h"
+#include "http/HttpServer.h"
 
 #include "core/Logging.h"
-#include "localapi/HttpConnection.h"
-#include "localapi/HttpResponseWriter.h"
+#include "http/HttpConnection.h"
+#include "http/HttpResponseWriter.h"
 #include "localapi/LocalApiDispatcher.h"
 
 #include <QTcpServer>
@@ -15,22 +15,22 @@ constexpr int kListenBacklog = 256; // bursts of connects are accepted, then jud
 constexpr int kMinTokenBytes = 32;
 } // namespace
 
-LocalApiServer::LocalApiServer(const LocalApiConfig &config,
-                               std::shared_ptr<const LocalApiRouter> router, QObject *parent)
+HttpServer::HttpServer(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router,
+                       QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_router(std::move(router))
     , m_sweepTimer(this)
 {
-    connect(&m_sweepTimer, &QTimer::timeout, this, &LocalApiServer::sweep);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &HttpServer::sweep);
 }
 
-LocalApiServer::~LocalApiServer()
+HttpServer::~HttpServer()
 {
     close();
 }
 
-bool LocalApiServer::fail(const QString &reason)
+bool HttpServer::fail(const QString &reason)
 {
     close();
     qCWarning(lcLocalApi).noquote() << "local API not started:" << reason;
@@ -38,7 +38,7 @@ bool LocalApiServer::fail(const QString &reason)
     return false;
 }
 
-bool LocalApiServer::listen()
+bool HttpServer::listen()
 {
     if (isListening())
         return true;
@@ -75,11 +75,11 @@ bool LocalApiServer::listen()
     m_dispatcher = std::make_unique<LocalApiDispatcher>(m_router,
                                                         LocalApiGuard(m_config.token, port));
     m_busyAnswer = HttpResponseWriter::serialize(
-        LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                QStringLiteral("too many connections to the local API")),
+        HttpResponse::error(503, QLatin1String("gateway_unavailable"),
+                            QStringLiteral("too many connections to the local API")),
         {"-", false, false, false});
 
-    const LocalApiLimits &l = m_config.limits;
+    const HttpLimits &l = m_config.limits;
     const int shortest = std::min(
         {l.idleTimeoutMs, l.requestTimeoutMs, l.handlerTimeoutMs, l.lingerTimeoutMs});
     m_sweepTimer.start(std::clamp(shortest / 4, 10, 1000));
@@ -92,7 +92,7 @@ bool LocalApiServer::listen()
     return true;
 }
 
-void LocalApiServer::close()
+void HttpServer::close()
 {
     m_sweepTimer.stop();
     qDeleteAll(m_listeners);
@@ -102,7 +102,7 @@ void LocalApiServer::close()
     m_dispatcher.reset();
 }
 
-void LocalApiServer::acceptPending(QTcpServer *listener)
+void HttpServer::acceptPending(QTcpServer *listener)
 {
     while (QTcpSocket *socket = listener->nextPendingConnection()) {
         if (!socket->peerAddress().isLoopback()) {
@@ -117,12 +117,12 @@ void LocalApiServer::acceptPending(QTcpServer *listener)
             continue;
         }
         auto *connection = new HttpConnection(socket, m_dispatcher.get(), m_config.limits, this);
-        connect(connection, &HttpConnection::closed, this, &LocalApiServer::onConnectionClosed);
+        connect(connection, &HttpConnection::closed, this, &HttpServer::onConnectionClosed);
         m_connections.append(connection);
     }
 }
 
-void LocalApiServer::rejectBusy(QTcpSocket *socket)
+void HttpServer::rejectBusy(QTcpSocket *socket)
 {
     // Answer at once without reading anything, then close; the socket is gone as soon as
     // the few bytes are out. Served clients are not affected.
@@ -135,13 +135,13 @@ void LocalApiServer::rejectBusy(QTcpSocket *socket)
         socket->deleteLater();
 }
 
-void LocalApiServer::onConnectionClosed(HttpConnection *connection)
+void HttpServer::onConnectionClosed(HttpConnection *connection)
 {
     m_connections.removeOne(connection);
     connection->deleteLater();
 }
 
-void LocalApiServer::sweep()
+void HttpServer::sweep()
 {
     // checkTimeouts() may close a connection, which edits m_connections: iterate a copy.
     const QList<HttpConnection *> connections = m_connections;

@@ -18,14 +18,14 @@ class QTcpSocket;
 // The local API's HTTP/1.1 server on loopback only (127.0.0.1 and/or [::1]). Accepts up to
 // maxConnections clients (more get a 503 envelope and are closed, the others keep being
 // served), refuses non-loopback peers, and sweeps every connection's deadlines on one timer.
-// Lives on whichever thread creates it; LocalApiServerThread runs it on its own thread.
-class LocalApiServer : public QObject
+// Lives on whichever thread creates it; HttpServerThread runs it on its own thread.
+class HttpServer : public QObject
 {
     Q_OBJECT
 public:
-    LocalApiServer(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router,
-                   QObject *parent = nullptr);
-    ~LocalApiServer() override;
+    HttpServer(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router,
+               QObject *parent = nullptr);
+    ~HttpServer() override;
 
     // Emits listening(url) or failed(reason), and returns whether it listens.
     bool listen();

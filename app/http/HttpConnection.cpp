@@ -1,7 +1,7 @@
-#include "localapi/HttpConnection.h"
+#include "http/HttpConnection.h"
 
 #include "core/Logging.h"
-#include "localapi/HttpResponseWriter.h"
+#include "http/HttpResponseWriter.h"
 #include "localapi/LocalApiDispatcher.h"
 
 #include <QTcpSocket>
@@ -37,7 +37,7 @@ qint64 HttpConnection::nowMs()
 }
 
 HttpConnection::HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher,
-                               const LocalApiLimits &limits, QObject *parent)
+                               const HttpLimits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_peerAddress(socket->peerAddress())
@@ -124,7 +124,7 @@ bool HttpConnection::readMore()
     return got > 0;
 }
 
-void HttpConnection::startRequest(LocalApiRequest request)
+void HttpConnection::startRequest(HttpRequest request)
 {
     Pending &p = m_pending.emplace_back();
     p.sequence = m_nextSequence++;
@@ -142,12 +142,11 @@ void HttpConnection::startRequest(LocalApiRequest request)
     request.peerAddress = m_peerAddress;
     request.peerPort = m_peerPort;
     const quint64 sequence = p.sequence;
-    const std::optional<LocalApiResponse> response = m_dispatcher->dispatch(
-        request, [this, sequence] {
-            auto state = std::make_shared<LocalApiDetail::ResponderState>(this, sequence);
-            m_pending.back().responder = state; // nothing else is queued during dispatch
-            return LocalApiResponder(state);
-        });
+    const std::optional<HttpResponse> response = m_dispatcher->dispatch(request, [this, sequence] {
+        auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
+        m_pending.back().responder = state; // nothing else is queued during dispatch
+        return HttpResponder(state);
+    });
     // Deque references survive push_back; p is only popped once answered and written.
     if (response)
         answer(p, *response);
@@ -155,7 +154,7 @@ void HttpConnection::startRequest(LocalApiRequest request)
         p.deadlineMs = nowMs() + m_limits.handlerTimeoutMs;
 }
 
-void HttpConnection::answer(Pending &p, const LocalApiResponse &response)
+void HttpConnection::answer(Pending &p, const HttpResponse &response)
 {
     if (p.ready)
         return;
@@ -184,7 +183,7 @@ void HttpConnection::answer(Pending &p, const LocalApiResponse &response)
     flushAnswers();
 }
 
-void HttpConnection::deliver(quint64 sequence, const LocalApiResponse &response)
+void HttpConnection::deliver(quint64 sequence, const HttpResponse &response)
 {
     for (Pending &p : m_pending) {
         if (p.sequence == sequence) {
@@ -206,7 +205,7 @@ void HttpConnection::refuse(int status, const QString &message)
     p.method = "-";
     p.path = "-";
     p.requestId = m_dispatcher->newRequestId();
-    answer(p, LocalApiResponse::error(status, message));
+    answer(p, HttpResponse::error(status, message));
 }
 
 void HttpConnection::flushAnswers()
@@ -323,8 +322,8 @@ void HttpConnection::checkTimeouts()
     }
     for (const quint64 sequence : late) {
         deliver(sequence,
-                LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                        QStringLiteral("no answer in time")));
+                HttpResponse::error(503, QLatin1String("gateway_unavailable"),
+                                    QStringLiteral("no answer in time")));
         if (m_phase != Phase::Open)
             return;
     }

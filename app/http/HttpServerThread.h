@@ -11,18 +11,18 @@
 class DiscoveryFile;
 class QThread;
 
-// Runs a LocalApiServer on a thread of its own so local traffic never blocks the window;
+// Runs a HttpServer on a thread of its own so local traffic never blocks the window;
 // handlers run on that thread too (config.onThreadStarted/onThreadFinished set up and tear
 // down per-thread resources such as a database connection). Lives on the caller's thread:
 // start() returns at once and listening(url) or failed(reason) follows; once listening, it
 // writes the discovery file (unless config.writeDiscoveryFile is false). stop(), also run by
 // the destructor, closes every socket, ends the thread and removes the discovery file.
-class LocalApiServerThread : public QObject
+class HttpServerThread : public QObject
 {
     Q_OBJECT
 public:
-    explicit LocalApiServerThread(QObject *parent = nullptr);
-    ~LocalApiServerThread() override;
+    explicit HttpServerThread(QObject *parent = nullptr);
+    ~HttpServerThread() override;
 
     // False if already running. The router must not be changed afterwards.
     bool start(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router);

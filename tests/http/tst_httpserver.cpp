@@ -1,4 +1,4 @@
-#include "localapi/LocalApiServer.h"
+#include "http/HttpServer.h"
 
 #include "HttpTestClient.h"
 
@@ -13,14 +13,14 @@
 #include <memory>
 #include <thread>
 
-// LocalApiServer and HttpConnection over real sockets on 127.0.0.1, server on the test thread.
+// HttpServer and HttpConnection over real sockets on 127.0.0.1, server on the test thread.
 namespace {
 const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 const QByteArray kContacts = "/api/v1/sessions/s1/contacts/205227043110953%40lid";
 
-LocalApiLimits testLimits()
+HttpLimits testLimits()
 {
-    LocalApiLimits l;
+    HttpLimits l;
     l.idleTimeoutMs = 5000;
     l.requestTimeoutMs = 5000;
     l.handlerTimeoutMs = 5000;
@@ -35,23 +35,23 @@ void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
 }
 } // namespace
 
-class TestLocalApiServer : public QObject
+class TestHttpServer : public QObject
 {
     Q_OBJECT
 private:
     std::shared_ptr<LocalApiRouter> router = std::make_shared<LocalApiRouter>();
-    std::unique_ptr<LocalApiServer> server;
+    std::unique_ptr<HttpServer> server;
     quint16 port = 0;
-    QList<LocalApiResponder> parked; // responders a test keeps unanswered on purpose
+    QList<HttpResponder> parked; // responders a test keeps unanswered on purpose
     int handled = 0;
 
-    std::unique_ptr<LocalApiServer> startServer(const LocalApiLimits &limits)
+    std::unique_ptr<HttpServer> startServer(const HttpLimits &limits)
     {
         LocalApiConfig config;
         config.token = kToken;
         config.limits = limits;
-        auto s = std::make_unique<LocalApiServer>(config, router);
-        QSignalSpy listening(s.get(), &LocalApiServer::listening);
+        auto s = std::make_unique<HttpServer>(config, router);
+        QSignalSpy listening(s.get(), &HttpServer::listening);
         if (!s->listen() || listening.size() != 1)
             return nullptr;
         return s;
@@ -83,53 +83,49 @@ private Q_SLOTS:
     void initTestCase()
     {
         router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
-                    [this](const LocalApiRequest &r) {
+                    [this](const HttpRequest &r) {
                         ++handled;
                         QJsonObject query;
                         for (const auto &q : r.queryItems)
                             query.insert(q.first, q.second);
-                        return LocalApiResponse::json(
+                        return HttpResponse::json(
                             QJsonObject{{QStringLiteral("session"), r.param(u"session")},
                                         {QStringLiteral("lid"), r.param(u"lid")},
                                         {QStringLiteral("query"), query},
                                         {QStringLiteral("peer"), r.peerAddress.toString()},
                                         {QStringLiteral("id"), QString::fromLatin1(r.requestId)}});
                     });
-        router->post(QStringLiteral("/api/v1/sessions/{session}:start"),
-                     [](const LocalApiRequest &r) {
-                         return LocalApiResponse::json(
-                             QJsonObject{{QStringLiteral("started"), r.param(u"session")},
-                                         {QStringLiteral("body"), QString::fromUtf8(r.body)}});
-                     });
+        router->post(QStringLiteral("/api/v1/sessions/{session}:start"), [](const HttpRequest &r) {
+            return HttpResponse::json(
+                QJsonObject{{QStringLiteral("started"), r.param(u"session")},
+                            {QStringLiteral("body"), QString::fromUtf8(r.body)}});
+        });
         router->get(
             QStringLiteral("/api/v1/openapi.json"),
-            [](const LocalApiRequest &) {
-                return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}");
-            },
+            [](const HttpRequest &) { return HttpResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
             LocalApiRouter::Access::Public);
-        router->getAsync(QStringLiteral("/slow/{ms}"), [](const LocalApiRequest &r, LocalApiResponder responder) {
-            const int ms = r.param(u"ms").toInt();
-            QTimer::singleShot(ms, [responder, ms] {
-                responder.send(LocalApiResponse::json(QJsonObject{{QStringLiteral("slow"), ms}}));
+        router->getAsync(
+            QStringLiteral("/slow/{ms}"), [](const HttpRequest &r, HttpResponder responder) {
+                const int ms = r.param(u"ms").toInt();
+                QTimer::singleShot(ms, [responder, ms] {
+                    responder.send(HttpResponse::json(QJsonObject{{QStringLiteral("slow"), ms}}));
+                });
             });
-        });
         router->postAsync(
             QStringLiteral("/contacts/{jid}/block"),
-            [](const LocalApiRequest &r, LocalApiResponder responder) {
+            [](const HttpRequest &r, HttpResponder responder) {
                 const QString jid = r.param(u"jid");
                 std::thread([responder, jid] { // like a gateway reply arriving on another thread
-                    LocalApiResponse answer = LocalApiResponse::noContent();
+                    HttpResponse answer = HttpResponse::noContent();
                     answer.setHeader("X-Request-Id", "gw-" + jid.toLatin1());
                     responder.send(answer);
                 })
                     .detach();
             });
-        router->getAsync(QStringLiteral("/dropped"),
-                         [](const LocalApiRequest &, LocalApiResponder) {});
-        router->getAsync(QStringLiteral("/parked"),
-                         [this](const LocalApiRequest &, LocalApiResponder responder) {
-                             parked.append(responder);
-                         });
+        router->getAsync(QStringLiteral("/dropped"), [](const HttpRequest &, HttpResponder) {});
+        router->getAsync(
+            QStringLiteral("/parked"),
+            [this](const HttpRequest &, HttpResponder responder) { parked.append(responder); });
         server = startServer(testLimits());
         QVERIFY(server);
         port = server->port();
@@ -143,8 +139,8 @@ private Q_SLOTS:
     {
         LocalApiConfig config;
         config.token = "short";
-        LocalApiServer s(config, router);
-        QSignalSpy failed(&s, &LocalApiServer::failed);
+        HttpServer s(config, router);
+        QSignalSpy failed(&s, &HttpServer::failed);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
         QVERIFY(!s.listen());
         QCOMPARE(failed.size(), 1);
@@ -155,8 +151,8 @@ private Q_SLOTS:
         LocalApiConfig config;
         config.token = kToken;
         config.port = port;
-        LocalApiServer s(config, router);
-        QSignalSpy failed(&s, &LocalApiServer::failed);
+        HttpServer s(config, router);
+        QSignalSpy failed(&s, &HttpServer::failed);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
         QVERIFY(!s.listen());
         QCOMPARE(failed.size(), 1);
@@ -497,7 +493,7 @@ private Q_SLOTS:
 
     void answers503WhenAHandlerNeverAnswers()
     {
-        LocalApiLimits limits = testLimits();
+        HttpLimits limits = testLimits();
         limits.handlerTimeoutMs = 300;
         auto s = startServer(limits);
         QVERIFY(s);
@@ -511,7 +507,7 @@ private Q_SLOTS:
         QCOMPARE(client.replies[1].status, 200);
         QCOMPARE(parked.size(), 1);
         QVERIFY(parked[0].isCancelled());
-        parked[0].send(LocalApiResponse::noContent()); // too late: goes nowhere
+        parked[0].send(HttpResponse::noContent()); // too late: goes nowhere
         QVERIFY(client.isConnected());
         client.send(get(kContacts, s->port()));
         QVERIFY(client.waitForReplies(3));
@@ -528,7 +524,7 @@ private Q_SLOTS:
             QVERIFY(!parked[0].isCancelled());
         }
         QTRY_VERIFY(parked[0].isCancelled());
-        parked[0].send(LocalApiResponse::noContent());
+        parked[0].send(HttpResponse::noContent());
         QVERIFY(servesNormally());
     }
 
@@ -591,7 +587,7 @@ private Q_SLOTS:
 
     void closesIdleConnections()
     {
-        LocalApiLimits limits = testLimits();
+        HttpLimits limits = testLimits();
         limits.idleTimeoutMs = 300;
         auto s = startServer(limits);
         QVERIFY(s);
@@ -609,7 +605,7 @@ private Q_SLOTS:
 
     void cutsOffSlowClients()
     {
-        LocalApiLimits limits = testLimits();
+        HttpLimits limits = testLimits();
         limits.requestTimeoutMs = 400;
         limits.idleTimeoutMs = 10000; // the trickle keeps the connection "active"
         auto s = startServer(limits);
@@ -636,7 +632,7 @@ private Q_SLOTS:
 
     void limitsConcurrentConnections()
     {
-        LocalApiLimits limits = testLimits();
+        HttpLimits limits = testLimits();
         limits.idleTimeoutMs = 3000;
         auto s = startServer(limits);
         QVERIFY(s);
@@ -678,7 +674,7 @@ private Q_SLOTS:
         LocalApiConfig config;
         config.token = kToken;
         config.listenIPv6 = true;
-        LocalApiServer s(config, router);
+        HttpServer s(config, router);
         QVERIFY(s.listen());
         HttpTestClient client;
         client.socket().connectToHost(QHostAddress::LocalHostIPv6, s.port());
@@ -739,5 +735,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalApiServer)
-#include "tst_localapiserver.moc"
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_httpserver.moc"

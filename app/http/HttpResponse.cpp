@@ -1,32 +1,32 @@
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpResponse.h"
 
-LocalApiResponse LocalApiResponse::json(const QJsonObject &object, int status)
+HttpResponse HttpResponse::json(const QJsonObject &object, int status)
 {
     return rawJson(QJsonDocument(object).toJson(QJsonDocument::Compact), status);
 }
 
-LocalApiResponse LocalApiResponse::json(const QJsonArray &array, int status)
+HttpResponse HttpResponse::json(const QJsonArray &array, int status)
 {
     return rawJson(QJsonDocument(array).toJson(QJsonDocument::Compact), status);
 }
 
-LocalApiResponse LocalApiResponse::rawJson(const QByteArray &json, int status)
+HttpResponse HttpResponse::rawJson(const QByteArray &json, int status)
 {
-    LocalApiResponse r;
+    HttpResponse r;
     r.status = status;
     r.body = json;
     return r;
 }
 
-LocalApiResponse LocalApiResponse::noContent()
+HttpResponse HttpResponse::noContent()
 {
-    LocalApiResponse r;
+    HttpResponse r;
     r.status = 204;
     return r;
 }
 
-LocalApiResponse LocalApiResponse::error(int status, QLatin1String code, const QString &message,
-                                         const QJsonObject &details)
+HttpResponse HttpResponse::error(int status, QLatin1String code, const QString &message,
+                                 const QJsonObject &details)
 {
     QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!details.isEmpty())
@@ -34,12 +34,12 @@ LocalApiResponse LocalApiResponse::error(int status, QLatin1String code, const Q
     return json(QJsonObject{{QStringLiteral("error"), error}}, status);
 }
 
-LocalApiResponse LocalApiResponse::error(int status, const QString &message)
+HttpResponse HttpResponse::error(int status, const QString &message)
 {
     return error(status, LocalApiErrors::codeForStatus(status), message);
 }
 
-LocalApiResponse &LocalApiResponse::setHeader(const QByteArray &name, const QByteArray &value)
+HttpResponse &HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     const QByteArray lower = name.toLower();
     for (auto &h : headers) {

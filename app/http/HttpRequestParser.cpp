@@ -1,4 +1,4 @@
-#include "localapi/HttpRequestParser.h"
+#include "http/HttpRequestParser.h"
 
 namespace {
 
@@ -71,7 +71,7 @@ bool equalsNoCase(QByteArrayView a, QByteArrayView b)
 
 } // namespace
 
-HttpRequestParser::HttpRequestParser(const LocalApiLimits &limits)
+HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
     : m_limits(limits)
 {
 }
@@ -85,14 +85,14 @@ HttpRequestParser::Result HttpRequestParser::fail(int status, const char *messag
 
 void HttpRequestParser::reset()
 {
-    m_request = LocalApiRequest();
+    m_request = HttpRequest();
     m_scanFrom = m_skip = m_headSize = m_bodySize = 0;
     m_started = m_headDone = m_expectContinue = m_continueSent = false;
 }
 
-LocalApiRequest HttpRequestParser::takeRequest()
+HttpRequest HttpRequestParser::takeRequest()
 {
-    LocalApiRequest r = std::move(m_request);
+    HttpRequest r = std::move(m_request);
     reset();
     return r;
 }

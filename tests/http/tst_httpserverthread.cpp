@@ -1,4 +1,4 @@
-#include "localapi/LocalApiServerThread.h"
+#include "http/HttpServerThread.h"
 
 #include "HttpTestClient.h"
 #include "localapi/DiscoveryFile.h"
@@ -22,7 +22,7 @@ namespace {
 const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 } // namespace
 
-class TestLocalApiServerThread : public QObject
+class TestHttpServerThread : public QObject
 {
     Q_OBJECT
 private:
@@ -51,27 +51,27 @@ private Q_SLOTS:
     {
         QVERIFY(runtime.isValid());
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime.path()));
-        router->get(QStringLiteral("/where"), [this](const LocalApiRequest &) {
+        router->get(QStringLiteral("/where"), [this](const HttpRequest &) {
             handlerThread = QThread::currentThread();
-            return LocalApiResponse::json(QJsonObject{{QStringLiteral("ok"), true}});
+            return HttpResponse::json(QJsonObject{{QStringLiteral("ok"), true}});
         });
-        router->get(QStringLiteral("/busy"), [](const LocalApiRequest &) {
+        router->get(QStringLiteral("/busy"), [](const HttpRequest &) {
             QElapsedTimer t; // burns the server thread's CPU, as a heavy cache read would
             t.start();
             while (t.elapsed() < 400) {}
-            return LocalApiResponse::noContent();
+            return HttpResponse::noContent();
         });
         router->getAsync(QStringLiteral("/parked"),
-                         [](const LocalApiRequest &, LocalApiResponder responder) {
-                             static QList<LocalApiResponder> parked;
+                         [](const HttpRequest &, HttpResponder responder) {
+                             static QList<HttpResponder> parked;
                              parked.append(responder);
                          });
     }
 
     void servesOnItsOwnThreadAndWritesTheDiscoveryFile()
     {
-        LocalApiServerThread owner;
-        QSignalSpy listening(&owner, &LocalApiServerThread::listening);
+        HttpServerThread owner;
+        QSignalSpy listening(&owner, &HttpServerThread::listening);
         QVERIFY(owner.start(config(), router));
         QVERIFY(owner.isRunning());
         QVERIFY(!owner.start(config(), router)); // once
@@ -111,8 +111,8 @@ private Q_SLOTS:
 
     void keepsTheCallerThreadResponsive()
     {
-        LocalApiServerThread owner;
-        QSignalSpy listening(&owner, &LocalApiServerThread::listening);
+        HttpServerThread owner;
+        QSignalSpy listening(&owner, &HttpServerThread::listening);
         QVERIFY(owner.start(config(), router));
         QVERIFY(listening.wait());
         const quint16 port = quint16(owner.url().port());
@@ -141,9 +141,9 @@ private Q_SLOTS:
 
     void restartsAndStopsWithClientsConnected()
     {
-        LocalApiServerThread owner;
+        HttpServerThread owner;
         for (int round = 0; round < 2; ++round) {
-            QSignalSpy listening(&owner, &LocalApiServerThread::listening);
+            QSignalSpy listening(&owner, &HttpServerThread::listening);
             QVERIFY(owner.start(config(), router));
             QVERIFY(listening.wait());
             const quint16 port = quint16(owner.url().port());
@@ -164,9 +164,9 @@ private Q_SLOTS:
         QVERIFY(squatter.listen(QHostAddress::LocalHost));
         LocalApiConfig c = config();
         c.port = squatter.serverPort();
-        LocalApiServerThread owner;
-        QSignalSpy failed(&owner, &LocalApiServerThread::failed);
-        QSignalSpy listening(&owner, &LocalApiServerThread::listening);
+        HttpServerThread owner;
+        QSignalSpy failed(&owner, &HttpServerThread::failed);
+        QSignalSpy listening(&owner, &HttpServerThread::listening);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
         QVERIFY(owner.start(c, router));
         QVERIFY(failed.wait());
@@ -180,8 +180,8 @@ private Q_SLOTS:
     {
         LocalApiConfig c = config();
         c.writeDiscoveryFile = false;
-        LocalApiServerThread owner;
-        QSignalSpy listening(&owner, &LocalApiServerThread::listening);
+        HttpServerThread owner;
+        QSignalSpy listening(&owner, &HttpServerThread::listening);
         QVERIFY(owner.start(c, router));
         QVERIFY(listening.wait());
         QVERIFY(owner.discoveryFilePath().isEmpty());
@@ -190,8 +190,8 @@ private Q_SLOTS:
 
     void destructorStopsEverything()
     {
-        auto *owner = new LocalApiServerThread;
-        QSignalSpy listening(owner, &LocalApiServerThread::listening);
+        auto *owner = new HttpServerThread;
+        QSignalSpy listening(owner, &HttpServerThread::listening);
         QVERIFY(owner->start(config(), router));
         QVERIFY(listening.wait());
         const int hooksBefore = finishedHooks;
@@ -203,8 +203,8 @@ private Q_SLOTS:
 
     void stopsBeforeItListened()
     {
-        LocalApiServerThread owner;
-        QSignalSpy listening(&owner, &LocalApiServerThread::listening);
+        HttpServerThread owner;
+        QSignalSpy listening(&owner, &HttpServerThread::listening);
         QVERIFY(owner.start(config(), router));
         owner.stop(); // the queued "listening" of that server must not count any more
         QCoreApplication::sendPostedEvents();
@@ -214,5 +214,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalApiServerThread)
-#include "tst_localapiserverthread.moc"
+QTEST_GUILESS_MAIN(TestHttpServerThread)
+#include "tst_httpserverthread.moc"

@@ -1,4 +1,4 @@
-#include "localapi/HttpResponseWriter.h"
+#include "http/HttpResponseWriter.h"
 
 #include "core/Logging.h"
 
@@ -161,7 +161,7 @@ bool HttpResponseWriter::isReservedHeader(QByteArrayView name, QByteArrayView va
     return false;
 }
 
-QByteArray HttpResponseWriter::serialize(const LocalApiResponse &r, const Frame &frame)
+QByteArray HttpResponseWriter::serialize(const HttpResponse &r, const Frame &frame)
 {
     const int status = (r.status >= 100 && r.status <= 999) ? r.status : 500;
     const bool bodyAllowed = status != 204 && status != 304 && status >= 200;

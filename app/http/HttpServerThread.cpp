@@ -1,23 +1,23 @@
-#include "localapi/LocalApiServerThread.h"
+#include "http/HttpServerThread.h"
 
 #include "core/Logging.h"
+#include "http/HttpServer.h"
 #include "localapi/DiscoveryFile.h"
-#include "localapi/LocalApiServer.h"
 
 #include <QThread>
 
-LocalApiServerThread::LocalApiServerThread(QObject *parent)
+HttpServerThread::HttpServerThread(QObject *parent)
     : QObject(parent)
 {
 }
 
-LocalApiServerThread::~LocalApiServerThread()
+HttpServerThread::~HttpServerThread()
 {
     stop();
 }
 
-bool LocalApiServerThread::start(const LocalApiConfig &config,
-                                 std::shared_ptr<const LocalApiRouter> router)
+bool HttpServerThread::start(const LocalApiConfig &config,
+                             std::shared_ptr<const LocalApiRouter> router)
 {
     if (m_thread)
         return false;
@@ -26,14 +26,14 @@ bool LocalApiServerThread::start(const LocalApiConfig &config,
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("local-api"));
-    auto *server = new LocalApiServer(config, std::move(router));
+    auto *server = new HttpServer(config, std::move(router));
     server->moveToThread(m_thread);
 
-    connect(server, &LocalApiServer::listening, this, [this, generation](const QUrl &url) {
+    connect(server, &HttpServer::listening, this, [this, generation](const QUrl &url) {
         if (generation == m_generation)
             onListening(url);
     });
-    connect(server, &LocalApiServer::failed, this, [this, generation](const QString &reason) {
+    connect(server, &HttpServer::failed, this, [this, generation](const QString &reason) {
         if (generation == m_generation)
             onFailed(reason);
     });
@@ -58,7 +58,7 @@ bool LocalApiServerThread::start(const LocalApiConfig &config,
     return true;
 }
 
-void LocalApiServerThread::endThread()
+void HttpServerThread::endThread()
 {
     if (!m_thread)
         return;
@@ -70,7 +70,7 @@ void LocalApiServerThread::endThread()
     m_url.clear();
 }
 
-void LocalApiServerThread::stop()
+void HttpServerThread::stop()
 {
     endThread();
     if (m_discovery) {
@@ -79,12 +79,12 @@ void LocalApiServerThread::stop()
     }
 }
 
-QString LocalApiServerThread::discoveryFilePath() const
+QString HttpServerThread::discoveryFilePath() const
 {
     return m_discovery ? m_discovery->path() : QString();
 }
 
-void LocalApiServerThread::onListening(const QUrl &url)
+void HttpServerThread::onListening(const QUrl &url)
 {
     m_url = url;
     if (m_config.writeDiscoveryFile) {
@@ -97,7 +97,7 @@ void LocalApiServerThread::onListening(const QUrl &url)
     Q_EMIT listening(url);
 }
 
-void LocalApiServerThread::onFailed(const QString &reason)
+void HttpServerThread::onFailed(const QString &reason)
 {
     endThread();
     Q_EMIT failed(reason);
