@@ -1,8 +1,7 @@
 #include "http/HttpConnection.h"
 
-#include "core/Logging.h"
 #include "http/HttpResponseWriter.h"
-#include "localapi/LocalApiDispatcher.h"
+#include "http/HttpServer.h"
 
 #include <QTcpSocket>
 #include <QVarLengthArray>
@@ -36,15 +35,15 @@ qint64 HttpConnection::nowMs()
     return nowNs() / 1000000;
 }
 
-HttpConnection::HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher,
-                               const HttpLimits &limits, QObject *parent)
-    : QObject(parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
+    : QObject(server)
     , m_socket(socket)
     , m_peerAddress(socket->peerAddress())
     , m_peerPort(socket->peerPort())
-    , m_dispatcher(dispatcher)
-    , m_limits(limits)
-    , m_parser(limits)
+    , m_server(server)
+    , m_limits(server->limits())
+    , m_log(server->log())
+    , m_parser(m_limits)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -134,7 +133,7 @@ void HttpConnection::startRequest(HttpRequest request)
     p.http10 = request.httpMinor == 0;
     p.method = request.method;
     p.path = request.path;
-    p.requestId = m_dispatcher->newRequestId();
+    p.requestId = m_server->newRequestId();
     if (!request.keepAlive)
         m_inputDone = true; // "Connection: close": whatever follows is not read
 
@@ -142,11 +141,15 @@ void HttpConnection::startRequest(HttpRequest request)
     request.peerAddress = m_peerAddress;
     request.peerPort = m_peerPort;
     const quint64 sequence = p.sequence;
-    const std::optional<HttpResponse> response = m_dispatcher->dispatch(request, [this, sequence] {
-        auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
-        m_pending.back().responder = state; // nothing else is queued during dispatch
-        return HttpResponder(state);
-    });
+    HttpRequestHandler &handler = m_server->handler();
+    std::optional<HttpResponse> response = handler.admit(request);
+    if (!response) {
+        response = handler.handle(request, [this, sequence] {
+            auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
+            m_pending.back().responder = state; // nothing else is queued during dispatch
+            return HttpResponder(state);
+        });
+    }
     // Deque references survive push_back; p is only popped once answered and written.
     if (response)
         answer(p, *response);
@@ -164,6 +167,7 @@ void HttpConnection::answer(Pending &p, const HttpResponse &response)
     frame.headOnly = p.headOnly;
     frame.keepAlive = !p.closeAfter;
     frame.http10 = p.http10;
+    frame.log = m_log;
     p.bytes = HttpResponseWriter::serialize(response, frame);
     p.status = response.status;
     p.ready = true;
@@ -172,13 +176,13 @@ void HttpConnection::answer(Pending &p, const HttpResponse &response)
 
     const double ms = double(nowNs() - p.startNs) / 1e6;
     if (response.status >= 500 && response.status != 505) { // our faults, not the client's
-        qCWarning(lcLocalApi).noquote()
+        qCWarning(m_log).noquote()
             << p.method << loggablePath(p.path) << response.status
             << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
     } else {
-        qCDebug(lcLocalApi).noquote()
-            << p.method << loggablePath(p.path) << response.status
-            << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
+        qCDebug(m_log).noquote() << p.method << loggablePath(p.path) << response.status
+                                 << QString::number(ms, 'f', 2) + QLatin1String("ms")
+                                 << p.requestId;
     }
     flushAnswers();
 }
@@ -193,6 +197,13 @@ void HttpConnection::deliver(quint64 sequence, const HttpResponse &response)
     }
 }
 
+void HttpConnection::deliverDropped(quint64 sequence)
+{
+    deliver(sequence,
+            m_server->handler().errorResponse(
+                500, QStringLiteral("the request handler did not answer")));
+}
+
 void HttpConnection::refuse(int status, const QString &message)
 {
     m_inputDone = true;
@@ -204,8 +215,8 @@ void HttpConnection::refuse(int status, const QString &message)
     p.closeAfter = true;
     p.method = "-";
     p.path = "-";
-    p.requestId = m_dispatcher->newRequestId();
-    answer(p, HttpResponse::error(status, message));
+    p.requestId = m_server->newRequestId();
+    answer(p, m_server->handler().errorResponse(status, message));
 }
 
 void HttpConnection::flushAnswers()
@@ -322,8 +333,7 @@ void HttpConnection::checkTimeouts()
     }
     for (const quint64 sequence : late) {
         deliver(sequence,
-                HttpResponse::error(503, QLatin1String("gateway_unavailable"),
-                                    QStringLiteral("no answer in time")));
+                m_server->handler().errorResponse(503, QStringLiteral("no answer in time")));
         if (m_phase != Phase::Open)
             return;
     }

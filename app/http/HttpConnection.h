@@ -7,32 +7,35 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QObject>
 
 #include <deque>
 #include <memory>
 
-class LocalApiDispatcher;
+class HttpServer;
 class QTcpSocket;
 
 // One client connection: reads and parses requests (pipelined ones too), hands them to the
-// dispatcher, and writes the answers strictly in request order, whether handlers answer at
-// once or later through a HttpResponder. Enforces the per-connection limits: head and
+// server's HttpRequestHandler, and writes the answers strictly in request order, whether handlers
+// answer at once or later through a HttpResponder. Enforces the per-connection limits: head and
 // body size (via the parser), request deadline (slowloris), idle keep-alive timeout, handler
-// timeout, a cap on unanswered pipelined requests (reading pauses, TCP pushes back), and a
-// short lingering close so an error answer reaches a client that is still sending.
+// timeout, a cap on unanswered pipelined requests (reading pauses, TCP pushes back), and a short
+// lingering close so an error answer reaches a client that is still sending.
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher, const HttpLimits &limits,
-                   QObject *parent = nullptr);
+    // Takes the socket over; limits, handler, request ids and log come from the server.
+    HttpConnection(QTcpSocket *socket, HttpServer *server);
     ~HttpConnection() override;
 
     // Called periodically by the server: applies every deadline.
     void checkTimeouts();
     // Answer for request `sequence` (HttpResponder, queued onto this thread).
     void deliver(quint64 sequence, const HttpResponse &response);
+    // Its responder was dropped unanswered: the handler's 500.
+    void deliverDropped(quint64 sequence);
     // Immediate close, nothing more is written (server shutdown).
     void abort();
 
@@ -83,8 +86,9 @@ private:
     QTcpSocket *m_socket;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
-    LocalApiDispatcher *m_dispatcher;
+    HttpServer *m_server;
     const HttpLimits m_limits;
+    const QMessageLogger::CategoryFunction m_log;
     HttpRequestParser m_parser;
     QByteArray m_in;
     qsizetype m_inPos = 0;

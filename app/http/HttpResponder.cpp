@@ -14,10 +14,15 @@ ResponderState::ResponderState(HttpConnection *connection, quint64 sequence)
 
 ResponderState::~ResponderState()
 {
-    send(HttpResponse::error(500, QStringLiteral("the request handler did not answer")));
+    post(std::nullopt);
 }
 
 void ResponderState::send(const HttpResponse &response)
+{
+    post(response);
+}
+
+void ResponderState::post(std::optional<HttpResponse> response)
 {
     QMutexLocker lock(&m_mutex);
     if (m_sent || !m_connection)
@@ -28,7 +33,13 @@ void ResponderState::send(const HttpResponse &response)
     HttpConnection *connection = m_connection;
     const quint64 sequence = m_sequence;
     QMetaObject::invokeMethod(
-        connection, [connection, sequence, response] { connection->deliver(sequence, response); },
+        connection,
+        [connection, sequence, response = std::move(response)] {
+            if (response)
+                connection->deliver(sequence, *response);
+            else
+                connection->deliverDropped(sequence);
+        },
         Qt::QueuedConnection);
 }
 

@@ -5,6 +5,7 @@
 #include <QMutex>
 
 #include <memory>
+#include <optional>
 
 class HttpConnection;
 
@@ -24,6 +25,9 @@ public:
     bool isDetached() const;
 
 private:
+    // Queues the answer (none: the handler's 500) onto the connection's thread, once.
+    void post(std::optional<HttpResponse> response);
+
     mutable QMutex m_mutex;
     HttpConnection *m_connection; // guarded by m_mutex; null once detached
     const quint64 m_sequence;
@@ -31,10 +35,11 @@ private:
 };
 } // namespace HttpDetail
 
-// Answers one request later, e.g. when a forwarded gateway call finishes. Copyable and
+// Answers one request later, e.g. when a forwarded upstream call finishes. Copyable and
 // thread-safe: send() may be called from any thread; only the first call counts. Answers
 // still go out in request order on a pipelined connection. If every copy is destroyed
-// without an answer, the client gets a 500 "internal" envelope rather than a hung request.
+// without an answer, the client gets a 500 (HttpRequestHandler::errorResponse) rather than
+// a hung request.
 class HttpResponder
 {
 public:

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "http/HttpResponse.h"
+#include "http/HttpServerConfig.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QLoggingCategory>
 
 // Turns a HttpResponse into the bytes of one HTTP/1.1 response (head and body in one
 // buffer, so the connection writes it with a single call). Adds the headers every answer
@@ -15,6 +17,7 @@ struct Frame {
     bool headOnly = false;    // HEAD: same head, no body
     bool keepAlive = true;
     bool http10 = false; // HTTP/1.0 client: keep-alive must be said explicitly
+    QMessageLogger::CategoryFunction log = lcHttp; // where dropped headers are reported
 };
 
 QByteArray serialize(const HttpResponse &response, const Frame &frame);

@@ -1,25 +1,25 @@
 #include "http/HttpServer.h"
 
-#include "core/Logging.h"
 #include "http/HttpConnection.h"
 #include "http/HttpResponseWriter.h"
-#include "localapi/LocalApiDispatcher.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
 
 #include <algorithm>
 
+Q_LOGGING_CATEGORY(lcHttp, "gc.http", QtWarningMsg)
+
 namespace {
 constexpr int kListenBacklog = 256; // bursts of connects are accepted, then judged
-constexpr int kMinTokenBytes = 32;
 } // namespace
 
-HttpServer::HttpServer(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router,
+HttpServer::HttpServer(const HttpServerConfig &config, HttpHandlerFactory makeHandler,
                        QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_router(std::move(router))
+    , m_makeHandler(std::move(makeHandler))
+    , m_ids(QRandomGenerator::system()->generate64())
     , m_sweepTimer(this)
 {
     connect(&m_sweepTimer, &QTimer::timeout, this, &HttpServer::sweep);
@@ -33,22 +33,59 @@ HttpServer::~HttpServer()
 bool HttpServer::fail(const QString &reason)
 {
     close();
-    qCWarning(lcLocalApi).noquote() << "local API not started:" << reason;
     Q_EMIT failed(reason);
     return false;
+}
+
+QByteArray HttpServer::newRequestId()
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    QByteArray id(32, Qt::Uninitialized);
+    char *out = id.data();
+    for (int half = 0; half < 2; ++half) {
+        quint64 v = m_ids.generate64();
+        for (int i = 0; i < 16; ++i, v >>= 4)
+            *out++ = hex[v & 0xF];
+    }
+    return id;
 }
 
 bool HttpServer::listen()
 {
     if (isListening())
         return true;
-    if (!m_router)
-        return fail(QStringLiteral("no router"));
-    if (m_config.token.size() < kMinTokenBytes)
-        return fail(QStringLiteral("the local API token is missing or too short"));
+    if (!m_makeHandler)
+        return fail(QStringLiteral("no request handler"));
     if (!m_config.listenIPv4 && !m_config.listenIPv6)
         return fail(QStringLiteral("neither IPv4 nor IPv6 loopback selected"));
+    if (!bind())
+        return false;
+    QString error;
+    m_handler = m_makeHandler(m_port, &error);
+    if (!m_handler)
+        return fail(error.isEmpty() ? QStringLiteral("no request handler") : error);
 
+    HttpResponseWriter::Frame busy;
+    busy.requestId = "-";
+    busy.keepAlive = false;
+    busy.log = m_config.log;
+    m_busyAnswer = HttpResponseWriter::serialize(
+        m_handler->errorResponse(503, QStringLiteral("too many connections")), busy);
+
+    const HttpLimits &l = m_config.limits;
+    const int shortest = std::min(
+        {l.idleTimeoutMs, l.requestTimeoutMs, l.handlerTimeoutMs, l.lingerTimeoutMs});
+    m_sweepTimer.start(std::clamp(shortest / 4, 10, 1000));
+
+    m_url.setScheme(QStringLiteral("http"));
+    m_url.setHost(m_config.listenIPv4 ? QStringLiteral("127.0.0.1") : QStringLiteral("::1"));
+    m_url.setPort(m_port);
+    Q_EMIT listening(m_url);
+    return true;
+}
+
+bool HttpServer::bind()
+{
     QList<QHostAddress> addresses;
     if (m_config.listenIPv4)
         addresses.append(QHostAddress(QHostAddress::LocalHost));
@@ -72,23 +109,6 @@ bool HttpServer::listen()
         m_listeners.append(listener);
     }
     m_port = port;
-    m_dispatcher = std::make_unique<LocalApiDispatcher>(m_router,
-                                                        LocalApiGuard(m_config.token, port));
-    m_busyAnswer = HttpResponseWriter::serialize(
-        HttpResponse::error(503, QLatin1String("gateway_unavailable"),
-                            QStringLiteral("too many connections to the local API")),
-        {"-", false, false, false});
-
-    const HttpLimits &l = m_config.limits;
-    const int shortest = std::min(
-        {l.idleTimeoutMs, l.requestTimeoutMs, l.handlerTimeoutMs, l.lingerTimeoutMs});
-    m_sweepTimer.start(std::clamp(shortest / 4, 10, 1000));
-
-    m_url.setScheme(QStringLiteral("http"));
-    m_url.setHost(m_config.listenIPv4 ? QStringLiteral("127.0.0.1") : QStringLiteral("::1"));
-    m_url.setPort(port);
-    qCInfo(lcLocalApi).noquote() << "local API listening on" << m_url.toString();
-    Q_EMIT listening(m_url);
     return true;
 }
 
@@ -99,7 +119,7 @@ void HttpServer::close()
     m_listeners.clear();
     const QList<HttpConnection *> connections = std::exchange(m_connections, {});
     qDeleteAll(connections); // destructors abort the sockets and detach pending responders
-    m_dispatcher.reset();
+    m_handler.reset();
 }
 
 void HttpServer::acceptPending(QTcpServer *listener)
@@ -107,7 +127,7 @@ void HttpServer::acceptPending(QTcpServer *listener)
     while (QTcpSocket *socket = listener->nextPendingConnection()) {
         if (!socket->peerAddress().isLoopback()) {
             // Cannot happen on a loopback bind; never serve anyone else if it ever does.
-            qCWarning(lcLocalApi) << "refused non-loopback peer";
+            qCWarning(m_config.log) << "refused non-loopback peer";
             socket->abort();
             socket->deleteLater();
             continue;
@@ -116,7 +136,7 @@ void HttpServer::acceptPending(QTcpServer *listener)
             rejectBusy(socket);
             continue;
         }
-        auto *connection = new HttpConnection(socket, m_dispatcher.get(), m_config.limits, this);
+        auto *connection = new HttpConnection(socket, this);
         connect(connection, &HttpConnection::closed, this, &HttpServer::onConnectionClosed);
         m_connections.append(connection);
     }
@@ -126,7 +146,7 @@ void HttpServer::rejectBusy(QTcpSocket *socket)
 {
     // Answer at once without reading anything, then close; the socket is gone as soon as
     // the few bytes are out. Served clients are not affected.
-    qCDebug(lcLocalApi) << "connection limit reached: 503";
+    qCDebug(m_config.log) << "connection limit reached: 503";
     socket->setParent(this);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->write(m_busyAnswer);

@@ -1,29 +1,30 @@
 #pragma once
 
-#include "localapi/LocalApiConfig.h"
-#include "localapi/LocalApiRouter.h"
+#include "http/HttpRequestHandler.h"
+#include "http/HttpServerConfig.h"
 
 #include <QList>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QUrl>
 
 #include <memory>
 
 class HttpConnection;
-class LocalApiDispatcher;
 class QTcpServer;
 class QTcpSocket;
 
-// The local API's HTTP/1.1 server on loopback only (127.0.0.1 and/or [::1]). Accepts up to
-// maxConnections clients (more get a 503 envelope and are closed, the others keep being
-// served), refuses non-loopback peers, and sweeps every connection's deadlines on one timer.
-// Lives on whichever thread creates it; HttpServerThread runs it on its own thread.
+// An HTTP/1.1 server on loopback only (127.0.0.1 and/or [::1]). Accepts up to
+// maxConnections clients (more get a 503 and are closed, the others keep being served),
+// refuses non-loopback peers, and sweeps every connection's deadlines on one timer. Once
+// listening it asks its factory for the handler every request then goes to. Lives on
+// whichever thread creates it; HttpServerThread runs it on its own thread.
 class HttpServer : public QObject
 {
     Q_OBJECT
 public:
-    HttpServer(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router,
+    HttpServer(const HttpServerConfig &config, HttpHandlerFactory makeHandler,
                QObject *parent = nullptr);
     ~HttpServer() override;
 
@@ -37,20 +38,29 @@ public:
     quint16 port() const { return m_port; }
     int connectionCount() const { return int(m_connections.size()); }
 
+    // For its connections.
+    const HttpLimits &limits() const { return m_config.limits; }
+    QMessageLogger::CategoryFunction log() const { return m_config.log; }
+    HttpRequestHandler &handler() const { return *m_handler; }
+    // 32 hex digits, unique enough to find one request in logs.
+    QByteArray newRequestId();
+
 Q_SIGNALS:
     void listening(const QUrl &url);
     void failed(const QString &reason);
 
 private:
     bool fail(const QString &reason);
+    bool bind();
     void acceptPending(QTcpServer *listener);
     void rejectBusy(QTcpSocket *socket);
     void onConnectionClosed(HttpConnection *connection);
     void sweep();
 
-    const LocalApiConfig m_config;
-    std::shared_ptr<const LocalApiRouter> m_router;
-    std::unique_ptr<LocalApiDispatcher> m_dispatcher;
+    const HttpServerConfig m_config;
+    HttpHandlerFactory m_makeHandler;
+    std::unique_ptr<HttpRequestHandler> m_handler;
+    QRandomGenerator64 m_ids;
     QList<QTcpServer *> m_listeners;
     QList<HttpConnection *> m_connections;
     QTimer m_sweepTimer;

@@ -1,8 +1,6 @@
 #include "http/HttpServerThread.h"
 
-#include "core/Logging.h"
 #include "http/HttpServer.h"
-#include "localapi/DiscoveryFile.h"
 
 #include <QThread>
 
@@ -16,17 +14,15 @@ HttpServerThread::~HttpServerThread()
     stop();
 }
 
-bool HttpServerThread::start(const LocalApiConfig &config,
-                             std::shared_ptr<const LocalApiRouter> router)
+bool HttpServerThread::start(const HttpServerConfig &config, HttpHandlerFactory makeHandler)
 {
     if (m_thread)
         return false;
-    m_config = config;
     const quint64 generation = ++m_generation;
 
     m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("local-api"));
-    auto *server = new HttpServer(config, std::move(router));
+    m_thread->setObjectName(config.threadName);
+    auto *server = new HttpServer(config, std::move(makeHandler));
     server->moveToThread(m_thread);
 
     connect(server, &HttpServer::listening, this, [this, generation](const QUrl &url) {
@@ -73,27 +69,11 @@ void HttpServerThread::endThread()
 void HttpServerThread::stop()
 {
     endThread();
-    if (m_discovery) {
-        m_discovery->remove();
-        m_discovery.reset();
-    }
-}
-
-QString HttpServerThread::discoveryFilePath() const
-{
-    return m_discovery ? m_discovery->path() : QString();
 }
 
 void HttpServerThread::onListening(const QUrl &url)
 {
     m_url = url;
-    if (m_config.writeDiscoveryFile) {
-        m_discovery = std::make_unique<DiscoveryFile>(m_config.discoveryFilePath.isEmpty()
-                                                          ? DiscoveryFile::defaultPath()
-                                                          : m_config.discoveryFilePath);
-        if (!m_discovery->write(url, m_config.token))
-            m_discovery.reset(); // the API still works for apps given the URL another way
-    }
     Q_EMIT listening(url);
 }
 

@@ -1,22 +1,20 @@
 #pragma once
 
-#include "localapi/LocalApiConfig.h"
-#include "localapi/LocalApiRouter.h"
+#include "http/HttpRequestHandler.h"
+#include "http/HttpServerConfig.h"
 
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
 
-class DiscoveryFile;
 class QThread;
 
-// Runs a HttpServer on a thread of its own so local traffic never blocks the window;
-// handlers run on that thread too (config.onThreadStarted/onThreadFinished set up and tear
-// down per-thread resources such as a database connection). Lives on the caller's thread:
-// start() returns at once and listening(url) or failed(reason) follows; once listening, it
-// writes the discovery file (unless config.writeDiscoveryFile is false). stop(), also run by
-// the destructor, closes every socket, ends the thread and removes the discovery file.
+// Runs an HttpServer on a thread of its own so its traffic never blocks the caller's thread;
+// the handler runs on that thread too (config.onThreadStarted/onThreadFinished set up and
+// tear down per-thread resources such as a database connection). Lives on the caller's
+// thread: start() returns at once and listening(url) or failed(reason) follows. stop(), also
+// run by the destructor, closes every socket and ends the thread.
 class HttpServerThread : public QObject
 {
     Q_OBJECT
@@ -24,13 +22,12 @@ public:
     explicit HttpServerThread(QObject *parent = nullptr);
     ~HttpServerThread() override;
 
-    // False if already running. The router must not be changed afterwards.
-    bool start(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router);
+    // False if already running. makeHandler runs on the server thread once it listens.
+    bool start(const HttpServerConfig &config, HttpHandlerFactory makeHandler);
     void stop();
 
     bool isRunning() const { return m_thread != nullptr; }
     QUrl url() const { return m_url; } // empty until listening()
-    QString discoveryFilePath() const; // empty unless written
 
 Q_SIGNALS:
     void listening(const QUrl &url);
@@ -42,8 +39,6 @@ private:
     void endThread();
 
     QThread *m_thread = nullptr;
-    LocalApiConfig m_config;
-    std::unique_ptr<DiscoveryFile> m_discovery;
     QUrl m_url;
     quint64 m_generation = 0; // drops signals queued by a server of an earlier start()
 };

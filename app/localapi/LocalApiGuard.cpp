@@ -1,5 +1,6 @@
 #include "localapi/LocalApiGuard.h"
 
+#include "localapi/LocalApiErrors.h"
 #include "localapi/LocalApiToken.h"
 
 namespace {
@@ -42,7 +43,7 @@ std::optional<HttpResponse> LocalApiGuard::checkHost(const HttpRequest &request)
         if (host.size() == allowed.size() && host.compare(allowed, Qt::CaseInsensitive) == 0)
             return std::nullopt;
     }
-    return HttpResponse::error(
+    return LocalApiErrors::error(
         403, QLatin1String("forbidden"),
         QStringLiteral("Host must be 127.0.0.1, localhost or [::1] with this server's port"));
 }
@@ -51,8 +52,8 @@ std::optional<HttpResponse> LocalApiGuard::checkNotBrowser(const HttpRequest &re
 {
     const QByteArray fetchSite = request.header("sec-fetch-site");
     if (request.hasHeader("origin") || (!fetchSite.isNull() && fetchSite != "none")) {
-        return HttpResponse::error(403, QLatin1String("forbidden"),
-                                   QStringLiteral("requests from web pages are not accepted"));
+        return LocalApiErrors::error(403, QLatin1String("forbidden"),
+                                     QStringLiteral("requests from web pages are not accepted"));
     }
     return std::nullopt;
 }
@@ -64,7 +65,7 @@ std::optional<HttpResponse> LocalApiGuard::checkToken(const HttpRequest &request
     const QByteArrayView presented = presentedToken(authorization, apiKey);
     if (!presented.isNull() && LocalApiToken::equals(presented, m_token))
         return std::nullopt;
-    HttpResponse r = HttpResponse::error(
+    HttpResponse r = LocalApiErrors::error(
         401, QLatin1String("unauthorized"),
         QStringLiteral("missing or wrong local API token (Authorization: Bearer <token>)"));
     r.setHeader("WWW-Authenticate", "Bearer realm=\"gateway-console-local-api\"");

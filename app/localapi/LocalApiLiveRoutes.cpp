@@ -29,17 +29,17 @@ HttpResponse fromGatewayError(const GatewayError &e)
     HttpResponse out;
     if (e.kind == GatewayError::Kind::Api && e.httpStatus == 401) {
         // The console's own gateway token was refused: not the local caller's fault.
-        out = HttpResponse::error(
+        out = LocalApiErrors::error(
             503, QLatin1String("gateway_unavailable"),
             QStringLiteral(
                 "the gateway refused the console's sign-in; sign in again in the console"));
     } else if (e.kind == GatewayError::Kind::Api && e.httpStatus >= 400) {
         const QByteArray code = e.code.toLatin1();
-        out = HttpResponse::error(e.httpStatus, QLatin1String(code), e.message, e.details);
+        out = LocalApiErrors::error(e.httpStatus, QLatin1String(code), e.message, e.details);
     } else if (e.kind == GatewayError::Kind::InvalidArgument) {
         out = validationError(e.message, {});
     } else {
-        out = HttpResponse::error(
+        out = LocalApiErrors::error(
             503, QLatin1String("gateway_unavailable"),
             QStringLiteral("the gateway could not be reached: %1").arg(e.message));
     }
@@ -62,8 +62,8 @@ void forward(const std::shared_ptr<LocalApiBackend> &backend, ContactAction acti
     ContactActionService *actions = backend->actions();
     if (!client || !client->hasEndpoint() || !actions)
         return responder.send(
-            HttpResponse::error(503, QLatin1String("gateway_unavailable"),
-                                QStringLiteral("the console is not signed in to a gateway")));
+            LocalApiErrors::error(503, QLatin1String("gateway_unavailable"),
+                                  QStringLiteral("the console is not signed in to a gateway")));
     actions->run(client, action, session, jid, AuditOrigin::LocalApi, backend->threadContext(),
                  [responder](const ContactActionResult &result) {
                      if (!result.ok())
@@ -109,8 +109,8 @@ void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const HttpRequ
     QObject *context = backend->syncContext();
     if (!context || !backend->syncTrigger())
         return responder.send(
-            HttpResponse::error(501, QLatin1String("not_implemented"),
-                                QStringLiteral("this console cannot start syncs")));
+            LocalApiErrors::error(501, QLatin1String("not_implemented"),
+                                  QStringLiteral("this console cannot start syncs")));
     // The owner's sync lives on its own thread: ask it there, answer from there.
     LocalApiBackend::SyncTrigger trigger = backend->syncTrigger();
     QMetaObject::invokeMethod(
@@ -123,7 +123,7 @@ void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const HttpRequ
                                 {QStringLiteral("status"), QStringLiteral("started")}},
                     202));
             else
-                responder.send(HttpResponse::error(409, QLatin1String("conflict"), why));
+                responder.send(LocalApiErrors::error(409, QLatin1String("conflict"), why));
         },
         Qt::QueuedConnection);
 }
@@ -212,8 +212,8 @@ void LocalApiOpenApiRoute::add(LocalApiRouter &router)
         QStringLiteral("/api/v1/openapi.json"),
         [doc](const HttpRequest &) {
             if (doc.isEmpty())
-                return HttpResponse::error(500, QLatin1String("internal"),
-                                           QStringLiteral("the description is missing"));
+                return LocalApiErrors::error(500, QLatin1String("internal"),
+                                             QStringLiteral("the description is missing"));
             return HttpResponse::rawJson(doc);
         },
         LocalApiRouter::Access::Public);

@@ -37,8 +37,8 @@ LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend,
         const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(
             r.param(u"session"), &error);
         if (!s)
-            return error.isEmpty() ? HttpResponse::error(404, QLatin1String("not_found"),
-                                                         QStringLiteral("session not found"))
+            return error.isEmpty() ? LocalApiErrors::error(404, QLatin1String("not_found"),
+                                                           QStringLiteral("session not found"))
                                    : cacheFailure(error);
         HttpResponse answer = handler(*reader, *s, r);
         if (answer.status == 200)
@@ -72,7 +72,7 @@ HttpResponse getSession(CacheReader &, const LocalApiBackend::SessionInfo &info,
                         const HttpRequest &)
 {
     if (!info.session.listed)
-        return HttpResponse::error(
+        return LocalApiErrors::error(
             404, QLatin1String("not_found"),
             QStringLiteral("session details not stored (the session was added by hand)"));
     return withSyncedAt(HttpResponse::json(GatewayJson::fromSession(info.session.session)),
@@ -143,7 +143,7 @@ HttpResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo 
                                                      QStringLiteral("expected a LID"), lid)});
     const std::optional<CachedContactDetail> detail = reader.contact(info.session.session.id, lid);
     if (!detail)
-        return reader.lastError().isEmpty() ? HttpResponse::error(
+        return reader.lastError().isEmpty() ? LocalApiErrors::error(
                    404, QLatin1String("not_found"), QStringLiteral("contact not found"))
                                             : cacheFailure(reader.lastError());
     // The identity is only known once getContact's answer was stored; until then it is left
@@ -183,7 +183,7 @@ std::optional<CachedGroup> findGroup(CacheReader &reader, const LocalApiBackend:
     }
     std::optional<CachedGroup> g = reader.group(info.session.session.id, gid);
     if (!g)
-        *answer = reader.lastError().isEmpty() ? HttpResponse::error(
+        *answer = reader.lastError().isEmpty() ? LocalApiErrors::error(
                       404, QLatin1String("not_found"), QStringLiteral("group not found"))
                                                : cacheFailure(reader.lastError());
     return g;

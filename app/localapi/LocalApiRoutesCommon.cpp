@@ -52,21 +52,21 @@ QJsonObject fieldError(const QString &location, const QString &message, const QS
 
 HttpResponse validationError(const QString &message, const QJsonArray &errors)
 {
-    return HttpResponse::error(400, QLatin1String("validation_error"), message,
-                               QJsonObject{{QStringLiteral("errors"), errors}});
+    return LocalApiErrors::error(400, QLatin1String("validation_error"), message,
+                                 QJsonObject{{QStringLiteral("errors"), errors}});
 }
 
 HttpResponse cacheUnavailable()
 {
-    return HttpResponse::error(503, QLatin1String("gateway_unavailable"),
-                               QStringLiteral("the local cache is not available"));
+    return LocalApiErrors::error(503, QLatin1String("gateway_unavailable"),
+                                 QStringLiteral("the local cache is not available"));
 }
 
 HttpResponse cacheFailure(const QString &error)
 {
     qCWarning(lcLocalApiRoutes) << "cache read failed:" << error;
-    return HttpResponse::error(500, QLatin1String("internal"),
-                               QStringLiteral("the local cache could not be read"));
+    return LocalApiErrors::error(500, QLatin1String("internal"),
+                                 QStringLiteral("the local cache could not be read"));
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include "gateway/GatewayTypes.h"
 #include "http/HttpResponse.h"
+#include "localapi/LocalApiErrors.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -6,9 +6,9 @@
 #include "cache/CacheLocation.h"
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayReachability.h"
-#include "http/HttpServerThread.h"
 #include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiRoutes.h"
+#include "localapi/LocalApiServerThread.h"
 #include "localapi/LocalApiToken.h"
 
 #include <QLoggingCategory>
@@ -141,13 +141,13 @@ void LocalApiService::startServer()
     config.onThreadStarted = [backend] { backend->openOnThread(); };
     config.onThreadFinished = [backend] { backend->closeOnThread(); };
 
-    m_server = std::make_unique<HttpServerThread>();
-    connect(m_server.get(), &HttpServerThread::listening, this, [this](const QUrl &url) {
+    m_server = std::make_unique<LocalApiServerThread>();
+    connect(m_server.get(), &LocalApiServerThread::listening, this, [this](const QUrl &url) {
         m_url = url;
         qCInfo(lcLocalApiService).noquote() << "local API listening on" << url.toString();
         Q_EMIT listening(url);
     });
-    connect(m_server.get(), &HttpServerThread::failed, this, [this](const QString &reason) {
+    connect(m_server.get(), &LocalApiServerThread::failed, this, [this](const QString &reason) {
         m_url = QUrl();
         qCWarning(lcLocalApiService).noquote() << "local API failed:" << reason;
         Q_EMIT failed(reason);

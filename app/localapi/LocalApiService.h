@@ -14,7 +14,7 @@
 class GatewayClientFactory;
 class GatewayReachability;
 class LocalApiBackend;
-class HttpServerThread;
+class LocalApiServerThread;
 class SignInController;
 
 // The local REST API as the window and the headless mode use it (core, no widgets): owns the
@@ -78,7 +78,7 @@ private:
     void startServer();
 
     QPointer<SignInController> m_signIn;
-    std::unique_ptr<HttpServerThread> m_server;
+    std::unique_ptr<LocalApiServerThread> m_server;
     std::shared_ptr<LocalApiBackend> m_backend;
     std::shared_ptr<GatewayReachability> m_reachability;
     const GatewayClientFactory *m_clients = nullptr;

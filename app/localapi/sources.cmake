@@ -1,13 +1,16 @@
 # Sources of app/localapi (paths relative to app/).
-# The local REST API: our own small HTTP/1.1 server on loopback (no QtHttpServer).
+# The local REST API over the generic server of app/http: the handler behind it (dispatcher,
+# guard, router, token, path checks), its error envelope, discovery file and server thread.
 target_sources(gc_core PRIVATE
     localapi/LocalApiToken.h localapi/LocalApiToken.cpp
     localapi/PathCodec.h localapi/PathCodec.cpp
     localapi/LocalApiConfig.h
+    localapi/LocalApiErrors.h localapi/LocalApiErrors.cpp
     localapi/LocalApiRouter.h localapi/LocalApiRouter.cpp
     localapi/LocalApiGuard.h localapi/LocalApiGuard.cpp
     localapi/LocalApiDispatcher.h localapi/LocalApiDispatcher.cpp
     localapi/DiscoveryFile.h localapi/DiscoveryFile.cpp
+    localapi/LocalApiServerThread.h localapi/LocalApiServerThread.cpp
 )
 
 # The cache-backed routes, the service the window and headless mode use, the headless runner.

@@ -1,9 +1,9 @@
 // Fuzz target: the local API's request path, raw bytes in, as one connection would see
-// them: HttpRequestParser (pipelined requests, in order) -> LocalApiDispatcher (Host,
-// browser and token checks of LocalApiGuard with a fixed token, path checks, routing) ->
-// the real routes over a small real SQLite cache (LocalApiBackend, CacheReader) ->
-// HttpResponseWriter. No sockets and no event loop: the dispatcher is what HttpConnection
-// calls, and async routes (block/unblock, sync) answer through a responder that goes
+// them: HttpRequestParser (pipelined requests, in order) -> LocalApiDispatcher (admit():
+// Host and browser checks of LocalApiGuard; handle(): token with a fixed token, path checks,
+// routing) -> the real routes over a small real SQLite cache (LocalApiBackend, CacheReader)
+// -> HttpResponseWriter. No sockets and no event loop: the dispatcher is the handler
+// HttpConnection calls, and async routes (block/unblock, sync) answer through a responder that goes
 // nowhere here (no gateway client, no sync trigger: they could not act anyway).
 //
 // Oracles: no crash, UB or leak; feeding the same bytes one at a time parses exactly like
@@ -226,7 +226,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (parsed.result == HttpRequestParser::Result::Error) {
             // HttpConnection::refuse: the parser's status, then close.
             frame.keepAlive = false;
-            const HttpResponse r = HttpResponse::error(parsed.errorStatus, parsed.errorMessage);
+            const HttpResponse r = g_server->dispatcher->errorResponse(parsed.errorStatus,
+                                                                       parsed.errorMessage);
             const int status = checkWellFormed(HttpResponseWriter::serialize(r, frame), false,
                                                false);
             FUZZ_CHECK(status >= 400 && status < 600 && status != 500);
@@ -237,8 +238,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         input = input.sliced(parsed.consumed);
         HttpRequest &request = parsed.request;
         request.requestId = kRequestId;
-        const std::optional<HttpResponse> response = g_server->dispatcher->dispatch(
-            request, [] { return HttpResponder(); });
+        // As HttpConnection: admit() first, then handle().
+        std::optional<HttpResponse> response = g_server->dispatcher->admit(request);
+        if (!response)
+            response = g_server->dispatcher->handle(request, [] { return HttpResponder(); });
         if (!response) {
             FUZZ_CHECK(request.method == "POST"); // only the async (POST) routes answer later
         } else {

@@ -35,41 +35,6 @@ private Q_SLOTS:
         QVERIFY(!r.hasHeader("connection"));
     }
 
-    void writesTheErrorEnvelope()
-    {
-        const HttpReply r = parseOne(HttpResponseWriter::serialize(
-            HttpResponse::error(404, QLatin1String("not_found"), QStringLiteral("no such contact"),
-                                QJsonObject{{QStringLiteral("lid"), QStringLiteral("1@lid")}}),
-            {"r", false, true, false}));
-        QCOMPARE(r.status, 404);
-        QCOMPARE(r.errorCode(), QStringLiteral("not_found"));
-        const QJsonObject error = r.json().value(QStringLiteral("error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("message")).toString(),
-                 QStringLiteral("no such contact"));
-        QCOMPARE(error.value(QStringLiteral("details"))
-                     .toObject()
-                     .value(QStringLiteral("lid"))
-                     .toString(),
-                 QStringLiteral("1@lid"));
-        QCOMPARE(HttpResponse::error(405, QStringLiteral("x")).body,
-                 QByteArray("{\"error\":{\"code\":\"validation_error\",\"message\":\"x\"}}"));
-    }
-
-    void mapsStatusesToContractCodes()
-    {
-        QCOMPARE(LocalApiErrors::codeForStatus(400), QLatin1String("validation_error"));
-        QCOMPARE(LocalApiErrors::codeForStatus(401), QLatin1String("unauthorized"));
-        QCOMPARE(LocalApiErrors::codeForStatus(403), QLatin1String("forbidden"));
-        QCOMPARE(LocalApiErrors::codeForStatus(404), QLatin1String("not_found"));
-        QCOMPARE(LocalApiErrors::codeForStatus(409), QLatin1String("conflict"));
-        QCOMPARE(LocalApiErrors::codeForStatus(413), QLatin1String("validation_error"));
-        QCOMPARE(LocalApiErrors::codeForStatus(429), QLatin1String("rate_limited"));
-        QCOMPARE(LocalApiErrors::codeForStatus(500), QLatin1String("internal"));
-        QCOMPARE(LocalApiErrors::codeForStatus(501), QLatin1String("not_implemented"));
-        QCOMPARE(LocalApiErrors::codeForStatus(503), QLatin1String("gateway_unavailable"));
-        QCOMPARE(LocalApiErrors::codeForStatus(505), QLatin1String("validation_error"));
-    }
-
     void headKeepsTheLengthButNotTheBody()
     {
         const QByteArray bytes = HttpResponseWriter::serialize(HttpResponse::rawJson("[1,2,3]"),

@@ -1,6 +1,7 @@
 #include "http/HttpServer.h"
 
 #include "HttpTestClient.h"
+#include "HttpTestHandler.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -11,12 +12,11 @@
 #include <QTimer>
 
 #include <memory>
-#include <thread>
 
-// HttpServer and HttpConnection over real sockets on 127.0.0.1, server on the test thread.
+// HttpServer and HttpConnection over real sockets on 127.0.0.1, server on the test thread,
+// with a handler that has no product behind it (HttpTestHandler).
 namespace {
-const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
-const QByteArray kContacts = "/api/v1/sessions/s1/contacts/205227043110953%40lid";
+const QByteArray kEcho = "/echo/a%40b";
 
 HttpLimits testLimits()
 {
@@ -29,9 +29,15 @@ HttpLimits testLimits()
 }
 
 QStringList g_log;
-void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+void captureLog(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
-    g_log.append(message);
+    g_log.append(QLatin1String(context.category) + QLatin1String(": ") + message);
+}
+
+// The server's own answers carry the handler's errorResponse body.
+QString serverError(const HttpReply &r)
+{
+    return r.json().value(QStringLiteral("serverError")).toString();
 }
 } // namespace
 
@@ -39,18 +45,15 @@ class TestHttpServer : public QObject
 {
     Q_OBJECT
 private:
-    std::shared_ptr<LocalApiRouter> router = std::make_shared<LocalApiRouter>();
+    std::shared_ptr<HttpTestState> state = std::make_shared<HttpTestState>();
     std::unique_ptr<HttpServer> server;
     quint16 port = 0;
-    QList<HttpResponder> parked; // responders a test keeps unanswered on purpose
-    int handled = 0;
 
     std::unique_ptr<HttpServer> startServer(const HttpLimits &limits)
     {
-        LocalApiConfig config;
-        config.token = kToken;
+        HttpServerConfig config;
         config.limits = limits;
-        auto s = std::make_unique<HttpServer>(config, router);
+        auto s = std::make_unique<HttpServer>(config, HttpTestHandler::factory(state));
         QSignalSpy listening(s.get(), &HttpServer::listening);
         if (!s->listen() || listening.size() != 1)
             return nullptr;
@@ -59,73 +62,19 @@ private:
 
     QByteArray get(const QByteArray &target, quint16 p = 0) const
     {
-        return httpRequest("GET", target, p ? p : port, kToken);
+        return httpRequest("GET", target, p ? p : port, {});
     }
 
     // After every abuse: a plain request on a fresh connection still works.
     bool servesNormally(quint16 p = 0)
     {
-        const HttpReply r = roundTrip(p ? p : port, get(kContacts, p));
-        return r.status == 200
-            && r.json().value(QStringLiteral("lid")).toString()
-            == QLatin1String("205227043110953@lid");
-    }
-
-    HttpReply expectRefusal(const QByteArray &request, int status, const char *code)
-    {
-        const HttpReply r = roundTrip(port, request);
-        if (r.status != status || r.errorCode() != QLatin1String(code))
-            qWarning() << "got" << r.status << r.body;
-        return r;
+        const HttpReply r = roundTrip(p ? p : port, get(kEcho, p));
+        return r.status == 200 && r.json().value(QStringLiteral("path")).toString() == kEcho;
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
-                    [this](const HttpRequest &r) {
-                        ++handled;
-                        QJsonObject query;
-                        for (const auto &q : r.queryItems)
-                            query.insert(q.first, q.second);
-                        return HttpResponse::json(
-                            QJsonObject{{QStringLiteral("session"), r.param(u"session")},
-                                        {QStringLiteral("lid"), r.param(u"lid")},
-                                        {QStringLiteral("query"), query},
-                                        {QStringLiteral("peer"), r.peerAddress.toString()},
-                                        {QStringLiteral("id"), QString::fromLatin1(r.requestId)}});
-                    });
-        router->post(QStringLiteral("/api/v1/sessions/{session}:start"), [](const HttpRequest &r) {
-            return HttpResponse::json(
-                QJsonObject{{QStringLiteral("started"), r.param(u"session")},
-                            {QStringLiteral("body"), QString::fromUtf8(r.body)}});
-        });
-        router->get(
-            QStringLiteral("/api/v1/openapi.json"),
-            [](const HttpRequest &) { return HttpResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
-            LocalApiRouter::Access::Public);
-        router->getAsync(
-            QStringLiteral("/slow/{ms}"), [](const HttpRequest &r, HttpResponder responder) {
-                const int ms = r.param(u"ms").toInt();
-                QTimer::singleShot(ms, [responder, ms] {
-                    responder.send(HttpResponse::json(QJsonObject{{QStringLiteral("slow"), ms}}));
-                });
-            });
-        router->postAsync(
-            QStringLiteral("/contacts/{jid}/block"),
-            [](const HttpRequest &r, HttpResponder responder) {
-                const QString jid = r.param(u"jid");
-                std::thread([responder, jid] { // like a gateway reply arriving on another thread
-                    HttpResponse answer = HttpResponse::noContent();
-                    answer.setHeader("X-Request-Id", "gw-" + jid.toLatin1());
-                    responder.send(answer);
-                })
-                    .detach();
-            });
-        router->getAsync(QStringLiteral("/dropped"), [](const HttpRequest &, HttpResponder) {});
-        router->getAsync(
-            QStringLiteral("/parked"),
-            [this](const HttpRequest &, HttpResponder responder) { parked.append(responder); });
         server = startServer(testLimits());
         QVERIFY(server);
         port = server->port();
@@ -133,29 +82,34 @@ private Q_SLOTS:
         QCOMPARE(server->url(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
     }
 
-    void cleanup() { parked.clear(); }
+    void cleanup() { state->takeParked(); }
 
-    void refusesToStartWithoutAToken()
+    void shouldFailWhenTheFactoryGivesNoHandler()
     {
-        LocalApiConfig config;
-        config.token = "short";
-        HttpServer s(config, router);
+        // Given a factory that refuses, with its reason
+        HttpServer s({}, [](quint16 p, QString *error) -> std::unique_ptr<HttpRequestHandler> {
+            *error = QStringLiteral("nothing to serve on %1").arg(p);
+            return nullptr;
+        });
         QSignalSpy failed(&s, &HttpServer::failed);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
+        // When it is asked to listen
+        // Then it does not, and says why
         QVERIFY(!s.listen());
         QCOMPARE(failed.size(), 1);
+        QVERIFY(
+            failed.first().first().toString().startsWith(QLatin1String("nothing to serve on ")));
+        QVERIFY(!s.isListening());
     }
 
     void reportsABusyPort()
     {
-        LocalApiConfig config;
-        config.token = kToken;
+        HttpServerConfig config;
         config.port = port;
-        HttpServer s(config, router);
+        HttpServer s(config, HttpTestHandler::factory(state));
         QSignalSpy failed(&s, &HttpServer::failed);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
         QVERIFY(!s.listen());
         QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.first().first().toString().contains(QString::number(port)));
         QVERIFY(!s.isListening());
     }
 
@@ -171,38 +125,49 @@ private Q_SLOTS:
         QVERIFY(servesNormally());
     }
 
-    void servesRoutesWithDecodedParams()
+    void servesTheHandlersAnswerWithTheStandardHeaders()
     {
-        const HttpReply r = roundTrip(port, get(kContacts + "?q=a+b&group=1-2%40g.us"));
+        const HttpReply r = roundTrip(port, get(kEcho + "?q=a+b"));
         QCOMPARE(r.status, 200);
         const QJsonObject json = r.json();
-        QCOMPARE(json.value(QStringLiteral("session")).toString(), QStringLiteral("s1"));
-        QCOMPARE(json.value(QStringLiteral("lid")).toString(),
-                 QStringLiteral("205227043110953@lid"));
-        QCOMPARE(
-            json.value(QStringLiteral("query")).toObject().value(QStringLiteral("q")).toString(),
-            QStringLiteral("a b"));
-        QCOMPARE(
-            json.value(QStringLiteral("query")).toObject().value(QStringLiteral("group")).toString(),
-            QStringLiteral("1-2@g.us"));
+        QCOMPARE(json.value(QStringLiteral("path")).toString().toLatin1(), kEcho);
+        QCOMPARE(json.value(QStringLiteral("query")).toString(), QStringLiteral("q=a+b"));
         QCOMPARE(json.value(QStringLiteral("peer")).toString(), QStringLiteral("127.0.0.1"));
         QCOMPARE(r.header("content-type"), QByteArray("application/json"));
         QCOMPARE(r.header("x-content-type-options"), QByteArray("nosniff"));
         QCOMPARE(r.header("cache-control"), QByteArray("no-store"));
+        QVERIFY(r.header("date").endsWith(" GMT"));
         QCOMPARE(r.header("x-request-id"), json.value(QStringLiteral("id")).toString().toLatin1());
         QCOMPARE(r.header("x-request-id").size(), 32);
         for (const auto &h : r.headers)
             QVERIFY(!h.first.startsWith("access-control"));
     }
 
-    void matchesActionSuffixes()
+    void shouldGiveEachRequestItsOwnId()
+    {
+        // Given two requests on one connection
+        HttpTestClient client;
+        QVERIFY(client.connectTo(port));
+        // When both are answered
+        client.send(get(kEcho) + get(kEcho));
+        QVERIFY(client.waitForReplies(2));
+        // Then each carries a distinct 32-hex-digit id
+        const QByteArray a = client.replies[0].header("x-request-id");
+        const QByteArray b = client.replies[1].header("x-request-id");
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$"))
+                    .match(QString::fromLatin1(a))
+                    .hasMatch());
+        QVERIFY(a != b);
+    }
+
+    void passesBodiesAndActionSuffixes()
     {
         const HttpReply r = roundTrip(port,
-                                      httpRequest("POST", "/api/v1/sessions/sess%2F1:start", port,
-                                                  kToken, {"Content-Type: application/json"},
-                                                  "{\"a\":1}"));
+                                      httpRequest("POST", "/echo/sess%2F1:start", port, {},
+                                                  {"Content-Type: application/json"}, "{\"a\":1}"));
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(QStringLiteral("started")).toString(), QStringLiteral("sess/1"));
+        QCOMPARE(r.json().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/sess%2F1:start"));
         QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
     }
 
@@ -211,129 +176,32 @@ private Q_SLOTS:
         HttpTestClient client;
         client.headOnly = 1;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("HEAD", kContacts, port, kToken) + get(kContacts));
+        client.send(httpRequest("HEAD", "/echo/x", port, {}) + get("/echo/x"));
         QVERIFY(client.waitForReplies(2));
         QCOMPARE(client.replies[0].status, 200);
         QVERIFY(client.replies[0].body.isEmpty());
-        QCOMPARE(client.replies[0].header("content-length"),
-                 client.replies[1].header("content-length"));
+        QVERIFY(client.replies[0].header("content-length").toInt() > 0);
         QCOMPARE(client.replies[1].status, 200);
     }
 
-    void servesPublicRoutesWithoutToken()
+    void shouldAskTheHandlerForItsOwnErrorAnswers()
     {
-        QCOMPARE(roundTrip(port, httpRequest("GET", "/api/v1/openapi.json", port, {})).status, 200);
-    }
-
-    void refusesMissingOrWrongTokens()
-    {
-        HttpReply r = expectRefusal(httpRequest("GET", kContacts, port, {}), 401, "unauthorized");
-        QCOMPARE(r.status, 401);
-        QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
-        QVERIFY(r.hasHeader("x-request-id"));
-        r = expectRefusal(httpRequest("GET", kContacts, port, kToken.left(46) + "X"), 401,
-                          "unauthorized");
-        QCOMPARE(r.status, 401);
-        r = expectRefusal(httpRequest("GET", "/no/such/path", port, {}), 401, "unauthorized");
-        QCOMPARE(r.status, 401);
-        r = roundTrip(port, httpRequest("GET", kContacts, port, {}, {"x-api-key: " + kToken}));
-        QCOMPARE(r.status, 200);
-        QVERIFY(servesNormally());
-    }
-
-    void refusesForeignHosts()
-    {
-        for (const QByteArray &host :
-             {QByteArray("attacker.example"), QByteArray("127.0.0.1"), QByteArray("127.0.0.1:1"),
-              QByteArray("localhost.attacker.example")}) {
-            QByteArray request = get(kContacts);
-            request.replace("Host: 127.0.0.1:" + QByteArray::number(port),
-                            "Host: " + host
-                                + (host.contains(':') || host == "127.0.0.1"
-                                       ? ""
-                                       : ":" + QByteArray::number(port)));
-            const HttpReply r = expectRefusal(request, 403, "forbidden");
-            QCOMPARE(r.status, 403);
-            QCOMPARE(r.errorCode(), QStringLiteral("forbidden"));
-        }
-        QByteArray request = get(kContacts);
-        request.replace("Host: 127.0.0.1", "Host: localhost");
-        QCOMPARE(roundTrip(port, request).status, 200);
-        QVERIFY(servesNormally());
-    }
-
-    void refusesBrowsers()
-    {
-        const HttpReply r = expectRefusal(
-            httpRequest("GET", kContacts, port, kToken, {"Origin: http://127.0.0.1"}), 403,
-            "forbidden");
-        QCOMPARE(r.status, 403);
-        for (const auto &h : r.headers)
-            QVERIFY(!h.first.startsWith("access-control"));
-        // A CORS preflight gets no CORS answer either.
-        QCOMPARE(roundTrip(port,
-                           httpRequest("OPTIONS", kContacts, port, {},
-                                       {"Origin: http://evil.example",
-                                        "Access-Control-Request-Method: POST"}))
-                     .status,
-                 403);
-        QVERIFY(servesNormally());
-    }
-
-    void answersUnknownPathsAndMethods()
-    {
-        HttpReply r = expectRefusal(get("/api/v1/nothing"), 404, "not_found");
-        QCOMPARE(r.status, 404);
-        for (const QByteArray &method : {QByteArray("DELETE"), QByteArray("PUT"),
-                                         QByteArray("OPTIONS"), QByteArray("TRACE")}) {
-            r = roundTrip(port, httpRequest(method, kContacts, port, kToken));
-            QCOMPARE(r.status, 405);
-            QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
-            QCOMPARE(r.header("allow"), QByteArray("GET, HEAD"));
-        }
-        QVERIFY(servesNormally());
-    }
-
-    void refusesHostilePaths_data()
-    {
-        QTest::addColumn<QByteArray>("target");
-        QTest::addColumn<int>("status");
-        QTest::newRow("dot dot") << QByteArray("/api/v1/sessions/../../etc/passwd") << 400;
-        QTest::newRow("encoded dot dot")
-            << QByteArray("/api/v1/sessions/s1/contacts/%2e%2e") << 400;
-        QTest::newRow("nul") << QByteArray("/api/v1/sessions/s1/contacts/a%00b") << 400;
-        QTest::newRow("overlong") << QByteArray("/api/v1/sessions/s1/contacts/%C0%AE%C0%AE") << 400;
-        QTest::newRow("invalid utf-8") << QByteArray("/api/v1/sessions/s1/contacts/%FF%FE") << 400;
-        QTest::newRow("bad escape") << QByteArray("/api/v1/sessions/s1/contacts/%G0") << 400;
-        QTest::newRow("backslash") << QByteArray("/api/v1/sessions/s1\\..\\x") << 400;
-        QTest::newRow("absolute url") << QByteArray("http://127.0.0.1/api") << 400;
-        QTest::newRow("10 kB unknown") << "/" + QByteArray(10 * 1024, 'a') << 404;
-        QTest::newRow("10 kB parameter")
-            << "/api/v1/sessions/s1/contacts/" + QByteArray(10 * 1024, '9') << 200;
-        QTest::newRow("15 kB escapes")
-            << "/api/v1/sessions/s1/contacts/" + QByteArray("%40").repeated(5000) << 200;
-        QTest::newRow("20 kB") << "/" + QByteArray(20 * 1024, 'a') << 431;
-    }
-
-    void refusesHostilePaths()
-    {
-        QFETCH(QByteArray, target);
-        QFETCH(int, status);
-        const HttpReply r = roundTrip(port, get(target));
-        QCOMPARE(r.status, status);
-        if (status != 200)
-            QVERIFY(!r.errorCode().isEmpty());
-        QVERIFY(servesNormally());
+        // Given a request the server refuses by itself (no Host header)
+        // When it answers
+        const HttpReply r = roundTrip(port, "GET /echo HTTP/1.1\r\n\r\n");
+        // Then the body is the handler's, with the parser's reason
+        QCOMPARE(r.status, 400);
+        QCOMPARE(serverError(r), QStringLiteral("exactly one Host header is required"));
+        QCOMPARE(r.header("connection"), QByteArray("close"));
     }
 
     void refusesOversizedHeads()
     {
         // Complete head over 16 KiB.
         HttpReply r = roundTrip(
-            port,
-            httpRequest("GET", kContacts, port, kToken, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
+            port, httpRequest("GET", kEcho, port, {}, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
         QCOMPARE(r.status, 431);
-        QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
+        QCOMPARE(serverError(r), QStringLiteral("request head too large"));
         QCOMPARE(r.header("connection"), QByteArray("close"));
         // A head that never ends: refused once 16 KiB arrived, connection closed.
         HttpTestClient client;
@@ -343,24 +211,33 @@ private Q_SLOTS:
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 431);
         QVERIFY(client.waitForDisconnected());
+        // A request target over 16 KiB.
+        QCOMPARE(roundTrip(port, get("/" + QByteArray(20 * 1024, 'a'))).status, 431);
         // Many small headers.
         QList<QByteArray> many;
         for (int i = 0; i < 200; ++i)
             many.append("X-H" + QByteArray::number(i) + ": v");
-        QCOMPARE(roundTrip(port, httpRequest("GET", kContacts, port, kToken, many)).status, 431);
+        QCOMPARE(roundTrip(port, httpRequest("GET", kEcho, port, {}, many)).status, 431);
         QVERIFY(servesNormally());
+    }
+
+    void acceptsLongTargetsUnderTheLimit()
+    {
+        const QByteArray target = "/echo/" + QByteArray(10 * 1024, '9');
+        const HttpReply r = roundTrip(port, get(target));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("path")).toString().toLatin1(), target);
     }
 
     void refusesLargeBodiesByContentLength()
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
-                                {"Content-Length: 10485760"})
+        client.send(httpRequest("POST", "/echo", port, {}, {"Content-Length: 10485760"})
                         .replace("Content-Length: 0\r\n", ""));
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 413);
-        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
+        QCOMPARE(serverError(client.replies[0]), QStringLiteral("request body too large"));
         QVERIFY(client.waitForDisconnected());
         QVERIFY(servesNormally());
     }
@@ -369,8 +246,7 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        const QByteArray head = httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
-                                            {"Content-Length: 10485760"})
+        const QByteArray head = httpRequest("POST", "/echo", port, {}, {"Content-Length: 10485760"})
                                     .replace("Content-Length: 0\r\n", "");
         client.send(head);
         client.socket().write(QByteArray(10 * 1024 * 1024, 'z')); // keeps going while refused
@@ -384,8 +260,7 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send("POST /api/v1/sessions/s:start HTTP/1.1\r\nHost: 127.0.0.1:"
-                    + QByteArray::number(port) + "\r\nAuthorization: Bearer " + kToken
+        client.send("POST /echo HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
                     + "\r\nTransfer-Encoding: chunked\r\n\r\n");
         QByteArray chunks;
         for (int i = 0; i < 160; ++i)
@@ -393,7 +268,7 @@ private Q_SLOTS:
         client.socket().write(chunks + "0\r\n\r\n");
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 411);
-        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
+        QVERIFY(!serverError(client.replies[0]).isEmpty());
         QVERIFY(client.waitForDisconnected());
         QVERIFY(servesNormally());
     }
@@ -402,7 +277,7 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {}, "0123456789")
+        client.send(httpRequest("POST", "/echo", port, {}, {}, "0123456789")
                     + QByteArray(1024 * 1024, 'z'));
         QVERIFY(client.waitForReplies(2));
         QCOMPARE(client.replies[0].status, 200);
@@ -414,8 +289,7 @@ private Q_SLOTS:
     void acceptsBodiesUpToTheLimit()
     {
         const QByteArray body = QByteArray(64 * 1024, 'k');
-        const HttpReply r = roundTrip(
-            port, httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {}, body));
+        const HttpReply r = roundTrip(port, httpRequest("POST", "/echo", port, {}, {}, body));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("body")).toString().size(), body.size());
     }
@@ -424,9 +298,9 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
-                                {"Expect: 100-continue", "Content-Length: 4"})
-                        .replace("Content-Length: 0\r\n", ""));
+        client.send(
+            httpRequest("POST", "/echo", port, {}, {"Expect: 100-continue", "Content-Length: 4"})
+                .replace("Content-Length: 0\r\n", ""));
         QTRY_VERIFY(client.received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
         client.send("body");
         QVERIFY(client.waitForReplies(1));
@@ -441,15 +315,15 @@ private Q_SLOTS:
         QVERIFY(client.connectTo(port));
         QByteArray burst;
         for (int i = 0; i < 40; ++i) // more than maxPipelined: reading pauses and resumes
-            burst += get("/api/v1/sessions/s" + QByteArray::number(i) + "/contacts/x");
-        burst += httpRequest("POST", "/api/v1/sessions/last:start", port, kToken, {}, "{}");
+            burst += get("/echo/" + QByteArray::number(i));
+        burst += httpRequest("POST", "/echo/last", port, {}, {}, "{}");
         client.send(burst); // one write, one packet
         QVERIFY(client.waitForReplies(41));
         for (int i = 0; i < 40; ++i)
-            QCOMPARE(client.replies[i].json().value(QStringLiteral("session")).toString(),
-                     QStringLiteral("s%1").arg(i));
-        QCOMPARE(client.replies[40].json().value(QStringLiteral("started")).toString(),
-                 QStringLiteral("last"));
+            QCOMPARE(client.replies[i].json().value(QStringLiteral("path")).toString(),
+                     QStringLiteral("/echo/%1").arg(i));
+        QCOMPARE(client.replies[40].json().value(QStringLiteral("method")).toString(),
+                 QStringLiteral("POST"));
         QVERIFY(client.isConnected());
     }
 
@@ -457,38 +331,36 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        const int before = handled;
-        client.send(get("/slow/300") + get(kContacts) + get("/slow/10")
-                    + get("/api/v1/sessions/z/contacts/x"));
-        QTRY_COMPARE(handled, before + 2); // the sync ones ran while the first was pending
+        const int before = state->handled;
+        client.send(get("/slow/300") + get("/echo/1") + get("/slow/10") + get("/echo/3"));
+        QTRY_COMPARE(state->handled.load(), before + 4); // all ran while the first was pending
         QCOMPARE(client.replies.size(), 0);
         QVERIFY(client.waitForReplies(4));
         QCOMPARE(client.replies[0].json().value(QStringLiteral("slow")).toInt(), 300);
-        QCOMPARE(client.replies[1].json().value(QStringLiteral("lid")).toString(),
-                 QStringLiteral("205227043110953@lid"));
+        QCOMPARE(client.replies[1].json().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/1"));
         QCOMPARE(client.replies[2].json().value(QStringLiteral("slow")).toInt(), 10);
-        QCOMPARE(client.replies[3].json().value(QStringLiteral("session")).toString(),
-                 QStringLiteral("z"));
+        QCOMPARE(client.replies[3].json().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/echo/3"));
     }
 
     void acceptsAnswersFromOtherThreads()
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/contacts/1%40lid/block", port, kToken) + get(kContacts));
+        client.send(httpRequest("POST", "/block/1%40lid", port, {}) + get(kEcho));
         QVERIFY(client.waitForReplies(2));
         QCOMPARE(client.replies[0].status, 204);
         QVERIFY(client.replies[0].body.isEmpty());
-        QCOMPARE(client.replies[0].header("x-request-id"), QByteArray("gw-1@lid"));
+        QCOMPARE(client.replies[0].header("x-request-id"), QByteArray("gw-1%40lid"));
         QCOMPARE(client.replies[1].status, 200);
     }
 
     void answers500WhenAResponderIsDropped()
     {
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("GET /dropped 500"));
         const HttpReply r = roundTrip(port, get("/dropped"));
         QCOMPARE(r.status, 500);
-        QCOMPARE(r.errorCode(), QStringLiteral("internal"));
+        QCOMPARE(serverError(r), QStringLiteral("the request handler did not answer"));
     }
 
     void answers503WhenAHandlerNeverAnswers()
@@ -499,17 +371,17 @@ private Q_SLOTS:
         QVERIFY(s);
         HttpTestClient client;
         QVERIFY(client.connectTo(s->port()));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("GET /parked 503"));
-        client.send(get("/parked", s->port()) + get(kContacts, s->port()));
+        client.send(get("/parked", s->port()) + get(kEcho, s->port()));
         QVERIFY(client.waitForReplies(2));
         QCOMPARE(client.replies[0].status, 503);
-        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
+        QCOMPARE(serverError(client.replies[0]), QStringLiteral("no answer in time"));
         QCOMPARE(client.replies[1].status, 200);
+        const QList<HttpResponder> parked = state->takeParked();
         QCOMPARE(parked.size(), 1);
         QVERIFY(parked[0].isCancelled());
         parked[0].send(HttpResponse::noContent()); // too late: goes nowhere
         QVERIFY(client.isConnected());
-        client.send(get(kContacts, s->port()));
+        client.send(get(kEcho, s->port()));
         QVERIFY(client.waitForReplies(3));
         QCOMPARE(client.replies[2].status, 200);
     }
@@ -520,11 +392,11 @@ private Q_SLOTS:
             HttpTestClient client;
             QVERIFY(client.connectTo(port));
             client.send(get("/parked"));
-            QTRY_COMPARE(parked.size(), 1);
-            QVERIFY(!parked[0].isCancelled());
+            QTRY_COMPARE(state->parked.size(), 1);
+            QVERIFY(!state->parked[0].isCancelled());
         }
-        QTRY_VERIFY(parked[0].isCancelled());
-        parked[0].send(HttpResponse::noContent());
+        QTRY_VERIFY(state->parked[0].isCancelled());
+        state->parked[0].send(HttpResponse::noContent());
         QVERIFY(servesNormally());
     }
 
@@ -532,9 +404,8 @@ private Q_SLOTS:
     {
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send(get(kContacts)
-                    + httpRequest("GET", kContacts, port, kToken, {"Connection: close"})
-                    + get(kContacts));
+        client.send(get(kEcho) + httpRequest("GET", kEcho, port, {}, {"Connection: close"})
+                    + get(kEcho));
         QVERIFY(client.waitForReplies(2));
         QVERIFY(client.waitForDisconnected());
         QCOMPARE(client.replies.size(), 2);
@@ -543,16 +414,20 @@ private Q_SLOTS:
 
     void speaksHttp10()
     {
-        HttpReply r = roundTrip(
-            port, "GET " + kContacts + " HTTP/1.0\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
-        QCOMPARE(r.status, 403); // no Host: not ours
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send("GET " + kContacts + " HTTP/1.0\r\nHost: localhost:" + QByteArray::number(port)
-                    + "\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
+        client.send("GET " + kEcho + " HTTP/1.0\r\nHost: localhost:" + QByteArray::number(port)
+                    + "\r\n\r\n");
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 200);
         QVERIFY(client.waitForDisconnected());
+        // Keep-alive only when asked for, and then said explicitly.
+        HttpTestClient kept;
+        QVERIFY(kept.connectTo(port));
+        kept.send("GET " + kEcho + " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        QVERIFY(kept.waitForReplies(1));
+        QCOMPARE(kept.replies[0].header("connection"), QByteArray("keep-alive"));
+        QVERIFY(kept.isConnected());
     }
 
     void refusesMalformedRequestsAndCloses()
@@ -561,6 +436,7 @@ private Q_SLOTS:
              {QByteArray("GARBAGE\r\n\r\n"), QByteArray("GET / HTTP/1.1\r\n\r\n"),
               QByteArray("GET / HTTP/3.0\r\nHost: x\r\n\r\n"),
               QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"),
+              QByteArray("GET http://127.0.0.1/echo HTTP/1.1\r\nHost: x\r\n\r\n"),
               QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15),
               QByteArray("\x16\x03\x01\x02\x00", 5)}) {
             HttpTestClient client;
@@ -568,7 +444,7 @@ private Q_SLOTS:
             client.send(bad);
             QVERIFY(client.waitForReplies(1));
             QVERIFY(client.replies[0].status >= 400 && client.replies[0].status < 600);
-            QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
+            QVERIFY(!serverError(client.replies[0]).isEmpty());
             QVERIFY(client.waitForDisconnected());
         }
         QVERIFY(servesNormally());
@@ -579,7 +455,7 @@ private Q_SLOTS:
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
         for (int i = 0; i < 50; ++i) {
-            client.send(get(kContacts));
+            client.send(get(kEcho));
             QVERIFY(client.waitForReplies(i + 1));
             QCOMPARE(client.replies[i].status, 200);
         }
@@ -593,7 +469,7 @@ private Q_SLOTS:
         QVERIFY(s);
         HttpTestClient client;
         QVERIFY(client.connectTo(s->port()));
-        client.send(get(kContacts, s->port()));
+        client.send(get(kEcho, s->port()));
         QVERIFY(client.waitForReplies(1));
         QElapsedTimer idle;
         idle.start();
@@ -612,7 +488,7 @@ private Q_SLOTS:
         QVERIFY(s);
         HttpTestClient client;
         QVERIFY(client.connectTo(s->port()));
-        const QByteArray request = get(kContacts, s->port());
+        const QByteArray request = get(kEcho, s->port());
         qsizetype sent = 0;
         QTimer trickle;
         connect(&trickle, &QTimer::timeout, &client, [&] {
@@ -627,6 +503,8 @@ private Q_SLOTS:
         QVERIFY(elapsed.elapsed() < 5000);
         QVERIFY(sent < request.size() - 1);
         QCOMPARE(client.replies.value(0).status, 408);
+        QCOMPARE(serverError(client.replies.value(0)),
+                 QStringLiteral("request not received in time"));
         QVERIFY(servesNormally(s->port()));
     }
 
@@ -650,15 +528,15 @@ private Q_SLOTS:
         for (int i = 64; i < 200; ++i) {
             QVERIFY(clients[size_t(i)]->waitForReplies(1));
             QCOMPARE(clients[size_t(i)]->replies[0].status, 503);
-            QCOMPARE(clients[size_t(i)]->replies[0].errorCode(),
-                     QStringLiteral("gateway_unavailable"));
+            QCOMPARE(serverError(clients[size_t(i)]->replies[0]),
+                     QStringLiteral("too many connections"));
             QVERIFY(clients[size_t(i)]->waitForDisconnected());
         }
         QCOMPARE(s->connectionCount(), 64);
         // The admitted ones are still served.
         for (const int i : {0, 31, 63}) {
             QVERIFY(clients[size_t(i)]->isConnected());
-            clients[size_t(i)]->send(get(kContacts, p));
+            clients[size_t(i)]->send(get(kEcho, p));
             QVERIFY(clients[size_t(i)]->waitForReplies(1));
             QCOMPARE(clients[size_t(i)]->replies[0].status, 200);
         }
@@ -671,17 +549,14 @@ private Q_SLOTS:
 
     void servesIPv6LoopbackToo()
     {
-        LocalApiConfig config;
-        config.token = kToken;
+        HttpServerConfig config;
         config.listenIPv6 = true;
-        HttpServer s(config, router);
+        HttpServer s(config, HttpTestHandler::factory(state));
         QVERIFY(s.listen());
         HttpTestClient client;
         client.socket().connectToHost(QHostAddress::LocalHostIPv6, s.port());
         QTRY_VERIFY(client.isConnected());
-        QByteArray request = get(kContacts, s.port());
-        request.replace("Host: 127.0.0.1:", "Host: [::1]:");
-        client.send(request);
+        client.send(get(kEcho, s.port()));
         QVERIFY(client.waitForReplies(1));
         QCOMPARE(client.replies[0].status, 200);
         QCOMPARE(client.replies[0].json().value(QStringLiteral("peer")).toString(),
@@ -689,28 +564,27 @@ private Q_SLOTS:
         QVERIFY(servesNormally(s.port()));
     }
 
-    void neverLogsTokens()
+    void shouldLogEachAnswerWithoutQueriesOrHeaders()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("gc.localapi.debug=true"));
+        // Given the server's category at debug level
+        QLoggingCategory::setFilterRules(QStringLiteral("gc.http.debug=true"));
         g_log.clear();
         const QtMessageHandler previous = qInstallMessageHandler(captureLog);
-        roundTrip(port, get(kContacts + "?q=1"));
-        roundTrip(port, httpRequest("GET", kContacts, port, {}, {"x-api-key: " + kToken}));
-        roundTrip(port, httpRequest("GET", kContacts, port, "gcl_wrongwrongwrong"));
+        // When requests with a query, headers and an oversized head are answered
+        roundTrip(port, httpRequest("GET", kEcho + "?q=secret1", port, {}, {"X-Secret: secret2"}));
         roundTrip(port,
                   httpRequest("GET", "/x", port, {}, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());
+        // Then each answer is one line: method, path, status, duration, request id
         const QString all = g_log.join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(
-                     QLatin1String("GET /api/v1/sessions/s1/contacts/205227043110953%40lid 200")),
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("gc.http: GET /echo/a%40b 200 [0-9.]+ms [0-9a-f]{32}"))
+                     .match(all)
+                     .hasMatch(),
                  qPrintable(all));
-        QVERIFY(all.contains(QLatin1String(" 401 ")));
-        QVERIFY(all.contains(QLatin1String(" 431 ")));
-        QVERIFY(!all.contains(QString::fromLatin1(kToken)));
-        QVERIFY(!all.contains(QLatin1String("wrongwrong")));
-        QVERIFY(!all.contains(QLatin1String("Bearer")));
-        QVERIFY(!all.contains(QLatin1String("q=1")));
+        QVERIFY2(all.contains(QLatin1String("gc.http: - - 431 ")), qPrintable(all));
+        QVERIFY(!all.contains(QLatin1String("secret")));
     }
 
     void closesEverythingOnClose()
@@ -721,14 +595,14 @@ private Q_SLOTS:
         QVERIFY(idle.connectTo(s->port()));
         QVERIFY(waiting.connectTo(s->port()));
         waiting.send(get("/parked", s->port()));
-        QTRY_COMPARE(parked.size(), 1);
+        QTRY_COMPARE(state->parked.size(), 1);
         QTRY_COMPARE(s->connectionCount(), 2);
         s->close();
         QVERIFY(!s->isListening());
         QCOMPARE(s->connectionCount(), 0);
         QVERIFY(idle.waitForDisconnected());
         QVERIFY(waiting.waitForDisconnected());
-        QVERIFY(parked[0].isCancelled());
+        QVERIFY(state->parked[0].isCancelled());
         QTcpSocket again;
         again.connectToHost(QHostAddress::LocalHost, s->port());
         QVERIFY(!again.waitForConnected(1000));

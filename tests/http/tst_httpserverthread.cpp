@@ -1,41 +1,29 @@
 #include "http/HttpServerThread.h"
 
 #include "HttpTestClient.h"
-#include "localapi/DiscoveryFile.h"
+#include "HttpTestHandler.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 
 #include <atomic>
-#include <sys/stat.h>
-
-namespace {
-const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
-} // namespace
 
 class TestHttpServerThread : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir runtime;
-    std::shared_ptr<LocalApiRouter> router = std::make_shared<LocalApiRouter>();
-    std::atomic<QThread *> handlerThread{nullptr};
+    std::shared_ptr<HttpTestState> state = std::make_shared<HttpTestState>();
     std::atomic<QThread *> startedThread{nullptr};
     std::atomic<int> finishedHooks{0};
 
-    LocalApiConfig config()
+    HttpServerConfig config()
     {
-        LocalApiConfig c;
-        c.token = kToken;
+        HttpServerConfig c;
         c.onThreadStarted = [this] { startedThread = QThread::currentThread(); };
         c.onThreadFinished = [this] { ++finishedHooks; };
         return c;
@@ -43,66 +31,37 @@ private:
 
     static QByteArray get(const QByteArray &target, quint16 port)
     {
-        return httpRequest("GET", target, port, kToken);
+        return httpRequest("GET", target, port, {});
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(runtime.isValid());
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime.path()));
-        router->get(QStringLiteral("/where"), [this](const HttpRequest &) {
-            handlerThread = QThread::currentThread();
-            return HttpResponse::json(QJsonObject{{QStringLiteral("ok"), true}});
-        });
-        router->get(QStringLiteral("/busy"), [](const HttpRequest &) {
-            QElapsedTimer t; // burns the server thread's CPU, as a heavy cache read would
-            t.start();
-            while (t.elapsed() < 400) {}
-            return HttpResponse::noContent();
-        });
-        router->getAsync(QStringLiteral("/parked"),
-                         [](const HttpRequest &, HttpResponder responder) {
-                             static QList<HttpResponder> parked;
-                             parked.append(responder);
-                         });
-    }
+    void cleanup() { state->takeParked(); }
 
-    void servesOnItsOwnThreadAndWritesTheDiscoveryFile()
+    void servesOnItsOwnThread()
     {
         HttpServerThread owner;
         QSignalSpy listening(&owner, &HttpServerThread::listening);
-        QVERIFY(owner.start(config(), router));
+        QVERIFY(owner.start(config(), HttpTestHandler::factory(state)));
         QVERIFY(owner.isRunning());
-        QVERIFY(!owner.start(config(), router)); // once
+        QVERIFY(!owner.start(config(), HttpTestHandler::factory(state))); // once
         QVERIFY(listening.wait());
         const QUrl url = listening.first().first().toUrl();
         QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
         QVERIFY(url.port() > 0);
         QCOMPARE(owner.url(), url);
 
-        const HttpReply r = roundTrip(quint16(url.port()), get("/where", quint16(url.port())));
+        const HttpReply r = roundTrip(quint16(url.port()), get("/echo", quint16(url.port())));
         QCOMPARE(r.status, 200);
-        QVERIFY(handlerThread.load() != nullptr);
-        QVERIFY(handlerThread.load() != QThread::currentThread());
-        QCOMPARE(handlerThread.load(), startedThread.load());
-
-        const QString path = owner.discoveryFilePath();
-        QCOMPARE(path, DiscoveryFile::defaultPath());
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(json.value(QStringLiteral("url")).toString(), url.toString());
-        QCOMPARE(json.value(QStringLiteral("token")).toString().toLatin1(), kToken);
-        struct stat st {};
-        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
-        QCOMPARE(int(st.st_mode & 0777), 0600);
+        QVERIFY(state->handlerThread.load() != nullptr);
+        QVERIFY(state->handlerThread.load() != QThread::currentThread());
+        QCOMPARE(state->handlerThread.load(), startedThread.load());
+        QCOMPARE(state->handlerThread.load()->objectName(), QStringLiteral("http-server"));
 
         const int hooksBefore = finishedHooks;
         owner.stop();
         QVERIFY(!owner.isRunning());
+        QVERIFY(owner.url().isEmpty());
         QCOMPARE(finishedHooks.load(), hooksBefore + 1);
-        QVERIFY(!QFile::exists(path));
         QTcpSocket again;
         again.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
         QVERIFY(!again.waitForConnected(1000));
@@ -113,7 +72,7 @@ private Q_SLOTS:
     {
         HttpServerThread owner;
         QSignalSpy listening(&owner, &HttpServerThread::listening);
-        QVERIFY(owner.start(config(), router));
+        QVERIFY(owner.start(config(), HttpTestHandler::factory(state)));
         QVERIFY(listening.wait());
         const quint16 port = quint16(owner.url().port());
         HttpTestClient a, b;
@@ -130,8 +89,8 @@ private Q_SLOTS:
             last = clock.elapsed();
         });
         tick.start(10);
-        a.send(get("/busy", port) + get("/busy", port));
-        b.send(get("/busy", port));
+        a.send(get("/busy/400", port) + get("/busy/400", port));
+        b.send(get("/busy/400", port));
         QVERIFY(a.waitForReplies(2));
         QVERIFY(b.waitForReplies(1));
         QCOMPARE(a.replies[1].status, 204);
@@ -144,73 +103,63 @@ private Q_SLOTS:
         HttpServerThread owner;
         for (int round = 0; round < 2; ++round) {
             QSignalSpy listening(&owner, &HttpServerThread::listening);
-            QVERIFY(owner.start(config(), router));
+            QVERIFY(owner.start(config(), HttpTestHandler::factory(state)));
             QVERIFY(listening.wait());
             const quint16 port = quint16(owner.url().port());
             HttpTestClient idle, waiting;
             QVERIFY(idle.connectTo(port));
             QVERIFY(waiting.connectTo(port));
             waiting.send(get("/parked", port));
+            QTRY_COMPARE(state->parkedCount(), 1);
             owner.stop();
             QVERIFY(idle.waitForDisconnected());
             QVERIFY(waiting.waitForDisconnected());
-            QVERIFY(!QFile::exists(DiscoveryFile::defaultPath()));
+            QVERIFY(state->takeParked().value(0).isCancelled());
         }
     }
 
-    void reportsFailureWithoutAFile()
+    void reportsFailure()
     {
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost));
-        LocalApiConfig c = config();
+        HttpServerConfig c = config();
         c.port = squatter.serverPort();
         HttpServerThread owner;
         QSignalSpy failed(&owner, &HttpServerThread::failed);
         QSignalSpy listening(&owner, &HttpServerThread::listening);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
-        QVERIFY(owner.start(c, router));
+        const int hooksBefore = finishedHooks;
+        QVERIFY(owner.start(c, HttpTestHandler::factory(state)));
         QVERIFY(failed.wait());
         QVERIFY(failed.first().first().toString().contains(QString::number(c.port)));
         QCOMPARE(listening.size(), 0);
         QVERIFY(!owner.isRunning());
-        QVERIFY(!QFile::exists(DiscoveryFile::defaultPath()));
-    }
-
-    void canSkipTheDiscoveryFile()
-    {
-        LocalApiConfig c = config();
-        c.writeDiscoveryFile = false;
-        HttpServerThread owner;
-        QSignalSpy listening(&owner, &HttpServerThread::listening);
-        QVERIFY(owner.start(c, router));
-        QVERIFY(listening.wait());
-        QVERIFY(owner.discoveryFilePath().isEmpty());
-        QVERIFY(!QFile::exists(DiscoveryFile::defaultPath()));
+        QCOMPARE(finishedHooks.load(), hooksBefore + 1);
     }
 
     void destructorStopsEverything()
     {
         auto *owner = new HttpServerThread;
         QSignalSpy listening(owner, &HttpServerThread::listening);
-        QVERIFY(owner->start(config(), router));
+        QVERIFY(owner->start(config(), HttpTestHandler::factory(state)));
         QVERIFY(listening.wait());
+        const quint16 port = quint16(owner->url().port());
         const int hooksBefore = finishedHooks;
-        QVERIFY(QFile::exists(DiscoveryFile::defaultPath()));
         delete owner;
         QCOMPARE(finishedHooks.load(), hooksBefore + 1);
-        QVERIFY(!QFile::exists(DiscoveryFile::defaultPath()));
+        QTcpSocket again;
+        again.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(!again.waitForConnected(1000));
     }
 
     void stopsBeforeItListened()
     {
         HttpServerThread owner;
         QSignalSpy listening(&owner, &HttpServerThread::listening);
-        QVERIFY(owner.start(config(), router));
+        QVERIFY(owner.start(config(), HttpTestHandler::factory(state)));
         owner.stop(); // the queued "listening" of that server must not count any more
         QCoreApplication::sendPostedEvents();
         QCOMPARE(listening.size(), 0);
         QVERIFY(owner.url().isEmpty());
-        QVERIFY(!QFile::exists(DiscoveryFile::defaultPath()));
     }
 };
 

@@ -165,9 +165,9 @@ bool LocalApiUnderTest::start(const Setup &setup, QString *error)
     std::shared_ptr<LocalApiBackend> backend = m_backend;
     config.onThreadStarted = [backend] { backend->openOnThread(); };
     config.onThreadFinished = [backend] { backend->closeOnThread(); };
-    m_server = std::make_unique<HttpServerThread>();
-    QSignalSpy listening(m_server.get(), &HttpServerThread::listening);
-    QSignalSpy failed(m_server.get(), &HttpServerThread::failed);
+    m_server = std::make_unique<LocalApiServerThread>();
+    QSignalSpy listening(m_server.get(), &LocalApiServerThread::listening);
+    QSignalSpy failed(m_server.get(), &LocalApiServerThread::failed);
     if (!m_server->start(config, m_router)) {
         *error = QStringLiteral("start refused");
         return false;

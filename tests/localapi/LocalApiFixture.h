@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/HttpServerThread.h"
 #include "localapi/LocalApiBackend.h"
+#include "localapi/LocalApiServerThread.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,7 +14,7 @@ class ContactActionService;
 class SimulatorProcess;
 
 // Test helpers over real things: a cache synced from the simulator, and the local API's
-// real routes on a HttpServerThread on port 0.
+// real routes on a LocalApiServerThread on port 0.
 namespace LocalApiFixture {
 
 // Stores the simulator's listSessions answer and syncs every listed session into the cache
@@ -54,7 +54,7 @@ public:
 private:
     std::unique_ptr<BackgroundWriter> m_writer;
     std::unique_ptr<ContactActionService> m_actions;
-    std::unique_ptr<HttpServerThread> m_server;
+    std::unique_ptr<LocalApiServerThread> m_server;
     std::shared_ptr<LocalApiBackend> m_backend;
     std::shared_ptr<const LocalApiRouter> m_router;
     QByteArray m_token;

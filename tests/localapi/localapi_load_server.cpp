@@ -1,7 +1,7 @@
 // A local API server with one small JSON route, for load tools:
 //   localapi-load-server [PORT]   prints the URL and a fresh token, then serves until killed.
 //   wrk -t1 -c32 -d10s -H "Authorization: Bearer <token>" <url>/api/v1/sessions/s1/contacts/1%40lid
-#include "http/HttpServerThread.h"
+#include "localapi/LocalApiServerThread.h"
 #include "localapi/LocalApiToken.h"
 
 #include <QCoreApplication>
@@ -28,12 +28,12 @@ int main(int argc, char **argv)
     config.port = app.arguments().size() > 1 ? quint16(app.arguments().at(1).toUInt()) : 0;
     config.token = LocalApiToken::generate();
     config.writeDiscoveryFile = false;
-    HttpServerThread server;
-    QObject::connect(&server, &HttpServerThread::listening, [&config](const QUrl &url) {
+    LocalApiServerThread server;
+    QObject::connect(&server, &LocalApiServerThread::listening, [&config](const QUrl &url) {
         std::printf("%s\n%s\n", qPrintable(url.toString()), config.token.constData());
         std::fflush(stdout);
     });
-    QObject::connect(&server, &HttpServerThread::failed, [](const QString &reason) {
+    QObject::connect(&server, &LocalApiServerThread::failed, [](const QString &reason) {
         std::fprintf(stderr, "%s\n", qPrintable(reason));
         QCoreApplication::exit(1);
     });

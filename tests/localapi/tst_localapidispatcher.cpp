@@ -40,9 +40,12 @@ private:
     HttpResponder kept;
     QList<QPair<QString, QString>> seenQuery;
 
+    // As HttpConnection does: admit() first, then handle().
     std::optional<HttpResponse> dispatch(HttpRequest r)
     {
-        return dispatcher->dispatch(r, [] { return HttpResponder(); });
+        if (auto refused = dispatcher->admit(r))
+            return refused;
+        return dispatcher->handle(r, [] { return HttpResponder(); });
     }
 
 private Q_SLOTS:
@@ -83,6 +86,23 @@ private Q_SLOTS:
         const auto r = dispatch(request("GET", "/nowhere", {{"host", "evil.example:8123"}}));
         QCOMPARE(r->status, 403);
         QCOMPARE(codeOf(*r), QStringLiteral("forbidden"));
+    }
+
+    void shouldRefuseForeignHostsAndBrowsersAtAdmissionOnly()
+    {
+        // Given requests with a foreign Host, from a web page, and with no token
+        const HttpRequest foreign = request("GET", "/api/v1/openapi.json",
+                                            {{"host", "h1.rebind.example:8123"}});
+        const HttpRequest browser = request(
+            "GET", "/api/v1/openapi.json",
+            {{"host", "127.0.0.1:8123"}, {"sec-fetch-site", "cross-site"}});
+        const HttpRequest noToken = request("GET", "/unknown", {{"host", "127.0.0.1:8123"}});
+        // When the server asks whether they may be served at all
+        // Then the first two are refused there (the server closes their connection), the
+        // third is admitted: a missing token is the handler's 401, not a reason to close
+        QCOMPARE(dispatcher->admit(foreign)->status, 403);
+        QCOMPARE(dispatcher->admit(browser)->status, 403);
+        QVERIFY(!dispatcher->admit(noToken));
     }
 
     void refusesBrowsersBeforeTheToken()
@@ -152,7 +172,8 @@ private Q_SLOTS:
     {
         bool made = false;
         HttpRequest r = request("POST", "/later");
-        const auto answer = dispatcher->dispatch(r, [&made] {
+        QVERIFY(!dispatcher->admit(r));
+        const auto answer = dispatcher->handle(r, [&made] {
             made = true;
             return HttpResponder();
         });
@@ -160,12 +181,18 @@ private Q_SLOTS:
         QVERIFY(made);
     }
 
-    void makesDistinctRequestIds()
+    void shouldAnswerTheServersOwnErrorsWithTheEnvelope()
     {
-        const QByteArray a = dispatcher->newRequestId();
-        const QByteArray b = dispatcher->newRequestId();
-        QCOMPARE(a.size(), 32);
-        QVERIFY(a != b);
+        // Given a refusal the HTTP server makes by itself (e.g. too many connections)
+        // When it asks the dispatcher for the body
+        const HttpResponse r = dispatcher->errorResponse(503, QStringLiteral("too many"));
+        // Then it is the gateway's envelope with the contract's code
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.body,
+                 QByteArray("{\"error\":{\"code\":\"gateway_unavailable\","
+                            "\"message\":\"too many\"}}"));
+        QCOMPARE(codeOf(dispatcher->errorResponse(431, QStringLiteral("big"))),
+                 QStringLiteral("validation_error"));
     }
 };
 
