@@ -120,6 +120,7 @@ bool HttpConnection::readMore()
     m_in.resize(old + chunk);
     const qint64 got = m_socket->read(m_in.data() + old, chunk);
     m_in.resize(old + qMax<qint64>(got, 0));
+    m_received = m_received || got > 0;
     return got > 0;
 }
 
@@ -142,19 +143,40 @@ void HttpConnection::startRequest(HttpRequest request)
     request.peerPort = m_peerPort;
     const quint64 sequence = p.sequence;
     HttpRequestHandler &handler = m_server->handler();
-    std::optional<HttpResponse> response = handler.admit(request);
-    if (!response) {
-        response = handler.handle(request, [this, sequence] {
-            auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
-            m_pending.back().responder = state; // nothing else is queued during dispatch
-            return HttpResponder(state);
-        });
+    if (std::optional<HttpResponse> refusal = handler.admit(request)) {
+        // A page looping over host names must not keep connections open: the server logs a
+        // summary instead of a line per refusal.
+        Q_EMIT refusedAtAdmission();
+        answerAndClose(p, *refusal);
+        return;
     }
+    if (m_onProbation) {
+        if (!m_server->grantSlot(this)) {
+            answerAndClose(p, handler.errorResponse(503, QStringLiteral("too many connections")));
+            return;
+        }
+        m_onProbation = false;
+    }
+    m_admitted = true;
+    const std::optional<HttpResponse> response = handler.handle(request, [this, sequence] {
+        auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
+        m_pending.back().responder = state; // nothing else is queued during dispatch
+        return HttpResponder(state);
+    });
     // Deque references survive push_back; p is only popped once answered and written.
     if (response)
         answer(p, *response);
     else if (!p.ready)
         p.deadlineMs = nowMs() + m_limits.handlerTimeoutMs;
+}
+
+void HttpConnection::answerAndClose(Pending &p, const HttpResponse &response)
+{
+    m_inputDone = true;
+    m_closeAtOnce = true;
+    p.closeAfter = true;
+    p.logged = false;
+    answer(p, response);
 }
 
 void HttpConnection::answer(Pending &p, const HttpResponse &response)
@@ -174,17 +196,23 @@ void HttpConnection::answer(Pending &p, const HttpResponse &response)
     if (auto state = p.responder.lock())
         state->detach(); // a late send() now goes nowhere
 
+    if (p.logged)
+        logAnswer(p, response.status);
+    flushAnswers();
+}
+
+void HttpConnection::logAnswer(const Pending &p, int status) const
+{
     const double ms = double(nowNs() - p.startNs) / 1e6;
-    if (response.status >= 500 && response.status != 505) { // our faults, not the client's
+    if (status >= 500 && status != 505) { // our faults, not the client's
         qCWarning(m_log).noquote()
-            << p.method << loggablePath(p.path) << response.status
+            << p.method << loggablePath(p.path) << status
             << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
     } else {
-        qCDebug(m_log).noquote() << p.method << loggablePath(p.path) << response.status
+        qCDebug(m_log).noquote() << p.method << loggablePath(p.path) << status
                                  << QString::number(ms, 'f', 2) + QLatin1String("ms")
                                  << p.requestId;
     }
-    flushAnswers();
 }
 
 void HttpConnection::deliver(quint64 sequence, const HttpResponse &response)
@@ -207,6 +235,7 @@ void HttpConnection::deliverDropped(quint64 sequence)
 void HttpConnection::refuse(int status, const QString &message)
 {
     m_inputDone = true;
+    m_closeAtOnce = m_closeAtOnce || m_onProbation; // it holds no slot: no lingering either
     m_requestStartMs = -1;
     Pending &p = m_pending.emplace_back();
     p.sequence = m_nextSequence++;
@@ -251,7 +280,15 @@ void HttpConnection::beginClose()
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return; // disconnected() follows or came already
     if (m_socket->bytesToWrite() == 0)
-        startLinger(); // otherwise once the last byte is out (onBytesWritten)
+        finishClose(); // otherwise once the last byte is out (onBytesWritten)
+}
+
+void HttpConnection::finishClose()
+{
+    if (m_closeAtOnce)
+        abort(); // the whole request was read: the answer goes out, then FIN
+    else
+        startLinger();
 }
 
 void HttpConnection::startLinger()
@@ -281,7 +318,7 @@ void HttpConnection::onBytesWritten()
 {
     m_lastActivityMs = nowMs();
     if (m_phase == Phase::Closing && m_socket->bytesToWrite() == 0)
-        startLinger();
+        finishClose();
 }
 
 void HttpConnection::onDisconnected()
@@ -308,6 +345,37 @@ void HttpConnection::detachResponders()
     }
 }
 
+void HttpConnection::readNow()
+{
+    if (m_phase != Phase::Open || m_inputDone || m_processing)
+        return;
+#ifdef Q_OS_UNIX
+    // Only when the kernel holds bytes or the end of the stream: waitForReadyRead(0) would
+    // otherwise record a timeout.
+    char byte = 0;
+    if (::recv(int(m_socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0)
+        return;
+    m_socket->waitForReadyRead(0); // reads (onReadyRead) or notices the client left
+#endif
+}
+
+void HttpConnection::startProbation()
+{
+    m_onProbation = true;
+    m_probationUntilMs = nowMs() + m_limits.probationTimeoutMs;
+}
+
+void HttpConnection::checkProbation(qint64 now)
+{
+    if (!m_onProbation || now < m_probationUntilMs || m_inputDone)
+        return;
+    m_closeAtOnce = true;
+    if (m_requestStartMs >= 0)
+        refuse(408, QStringLiteral("request not received in time"));
+    else
+        abort();
+}
+
 void HttpConnection::checkTimeouts()
 {
     const qint64 now = nowMs();
@@ -325,6 +393,9 @@ void HttpConnection::checkTimeouts()
     case Phase::Open:
         break;
     }
+    checkProbation(now);
+    if (m_phase != Phase::Open)
+        return;
 
     QVarLengthArray<quint64, 4> late;
     for (const Pending &p : m_pending) {

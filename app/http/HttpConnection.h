@@ -38,12 +38,24 @@ public:
     void deliverDropped(quint64 sequence);
     // Immediate close, nothing more is written (server shutdown).
     void abort();
+    // Accepted without a slot: its first request must be admitted, and within
+    // HttpLimits::probationTimeoutMs, or the connection is closed.
+    void startProbation();
+    // One of its requests passed HttpRequestHandler::admit().
+    bool isAdmitted() const { return m_admitted; }
+    // Any byte came from the client.
+    bool hasReceived() const { return m_received; }
+    // Handles at once what the client already sent (or its leaving), without waiting for
+    // the event loop, so a refused request or a closed client frees its slot right away.
+    void readNow();
 
     static qint64 nowMs();
 
 Q_SIGNALS:
     // The socket is gone; the owner deletes this object (later).
     void closed(HttpConnection *connection);
+    // A request was refused by HttpRequestHandler::admit(); the connection closes at once.
+    void refusedAtAdmission();
 
 private:
     struct Pending {
@@ -53,6 +65,7 @@ private:
         bool headOnly = false;
         bool keepAlive = true;
         bool http10 = false;
+        bool logged = true; // one debug line per answer, except refusals at admission
         int status = 0;
         qint64 startNs = 0;
         qint64 deadlineMs = 0;
@@ -77,9 +90,14 @@ private:
     void startRequest(HttpRequest request);
     void answer(Pending &pending, const HttpResponse &response);
     void refuse(int status, const QString &message); // parser-level error: answer, then close
+    // Answers it, then closes at once (no lingering) with nothing read after it.
+    void answerAndClose(Pending &pending, const HttpResponse &response);
+    void logAnswer(const Pending &pending, int status) const;
     void flushAnswers();
     void beginClose();
+    void finishClose();
     void startLinger();
+    void checkProbation(qint64 now);
     void discardInput();
     void detachResponders();
 
@@ -97,6 +115,11 @@ private:
     Phase m_phase = Phase::Open;
     bool m_inputDone = false;  // an answer that closes is queued: parse nothing more
     bool m_processing = false; // guards processInput against re-entry
+    bool m_received = false;
+    bool m_admitted = false;
+    bool m_onProbation = false;
+    bool m_closeAtOnce = false; // refused at admission or on probation: no lingering close
+    qint64 m_probationUntilMs = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_requestStartMs = -1; // first byte of the request being received, or -1
     qint64 m_lingerUntilMs = 0;

@@ -238,15 +238,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         input = input.sliced(parsed.consumed);
         HttpRequest &request = parsed.request;
         request.requestId = kRequestId;
-        // As HttpConnection: admit() first, then handle().
+        // As HttpConnection: admit() first, then handle(); a refusal closes the connection.
         std::optional<HttpResponse> response = g_server->dispatcher->admit(request);
-        if (!response)
+        const bool refused = response.has_value();
+        if (!refused)
             response = g_server->dispatcher->handle(request, [] { return HttpResponder(); });
         if (!response) {
             FUZZ_CHECK(request.method == "POST"); // only the async (POST) routes answer later
         } else {
             frame.headOnly = request.method == "HEAD";
-            frame.keepAlive = request.keepAlive;
+            frame.keepAlive = request.keepAlive && !refused;
             frame.http10 = request.httpMinor == 0;
             const QByteArray bytes = HttpResponseWriter::serialize(*response, frame);
             const int status = checkWellFormed(bytes, frame.headOnly, frame.keepAlive);
@@ -254,8 +255,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!echoesToken(request))
                 FUZZ_CHECK(!bytes.contains(kToken));
         }
-        if (!request.keepAlive)
-            break; // "Connection: close": whatever follows is not read
+        if (!request.keepAlive || refused)
+            break; // "Connection: close" or refused: whatever follows is not read
     }
     return 0;
 }

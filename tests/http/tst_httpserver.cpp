@@ -508,45 +508,6 @@ private Q_SLOTS:
         QVERIFY(servesNormally(s->port()));
     }
 
-    void limitsConcurrentConnections()
-    {
-        HttpLimits limits = testLimits();
-        limits.idleTimeoutMs = 3000;
-        auto s = startServer(limits);
-        QVERIFY(s);
-        const quint16 p = s->port();
-        std::vector<std::unique_ptr<HttpTestClient>> clients;
-        for (int i = 0; i < 64; ++i) {
-            clients.push_back(std::make_unique<HttpTestClient>());
-            QVERIFY(clients.back()->connectTo(p));
-        }
-        QTRY_COMPARE(s->connectionCount(), 64);
-        for (int i = 64; i < 200; ++i) {
-            clients.push_back(std::make_unique<HttpTestClient>());
-            QVERIFY(clients.back()->connectTo(p));
-        }
-        for (int i = 64; i < 200; ++i) {
-            QVERIFY(clients[size_t(i)]->waitForReplies(1));
-            QCOMPARE(clients[size_t(i)]->replies[0].status, 503);
-            QCOMPARE(serverError(clients[size_t(i)]->replies[0]),
-                     QStringLiteral("too many connections"));
-            QVERIFY(clients[size_t(i)]->waitForDisconnected());
-        }
-        QCOMPARE(s->connectionCount(), 64);
-        // The admitted ones are still served.
-        for (const int i : {0, 31, 63}) {
-            QVERIFY(clients[size_t(i)]->isConnected());
-            clients[size_t(i)]->send(get(kEcho, p));
-            QVERIFY(clients[size_t(i)]->waitForReplies(1));
-            QCOMPARE(clients[size_t(i)]->replies[0].status, 200);
-        }
-        // Idle ones are closed after the timeout, which frees the slots.
-        for (int i = 0; i < 64; ++i)
-            QVERIFY(clients[size_t(i)]->waitForDisconnected(10000));
-        QTRY_COMPARE(s->connectionCount(), 0);
-        QVERIFY(servesNormally(p));
-    }
-
     void servesIPv6LoopbackToo()
     {
         HttpServerConfig config;

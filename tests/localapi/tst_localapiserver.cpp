@@ -209,6 +209,25 @@ private Q_SLOTS:
         QVERIFY(servesNormally());
     }
 
+    void shouldCloseTheConnectionOnceAForeignHostIsRefused()
+    {
+        // Given a keep-alive client whose request names another host, with a good one behind
+        HttpTestClient client;
+        QVERIFY(client.connectTo(port));
+        QByteArray foreign = get(kContacts);
+        foreign.replace("Host: 127.0.0.1:", "Host: h7.rebind.example:");
+        client.send(foreign + get(kContacts));
+        // When the server refuses it
+        QVERIFY(client.waitForReplies(1));
+        // Then the refusal says it closes, and it does, the next request unread
+        QCOMPARE(client.replies[0].status, 403);
+        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("forbidden"));
+        QCOMPARE(client.replies[0].header("connection"), QByteArray("close"));
+        QVERIFY(client.waitForDisconnected());
+        QCOMPARE(client.replies.size(), 1);
+        QVERIFY(servesNormally());
+    }
+
     void refusesBrowsers()
     {
         const HttpReply r = expectRefusal(
@@ -329,6 +348,7 @@ private Q_SLOTS:
         limits.requestTimeoutMs = 300;
         limits.handlerTimeoutMs = 300;
         limits.maxConnections = 2;
+        limits.reservedConnections = 0;
         auto s = startServer(limits);
         QVERIFY(s);
         const quint16 p = quint16(s->url().port());
@@ -348,11 +368,12 @@ private Q_SLOTS:
         QVERIFY(parked.waitForReplies(1));
         QCOMPARE(parked.replies[0].status, 503);
         QCOMPARE(parked.replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
-        // A third connection while two are open: 503.
+        // A request on a third connection while two are open: 503.
         HttpTestClient other;
         QVERIFY(other.connectTo(p));
         HttpTestClient third;
         QVERIFY(third.connectTo(p));
+        third.send(get(kContacts, p));
         QVERIFY(third.waitForReplies(1));
         QCOMPARE(third.replies[0].status, 503);
         QCOMPARE(third.replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
