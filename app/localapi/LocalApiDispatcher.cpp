@@ -1,6 +1,7 @@
 #include "localapi/LocalApiDispatcher.h"
 
 #include "core/Logging.h"
+#include "localapi/LocalApiErrors.h"
 #include "localapi/PathCodec.h"
 
 #include <exception>
@@ -9,35 +10,28 @@ LocalApiDispatcher::LocalApiDispatcher(std::shared_ptr<const LocalApiRouter> rou
                                        const LocalApiGuard &guard)
     : m_router(std::move(router))
     , m_guard(guard)
-    , m_ids(QRandomGenerator::system()->generate64())
 {
 }
 
-QByteArray LocalApiDispatcher::newRequestId()
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    QByteArray id(32, Qt::Uninitialized);
-    char *out = id.data();
-    for (int half = 0; half < 2; ++half) {
-        quint64 v = m_ids.generate64();
-        for (int i = 0; i < 16; ++i, v >>= 4)
-            *out++ = hex[v & 0xF];
-    }
-    return id;
-}
-
-std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
-    LocalApiRequest &request, const ResponderFactory &makeResponder) const
+std::optional<HttpResponse> LocalApiDispatcher::admit(const HttpRequest &request)
 {
     if (auto refused = m_guard.checkHost(request))
         return refused;
-    if (auto refused = m_guard.checkNotBrowser(request))
-        return refused;
+    return m_guard.checkNotBrowser(request);
+}
 
+HttpResponse LocalApiDispatcher::errorResponse(int status, const QString &message) const
+{
+    return LocalApiErrors::error(status, message);
+}
+
+std::optional<HttpResponse> LocalApiDispatcher::handle(HttpRequest &request,
+                                                       const ResponderFactory &makeResponder)
+{
     QString error;
     if (!PathCodec::validatePath(request.path, &error))
-        return LocalApiResponse::error(400, QLatin1String("validation_error"),
-                                       QStringLiteral("invalid path: %1").arg(error));
+        return LocalApiErrors::error(400, QLatin1String("validation_error"),
+                                     QStringLiteral("invalid path: %1").arg(error));
 
     const LocalApiRouter::Match match = m_router->match(request.method, request.path,
                                                         &request.pathParams);
@@ -47,10 +41,10 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
     }
     switch (match.kind) {
     case LocalApiRouter::Match::Kind::NotFound:
-        return LocalApiResponse::error(404, QLatin1String("not_found"),
-                                       QStringLiteral("no such path"));
+        return LocalApiErrors::error(404, QLatin1String("not_found"),
+                                     QStringLiteral("no such path"));
     case LocalApiRouter::Match::Kind::MethodNotAllowed: {
-        LocalApiResponse r = LocalApiResponse::error(
+        HttpResponse r = LocalApiErrors::error(
             405, QLatin1String("validation_error"),
             QStringLiteral("method not allowed here; allowed: %1")
                 .arg(QString::fromLatin1(match.allow)));
@@ -58,16 +52,15 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
         return r;
     }
     case LocalApiRouter::Match::Kind::BadParameter:
-        return LocalApiResponse::error(
-            400, QLatin1String("validation_error"),
-            QStringLiteral("invalid path parameter: %1").arg(match.error));
+        return LocalApiErrors::error(400, QLatin1String("validation_error"),
+                                     QStringLiteral("invalid path parameter: %1").arg(match.error));
     case LocalApiRouter::Match::Kind::Found:
         break;
     }
     if (!request.query.isEmpty()
         && !PathCodec::decodeQuery(request.query, &request.queryItems, &error))
-        return LocalApiResponse::error(400, QLatin1String("validation_error"),
-                                       QStringLiteral("invalid query: %1").arg(error));
+        return LocalApiErrors::error(400, QLatin1String("validation_error"),
+                                     QStringLiteral("invalid query: %1").arg(error));
 
     // A throwing handler must cost one 500, not the server thread.
     try {
@@ -81,6 +74,5 @@ std::optional<LocalApiResponse> LocalApiDispatcher::dispatch(
     } catch (...) {
         qCWarning(lcLocalApi) << "handler threw for" << match.route->pattern;
     }
-    return LocalApiResponse::error(500, QLatin1String("internal"),
-                                   QStringLiteral("internal error"));
+    return LocalApiErrors::error(500, QLatin1String("internal"), QStringLiteral("internal error"));
 }

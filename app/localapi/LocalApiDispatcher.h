@@ -1,39 +1,29 @@
 #pragma once
 
+#include "http/HttpRequestHandler.h"
 #include "localapi/LocalApiGuard.h"
-#include "localapi/LocalApiRequest.h"
-#include "localapi/LocalApiResponder.h"
-#include "localapi/LocalApiResponse.h"
 #include "localapi/LocalApiRouter.h"
 
-#include <QByteArray>
-#include <QRandomGenerator>
-
-#include <functional>
 #include <memory>
 #include <optional>
 
-// Takes one parsed request through the checks, in this order, then to its handler:
-// Host (403) -> not from a browser (403) -> path well-formed (400) -> route lookup ->
-// token unless the route is public (401, also for unknown paths so they reveal nothing)
-// -> unknown path (404) / method (405 + Allow) / bad parameter or query (400) -> handler.
-// One dispatcher per server thread; it has no sockets.
-class LocalApiDispatcher
+// The local API behind the HTTP server: takes one parsed request through the checks, in this
+// order, then to its handler. admit(): Host (403) -> not from a browser (403); handle(): path
+// well-formed (400) -> route lookup -> token unless the route is public (401, also for
+// unknown paths so they reveal nothing) -> unknown path (404) / method (405 + Allow) / bad
+// parameter or query (400) -> handler. Every error, the server's own included, is the
+// gateway's envelope (LocalApiErrors). One dispatcher per server thread; it has no sockets.
+class LocalApiDispatcher : public HttpRequestHandler
 {
 public:
-    using ResponderFactory = std::function<LocalApiResponder()>;
-
     LocalApiDispatcher(std::shared_ptr<const LocalApiRouter> router, const LocalApiGuard &guard);
 
-    // The answer, or nothing when an async handler took a responder from makeResponder.
-    std::optional<LocalApiResponse> dispatch(LocalApiRequest &request,
-                                             const ResponderFactory &makeResponder) const;
-
-    // 32 hex digits, unique enough to find one request in logs.
-    QByteArray newRequestId();
+    std::optional<HttpResponse> admit(const HttpRequest &request) override;
+    std::optional<HttpResponse> handle(HttpRequest &request,
+                                       const ResponderFactory &makeResponder) override;
+    HttpResponse errorResponse(int status, const QString &message) const override;
 
 private:
     std::shared_ptr<const LocalApiRouter> m_router;
     LocalApiGuard m_guard;
-    QRandomGenerator64 m_ids;
 };

@@ -1,5 +1,6 @@
 #include "localapi/LocalApiGuard.h"
 
+#include "localapi/LocalApiErrors.h"
 #include "localapi/LocalApiToken.h"
 
 namespace {
@@ -35,36 +36,36 @@ LocalApiGuard::LocalApiGuard(const QByteArray &token, quint16 port)
         m_hosts += {"127.0.0.1", "localhost", "[::1]"};
 }
 
-std::optional<LocalApiResponse> LocalApiGuard::checkHost(const LocalApiRequest &request) const
+std::optional<HttpResponse> LocalApiGuard::checkHost(const HttpRequest &request) const
 {
     const QByteArray host = request.header("host");
     for (const QByteArray &allowed : m_hosts) {
         if (host.size() == allowed.size() && host.compare(allowed, Qt::CaseInsensitive) == 0)
             return std::nullopt;
     }
-    return LocalApiResponse::error(
+    return LocalApiErrors::error(
         403, QLatin1String("forbidden"),
         QStringLiteral("Host must be 127.0.0.1, localhost or [::1] with this server's port"));
 }
 
-std::optional<LocalApiResponse> LocalApiGuard::checkNotBrowser(const LocalApiRequest &request) const
+std::optional<HttpResponse> LocalApiGuard::checkNotBrowser(const HttpRequest &request) const
 {
     const QByteArray fetchSite = request.header("sec-fetch-site");
     if (request.hasHeader("origin") || (!fetchSite.isNull() && fetchSite != "none")) {
-        return LocalApiResponse::error(403, QLatin1String("forbidden"),
-                                       QStringLiteral("requests from web pages are not accepted"));
+        return LocalApiErrors::error(403, QLatin1String("forbidden"),
+                                     QStringLiteral("requests from web pages are not accepted"));
     }
     return std::nullopt;
 }
 
-std::optional<LocalApiResponse> LocalApiGuard::checkToken(const LocalApiRequest &request) const
+std::optional<HttpResponse> LocalApiGuard::checkToken(const HttpRequest &request) const
 {
     const QByteArray authorization = request.header("authorization");
     const QByteArray apiKey = request.header("x-api-key");
     const QByteArrayView presented = presentedToken(authorization, apiKey);
     if (!presented.isNull() && LocalApiToken::equals(presented, m_token))
         return std::nullopt;
-    LocalApiResponse r = LocalApiResponse::error(
+    HttpResponse r = LocalApiErrors::error(
         401, QLatin1String("unauthorized"),
         QStringLiteral("missing or wrong local API token (Authorization: Bearer <token>)"));
     r.setHeader("WWW-Authenticate", "Bearer realm=\"gateway-console-local-api\"");

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "localapi/LocalApiRequest.h"
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponse.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,9 +21,9 @@ class LocalApiGuard
 public:
     LocalApiGuard(const QByteArray &token, quint16 port);
 
-    std::optional<LocalApiResponse> checkHost(const LocalApiRequest &request) const;
-    std::optional<LocalApiResponse> checkNotBrowser(const LocalApiRequest &request) const;
-    std::optional<LocalApiResponse> checkToken(const LocalApiRequest &request) const;
+    std::optional<HttpResponse> checkHost(const HttpRequest &request) const;
+    std::optional<HttpResponse> checkNotBrowser(const HttpRequest &request) const;
+    std::optional<HttpResponse> checkToken(const HttpRequest &request) const;
 
 private:
     QByteArray m_token;

@@ -24,22 +24,22 @@ QJsonValue optJson(const OptInt &v)
 
 // The gateway's error as the local caller sees it: the gateway's own status, code, message
 // and request id; problems reaching it become 503 gateway_unavailable.
-LocalApiResponse fromGatewayError(const GatewayError &e)
+HttpResponse fromGatewayError(const GatewayError &e)
 {
-    LocalApiResponse out;
+    HttpResponse out;
     if (e.kind == GatewayError::Kind::Api && e.httpStatus == 401) {
         // The console's own gateway token was refused: not the local caller's fault.
-        out = LocalApiResponse::error(
+        out = LocalApiErrors::error(
             503, QLatin1String("gateway_unavailable"),
             QStringLiteral(
                 "the gateway refused the console's sign-in; sign in again in the console"));
     } else if (e.kind == GatewayError::Kind::Api && e.httpStatus >= 400) {
         const QByteArray code = e.code.toLatin1();
-        out = LocalApiResponse::error(e.httpStatus, QLatin1String(code), e.message, e.details);
+        out = LocalApiErrors::error(e.httpStatus, QLatin1String(code), e.message, e.details);
     } else if (e.kind == GatewayError::Kind::InvalidArgument) {
         out = validationError(e.message, {});
     } else {
-        out = LocalApiResponse::error(
+        out = LocalApiErrors::error(
             503, QLatin1String("gateway_unavailable"),
             QStringLiteral("the gateway could not be reached: %1").arg(e.message));
     }
@@ -49,7 +49,7 @@ LocalApiResponse fromGatewayError(const GatewayError &e)
 }
 
 void forward(const std::shared_ptr<LocalApiBackend> &backend, ContactAction action,
-             const LocalApiRequest &r, const LocalApiResponder &responder)
+             const HttpRequest &r, const HttpResponder &responder)
 {
     const QString session = r.param(u"session");
     const QString jid = r.param(u"jid");
@@ -62,20 +62,20 @@ void forward(const std::shared_ptr<LocalApiBackend> &backend, ContactAction acti
     ContactActionService *actions = backend->actions();
     if (!client || !client->hasEndpoint() || !actions)
         return responder.send(
-            LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                    QStringLiteral("the console is not signed in to a gateway")));
+            LocalApiErrors::error(503, QLatin1String("gateway_unavailable"),
+                                  QStringLiteral("the console is not signed in to a gateway")));
     actions->run(client, action, session, jid, AuditOrigin::LocalApi, backend->threadContext(),
                  [responder](const ContactActionResult &result) {
                      if (!result.ok())
                          return responder.send(fromGatewayError(result.error));
-                     LocalApiResponse ok = LocalApiResponse::noContent();
+                     HttpResponse ok = HttpResponse::noContent();
                      if (!result.requestId.isEmpty())
                          ok.setHeader("X-Request-Id", result.requestId.toLatin1());
                      responder.send(ok);
                  });
 }
 
-LocalApiResponse health(LocalApiBackend &backend)
+HttpResponse health(LocalApiBackend &backend)
 {
     const GatewayReachability::State gw = backend.reachability().state();
     QJsonObject gateway{
@@ -96,21 +96,21 @@ LocalApiResponse health(LocalApiBackend &backend)
             sessions.append(o);
         }
     }
-    return LocalApiResponse::json(QJsonObject{
+    return HttpResponse::json(QJsonObject{
         {QStringLiteral("gateway"), gateway},
         {QStringLiteral("cache"), QJsonObject{{QStringLiteral("available"), reader != nullptr}}},
         {QStringLiteral("sessions"), sessions}});
 }
 
-void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const LocalApiRequest &r,
-                 const LocalApiResponder &responder)
+void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const HttpRequest &r,
+                 const HttpResponder &responder)
 {
     const QString session = r.param(u"session");
     QObject *context = backend->syncContext();
     if (!context || !backend->syncTrigger())
         return responder.send(
-            LocalApiResponse::error(501, QLatin1String("not_implemented"),
-                                    QStringLiteral("this console cannot start syncs")));
+            LocalApiErrors::error(501, QLatin1String("not_implemented"),
+                                  QStringLiteral("this console cannot start syncs")));
     // The owner's sync lives on its own thread: ask it there, answer from there.
     LocalApiBackend::SyncTrigger trigger = backend->syncTrigger();
     QMetaObject::invokeMethod(
@@ -118,17 +118,17 @@ void triggerSync(const std::shared_ptr<LocalApiBackend> &backend, const LocalApi
         [trigger, session, responder] {
             QString why;
             if (trigger(session, &why))
-                responder.send(LocalApiResponse::json(
+                responder.send(HttpResponse::json(
                     QJsonObject{{QStringLiteral("sessionId"), session},
                                 {QStringLiteral("status"), QStringLiteral("started")}},
                     202));
             else
-                responder.send(LocalApiResponse::error(409, QLatin1String("conflict"), why));
+                responder.send(LocalApiErrors::error(409, QLatin1String("conflict"), why));
         },
         Qt::QueuedConnection);
 }
 
-LocalApiResponse auditList(LocalApiBackend &backend, const LocalApiRequest &r)
+HttpResponse auditList(LocalApiBackend &backend, const HttpRequest &r)
 {
     AuditLog *audit = backend.audit();
     if (!audit)
@@ -170,7 +170,7 @@ LocalApiResponse auditList(LocalApiBackend &backend, const LocalApiRequest &r)
     QJsonObject out{{QStringLiteral("data"), data}};
     if (entries->size() == query.limit && !entries->isEmpty())
         out.insert(QStringLiteral("nextCursor"), QString::number(entries->last().id));
-    return LocalApiResponse::json(out);
+    return HttpResponse::json(out);
 }
 
 } // namespace
@@ -180,7 +180,7 @@ void LocalApiForwardRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApi
     const QString base = QStringLiteral("/api/v1/sessions/{session}/contacts/{jid}/");
     for (const ContactAction action : {ContactAction::Block, ContactAction::Unblock}) {
         router.postAsync(base + ContactActionService::actionName(action),
-                         [backend, action](const LocalApiRequest &r, LocalApiResponder responder) {
+                         [backend, action](const HttpRequest &r, HttpResponder responder) {
                              forward(backend, action, r, responder);
                          });
     }
@@ -190,13 +190,13 @@ void LocalApiConsoleRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApi
 {
     const QString base = QStringLiteral("/api/v1/console/");
     router.get(base + QStringLiteral("health"),
-               [backend](const LocalApiRequest &) { return health(*backend); });
+               [backend](const HttpRequest &) { return health(*backend); });
     router.postAsync(base + QStringLiteral("sessions/{session}/sync"),
-                     [backend](const LocalApiRequest &r, LocalApiResponder responder) {
+                     [backend](const HttpRequest &r, HttpResponder responder) {
                          triggerSync(backend, r, responder);
                      });
     router.get(base + QStringLiteral("audit"),
-               [backend](const LocalApiRequest &r) { return auditList(*backend, r); });
+               [backend](const HttpRequest &r) { return auditList(*backend, r); });
 }
 
 QByteArray LocalApiOpenApiRoute::document()
@@ -210,11 +210,11 @@ void LocalApiOpenApiRoute::add(LocalApiRouter &router)
     const QByteArray doc = document();
     router.get(
         QStringLiteral("/api/v1/openapi.json"),
-        [doc](const LocalApiRequest &) {
+        [doc](const HttpRequest &) {
             if (doc.isEmpty())
-                return LocalApiResponse::error(500, QLatin1String("internal"),
-                                               QStringLiteral("the description is missing"));
-            return LocalApiResponse::rawJson(doc);
+                return LocalApiErrors::error(500, QLatin1String("internal"),
+                                             QStringLiteral("the description is missing"));
+            return HttpResponse::rawJson(doc);
         },
         LocalApiRouter::Access::Public);
 }

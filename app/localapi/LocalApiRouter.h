@@ -1,8 +1,8 @@
 #pragma once
 
-#include "localapi/LocalApiRequest.h"
-#include "localapi/LocalApiResponder.h"
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponder.h"
+#include "http/HttpResponse.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -23,10 +23,10 @@ class LocalApiRouter
 {
 public:
     // Synchronous handler (e.g. a cache read): runs on the server thread, returns the answer.
-    using Handler = std::function<LocalApiResponse(const LocalApiRequest &)>;
+    using Handler = std::function<HttpResponse(const HttpRequest &)>;
     // Asynchronous handler: answer later through the responder (from any thread). The
     // request reference is only valid during the call: copy what you need.
-    using AsyncHandler = std::function<void(const LocalApiRequest &, LocalApiResponder)>;
+    using AsyncHandler = std::function<void(const HttpRequest &, HttpResponder)>;
 
     enum class Access {
         TokenRequired,

@@ -16,38 +16,38 @@ namespace {
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
-using SessionHandler = std::function<LocalApiResponse(
-    CacheReader &, const LocalApiBackend::SessionInfo &, const LocalApiRequest &)>;
+using SessionHandler = std::function<HttpResponse(
+    CacheReader &, const LocalApiBackend::SessionInfo &, const HttpRequest &)>;
 
 // Wraps a handler of one session's data: cache open, session known, then the handler.
 LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend,
                                      SessionHandler handler)
 {
-    return [backend = std::move(backend), handler = std::move(handler)](const LocalApiRequest &r) {
+    return [backend = std::move(backend), handler = std::move(handler)](const HttpRequest &r) {
         CacheReader *reader = backend->reader();
         if (!reader)
             return cacheUnavailable();
         // Until the next commit the answer to the same target is the same bytes.
         const QByteArray target = r.query.isEmpty() ? r.path : r.path + '?' + r.query;
         const qint64 version = backend->dataVersion();
-        if (std::optional<LocalApiResponse> stored = backend->storedAnswers().find(target, version))
+        if (std::optional<HttpResponse> stored = backend->storedAnswers().find(target, version))
             return *stored;
         LocalApiBackend::ReadSnapshot snapshot(*backend);
         QString error;
         const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(
             r.param(u"session"), &error);
         if (!s)
-            return error.isEmpty() ? LocalApiResponse::error(404, QLatin1String("not_found"),
-                                                             QStringLiteral("session not found"))
+            return error.isEmpty() ? LocalApiErrors::error(404, QLatin1String("not_found"),
+                                                           QStringLiteral("session not found"))
                                    : cacheFailure(error);
-        LocalApiResponse answer = handler(*reader, *s, r);
+        HttpResponse answer = handler(*reader, *s, r);
         if (answer.status == 200)
             backend->storedAnswers().store(target, version, answer);
         return answer;
     };
 }
 
-LocalApiResponse listSessions(LocalApiBackend &backend)
+HttpResponse listSessions(LocalApiBackend &backend)
 {
     CacheReader *reader = backend.reader();
     if (!reader)
@@ -65,23 +65,22 @@ LocalApiResponse listSessions(LocalApiBackend &backend)
         if (s.syncedAt && (!newest || *s.syncedAt > *newest))
             newest = s.syncedAt;
     }
-    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
-                        newest);
+    return withSyncedAt(HttpResponse::json(QJsonObject{{QStringLiteral("data"), data}}), newest);
 }
 
-LocalApiResponse getSession(CacheReader &, const LocalApiBackend::SessionInfo &info,
-                            const LocalApiRequest &)
+HttpResponse getSession(CacheReader &, const LocalApiBackend::SessionInfo &info,
+                        const HttpRequest &)
 {
     if (!info.session.listed)
-        return LocalApiResponse::error(
+        return LocalApiErrors::error(
             404, QLatin1String("not_found"),
             QStringLiteral("session details not stored (the session was added by hand)"));
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromSession(info.session.session)),
+    return withSyncedAt(HttpResponse::json(GatewayJson::fromSession(info.session.session)),
                         info.syncedAt());
 }
 
-LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
-                              const LocalApiBackend::SessionInfo &info, const LocalApiRequest &r)
+HttpResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
+                          const LocalApiBackend::SessionInfo &info, const HttpRequest &r)
 {
     QJsonArray errors;
     ContactQuery query;
@@ -130,13 +129,12 @@ LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
         out.items << c.contact;
     if (page->hasMore())
         out.nextCursor = sealCursor(cursorKey, scope, page->nextCursor);
-    return withSyncedAt(
-        LocalApiResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
-        info.syncedAt());
+    return withSyncedAt(HttpResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
+                        info.syncedAt());
 }
 
-LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                            const LocalApiRequest &r)
+HttpResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                        const HttpRequest &r)
 {
     const QString lid = r.param(u"lid");
     if (!isLid(lid))
@@ -145,7 +143,7 @@ LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionI
                                                      QStringLiteral("expected a LID"), lid)});
     const std::optional<CachedContactDetail> detail = reader.contact(info.session.session.id, lid);
     if (!detail)
-        return reader.lastError().isEmpty() ? LocalApiResponse::error(
+        return reader.lastError().isEmpty() ? LocalApiErrors::error(
                    404, QLatin1String("not_found"), QStringLiteral("contact not found"))
                                             : cacheFailure(reader.lastError());
     // The identity is only known once getContact's answer was stored; until then it is left
@@ -153,13 +151,13 @@ LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionI
     ContactDetail out = detail->detail;
     if (!detail->contact.identityId)
         out.identity.reset();
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(out)),
+    return withSyncedAt(HttpResponse::json(GatewayJson::fromContactDetail(out)),
                         info.lastCompleteSyncAt ? info.lastCompleteSyncAt
                                                 : OptInt(detail->contact.syncedAt));
 }
 
-LocalApiResponse listGroups(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                            const LocalApiRequest &)
+HttpResponse listGroups(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                        const HttpRequest &)
 {
     const std::optional<QList<CachedGroup>> groups = reader.groups(info.session.session.id);
     if (!groups)
@@ -167,13 +165,13 @@ LocalApiResponse listGroups(CacheReader &reader, const LocalApiBackend::SessionI
     QJsonArray data;
     for (const CachedGroup &g : *groups)
         data.append(GatewayJson::fromGroup(g.group));
-    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
+    return withSyncedAt(HttpResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
                         info.syncedAt());
 }
 
 // {gid} checked and found; nullopt means `*answer` holds the error to send.
 std::optional<CachedGroup> findGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                                     const LocalApiRequest &r, LocalApiResponse *answer)
+                                     const HttpRequest &r, HttpResponse *answer)
 {
     const QString gid = r.param(u"gid");
     if (!isGroupJid(gid)) {
@@ -185,27 +183,27 @@ std::optional<CachedGroup> findGroup(CacheReader &reader, const LocalApiBackend:
     }
     std::optional<CachedGroup> g = reader.group(info.session.session.id, gid);
     if (!g)
-        *answer = reader.lastError().isEmpty() ? LocalApiResponse::error(
+        *answer = reader.lastError().isEmpty() ? LocalApiErrors::error(
                       404, QLatin1String("not_found"), QStringLiteral("group not found"))
                                                : cacheFailure(reader.lastError());
     return g;
 }
 
-LocalApiResponse getGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                          const LocalApiRequest &r)
+HttpResponse getGroup(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                      const HttpRequest &r)
 {
-    LocalApiResponse answer;
+    HttpResponse answer;
     const std::optional<CachedGroup> g = findGroup(reader, info, r, &answer);
     if (!g)
         return answer;
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromGroup(g->group)),
+    return withSyncedAt(HttpResponse::json(GatewayJson::fromGroup(g->group)),
                         info.lastCompleteSyncAt ? info.lastCompleteSyncAt : OptInt(g->syncedAt));
 }
 
-LocalApiResponse listMembers(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                             const LocalApiRequest &r)
+HttpResponse listMembers(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                         const HttpRequest &r)
 {
-    LocalApiResponse answer;
+    HttpResponse answer;
     const std::optional<CachedGroup> g = findGroup(reader, info, r, &answer);
     if (!g)
         return answer;
@@ -216,7 +214,7 @@ LocalApiResponse listMembers(CacheReader &reader, const LocalApiBackend::Session
     QJsonArray data;
     for (const CachedMember &m : *members)
         data.append(GatewayJson::fromGroupMember(m.member));
-    return withSyncedAt(LocalApiResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
+    return withSyncedAt(HttpResponse::json(QJsonObject{{QStringLiteral("data"), data}}),
                         info.syncedAt());
 }
 
@@ -225,14 +223,14 @@ LocalApiResponse listMembers(CacheReader &reader, const LocalApiBackend::Session
 void LocalApiRoutes::addStored(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
 {
     const QString root = QStringLiteral("/api/v1/sessions");
-    router.get(root, [backend](const LocalApiRequest &) { return listSessions(*backend); });
+    router.get(root, [backend](const HttpRequest &) { return listSessions(*backend); });
     router.get(root + QStringLiteral("/{session}"), sessionRoute(backend, getSession));
     const QByteArray key = backend->cursorKey();
-    router.get(root + QStringLiteral("/{session}/contacts"),
-               sessionRoute(
-                   backend,
-                   [key](CacheReader &reader, const LocalApiBackend::SessionInfo &info,
-                         const LocalApiRequest &r) { return listContacts(key, reader, info, r); }));
+    router.get(
+        root + QStringLiteral("/{session}/contacts"),
+        sessionRoute(backend,
+                     [key](CacheReader &reader, const LocalApiBackend::SessionInfo &info,
+                           const HttpRequest &r) { return listContacts(key, reader, info, r); }));
     router.get(root + QStringLiteral("/{session}/contacts/{lid}"),
                sessionRoute(backend, getContact));
     router.get(root + QStringLiteral("/{session}/groups"), sessionRoute(backend, listGroups));

@@ -50,23 +50,23 @@ QJsonObject fieldError(const QString &location, const QString &message, const QS
                        {QStringLiteral("value"), value.left(200)}};
 }
 
-LocalApiResponse validationError(const QString &message, const QJsonArray &errors)
+HttpResponse validationError(const QString &message, const QJsonArray &errors)
 {
-    return LocalApiResponse::error(400, QLatin1String("validation_error"), message,
-                                   QJsonObject{{QStringLiteral("errors"), errors}});
+    return LocalApiErrors::error(400, QLatin1String("validation_error"), message,
+                                 QJsonObject{{QStringLiteral("errors"), errors}});
 }
 
-LocalApiResponse cacheUnavailable()
+HttpResponse cacheUnavailable()
 {
-    return LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                   QStringLiteral("the local cache is not available"));
+    return LocalApiErrors::error(503, QLatin1String("gateway_unavailable"),
+                                 QStringLiteral("the local cache is not available"));
 }
 
-LocalApiResponse cacheFailure(const QString &error)
+HttpResponse cacheFailure(const QString &error)
 {
     qCWarning(lcLocalApiRoutes) << "cache read failed:" << error;
-    return LocalApiResponse::error(500, QLatin1String("internal"),
-                                   QStringLiteral("the local cache could not be read"));
+    return LocalApiErrors::error(500, QLatin1String("internal"),
+                                 QStringLiteral("the local cache could not be read"));
 }
 
 namespace {
@@ -106,7 +106,7 @@ std::optional<QString> openCursor(const QByteArray &key, const QString &scope,
     return cursor;
 }
 
-LocalApiResponse withSyncedAt(LocalApiResponse response, OptInt syncedAt)
+HttpResponse withSyncedAt(HttpResponse response, OptInt syncedAt)
 {
     if (syncedAt && *syncedAt > 0)
         response.setHeader("X-Console-Synced-At", QByteArray::number(*syncedAt));

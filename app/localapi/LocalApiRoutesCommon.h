@@ -1,7 +1,8 @@
 #pragma once
 
 #include "gateway/GatewayTypes.h"
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpResponse.h"
+#include "localapi/LocalApiErrors.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,10 +23,10 @@ bool isContactJid(const QString &text);
 // One entry of details.errors, as the gateway writes them (the value cut to 200 characters).
 QJsonObject fieldError(const QString &location, const QString &message, const QString &value);
 // 400 validation_error with details {"errors": [...]}.
-LocalApiResponse validationError(const QString &message, const QJsonArray &errors);
+HttpResponse validationError(const QString &message, const QJsonArray &errors);
 // The cache could not be opened (503) or failed a read (500); the cause goes to the log only.
-LocalApiResponse cacheUnavailable();
-LocalApiResponse cacheFailure(const QString &error);
+HttpResponse cacheUnavailable();
+HttpResponse cacheFailure(const QString &error);
 // Contact cursors as handed out: the cache's cursor, bound to the query it belongs to
 // (scope: session, q, source, group) with an HMAC under a per-server key, so a tampered or
 // foreign cursor is refused (400) instead of reading from a guessed position.
@@ -34,6 +35,6 @@ std::optional<QString> openCursor(const QByteArray &key, const QString &scope,
                                   const QString &sealed);
 
 // Adds X-Console-Synced-At when known.
-LocalApiResponse withSyncedAt(LocalApiResponse response, OptInt syncedAt);
+HttpResponse withSyncedAt(HttpResponse response, OptInt syncedAt);
 
 } // namespace LocalApiRoutesCommon

@@ -1,14 +1,20 @@
 #include "localapi/LocalApiServerThread.h"
 
 #include "core/Logging.h"
+#include "http/HttpServerThread.h"
 #include "localapi/DiscoveryFile.h"
-#include "localapi/LocalApiServer.h"
+#include "localapi/LocalApiDispatcher.h"
 
-#include <QThread>
+namespace {
+constexpr int kMinTokenBytes = 32;
+} // namespace
 
 LocalApiServerThread::LocalApiServerThread(QObject *parent)
     : QObject(parent)
+    , m_server(std::make_unique<HttpServerThread>())
 {
+    connect(m_server.get(), &HttpServerThread::listening, this, &LocalApiServerThread::onListening);
+    connect(m_server.get(), &HttpServerThread::failed, this, &LocalApiServerThread::onFailed);
 }
 
 LocalApiServerThread::~LocalApiServerThread()
@@ -19,64 +25,45 @@ LocalApiServerThread::~LocalApiServerThread()
 bool LocalApiServerThread::start(const LocalApiConfig &config,
                                  std::shared_ptr<const LocalApiRouter> router)
 {
-    if (m_thread)
+    if (m_server->isRunning())
         return false;
     m_config = config;
-    const quint64 generation = ++m_generation;
-
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("local-api"));
-    auto *server = new LocalApiServer(config, std::move(router));
-    server->moveToThread(m_thread);
-
-    connect(server, &LocalApiServer::listening, this, [this, generation](const QUrl &url) {
-        if (generation == m_generation)
-            onListening(url);
-    });
-    connect(server, &LocalApiServer::failed, this, [this, generation](const QString &reason) {
-        if (generation == m_generation)
-            onFailed(reason);
-    });
-    const auto threadStarted = config.onThreadStarted;
-    const auto threadFinished = config.onThreadFinished;
-    connect(m_thread, &QThread::started, server, [server, threadStarted] {
-        if (threadStarted)
-            threadStarted();
-        server->listen();
-    });
-    // Emitted on the server thread itself once its event loop is over: the server and its
-    // sockets die on the thread they belong to.
-    connect(
-        m_thread, &QThread::finished, m_thread,
-        [server, threadFinished] {
-            delete server;
-            if (threadFinished)
-                threadFinished();
-        },
-        Qt::DirectConnection);
-    m_thread->start();
-    return true;
-}
-
-void LocalApiServerThread::endThread()
-{
-    if (!m_thread)
-        return;
-    ++m_generation;
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_url.clear();
+    HttpServerConfig http = config;
+    http.log = lcLocalApi;
+    http.threadName = QStringLiteral("local-api");
+    const QByteArray token = config.token;
+    // Runs on the server thread once the port is known: the Host check needs it.
+    return m_server->start(
+        http, [router, token](quint16 port, QString *error) -> std::unique_ptr<HttpRequestHandler> {
+            if (!router) {
+                *error = QStringLiteral("no router");
+                return nullptr;
+            }
+            if (token.size() < kMinTokenBytes) {
+                *error = QStringLiteral("the local API token is missing or too short");
+                return nullptr;
+            }
+            return std::make_unique<LocalApiDispatcher>(router, LocalApiGuard(token, port));
+        });
 }
 
 void LocalApiServerThread::stop()
 {
-    endThread();
+    m_server->stop();
     if (m_discovery) {
         m_discovery->remove();
         m_discovery.reset();
     }
+}
+
+bool LocalApiServerThread::isRunning() const
+{
+    return m_server->isRunning();
+}
+
+QUrl LocalApiServerThread::url() const
+{
+    return m_server->url();
 }
 
 QString LocalApiServerThread::discoveryFilePath() const
@@ -86,7 +73,7 @@ QString LocalApiServerThread::discoveryFilePath() const
 
 void LocalApiServerThread::onListening(const QUrl &url)
 {
-    m_url = url;
+    qCInfo(lcLocalApi).noquote() << "local API listening on" << url.toString();
     if (m_config.writeDiscoveryFile) {
         m_discovery = std::make_unique<DiscoveryFile>(m_config.discoveryFilePath.isEmpty()
                                                           ? DiscoveryFile::defaultPath()
@@ -99,6 +86,6 @@ void LocalApiServerThread::onListening(const QUrl &url)
 
 void LocalApiServerThread::onFailed(const QString &reason)
 {
-    endThread();
+    qCWarning(lcLocalApi).noquote() << "local API not started:" << reason;
     Q_EMIT failed(reason);
 }

@@ -9,10 +9,11 @@
 #include <memory>
 
 class DiscoveryFile;
-class QThread;
+class HttpServerThread;
 
-// Runs a LocalApiServer on a thread of its own so local traffic never blocks the window;
-// handlers run on that thread too (config.onThreadStarted/onThreadFinished set up and tear
+// The local API's server: an HttpServerThread whose handler is a LocalApiDispatcher (the
+// router behind the Host, browser and token checks of LocalApiGuard), logging to gc.localapi.
+// Handlers run on the server thread (config.onThreadStarted/onThreadFinished set up and tear
 // down per-thread resources such as a database connection). Lives on the caller's thread:
 // start() returns at once and listening(url) or failed(reason) follows; once listening, it
 // writes the discovery file (unless config.writeDiscoveryFile is false). stop(), also run by
@@ -28,8 +29,8 @@ public:
     bool start(const LocalApiConfig &config, std::shared_ptr<const LocalApiRouter> router);
     void stop();
 
-    bool isRunning() const { return m_thread != nullptr; }
-    QUrl url() const { return m_url; } // empty until listening()
+    bool isRunning() const;
+    QUrl url() const;                  // empty until listening()
     QString discoveryFilePath() const; // empty unless written
 
 Q_SIGNALS:
@@ -39,11 +40,8 @@ Q_SIGNALS:
 private:
     void onListening(const QUrl &url);
     void onFailed(const QString &reason);
-    void endThread();
 
-    QThread *m_thread = nullptr;
+    std::unique_ptr<HttpServerThread> m_server;
     LocalApiConfig m_config;
     std::unique_ptr<DiscoveryFile> m_discovery;
-    QUrl m_url;
-    quint64 m_generation = 0; // drops signals queued by a server of an earlier start()
 };

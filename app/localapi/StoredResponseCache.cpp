@@ -1,7 +1,7 @@
 #include "localapi/StoredResponseCache.h"
 
-std::optional<LocalApiResponse> StoredResponseCache::find(const QByteArray &target,
-                                                          qint64 dataVersion) const
+std::optional<HttpResponse> StoredResponseCache::find(const QByteArray &target,
+                                                      qint64 dataVersion) const
 {
     if (dataVersion < 0 || dataVersion != m_version)
         return std::nullopt;
@@ -12,7 +12,7 @@ std::optional<LocalApiResponse> StoredResponseCache::find(const QByteArray &targ
 }
 
 void StoredResponseCache::store(const QByteArray &target, qint64 dataVersion,
-                                const LocalApiResponse &response)
+                                const HttpResponse &response)
 {
     if (dataVersion < 0 || m_capacity <= 0)
         return;

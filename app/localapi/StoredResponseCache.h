@@ -1,6 +1,6 @@
 #pragma once
 
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpResponse.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -22,9 +22,9 @@ public:
     }
 
     // The stored answer for `target` if it was built at `dataVersion`.
-    std::optional<LocalApiResponse> find(const QByteArray &target, qint64 dataVersion) const;
+    std::optional<HttpResponse> find(const QByteArray &target, qint64 dataVersion) const;
     // Keeps `response` for `target` at `dataVersion`; a new version drops every older answer.
-    void store(const QByteArray &target, qint64 dataVersion, const LocalApiResponse &response);
+    void store(const QByteArray &target, qint64 dataVersion, const HttpResponse &response);
     void clear();
 
     int size() const { return int(m_answers.size()); }
@@ -32,5 +32,5 @@ public:
 private:
     int m_capacity;
     qint64 m_version = -1;
-    QHash<QByteArray, LocalApiResponse> m_answers;
+    QHash<QByteArray, HttpResponse> m_answers;
 };

@@ -1,21 +1,16 @@
 # Sources of app/localapi (paths relative to app/).
-# The local REST API: our own small HTTP/1.1 server on loopback (no QtHttpServer).
+# The local REST API over the generic server of app/http: the handler behind it (dispatcher,
+# guard, router, token, path checks), its error envelope, discovery file and server thread.
 target_sources(gc_core PRIVATE
     localapi/LocalApiToken.h localapi/LocalApiToken.cpp
     localapi/PathCodec.h localapi/PathCodec.cpp
     localapi/LocalApiConfig.h
-    localapi/LocalApiRequest.h localapi/LocalApiRequest.cpp
-    localapi/LocalApiResponse.h localapi/LocalApiResponse.cpp
-    localapi/HttpResponseWriter.h localapi/HttpResponseWriter.cpp
-    localapi/HttpRequestParser.h localapi/HttpRequestParser.cpp
-    localapi/LocalApiResponder.h localapi/LocalApiResponder.cpp
+    localapi/LocalApiErrors.h localapi/LocalApiErrors.cpp
     localapi/LocalApiRouter.h localapi/LocalApiRouter.cpp
     localapi/LocalApiGuard.h localapi/LocalApiGuard.cpp
     localapi/LocalApiDispatcher.h localapi/LocalApiDispatcher.cpp
-    localapi/HttpConnection.h localapi/HttpConnection.cpp
-    localapi/LocalApiServer.h localapi/LocalApiServer.cpp
-    localapi/LocalApiServerThread.h localapi/LocalApiServerThread.cpp
     localapi/DiscoveryFile.h localapi/DiscoveryFile.cpp
+    localapi/LocalApiServerThread.h localapi/LocalApiServerThread.cpp
 )
 
 # The cache-backed routes, the service the window and headless mode use, the headless runner.

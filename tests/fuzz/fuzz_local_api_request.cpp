@@ -1,9 +1,9 @@
 // Fuzz target: the local API's request path, raw bytes in, as one connection would see
-// them: HttpRequestParser (pipelined requests, in order) -> LocalApiDispatcher (Host,
-// browser and token checks of LocalApiGuard with a fixed token, path checks, routing) ->
-// the real routes over a small real SQLite cache (LocalApiBackend, CacheReader) ->
-// HttpResponseWriter. No sockets and no event loop: the dispatcher is what HttpConnection
-// calls, and async routes (block/unblock, sync) answer through a responder that goes
+// them: HttpRequestParser (pipelined requests, in order) -> LocalApiDispatcher (admit():
+// Host and browser checks of LocalApiGuard; handle(): token with a fixed token, path checks,
+// routing) -> the real routes over a small real SQLite cache (LocalApiBackend, CacheReader)
+// -> HttpResponseWriter. No sockets and no event loop: the dispatcher is the handler
+// HttpConnection calls, and async routes (block/unblock, sync) answer through a responder that goes
 // nowhere here (no gateway client, no sync trigger: they could not act anyway).
 //
 // Oracles: no crash, UB or leak; feeding the same bytes one at a time parses exactly like
@@ -14,8 +14,8 @@
 #include "FuzzCache.h"
 #include "FuzzCheck.h"
 
-#include "localapi/HttpRequestParser.h"
-#include "localapi/HttpResponseWriter.h"
+#include "http/HttpRequestParser.h"
+#include "http/HttpResponseWriter.h"
 #include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiDispatcher.h"
 #include "localapi/LocalApiRouter.h"
@@ -129,7 +129,7 @@ bool carries(const QList<QPair<QString, QString>> &items, const QString &token)
 }
 
 // The request's own data (not its headers) holds the token, so an answer may echo it.
-bool echoesToken(const LocalApiRequest &r)
+bool echoesToken(const HttpRequest &r)
 {
     const QString token = QString::fromLatin1(kToken);
     return r.path.contains(kToken) || r.query.contains(kToken) || r.body.contains(kToken)
@@ -141,14 +141,14 @@ struct Parsed {
     qsizetype consumed = 0;
     int errorStatus = 0;
     QString errorMessage;
-    LocalApiRequest request;
+    HttpRequest request;
 };
 
 // One request from the start of input, fed at once or a byte more at a time (as a slow
 // client would send it); the connection only ever offers the unconsumed input.
 Parsed parseOne(QByteArrayView input, bool byteByByte)
 {
-    HttpRequestParser parser{LocalApiLimits()};
+    HttpRequestParser parser{HttpLimits()};
     Parsed out;
     qsizetype offered = byteByByte ? qMin<qsizetype>(1, input.size()) : input.size();
     while (true) {
@@ -166,7 +166,7 @@ Parsed parseOne(QByteArrayView input, bool byteByByte)
     return out;
 }
 
-bool sameRequest(const LocalApiRequest &a, const LocalApiRequest &b)
+bool sameRequest(const HttpRequest &a, const HttpRequest &b)
 {
     return a.method == b.method && a.path == b.path && a.query == b.query
         && a.httpMinor == b.httpMinor && a.keepAlive == b.keepAlive && a.headers == b.headers
@@ -226,8 +226,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (parsed.result == HttpRequestParser::Result::Error) {
             // HttpConnection::refuse: the parser's status, then close.
             frame.keepAlive = false;
-            const LocalApiResponse r = LocalApiResponse::error(parsed.errorStatus,
-                                                               parsed.errorMessage);
+            const HttpResponse r = g_server->dispatcher->errorResponse(parsed.errorStatus,
+                                                                       parsed.errorMessage);
             const int status = checkWellFormed(HttpResponseWriter::serialize(r, frame), false,
                                                false);
             FUZZ_CHECK(status >= 400 && status < 600 && status != 500);
@@ -236,15 +236,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         FUZZ_CHECK(parsed.consumed > 0 && parsed.consumed <= input.size());
         input = input.sliced(parsed.consumed);
-        LocalApiRequest &request = parsed.request;
+        HttpRequest &request = parsed.request;
         request.requestId = kRequestId;
-        const std::optional<LocalApiResponse> response = g_server->dispatcher->dispatch(
-            request, [] { return LocalApiResponder(); });
+        // As HttpConnection: admit() first, then handle(); a refusal closes the connection.
+        std::optional<HttpResponse> response = g_server->dispatcher->admit(request);
+        const bool refused = response.has_value();
+        if (!refused)
+            response = g_server->dispatcher->handle(request, [] { return HttpResponder(); });
         if (!response) {
             FUZZ_CHECK(request.method == "POST"); // only the async (POST) routes answer later
         } else {
             frame.headOnly = request.method == "HEAD";
-            frame.keepAlive = request.keepAlive;
+            frame.keepAlive = request.keepAlive && !refused;
             frame.http10 = request.httpMinor == 0;
             const QByteArray bytes = HttpResponseWriter::serialize(*response, frame);
             const int status = checkWellFormed(bytes, frame.headOnly, frame.keepAlive);
@@ -252,8 +255,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!echoesToken(request))
                 FUZZ_CHECK(!bytes.contains(kToken));
         }
-        if (!request.keepAlive)
-            break; // "Connection: close": whatever follows is not read
+        if (!request.keepAlive || refused)
+            break; // "Connection: close" or refused: whatever follows is not read
     }
     return 0;
 }

@@ -22,7 +22,7 @@ int main(int argc, char **argv)
                       })
             .toJson(QJsonDocument::Compact);
     router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
-                [contact](const LocalApiRequest &) { return LocalApiResponse::rawJson(contact); });
+                [contact](const HttpRequest &) { return HttpResponse::rawJson(contact); });
 
     LocalApiConfig config;
     config.port = app.arguments().size() > 1 ? quint16(app.arguments().at(1).toUInt()) : 0;

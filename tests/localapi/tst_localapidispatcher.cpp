@@ -8,11 +8,11 @@ namespace {
 const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 constexpr quint16 kPort = 8123;
 
-LocalApiRequest request(const QByteArray &method, const QByteArray &target,
-                        QList<QPair<QByteArray, QByteArray>> headers = {
-                            {"host", "127.0.0.1:8123"}, {"authorization", "Bearer " + kToken}})
+HttpRequest request(const QByteArray &method, const QByteArray &target,
+                    QList<QPair<QByteArray, QByteArray>> headers = {
+                        {"host", "127.0.0.1:8123"}, {"authorization", "Bearer " + kToken}})
 {
-    LocalApiRequest r;
+    HttpRequest r;
     r.method = method;
     const qsizetype q = target.indexOf('?');
     r.path = q < 0 ? target : target.left(q);
@@ -21,7 +21,7 @@ LocalApiRequest request(const QByteArray &method, const QByteArray &target,
     return r;
 }
 
-QString codeOf(const LocalApiResponse &r)
+QString codeOf(const HttpResponse &r)
 {
     return QJsonDocument::fromJson(r.body)
         .object()
@@ -37,12 +37,15 @@ class TestLocalApiDispatcher : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<LocalApiDispatcher> dispatcher;
-    LocalApiResponder kept;
+    HttpResponder kept;
     QList<QPair<QString, QString>> seenQuery;
 
-    std::optional<LocalApiResponse> dispatch(LocalApiRequest r)
+    // As HttpConnection does: admit() first, then handle().
+    std::optional<HttpResponse> dispatch(HttpRequest r)
     {
-        return dispatcher->dispatch(r, [] { return LocalApiResponder(); });
+        if (auto refused = dispatcher->admit(r))
+            return refused;
+        return dispatcher->handle(r, [] { return HttpResponder(); });
     }
 
 private Q_SLOTS:
@@ -50,23 +53,20 @@ private Q_SLOTS:
     {
         auto router = std::make_shared<LocalApiRouter>();
         router->get(QStringLiteral("/api/v1/sessions/{session}/contacts"),
-                    [this](const LocalApiRequest &r) {
+                    [this](const HttpRequest &r) {
                         seenQuery = r.queryItems;
-                        return LocalApiResponse::json(
+                        return HttpResponse::json(
                             QJsonObject{{QStringLiteral("session"), r.param(u"session")}});
                     });
         router->get(
             QStringLiteral("/api/v1/openapi.json"),
-            [](const LocalApiRequest &) {
-                return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}");
-            },
+            [](const HttpRequest &) { return HttpResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
             LocalApiRouter::Access::Public);
-        router->get(QStringLiteral("/throws"), [](const LocalApiRequest &) -> LocalApiResponse {
-            throw std::runtime_error("boom");
-        });
+        router->get(QStringLiteral("/throws"),
+                    [](const HttpRequest &) -> HttpResponse { throw std::runtime_error("boom"); });
         router->postAsync(
             QStringLiteral("/later"),
-            [this](const LocalApiRequest &, LocalApiResponder responder) { kept = responder; });
+            [this](const HttpRequest &, HttpResponder responder) { kept = responder; });
         dispatcher = std::make_unique<LocalApiDispatcher>(router, LocalApiGuard(kToken, kPort));
     }
 
@@ -86,6 +86,23 @@ private Q_SLOTS:
         const auto r = dispatch(request("GET", "/nowhere", {{"host", "evil.example:8123"}}));
         QCOMPARE(r->status, 403);
         QCOMPARE(codeOf(*r), QStringLiteral("forbidden"));
+    }
+
+    void shouldRefuseForeignHostsAndBrowsersAtAdmissionOnly()
+    {
+        // Given requests with a foreign Host, from a web page, and with no token
+        const HttpRequest foreign = request("GET", "/api/v1/openapi.json",
+                                            {{"host", "h1.rebind.example:8123"}});
+        const HttpRequest browser = request(
+            "GET", "/api/v1/openapi.json",
+            {{"host", "127.0.0.1:8123"}, {"sec-fetch-site", "cross-site"}});
+        const HttpRequest noToken = request("GET", "/unknown", {{"host", "127.0.0.1:8123"}});
+        // When the server asks whether they may be served at all
+        // Then the first two are refused there (the server closes their connection), the
+        // third is admitted: a missing token is the handler's 401, not a reason to close
+        QCOMPARE(dispatcher->admit(foreign)->status, 403);
+        QCOMPARE(dispatcher->admit(browser)->status, 403);
+        QVERIFY(!dispatcher->admit(noToken));
     }
 
     void refusesBrowsersBeforeTheToken()
@@ -154,21 +171,28 @@ private Q_SLOTS:
     void leavesAsyncAnswersToTheResponder()
     {
         bool made = false;
-        LocalApiRequest r = request("POST", "/later");
-        const auto answer = dispatcher->dispatch(r, [&made] {
+        HttpRequest r = request("POST", "/later");
+        QVERIFY(!dispatcher->admit(r));
+        const auto answer = dispatcher->handle(r, [&made] {
             made = true;
-            return LocalApiResponder();
+            return HttpResponder();
         });
         QVERIFY(!answer);
         QVERIFY(made);
     }
 
-    void makesDistinctRequestIds()
+    void shouldAnswerTheServersOwnErrorsWithTheEnvelope()
     {
-        const QByteArray a = dispatcher->newRequestId();
-        const QByteArray b = dispatcher->newRequestId();
-        QCOMPARE(a.size(), 32);
-        QVERIFY(a != b);
+        // Given a refusal the HTTP server makes by itself (e.g. too many connections)
+        // When it asks the dispatcher for the body
+        const HttpResponse r = dispatcher->errorResponse(503, QStringLiteral("too many"));
+        // Then it is the gateway's envelope with the contract's code
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.body,
+                 QByteArray("{\"error\":{\"code\":\"gateway_unavailable\","
+                            "\"message\":\"too many\"}}"));
+        QCOMPARE(codeOf(dispatcher->errorResponse(431, QStringLiteral("big"))),
+                 QStringLiteral("validation_error"));
     }
 };
 

@@ -5,9 +5,9 @@
 namespace {
 const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 
-LocalApiRequest withHeaders(const QList<QPair<QByteArray, QByteArray>> &headers)
+HttpRequest withHeaders(const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    LocalApiRequest r;
+    HttpRequest r;
     r.method = "GET";
     r.path = "/";
     r.headers = headers;

@@ -5,12 +5,12 @@
 namespace {
 LocalApiRouter::Handler named(const char *name)
 {
-    return [name](const LocalApiRequest &) { return LocalApiResponse::rawJson(name); };
+    return [name](const HttpRequest &) { return HttpResponse::rawJson(name); };
 }
 
 QByteArray run(const LocalApiRouter::Match &m)
 {
-    LocalApiRequest request;
+    HttpRequest request;
     return m.route && m.route->handler ? m.route->handler(request).body : QByteArray();
 }
 } // namespace

@@ -1,26 +1,26 @@
-#include "localapi/LocalApiServer.h"
+#include "localapi/LocalApiServerThread.h"
 
 #include "HttpTestClient.h"
 
-#include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QNetworkInterface>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 #include <memory>
-#include <thread>
 
-// LocalApiServer and HttpConnection over real sockets on 127.0.0.1, server on the test thread.
+// The local API as served: LocalApiServerThread (the generic server on its own thread with
+// LocalApiDispatcher as its handler) over real sockets on 127.0.0.1, with a small router.
+// What the product adds to the generic server: Host, browser and token checks, path
+// checks, routing, and the gateway's envelope on every error, the server's own included.
 namespace {
 const QByteArray kToken = "gcl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
 const QByteArray kContacts = "/api/v1/sessions/s1/contacts/205227043110953%40lid";
 
-LocalApiLimits testLimits()
+HttpLimits testLimits()
 {
-    LocalApiLimits l;
+    HttpLimits l;
     l.idleTimeoutMs = 5000;
     l.requestTimeoutMs = 5000;
     l.handlerTimeoutMs = 5000;
@@ -28,10 +28,18 @@ LocalApiLimits testLimits()
     return l;
 }
 
+// Messages come from the server thread too.
+QMutex g_logMutex;
 QStringList g_log;
-void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+void captureLog(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
-    g_log.append(message);
+    QMutexLocker lock(&g_logMutex);
+    g_log.append(QLatin1String(context.category) + QLatin1String(": ") + message);
+}
+QString capturedLog()
+{
+    QMutexLocker lock(&g_logMutex);
+    return g_log.join(QLatin1Char('\n'));
 }
 } // namespace
 
@@ -40,19 +48,19 @@ class TestLocalApiServer : public QObject
     Q_OBJECT
 private:
     std::shared_ptr<LocalApiRouter> router = std::make_shared<LocalApiRouter>();
-    std::unique_ptr<LocalApiServer> server;
+    std::unique_ptr<LocalApiServerThread> server;
     quint16 port = 0;
-    QList<LocalApiResponder> parked; // responders a test keeps unanswered on purpose
-    int handled = 0;
 
-    std::unique_ptr<LocalApiServer> startServer(const LocalApiLimits &limits)
+    std::unique_ptr<LocalApiServerThread> startServer(const HttpLimits &limits,
+                                                      const QByteArray &token = kToken)
     {
         LocalApiConfig config;
-        config.token = kToken;
+        config.token = token;
         config.limits = limits;
-        auto s = std::make_unique<LocalApiServer>(config, router);
-        QSignalSpy listening(s.get(), &LocalApiServer::listening);
-        if (!s->listen() || listening.size() != 1)
+        config.writeDiscoveryFile = false;
+        auto s = std::make_unique<LocalApiServerThread>();
+        QSignalSpy listening(s.get(), &LocalApiServerThread::listening);
+        if (!s->start(config, router) || !listening.wait(10000))
             return nullptr;
         return s;
     }
@@ -83,96 +91,47 @@ private Q_SLOTS:
     void initTestCase()
     {
         router->get(QStringLiteral("/api/v1/sessions/{session}/contacts/{lid}"),
-                    [this](const LocalApiRequest &r) {
-                        ++handled;
+                    [](const HttpRequest &r) {
                         QJsonObject query;
                         for (const auto &q : r.queryItems)
                             query.insert(q.first, q.second);
-                        return LocalApiResponse::json(
+                        return HttpResponse::json(
                             QJsonObject{{QStringLiteral("session"), r.param(u"session")},
                                         {QStringLiteral("lid"), r.param(u"lid")},
                                         {QStringLiteral("query"), query},
-                                        {QStringLiteral("peer"), r.peerAddress.toString()},
                                         {QStringLiteral("id"), QString::fromLatin1(r.requestId)}});
                     });
-        router->post(QStringLiteral("/api/v1/sessions/{session}:start"),
-                     [](const LocalApiRequest &r) {
-                         return LocalApiResponse::json(
-                             QJsonObject{{QStringLiteral("started"), r.param(u"session")},
-                                         {QStringLiteral("body"), QString::fromUtf8(r.body)}});
-                     });
+        router->post(QStringLiteral("/api/v1/sessions/{session}:start"), [](const HttpRequest &r) {
+            return HttpResponse::json(
+                QJsonObject{{QStringLiteral("started"), r.param(u"session")},
+                            {QStringLiteral("body"), QString::fromUtf8(r.body)}});
+        });
         router->get(
             QStringLiteral("/api/v1/openapi.json"),
-            [](const LocalApiRequest &) {
-                return LocalApiResponse::rawJson("{\"openapi\":\"3.1.0\"}");
-            },
+            [](const HttpRequest &) { return HttpResponse::rawJson("{\"openapi\":\"3.1.0\"}"); },
             LocalApiRouter::Access::Public);
-        router->getAsync(QStringLiteral("/slow/{ms}"), [](const LocalApiRequest &r, LocalApiResponder responder) {
-            const int ms = r.param(u"ms").toInt();
-            QTimer::singleShot(ms, [responder, ms] {
-                responder.send(LocalApiResponse::json(QJsonObject{{QStringLiteral("slow"), ms}}));
-            });
+        router->getAsync(QStringLiteral("/parked"), [](const HttpRequest &, HttpResponder r) {
+            static QList<HttpResponder> parked; // server thread only: kept unanswered
+            parked.append(r);
         });
-        router->postAsync(
-            QStringLiteral("/contacts/{jid}/block"),
-            [](const LocalApiRequest &r, LocalApiResponder responder) {
-                const QString jid = r.param(u"jid");
-                std::thread([responder, jid] { // like a gateway reply arriving on another thread
-                    LocalApiResponse answer = LocalApiResponse::noContent();
-                    answer.setHeader("X-Request-Id", "gw-" + jid.toLatin1());
-                    responder.send(answer);
-                })
-                    .detach();
-            });
-        router->getAsync(QStringLiteral("/dropped"),
-                         [](const LocalApiRequest &, LocalApiResponder) {});
-        router->getAsync(QStringLiteral("/parked"),
-                         [this](const LocalApiRequest &, LocalApiResponder responder) {
-                             parked.append(responder);
-                         });
         server = startServer(testLimits());
         QVERIFY(server);
-        port = server->port();
+        port = quint16(server->url().port());
         QVERIFY(port != 0);
-        QCOMPARE(server->url(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
     }
-
-    void cleanup() { parked.clear(); }
 
     void refusesToStartWithoutAToken()
     {
         LocalApiConfig config;
         config.token = "short";
-        LocalApiServer s(config, router);
-        QSignalSpy failed(&s, &LocalApiServer::failed);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
-        QVERIFY(!s.listen());
-        QCOMPARE(failed.size(), 1);
-    }
-
-    void reportsABusyPort()
-    {
-        LocalApiConfig config;
-        config.token = kToken;
-        config.port = port;
-        LocalApiServer s(config, router);
-        QSignalSpy failed(&s, &LocalApiServer::failed);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started"));
-        QVERIFY(!s.listen());
-        QCOMPARE(failed.size(), 1);
-        QVERIFY(!s.isListening());
-    }
-
-    void listensOnLoopbackOnly()
-    {
-        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-            if (address.isLoopback() || address.protocol() != QAbstractSocket::IPv4Protocol)
-                continue;
-            QTcpSocket socket;
-            socket.connectToHost(address, port);
-            QVERIFY(!socket.waitForConnected(2000));
-        }
-        QVERIFY(servesNormally());
+        config.writeDiscoveryFile = false;
+        LocalApiServerThread s;
+        QSignalSpy failed(&s, &LocalApiServerThread::failed);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("local API not started: .*token"));
+        QVERIFY(s.start(config, router));
+        QVERIFY(failed.wait());
+        QVERIFY(failed.first().first().toString().contains(QLatin1String("token")));
+        QVERIFY(!s.isRunning());
     }
 
     void servesRoutesWithDecodedParams()
@@ -183,18 +142,12 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("session")).toString(), QStringLiteral("s1"));
         QCOMPARE(json.value(QStringLiteral("lid")).toString(),
                  QStringLiteral("205227043110953@lid"));
-        QCOMPARE(
-            json.value(QStringLiteral("query")).toObject().value(QStringLiteral("q")).toString(),
-            QStringLiteral("a b"));
-        QCOMPARE(
-            json.value(QStringLiteral("query")).toObject().value(QStringLiteral("group")).toString(),
-            QStringLiteral("1-2@g.us"));
-        QCOMPARE(json.value(QStringLiteral("peer")).toString(), QStringLiteral("127.0.0.1"));
-        QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+        const QJsonObject query = json.value(QStringLiteral("query")).toObject();
+        QCOMPARE(query.value(QStringLiteral("q")).toString(), QStringLiteral("a b"));
+        QCOMPARE(query.value(QStringLiteral("group")).toString(), QStringLiteral("1-2@g.us"));
         QCOMPARE(r.header("x-content-type-options"), QByteArray("nosniff"));
         QCOMPARE(r.header("cache-control"), QByteArray("no-store"));
         QCOMPARE(r.header("x-request-id"), json.value(QStringLiteral("id")).toString().toLatin1());
-        QCOMPARE(r.header("x-request-id").size(), 32);
         for (const auto &h : r.headers)
             QVERIFY(!h.first.startsWith("access-control"));
     }
@@ -208,20 +161,6 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("started")).toString(), QStringLiteral("sess/1"));
         QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
-    }
-
-    void answersHeadWithoutBody()
-    {
-        HttpTestClient client;
-        client.headOnly = 1;
-        QVERIFY(client.connectTo(port));
-        client.send(httpRequest("HEAD", kContacts, port, kToken) + get(kContacts));
-        QVERIFY(client.waitForReplies(2));
-        QCOMPARE(client.replies[0].status, 200);
-        QVERIFY(client.replies[0].body.isEmpty());
-        QCOMPARE(client.replies[0].header("content-length"),
-                 client.replies[1].header("content-length"));
-        QCOMPARE(client.replies[1].status, 200);
     }
 
     void servesPublicRoutesWithoutToken()
@@ -263,6 +202,29 @@ private Q_SLOTS:
         QByteArray request = get(kContacts);
         request.replace("Host: 127.0.0.1", "Host: localhost");
         QCOMPARE(roundTrip(port, request).status, 200);
+        // HTTP/1.0 without Host is not ours either.
+        const HttpReply r = roundTrip(
+            port, "GET " + kContacts + " HTTP/1.0\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
+        QCOMPARE(r.status, 403);
+        QVERIFY(servesNormally());
+    }
+
+    void shouldCloseTheConnectionOnceAForeignHostIsRefused()
+    {
+        // Given a keep-alive client whose request names another host, with a good one behind
+        HttpTestClient client;
+        QVERIFY(client.connectTo(port));
+        QByteArray foreign = get(kContacts);
+        foreign.replace("Host: 127.0.0.1:", "Host: h7.rebind.example:");
+        client.send(foreign + get(kContacts));
+        // When the server refuses it
+        QVERIFY(client.waitForReplies(1));
+        // Then the refusal says it closes, and it does, the next request unread
+        QCOMPARE(client.replies[0].status, 403);
+        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("forbidden"));
+        QCOMPARE(client.replies[0].header("connection"), QByteArray("close"));
+        QVERIFY(client.waitForDisconnected());
+        QCOMPARE(client.replies.size(), 1);
         QVERIFY(servesNormally());
     }
 
@@ -274,6 +236,11 @@ private Q_SLOTS:
         QCOMPARE(r.status, 403);
         for (const auto &h : r.headers)
             QVERIFY(!h.first.startsWith("access-control"));
+        QCOMPARE(
+            roundTrip(port,
+                      httpRequest("GET", kContacts, port, kToken, {"Sec-Fetch-Site: cross-site"}))
+                .status,
+            403);
         // A CORS preflight gets no CORS answer either.
         QCOMPARE(roundTrip(port,
                            httpRequest("OPTIONS", kContacts, port, {},
@@ -330,373 +297,95 @@ private Q_SLOTS:
         QVERIFY(servesNormally());
     }
 
-    void refusesOversizedHeads()
+    void answersTheServersOwnRefusalsWithTheEnvelope_data()
     {
-        // Complete head over 16 KiB.
-        HttpReply r = roundTrip(
-            port,
-            httpRequest("GET", kContacts, port, kToken, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
-        QCOMPARE(r.status, 431);
-        QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
-        QCOMPARE(r.header("connection"), QByteArray("close"));
-        // A head that never ends: refused once 16 KiB arrived, connection closed.
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
+        QTest::newRow("malformed") << QByteArray("GARBAGE\r\n\r\n") << 400;
+        QTest::newRow("no host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
+        QTest::newRow("version") << "GET / HTTP/3.0\r\n" + host + "\r\n" << 505;
+        QTest::newRow("head too large")
+            << "GET / HTTP/1.1\r\n" + host + "X-Big: " + QByteArray(17 * 1024, 'b') + "\r\n\r\n"
+            << 431;
+        QTest::newRow("body too large")
+            << "POST / HTTP/1.1\r\n" + host + "Content-Length: 10485760\r\n\r\n"
+            << 413;
+        QTest::newRow("chunked") << "POST / HTTP/1.1\r\n" + host
+                + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+                                 << 411;
+        QTest::newRow("expect") << "POST / HTTP/1.1\r\n" + host
+                + "Expect: something\r\nContent-Length: 1\r\n\r\nx"
+                                << 417;
+    }
+
+    void answersTheServersOwnRefusalsWithTheEnvelope()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
         HttpTestClient client;
         QVERIFY(client.connectTo(port));
-        client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Endless: "
-                    + QByteArray(20 * 1024, 'e'));
-        QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 431);
-        QVERIFY(client.waitForDisconnected());
-        // Many small headers.
-        QList<QByteArray> many;
-        for (int i = 0; i < 200; ++i)
-            many.append("X-H" + QByteArray::number(i) + ": v");
-        QCOMPARE(roundTrip(port, httpRequest("GET", kContacts, port, kToken, many)).status, 431);
-        QVERIFY(servesNormally());
-    }
-
-    void refusesLargeBodiesByContentLength()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
-                                {"Content-Length: 10485760"})
-                        .replace("Content-Length: 0\r\n", ""));
-        QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 413);
-        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
-        QVERIFY(client.waitForDisconnected());
-        QVERIFY(servesNormally());
-    }
-
-    void refusesLargeBodiesWhileTheyStream()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        const QByteArray head = httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
-                                            {"Content-Length: 10485760"})
-                                    .replace("Content-Length: 0\r\n", "");
-        client.send(head);
-        client.socket().write(QByteArray(10 * 1024 * 1024, 'z')); // keeps going while refused
-        QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 413);
-        QVERIFY(client.waitForDisconnected());
-        QVERIFY(servesNormally());
-    }
-
-    void refusesChunkedUploads()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send("POST /api/v1/sessions/s:start HTTP/1.1\r\nHost: 127.0.0.1:"
-                    + QByteArray::number(port) + "\r\nAuthorization: Bearer " + kToken
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n");
-        QByteArray chunks;
-        for (int i = 0; i < 160; ++i)
-            chunks += "10000\r\n" + QByteArray(0x10000, 'c') + "\r\n"; // 10 MiB in 64 KiB chunks
-        client.socket().write(chunks + "0\r\n\r\n");
-        QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 411);
-        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
-        QVERIFY(client.waitForDisconnected());
-        QVERIFY(servesNormally());
-    }
-
-    void stopsAtABodyThatLiesAboutItsLength()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {}, "0123456789")
-                    + QByteArray(1024 * 1024, 'z'));
-        QVERIFY(client.waitForReplies(2));
-        QCOMPARE(client.replies[0].status, 200);
-        QCOMPARE(client.replies[1].status, 431); // the rest is no request: a head without end
-        QVERIFY(client.waitForDisconnected());
-        QVERIFY(servesNormally());
-    }
-
-    void acceptsBodiesUpToTheLimit()
-    {
-        const QByteArray body = QByteArray(64 * 1024, 'k');
-        const HttpReply r = roundTrip(
-            port, httpRequest("POST", "/api/v1/sessions/s:start", port, kToken, {}, body));
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(QStringLiteral("body")).toString().size(), body.size());
-    }
-
-    void answersExpectContinue()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/api/v1/sessions/s:start", port, kToken,
-                                {"Expect: 100-continue", "Content-Length: 4"})
-                        .replace("Content-Length: 0\r\n", ""));
-        QTRY_VERIFY(client.received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
-        client.send("body");
-        QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 200);
-        QCOMPARE(client.replies[0].json().value(QStringLiteral("body")).toString(),
-                 QStringLiteral("body"));
-    }
-
-    void answersPipelinedRequestsInOrder()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        QByteArray burst;
-        for (int i = 0; i < 40; ++i) // more than maxPipelined: reading pauses and resumes
-            burst += get("/api/v1/sessions/s" + QByteArray::number(i) + "/contacts/x");
-        burst += httpRequest("POST", "/api/v1/sessions/last:start", port, kToken, {}, "{}");
-        client.send(burst); // one write, one packet
-        QVERIFY(client.waitForReplies(41));
-        for (int i = 0; i < 40; ++i)
-            QCOMPARE(client.replies[i].json().value(QStringLiteral("session")).toString(),
-                     QStringLiteral("s%1").arg(i));
-        QCOMPARE(client.replies[40].json().value(QStringLiteral("started")).toString(),
-                 QStringLiteral("last"));
-        QVERIFY(client.isConnected());
-    }
-
-    void answersAsyncHandlersInOrderWhenPipelined()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        const int before = handled;
-        client.send(get("/slow/300") + get(kContacts) + get("/slow/10")
-                    + get("/api/v1/sessions/z/contacts/x"));
-        QTRY_COMPARE(handled, before + 2); // the sync ones ran while the first was pending
-        QCOMPARE(client.replies.size(), 0);
-        QVERIFY(client.waitForReplies(4));
-        QCOMPARE(client.replies[0].json().value(QStringLiteral("slow")).toInt(), 300);
-        QCOMPARE(client.replies[1].json().value(QStringLiteral("lid")).toString(),
-                 QStringLiteral("205227043110953@lid"));
-        QCOMPARE(client.replies[2].json().value(QStringLiteral("slow")).toInt(), 10);
-        QCOMPARE(client.replies[3].json().value(QStringLiteral("session")).toString(),
-                 QStringLiteral("z"));
-    }
-
-    void acceptsAnswersFromOtherThreads()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send(httpRequest("POST", "/contacts/1%40lid/block", port, kToken) + get(kContacts));
-        QVERIFY(client.waitForReplies(2));
-        QCOMPARE(client.replies[0].status, 204);
-        QVERIFY(client.replies[0].body.isEmpty());
-        QCOMPARE(client.replies[0].header("x-request-id"), QByteArray("gw-1@lid"));
-        QCOMPARE(client.replies[1].status, 200);
-    }
-
-    void answers500WhenAResponderIsDropped()
-    {
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("GET /dropped 500"));
-        const HttpReply r = roundTrip(port, get("/dropped"));
-        QCOMPARE(r.status, 500);
-        QCOMPARE(r.errorCode(), QStringLiteral("internal"));
-    }
-
-    void answers503WhenAHandlerNeverAnswers()
-    {
-        LocalApiLimits limits = testLimits();
-        limits.handlerTimeoutMs = 300;
-        auto s = startServer(limits);
-        QVERIFY(s);
-        HttpTestClient client;
-        QVERIFY(client.connectTo(s->port()));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("GET /parked 503"));
-        client.send(get("/parked", s->port()) + get(kContacts, s->port()));
-        QVERIFY(client.waitForReplies(2));
-        QCOMPARE(client.replies[0].status, 503);
-        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
-        QCOMPARE(client.replies[1].status, 200);
-        QCOMPARE(parked.size(), 1);
-        QVERIFY(parked[0].isCancelled());
-        parked[0].send(LocalApiResponse::noContent()); // too late: goes nowhere
-        QVERIFY(client.isConnected());
-        client.send(get(kContacts, s->port()));
-        QVERIFY(client.waitForReplies(3));
-        QCOMPARE(client.replies[2].status, 200);
-    }
-
-    void cancelsRespondersWhenTheClientLeaves()
-    {
-        {
-            HttpTestClient client;
-            QVERIFY(client.connectTo(port));
-            client.send(get("/parked"));
-            QTRY_COMPARE(parked.size(), 1);
-            QVERIFY(!parked[0].isCancelled());
-        }
-        QTRY_VERIFY(parked[0].isCancelled());
-        parked[0].send(LocalApiResponse::noContent());
-        QVERIFY(servesNormally());
-    }
-
-    void closesAfterConnectionClose()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send(get(kContacts)
-                    + httpRequest("GET", kContacts, port, kToken, {"Connection: close"})
-                    + get(kContacts));
-        QVERIFY(client.waitForReplies(2));
-        QVERIFY(client.waitForDisconnected());
-        QCOMPARE(client.replies.size(), 2);
-        QCOMPARE(client.replies[1].header("connection"), QByteArray("close"));
-    }
-
-    void speaksHttp10()
-    {
-        HttpReply r = roundTrip(
-            port, "GET " + kContacts + " HTTP/1.0\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
-        QCOMPARE(r.status, 403); // no Host: not ours
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        client.send("GET " + kContacts + " HTTP/1.0\r\nHost: localhost:" + QByteArray::number(port)
-                    + "\r\nAuthorization: Bearer " + kToken + "\r\n\r\n");
-        QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 200);
-        QVERIFY(client.waitForDisconnected());
-    }
-
-    void refusesMalformedRequestsAndCloses()
-    {
-        for (const QByteArray &bad :
-             {QByteArray("GARBAGE\r\n\r\n"), QByteArray("GET / HTTP/1.1\r\n\r\n"),
-              QByteArray("GET / HTTP/3.0\r\nHost: x\r\n\r\n"),
-              QByteArray("GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"),
-              QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15),
-              QByteArray("\x16\x03\x01\x02\x00", 5)}) {
-            HttpTestClient client;
-            QVERIFY(client.connectTo(port));
-            client.send(bad);
-            QVERIFY(client.waitForReplies(1));
-            QVERIFY(client.replies[0].status >= 400 && client.replies[0].status < 600);
-            QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
-            QVERIFY(client.waitForDisconnected());
-        }
-        QVERIFY(servesNormally());
-    }
-
-    void keepsServingOneConnection()
-    {
-        HttpTestClient client;
-        QVERIFY(client.connectTo(port));
-        for (int i = 0; i < 50; ++i) {
-            client.send(get(kContacts));
-            QVERIFY(client.waitForReplies(i + 1));
-            QCOMPARE(client.replies[i].status, 200);
-        }
-    }
-
-    void closesIdleConnections()
-    {
-        LocalApiLimits limits = testLimits();
-        limits.idleTimeoutMs = 300;
-        auto s = startServer(limits);
-        QVERIFY(s);
-        HttpTestClient client;
-        QVERIFY(client.connectTo(s->port()));
-        client.send(get(kContacts, s->port()));
-        QVERIFY(client.waitForReplies(1));
-        QElapsedTimer idle;
-        idle.start();
-        QVERIFY(client.waitForDisconnected(5000));
-        QVERIFY(idle.elapsed() >= 250);
-        QTRY_COMPARE(s->connectionCount(), 0);
-        QVERIFY(servesNormally(s->port()));
-    }
-
-    void cutsOffSlowClients()
-    {
-        LocalApiLimits limits = testLimits();
-        limits.requestTimeoutMs = 400;
-        limits.idleTimeoutMs = 10000; // the trickle keeps the connection "active"
-        auto s = startServer(limits);
-        QVERIFY(s);
-        HttpTestClient client;
-        QVERIFY(client.connectTo(s->port()));
-        const QByteArray request = get(kContacts, s->port());
-        qsizetype sent = 0;
-        QTimer trickle;
-        connect(&trickle, &QTimer::timeout, &client, [&] {
-            if (sent < request.size() - 1 && client.isConnected()) // never the last byte
-                client.send(request.mid(sent++, 1));
-        });
-        trickle.start(20);
-        QElapsedTimer elapsed;
-        elapsed.start();
-        QVERIFY(client.waitForDisconnected(5000));
-        trickle.stop();
-        QVERIFY(elapsed.elapsed() < 5000);
-        QVERIFY(sent < request.size() - 1);
-        QCOMPARE(client.replies.value(0).status, 408);
-        QVERIFY(servesNormally(s->port()));
-    }
-
-    void limitsConcurrentConnections()
-    {
-        LocalApiLimits limits = testLimits();
-        limits.idleTimeoutMs = 3000;
-        auto s = startServer(limits);
-        QVERIFY(s);
-        const quint16 p = s->port();
-        std::vector<std::unique_ptr<HttpTestClient>> clients;
-        for (int i = 0; i < 64; ++i) {
-            clients.push_back(std::make_unique<HttpTestClient>());
-            QVERIFY(clients.back()->connectTo(p));
-        }
-        QTRY_COMPARE(s->connectionCount(), 64);
-        for (int i = 64; i < 200; ++i) {
-            clients.push_back(std::make_unique<HttpTestClient>());
-            QVERIFY(clients.back()->connectTo(p));
-        }
-        for (int i = 64; i < 200; ++i) {
-            QVERIFY(clients[size_t(i)]->waitForReplies(1));
-            QCOMPARE(clients[size_t(i)]->replies[0].status, 503);
-            QCOMPARE(clients[size_t(i)]->replies[0].errorCode(),
-                     QStringLiteral("gateway_unavailable"));
-            QVERIFY(clients[size_t(i)]->waitForDisconnected());
-        }
-        QCOMPARE(s->connectionCount(), 64);
-        // The admitted ones are still served.
-        for (const int i : {0, 31, 63}) {
-            QVERIFY(clients[size_t(i)]->isConnected());
-            clients[size_t(i)]->send(get(kContacts, p));
-            QVERIFY(clients[size_t(i)]->waitForReplies(1));
-            QCOMPARE(clients[size_t(i)]->replies[0].status, 200);
-        }
-        // Idle ones are closed after the timeout, which frees the slots.
-        for (int i = 0; i < 64; ++i)
-            QVERIFY(clients[size_t(i)]->waitForDisconnected(10000));
-        QTRY_COMPARE(s->connectionCount(), 0);
-        QVERIFY(servesNormally(p));
-    }
-
-    void servesIPv6LoopbackToo()
-    {
-        LocalApiConfig config;
-        config.token = kToken;
-        config.listenIPv6 = true;
-        LocalApiServer s(config, router);
-        QVERIFY(s.listen());
-        HttpTestClient client;
-        client.socket().connectToHost(QHostAddress::LocalHostIPv6, s.port());
-        QTRY_VERIFY(client.isConnected());
-        QByteArray request = get(kContacts, s.port());
-        request.replace("Host: 127.0.0.1:", "Host: [::1]:");
         client.send(request);
         QVERIFY(client.waitForReplies(1));
-        QCOMPARE(client.replies[0].status, 200);
-        QCOMPARE(client.replies[0].json().value(QStringLiteral("peer")).toString(),
-                 QStringLiteral("::1"));
-        QVERIFY(servesNormally(s.port()));
+        QCOMPARE(client.replies[0].status, status);
+        QCOMPARE(client.replies[0].errorCode(), QStringLiteral("validation_error"));
+        QVERIFY(!client.replies[0]
+                     .json()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(client.replies[0].header("connection"), QByteArray("close"));
+        QVERIFY(client.replies[0].header("x-request-id").size() == 32);
+        QVERIFY(client.waitForDisconnected());
+        QVERIFY(servesNormally());
+    }
+
+    void answersTimeoutsAndBusyWithTheEnvelope()
+    {
+        HttpLimits limits = testLimits();
+        limits.requestTimeoutMs = 300;
+        limits.handlerTimeoutMs = 300;
+        limits.maxConnections = 2;
+        limits.reservedConnections = 0;
+        auto s = startServer(limits);
+        QVERIFY(s);
+        const quint16 p = quint16(s->url().port());
+        // A request that never ends: 408.
+        HttpTestClient slow;
+        QVERIFY(slow.connectTo(p));
+        slow.send("GET / HTTP/1.1\r\n");
+        QVERIFY(slow.waitForReplies(1));
+        QCOMPARE(slow.replies[0].status, 408);
+        QCOMPARE(slow.replies[0].errorCode(), QStringLiteral("validation_error"));
+        QVERIFY(slow.waitForDisconnected());
+        // A handler that never answers: 503.
+        HttpTestClient parked;
+        QVERIFY(parked.connectTo(p));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("GET /parked 503"));
+        parked.send(get("/parked", p));
+        QVERIFY(parked.waitForReplies(1));
+        QCOMPARE(parked.replies[0].status, 503);
+        QCOMPARE(parked.replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
+        // A request on a third connection while two are open: 503.
+        HttpTestClient other;
+        QVERIFY(other.connectTo(p));
+        HttpTestClient third;
+        QVERIFY(third.connectTo(p));
+        third.send(get(kContacts, p));
+        QVERIFY(third.waitForReplies(1));
+        QCOMPARE(third.replies[0].status, 503);
+        QCOMPARE(third.replies[0].errorCode(), QStringLiteral("gateway_unavailable"));
     }
 
     void neverLogsTokens()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("gc.localapi.debug=true"));
-        g_log.clear();
+        {
+            QMutexLocker lock(&g_logMutex);
+            g_log.clear();
+        }
         const QtMessageHandler previous = qInstallMessageHandler(captureLog);
         roundTrip(port, get(kContacts + "?q=1"));
         roundTrip(port, httpRequest("GET", kContacts, port, {}, {"x-api-key: " + kToken}));
@@ -705,9 +394,9 @@ private Q_SLOTS:
                   httpRequest("GET", "/x", port, {}, {"X-Big: " + QByteArray(17 * 1024, 'b')}));
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());
-        const QString all = g_log.join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(
-                     QLatin1String("GET /api/v1/sessions/s1/contacts/205227043110953%40lid 200")),
+        const QString all = capturedLog();
+        QVERIFY2(all.contains(QLatin1String(
+                     "gc.localapi: GET /api/v1/sessions/s1/contacts/205227043110953%40lid 200")),
                  qPrintable(all));
         QVERIFY(all.contains(QLatin1String(" 401 ")));
         QVERIFY(all.contains(QLatin1String(" 431 ")));
@@ -715,27 +404,6 @@ private Q_SLOTS:
         QVERIFY(!all.contains(QLatin1String("wrongwrong")));
         QVERIFY(!all.contains(QLatin1String("Bearer")));
         QVERIFY(!all.contains(QLatin1String("q=1")));
-    }
-
-    void closesEverythingOnClose()
-    {
-        auto s = startServer(testLimits());
-        QVERIFY(s);
-        HttpTestClient idle, waiting;
-        QVERIFY(idle.connectTo(s->port()));
-        QVERIFY(waiting.connectTo(s->port()));
-        waiting.send(get("/parked", s->port()));
-        QTRY_COMPARE(parked.size(), 1);
-        QTRY_COMPARE(s->connectionCount(), 2);
-        s->close();
-        QVERIFY(!s->isListening());
-        QCOMPARE(s->connectionCount(), 0);
-        QVERIFY(idle.waitForDisconnected());
-        QVERIFY(waiting.waitForDisconnected());
-        QVERIFY(parked[0].isCancelled());
-        QTcpSocket again;
-        again.connectToHost(QHostAddress::LocalHost, s->port());
-        QVERIFY(!again.waitForConnected(1000));
     }
 };
 

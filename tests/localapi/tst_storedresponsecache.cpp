@@ -11,10 +11,10 @@ private Q_SLOTS:
     void givesBackTheAnswerOfTheSameVersion()
     {
         StoredResponseCache cache;
-        const LocalApiResponse answer = LocalApiResponse::rawJson("{\"lid\":\"1@lid\"}");
+        const HttpResponse answer = HttpResponse::rawJson("{\"lid\":\"1@lid\"}");
         QVERIFY(!cache.find("/a", 1));
         cache.store("/a", 1, answer);
-        const std::optional<LocalApiResponse> found = cache.find("/a", 1);
+        const std::optional<HttpResponse> found = cache.find("/a", 1);
         QVERIFY(found);
         QCOMPARE(found->body, answer.body);
         QCOMPARE(found->status, 200);
@@ -24,9 +24,9 @@ private Q_SLOTS:
     void aNewVersionDropsOlderAnswers()
     {
         StoredResponseCache cache;
-        cache.store("/a", 1, LocalApiResponse::rawJson("{}"));
+        cache.store("/a", 1, HttpResponse::rawJson("{}"));
         QVERIFY(!cache.find("/a", 2)); // built before a commit: never served after it
-        cache.store("/b", 2, LocalApiResponse::rawJson("[]"));
+        cache.store("/b", 2, HttpResponse::rawJson("[]"));
         QVERIFY(!cache.find("/a", 1));
         QVERIFY(!cache.find("/a", 2));
         QVERIFY(cache.find("/b", 2));
@@ -36,7 +36,7 @@ private Q_SLOTS:
     void anUnknownVersionIsNeverKept()
     {
         StoredResponseCache cache;
-        cache.store("/a", -1, LocalApiResponse::rawJson("{}"));
+        cache.store("/a", -1, HttpResponse::rawJson("{}"));
         QCOMPARE(cache.size(), 0);
         QVERIFY(!cache.find("/a", -1));
     }
@@ -45,7 +45,7 @@ private Q_SLOTS:
     {
         StoredResponseCache cache(3);
         for (int i = 0; i < 10; ++i) {
-            cache.store("/c" + QByteArray::number(i), 7, LocalApiResponse::rawJson("{}"));
+            cache.store("/c" + QByteArray::number(i), 7, HttpResponse::rawJson("{}"));
             QVERIFY(cache.size() <= 3);
             QVERIFY(cache.find("/c" + QByteArray::number(i), 7)); // the newest is always there
         }

@@ -1,9 +1,9 @@
-#include "localapi/LocalApiRequest.h"
+#include "http/HttpRequest.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-QByteArray LocalApiRequest::header(QByteArrayView lowerName) const
+QByteArray HttpRequest::header(QByteArrayView lowerName) const
 {
     for (const auto &h : headers) {
         if (h.first == lowerName)
@@ -12,7 +12,7 @@ QByteArray LocalApiRequest::header(QByteArrayView lowerName) const
     return {};
 }
 
-bool LocalApiRequest::hasHeader(QByteArrayView lowerName) const
+bool HttpRequest::hasHeader(QByteArrayView lowerName) const
 {
     for (const auto &h : headers) {
         if (h.first == lowerName)
@@ -21,7 +21,7 @@ bool LocalApiRequest::hasHeader(QByteArrayView lowerName) const
     return false;
 }
 
-QString LocalApiRequest::param(QStringView name) const
+QString HttpRequest::param(QStringView name) const
 {
     for (const auto &p : pathParams) {
         if (p.first == name)
@@ -30,7 +30,7 @@ QString LocalApiRequest::param(QStringView name) const
     return {};
 }
 
-bool LocalApiRequest::hasQueryItem(QStringView name) const
+bool HttpRequest::hasQueryItem(QStringView name) const
 {
     for (const auto &q : queryItems) {
         if (q.first == name)
@@ -39,7 +39,7 @@ bool LocalApiRequest::hasQueryItem(QStringView name) const
     return false;
 }
 
-QString LocalApiRequest::queryItem(QStringView name, const QString &fallback) const
+QString HttpRequest::queryItem(QStringView name, const QString &fallback) const
 {
     for (const auto &q : queryItems) {
         if (q.first == name)
@@ -48,7 +48,7 @@ QString LocalApiRequest::queryItem(QStringView name, const QString &fallback) co
     return fallback;
 }
 
-bool LocalApiRequest::jsonObjectBody(QJsonObject *out, QString *error) const
+bool HttpRequest::jsonObjectBody(QJsonObject *out, QString *error) const
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);

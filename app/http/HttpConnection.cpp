@@ -1,8 +1,7 @@
-#include "localapi/HttpConnection.h"
+#include "http/HttpConnection.h"
 
-#include "core/Logging.h"
-#include "localapi/HttpResponseWriter.h"
-#include "localapi/LocalApiDispatcher.h"
+#include "http/HttpResponseWriter.h"
+#include "http/HttpServer.h"
 
 #include <QTcpSocket>
 #include <QVarLengthArray>
@@ -36,15 +35,15 @@ qint64 HttpConnection::nowMs()
     return nowNs() / 1000000;
 }
 
-HttpConnection::HttpConnection(QTcpSocket *socket, LocalApiDispatcher *dispatcher,
-                               const LocalApiLimits &limits, QObject *parent)
-    : QObject(parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
+    : QObject(server)
     , m_socket(socket)
     , m_peerAddress(socket->peerAddress())
     , m_peerPort(socket->peerPort())
-    , m_dispatcher(dispatcher)
-    , m_limits(limits)
-    , m_parser(limits)
+    , m_server(server)
+    , m_limits(server->limits())
+    , m_log(server->log())
+    , m_parser(m_limits)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -121,10 +120,11 @@ bool HttpConnection::readMore()
     m_in.resize(old + chunk);
     const qint64 got = m_socket->read(m_in.data() + old, chunk);
     m_in.resize(old + qMax<qint64>(got, 0));
+    m_received = m_received || got > 0;
     return got > 0;
 }
 
-void HttpConnection::startRequest(LocalApiRequest request)
+void HttpConnection::startRequest(HttpRequest request)
 {
     Pending &p = m_pending.emplace_back();
     p.sequence = m_nextSequence++;
@@ -134,7 +134,7 @@ void HttpConnection::startRequest(LocalApiRequest request)
     p.http10 = request.httpMinor == 0;
     p.method = request.method;
     p.path = request.path;
-    p.requestId = m_dispatcher->newRequestId();
+    p.requestId = m_server->newRequestId();
     if (!request.keepAlive)
         m_inputDone = true; // "Connection: close": whatever follows is not read
 
@@ -142,12 +142,27 @@ void HttpConnection::startRequest(LocalApiRequest request)
     request.peerAddress = m_peerAddress;
     request.peerPort = m_peerPort;
     const quint64 sequence = p.sequence;
-    const std::optional<LocalApiResponse> response = m_dispatcher->dispatch(
-        request, [this, sequence] {
-            auto state = std::make_shared<LocalApiDetail::ResponderState>(this, sequence);
-            m_pending.back().responder = state; // nothing else is queued during dispatch
-            return LocalApiResponder(state);
-        });
+    HttpRequestHandler &handler = m_server->handler();
+    if (std::optional<HttpResponse> refusal = handler.admit(request)) {
+        // A page looping over host names must not keep connections open: the server logs a
+        // summary instead of a line per refusal.
+        Q_EMIT refusedAtAdmission();
+        answerAndClose(p, *refusal);
+        return;
+    }
+    if (m_onProbation) {
+        if (!m_server->grantSlot(this)) {
+            answerAndClose(p, handler.errorResponse(503, QStringLiteral("too many connections")));
+            return;
+        }
+        m_onProbation = false;
+    }
+    m_admitted = true;
+    const std::optional<HttpResponse> response = handler.handle(request, [this, sequence] {
+        auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
+        m_pending.back().responder = state; // nothing else is queued during dispatch
+        return HttpResponder(state);
+    });
     // Deque references survive push_back; p is only popped once answered and written.
     if (response)
         answer(p, *response);
@@ -155,7 +170,16 @@ void HttpConnection::startRequest(LocalApiRequest request)
         p.deadlineMs = nowMs() + m_limits.handlerTimeoutMs;
 }
 
-void HttpConnection::answer(Pending &p, const LocalApiResponse &response)
+void HttpConnection::answerAndClose(Pending &p, const HttpResponse &response)
+{
+    m_inputDone = true;
+    m_closeAtOnce = true;
+    p.closeAfter = true;
+    p.logged = false;
+    answer(p, response);
+}
+
+void HttpConnection::answer(Pending &p, const HttpResponse &response)
 {
     if (p.ready)
         return;
@@ -165,26 +189,33 @@ void HttpConnection::answer(Pending &p, const LocalApiResponse &response)
     frame.headOnly = p.headOnly;
     frame.keepAlive = !p.closeAfter;
     frame.http10 = p.http10;
+    frame.log = m_log;
     p.bytes = HttpResponseWriter::serialize(response, frame);
     p.status = response.status;
     p.ready = true;
     if (auto state = p.responder.lock())
         state->detach(); // a late send() now goes nowhere
 
-    const double ms = double(nowNs() - p.startNs) / 1e6;
-    if (response.status >= 500 && response.status != 505) { // our faults, not the client's
-        qCWarning(lcLocalApi).noquote()
-            << p.method << loggablePath(p.path) << response.status
-            << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
-    } else {
-        qCDebug(lcLocalApi).noquote()
-            << p.method << loggablePath(p.path) << response.status
-            << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
-    }
+    if (p.logged)
+        logAnswer(p, response.status);
     flushAnswers();
 }
 
-void HttpConnection::deliver(quint64 sequence, const LocalApiResponse &response)
+void HttpConnection::logAnswer(const Pending &p, int status) const
+{
+    const double ms = double(nowNs() - p.startNs) / 1e6;
+    if (status >= 500 && status != 505) { // our faults, not the client's
+        qCWarning(m_log).noquote()
+            << p.method << loggablePath(p.path) << status
+            << QString::number(ms, 'f', 2) + QLatin1String("ms") << p.requestId;
+    } else {
+        qCDebug(m_log).noquote() << p.method << loggablePath(p.path) << status
+                                 << QString::number(ms, 'f', 2) + QLatin1String("ms")
+                                 << p.requestId;
+    }
+}
+
+void HttpConnection::deliver(quint64 sequence, const HttpResponse &response)
 {
     for (Pending &p : m_pending) {
         if (p.sequence == sequence) {
@@ -194,9 +225,17 @@ void HttpConnection::deliver(quint64 sequence, const LocalApiResponse &response)
     }
 }
 
+void HttpConnection::deliverDropped(quint64 sequence)
+{
+    deliver(sequence,
+            m_server->handler().errorResponse(
+                500, QStringLiteral("the request handler did not answer")));
+}
+
 void HttpConnection::refuse(int status, const QString &message)
 {
     m_inputDone = true;
+    m_closeAtOnce = m_closeAtOnce || m_onProbation; // it holds no slot: no lingering either
     m_requestStartMs = -1;
     Pending &p = m_pending.emplace_back();
     p.sequence = m_nextSequence++;
@@ -205,8 +244,8 @@ void HttpConnection::refuse(int status, const QString &message)
     p.closeAfter = true;
     p.method = "-";
     p.path = "-";
-    p.requestId = m_dispatcher->newRequestId();
-    answer(p, LocalApiResponse::error(status, message));
+    p.requestId = m_server->newRequestId();
+    answer(p, m_server->handler().errorResponse(status, message));
 }
 
 void HttpConnection::flushAnswers()
@@ -241,7 +280,15 @@ void HttpConnection::beginClose()
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return; // disconnected() follows or came already
     if (m_socket->bytesToWrite() == 0)
-        startLinger(); // otherwise once the last byte is out (onBytesWritten)
+        finishClose(); // otherwise once the last byte is out (onBytesWritten)
+}
+
+void HttpConnection::finishClose()
+{
+    if (m_closeAtOnce)
+        abort(); // the whole request was read: the answer goes out, then FIN
+    else
+        startLinger();
 }
 
 void HttpConnection::startLinger()
@@ -271,7 +318,7 @@ void HttpConnection::onBytesWritten()
 {
     m_lastActivityMs = nowMs();
     if (m_phase == Phase::Closing && m_socket->bytesToWrite() == 0)
-        startLinger();
+        finishClose();
 }
 
 void HttpConnection::onDisconnected()
@@ -298,6 +345,37 @@ void HttpConnection::detachResponders()
     }
 }
 
+void HttpConnection::readNow()
+{
+    if (m_phase != Phase::Open || m_inputDone || m_processing)
+        return;
+#ifdef Q_OS_UNIX
+    // Only when the kernel holds bytes or the end of the stream: waitForReadyRead(0) would
+    // otherwise record a timeout.
+    char byte = 0;
+    if (::recv(int(m_socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0)
+        return;
+    m_socket->waitForReadyRead(0); // reads (onReadyRead) or notices the client left
+#endif
+}
+
+void HttpConnection::startProbation()
+{
+    m_onProbation = true;
+    m_probationUntilMs = nowMs() + m_limits.probationTimeoutMs;
+}
+
+void HttpConnection::checkProbation(qint64 now)
+{
+    if (!m_onProbation || now < m_probationUntilMs || m_inputDone)
+        return;
+    m_closeAtOnce = true;
+    if (m_requestStartMs >= 0)
+        refuse(408, QStringLiteral("request not received in time"));
+    else
+        abort();
+}
+
 void HttpConnection::checkTimeouts()
 {
     const qint64 now = nowMs();
@@ -315,6 +393,9 @@ void HttpConnection::checkTimeouts()
     case Phase::Open:
         break;
     }
+    checkProbation(now);
+    if (m_phase != Phase::Open)
+        return;
 
     QVarLengthArray<quint64, 4> late;
     for (const Pending &p : m_pending) {
@@ -323,8 +404,7 @@ void HttpConnection::checkTimeouts()
     }
     for (const quint64 sequence : late) {
         deliver(sequence,
-                LocalApiResponse::error(503, QLatin1String("gateway_unavailable"),
-                                        QStringLiteral("no answer in time")));
+                m_server->handler().errorResponse(503, QStringLiteral("no answer in time")));
         if (m_phase != Phase::Open)
             return;
     }

@@ -1,4 +1,4 @@
-#include "localapi/HttpResponseWriter.h"
+#include "http/HttpResponseWriter.h"
 
 #include "HttpTestClient.h"
 
@@ -20,7 +20,7 @@ private Q_SLOTS:
     void writesJsonWithTheStandardHeaders()
     {
         const QByteArray bytes = HttpResponseWriter::serialize(
-            LocalApiResponse::json(QJsonObject{{QStringLiteral("a"), 1}}),
+            HttpResponse::json(QJsonObject{{QStringLiteral("a"), 1}}),
             {"rid-1", false, true, false});
         QVERIFY(bytes.startsWith("HTTP/1.1 200 OK\r\n"));
         const HttpReply r = parseOne(bytes);
@@ -35,45 +35,9 @@ private Q_SLOTS:
         QVERIFY(!r.hasHeader("connection"));
     }
 
-    void writesTheErrorEnvelope()
-    {
-        const HttpReply r = parseOne(HttpResponseWriter::serialize(
-            LocalApiResponse::error(404, QLatin1String("not_found"),
-                                    QStringLiteral("no such contact"),
-                                    QJsonObject{{QStringLiteral("lid"), QStringLiteral("1@lid")}}),
-            {"r", false, true, false}));
-        QCOMPARE(r.status, 404);
-        QCOMPARE(r.errorCode(), QStringLiteral("not_found"));
-        const QJsonObject error = r.json().value(QStringLiteral("error")).toObject();
-        QCOMPARE(error.value(QStringLiteral("message")).toString(),
-                 QStringLiteral("no such contact"));
-        QCOMPARE(error.value(QStringLiteral("details"))
-                     .toObject()
-                     .value(QStringLiteral("lid"))
-                     .toString(),
-                 QStringLiteral("1@lid"));
-        QCOMPARE(LocalApiResponse::error(405, QStringLiteral("x")).body,
-                 QByteArray("{\"error\":{\"code\":\"validation_error\",\"message\":\"x\"}}"));
-    }
-
-    void mapsStatusesToContractCodes()
-    {
-        QCOMPARE(LocalApiErrors::codeForStatus(400), QLatin1String("validation_error"));
-        QCOMPARE(LocalApiErrors::codeForStatus(401), QLatin1String("unauthorized"));
-        QCOMPARE(LocalApiErrors::codeForStatus(403), QLatin1String("forbidden"));
-        QCOMPARE(LocalApiErrors::codeForStatus(404), QLatin1String("not_found"));
-        QCOMPARE(LocalApiErrors::codeForStatus(409), QLatin1String("conflict"));
-        QCOMPARE(LocalApiErrors::codeForStatus(413), QLatin1String("validation_error"));
-        QCOMPARE(LocalApiErrors::codeForStatus(429), QLatin1String("rate_limited"));
-        QCOMPARE(LocalApiErrors::codeForStatus(500), QLatin1String("internal"));
-        QCOMPARE(LocalApiErrors::codeForStatus(501), QLatin1String("not_implemented"));
-        QCOMPARE(LocalApiErrors::codeForStatus(503), QLatin1String("gateway_unavailable"));
-        QCOMPARE(LocalApiErrors::codeForStatus(505), QLatin1String("validation_error"));
-    }
-
     void headKeepsTheLengthButNotTheBody()
     {
-        const QByteArray bytes = HttpResponseWriter::serialize(LocalApiResponse::rawJson("[1,2,3]"),
+        const QByteArray bytes = HttpResponseWriter::serialize(HttpResponse::rawJson("[1,2,3]"),
                                                                {"r", true, true, false});
         QVERIFY(bytes.endsWith("\r\n\r\n"));
         QCOMPARE(parseOne(bytes, true).header("content-length"), QByteArray("7"));
@@ -81,7 +45,7 @@ private Q_SLOTS:
 
     void noContentHasNoLength()
     {
-        LocalApiResponse r = LocalApiResponse::noContent();
+        HttpResponse r = HttpResponse::noContent();
         r.body = "ignored";
         const QByteArray bytes = HttpResponseWriter::serialize(r, {"r", false, true, false});
         QVERIFY(bytes.startsWith("HTTP/1.1 204 No Content\r\n"));
@@ -99,7 +63,7 @@ private Q_SLOTS:
 
     void letsHandlersReplaceRequestIdAndType()
     {
-        LocalApiResponse r = LocalApiResponse::rawJson("{}");
+        HttpResponse r = HttpResponse::rawJson("{}");
         r.setHeader("X-Request-Id", "gateway-42")
             .setHeader("Content-Type", "application/problem+json");
         r.setHeader("ETag", "\"v1\"");
@@ -116,7 +80,7 @@ private Q_SLOTS:
 
     void dropsHeadersThatBreakFramingOrOpenCors()
     {
-        LocalApiResponse r = LocalApiResponse::rawJson("{}");
+        HttpResponse r = HttpResponse::rawJson("{}");
         r.headers = {{"Access-Control-Allow-Origin", "*"},
                      {"Content-Length", "999"},
                      {"Connection", "upgrade"},
@@ -145,7 +109,7 @@ private Q_SLOTS:
 
     void survivesAbsurdStatuses()
     {
-        LocalApiResponse r;
+        HttpResponse r;
         r.status = 42;
         QVERIFY(
             HttpResponseWriter::serialize(r, {"r", false, true, false}).startsWith("HTTP/1.1 500 "));

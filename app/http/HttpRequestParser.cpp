@@ -1,4 +1,4 @@
-#include "localapi/HttpRequestParser.h"
+#include "http/HttpRequestParser.h"
 
 namespace {
 
@@ -69,9 +69,31 @@ bool equalsNoCase(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
+// One Content-Length field more; false when it is not a number or disagrees with what was
+// seen (repeated or listed values are tolerated only when they all agree).
+bool addContentLength(QByteArrayView value, bool *seen, qint64 *length)
+{
+    bool bad = value.isEmpty();
+    forEachListItem(value, [&](QByteArrayView item) {
+        qint64 n = 0;
+        for (const char c : item) {
+            if (c < '0' || c > '9') {
+                bad = true;
+                return;
+            }
+            n = qMin(n * 10 + (c - '0'), qint64(1) << 40); // saturate: still "too large"
+        }
+        if (*seen && n != *length)
+            bad = true;
+        *seen = true;
+        *length = n;
+    });
+    return !bad;
+}
+
 } // namespace
 
-HttpRequestParser::HttpRequestParser(const LocalApiLimits &limits)
+HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
     : m_limits(limits)
 {
 }
@@ -85,14 +107,14 @@ HttpRequestParser::Result HttpRequestParser::fail(int status, const char *messag
 
 void HttpRequestParser::reset()
 {
-    m_request = LocalApiRequest();
+    m_request = HttpRequest();
     m_scanFrom = m_skip = m_headSize = m_bodySize = 0;
     m_started = m_headDone = m_expectContinue = m_continueSent = false;
 }
 
-LocalApiRequest HttpRequestParser::takeRequest()
+HttpRequest HttpRequestParser::takeRequest()
 {
-    LocalApiRequest r = std::move(m_request);
+    HttpRequest r = std::move(m_request);
     reset();
     return r;
 }
@@ -246,23 +268,7 @@ HttpRequestParser::Result HttpRequestParser::checkFraming()
     for (const auto &h : m_request.headers) {
         const QByteArray &name = h.first;
         if (name == "content-length") {
-            // Repeated or listed values are tolerated only when they all agree.
-            bool bad = false;
-            forEachListItem(h.second, [&](QByteArrayView item) {
-                qint64 n = 0;
-                for (const char c : item) {
-                    if (c < '0' || c > '9') {
-                        bad = true;
-                        return;
-                    }
-                    n = qMin(n * 10 + (c - '0'), qint64(1) << 40); // saturate: still "too large"
-                }
-                if (sawLength && n != length)
-                    bad = true;
-                sawLength = true;
-                length = n;
-            });
-            if (bad || h.second.isEmpty())
+            if (!addContentLength(h.second, &sawLength, &length))
                 return fail(400, "invalid Content-Length");
         } else if (name == "transfer-encoding") {
             transferEncoding = true;

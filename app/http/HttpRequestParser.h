@@ -1,7 +1,7 @@
 #pragma once
 
-#include "localapi/LocalApiConfig.h"
-#include "localapi/LocalApiRequest.h"
+#include "http/HttpLimits.h"
+#include "http/HttpRequest.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -20,12 +20,12 @@ public:
         Error
     };
 
-    explicit HttpRequestParser(const LocalApiLimits &limits);
+    explicit HttpRequestParser(const HttpLimits &limits);
 
     // input starts at the first byte of the request being parsed. On Complete, *consumed is
     // the size of that request and takeRequest() gives it; otherwise nothing is consumed.
     Result feed(QByteArrayView input, qsizetype *consumed);
-    LocalApiRequest takeRequest();
+    HttpRequest takeRequest();
 
     // Head parsed, body still to come, and the client waits for "100 Continue".
     bool wantsContinue() const { return m_headDone && m_expectContinue && !m_continueSent; }
@@ -44,8 +44,8 @@ private:
     Result checkFraming();
     void reset();
 
-    const LocalApiLimits m_limits;
-    LocalApiRequest m_request;
+    const HttpLimits m_limits;
+    HttpRequest m_request;
     qsizetype m_scanFrom = 0; // where the search for the blank line resumes
     qsizetype m_skip = 0;     // blank lines before the request line
     qsizetype m_headSize = 0;

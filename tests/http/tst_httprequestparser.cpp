@@ -1,4 +1,4 @@
-#include "localapi/HttpRequestParser.h"
+#include "http/HttpRequestParser.h"
 
 #include <QTest>
 
@@ -7,10 +7,10 @@ struct Outcome {
     HttpRequestParser::Result result;
     qsizetype consumed = 0;
     int status = 0;
-    LocalApiRequest request;
+    HttpRequest request;
 };
 
-Outcome parseAll(const QByteArray &bytes, const LocalApiLimits &limits = {})
+Outcome parseAll(const QByteArray &bytes, const HttpLimits &limits = {})
 {
     HttpRequestParser parser(limits);
     Outcome o;
@@ -21,7 +21,7 @@ Outcome parseAll(const QByteArray &bytes, const LocalApiLimits &limits = {})
     return o;
 }
 
-int resultOf(const QByteArray &bytes, const LocalApiLimits &limits = {})
+int resultOf(const QByteArray &bytes, const HttpLimits &limits = {})
 {
     const Outcome o = parseAll(bytes, limits);
     switch (o.result) {
@@ -160,7 +160,7 @@ private Q_SLOTS:
 
     void limitsTheHead()
     {
-        LocalApiLimits limits;
+        HttpLimits limits;
         limits.maxHeadBytes = 1024;
         const QByteArray start = "GET / HTTP/1.1\r\nHost: h\r\n";
         // No blank line yet but over the limit: refused without waiting for the rest.

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "localapi/LocalApiResponse.h"
+#include "http/HttpResponse.h"
+#include "http/HttpServerConfig.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QLoggingCategory>
 
-// Turns a LocalApiResponse into the bytes of one HTTP/1.1 response (head and body in one
+// Turns a HttpResponse into the bytes of one HTTP/1.1 response (head and body in one
 // buffer, so the connection writes it with a single call). Adds the headers every answer
 // carries and filters handler headers that could break framing or open CORS.
 namespace HttpResponseWriter {
@@ -15,9 +17,10 @@ struct Frame {
     bool headOnly = false;    // HEAD: same head, no body
     bool keepAlive = true;
     bool http10 = false; // HTTP/1.0 client: keep-alive must be said explicitly
+    QMessageLogger::CategoryFunction log = lcHttp; // where dropped headers are reported
 };
 
-QByteArray serialize(const LocalApiResponse &response, const Frame &frame);
+QByteArray serialize(const HttpResponse &response, const Frame &frame);
 
 // "OK", "Not Found", ... (empty for unknown codes, which is still valid HTTP).
 QByteArrayView reasonPhrase(int status);

@@ -1,10 +1,10 @@
-#include "localapi/LocalApiResponder.h"
+#include "http/HttpResponder.h"
 
-#include "localapi/HttpConnection.h"
+#include "http/HttpConnection.h"
 
 #include <QMetaObject>
 
-using LocalApiDetail::ResponderState;
+using HttpDetail::ResponderState;
 
 ResponderState::ResponderState(HttpConnection *connection, quint64 sequence)
     : m_connection(connection)
@@ -14,10 +14,15 @@ ResponderState::ResponderState(HttpConnection *connection, quint64 sequence)
 
 ResponderState::~ResponderState()
 {
-    send(LocalApiResponse::error(500, QStringLiteral("the request handler did not answer")));
+    post(std::nullopt);
 }
 
-void ResponderState::send(const LocalApiResponse &response)
+void ResponderState::send(const HttpResponse &response)
+{
+    post(response);
+}
+
+void ResponderState::post(std::optional<HttpResponse> response)
 {
     QMutexLocker lock(&m_mutex);
     if (m_sent || !m_connection)
@@ -28,7 +33,13 @@ void ResponderState::send(const LocalApiResponse &response)
     HttpConnection *connection = m_connection;
     const quint64 sequence = m_sequence;
     QMetaObject::invokeMethod(
-        connection, [connection, sequence, response] { connection->deliver(sequence, response); },
+        connection,
+        [connection, sequence, response = std::move(response)] {
+            if (response)
+                connection->deliver(sequence, *response);
+            else
+                connection->deliverDropped(sequence);
+        },
         Qt::QueuedConnection);
 }
 
@@ -44,13 +55,13 @@ bool ResponderState::isDetached() const
     return m_connection == nullptr;
 }
 
-void LocalApiResponder::send(const LocalApiResponse &response) const
+void HttpResponder::send(const HttpResponse &response) const
 {
     if (m_state)
         m_state->send(response);
 }
 
-bool LocalApiResponder::isCancelled() const
+bool HttpResponder::isCancelled() const
 {
     return !m_state || m_state->isDetached();
 }

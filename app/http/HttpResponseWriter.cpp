@@ -1,6 +1,4 @@
-#include "localapi/HttpResponseWriter.h"
-
-#include "core/Logging.h"
+#include "http/HttpResponseWriter.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -78,6 +76,59 @@ void appendNumber(QByteArray &out, qsizetype n)
 }
 
 } // namespace
+
+namespace HttpResponseWriter {
+namespace {
+
+// Status line and the headers the server itself owns.
+void appendHead(QByteArray &out, int status, QByteArrayView contentType, bool bodyAllowed,
+                qsizetype bodySize, QByteArrayView requestId, const Frame &frame)
+{
+    out.append("HTTP/1.1 ");
+    appendNumber(out, status);
+    out.append(' ');
+    out.append(reasonPhrase(status));
+    out.append("\r\n");
+    if (!contentType.isEmpty()) {
+        out.append("Content-Type: ");
+        out.append(contentType);
+        out.append("\r\n");
+    }
+    if (bodyAllowed) {
+        out.append("Content-Length: ");
+        appendNumber(out, bodySize);
+        out.append("\r\n");
+    }
+    out.append("X-Request-Id: ");
+    out.append(requestId);
+    out.append("\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nDate: ");
+    out.append(httpDate());
+    out.append("\r\n");
+    if (!frame.keepAlive)
+        out.append("Connection: close\r\n");
+    else if (frame.http10)
+        out.append("Connection: keep-alive\r\n");
+}
+
+// The handler's own headers, minus those that could break framing or open CORS.
+void appendHandlerHeaders(QByteArray &out, const HttpResponse &r,
+                          QMessageLogger::CategoryFunction log)
+{
+    for (const auto &h : r.headers) {
+        if (isReservedHeader(h.first, h.second)) {
+            if (!equalsLower(h.first, "x-request-id") && !equalsLower(h.first, "content-type"))
+                qCWarning(log) << "dropped reserved response header" << h.first;
+            continue;
+        }
+        out.append(h.first);
+        out.append(": ");
+        out.append(h.second);
+        out.append("\r\n");
+    }
+}
+
+} // namespace
+} // namespace HttpResponseWriter
 
 QByteArrayView HttpResponseWriter::reasonPhrase(int status)
 {
@@ -161,7 +212,7 @@ bool HttpResponseWriter::isReservedHeader(QByteArrayView name, QByteArrayView va
     return false;
 }
 
-QByteArray HttpResponseWriter::serialize(const LocalApiResponse &r, const Frame &frame)
+QByteArray HttpResponseWriter::serialize(const HttpResponse &r, const Frame &frame)
 {
     const int status = (r.status >= 100 && r.status <= 999) ? r.status : 500;
     const bool bodyAllowed = status != 204 && status != 304 && status >= 200;
@@ -183,41 +234,9 @@ QByteArray HttpResponseWriter::serialize(const LocalApiResponse &r, const Frame 
 
     QByteArray out;
     out.reserve(256 + body.size());
-    out.append("HTTP/1.1 ");
-    appendNumber(out, status);
-    out.append(' ');
-    out.append(reasonPhrase(status));
-    out.append("\r\n");
-    if (!contentType.isEmpty() && bodyAllowed) {
-        out.append("Content-Type: ");
-        out.append(contentType);
-        out.append("\r\n");
-    }
-    if (bodyAllowed) {
-        out.append("Content-Length: ");
-        appendNumber(out, body.size());
-        out.append("\r\n");
-    }
-    out.append("X-Request-Id: ");
-    out.append(requestId);
-    out.append("\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nDate: ");
-    out.append(httpDate());
-    out.append("\r\n");
-    if (!frame.keepAlive)
-        out.append("Connection: close\r\n");
-    else if (frame.http10)
-        out.append("Connection: keep-alive\r\n");
-    for (const auto &h : r.headers) {
-        if (isReservedHeader(h.first, h.second)) {
-            if (!equalsLower(h.first, "x-request-id") && !equalsLower(h.first, "content-type"))
-                qCWarning(lcLocalApi) << "dropped reserved response header" << h.first;
-            continue;
-        }
-        out.append(h.first);
-        out.append(": ");
-        out.append(h.second);
-        out.append("\r\n");
-    }
+    appendHead(out, status, bodyAllowed ? contentType : QByteArrayView(), bodyAllowed, body.size(),
+               requestId, frame);
+    appendHandlerHeaders(out, r, frame.log);
     out.append("\r\n");
     if (!frame.headOnly)
         out.append(body);

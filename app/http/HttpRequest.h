@@ -11,7 +11,7 @@
 
 // One parsed HTTP request as a handler sees it. Path parameters and query items are
 // already percent-decoded and validated (see PathCodec); headers keep their raw bytes.
-struct LocalApiRequest {
+struct HttpRequest {
     QByteArray method;     // "GET", "POST", "HEAD" (HEAD is served by GET routes)
     QByteArray path;       // still percent-encoded, as received, without the query
     QByteArray query;      // still percent-encoded, without the '?'
