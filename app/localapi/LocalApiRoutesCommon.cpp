@@ -1,5 +1,7 @@
 #include "localapi/LocalApiRoutesCommon.h"
 
+#include "cache/CacheReader.h"
+
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 
@@ -114,3 +116,30 @@ HttpResponse withSyncedAt(HttpResponse response, OptInt syncedAt)
 }
 
 } // namespace LocalApiRoutesCommon
+
+LocalApiRouter::Handler LocalApiRoutesCommon::sessionRoute(std::shared_ptr<LocalApiBackend> backend,
+                                                           SessionHandler handler)
+{
+    return [backend = std::move(backend), handler = std::move(handler)](const HttpRequest &r) {
+        CacheReader *reader = backend->reader();
+        if (!reader)
+            return cacheUnavailable();
+        // Until the next commit the answer to the same target is the same bytes.
+        const QByteArray target = r.query.isEmpty() ? r.path : r.path + '?' + r.query;
+        const qint64 version = backend->dataVersion();
+        if (std::optional<HttpResponse> stored = backend->storedAnswers().find(target, version))
+            return *stored;
+        LocalApiBackend::ReadSnapshot snapshot(*backend);
+        QString error;
+        const std::optional<LocalApiBackend::SessionInfo> s = backend->sessionInfo(
+            r.param(u"session"), &error);
+        if (!s)
+            return error.isEmpty() ? LocalApiErrors::error(404, QLatin1String("not_found"),
+                                                           QStringLiteral("session not found"))
+                                   : cacheFailure(error);
+        HttpResponse answer = handler(*reader, *s, r);
+        if (answer.status == 200)
+            backend->storedAnswers().store(target, version, answer);
+        return answer;
+    };
+}

@@ -2,7 +2,9 @@
 
 #include "gateway/GatewayTypes.h"
 #include "http/HttpResponse.h"
+#include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiErrors.h"
+#include "localapi/LocalApiRouter.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,8 +12,16 @@
 
 #include <optional>
 
-// Small helpers shared by the local API's route files.
+// Small helpers shared by the local API's route files (app/localapi/routes).
 namespace LocalApiRoutesCommon {
+
+// A handler of one session's stored data, called with the cache open and the session known.
+using SessionHandler = std::function<HttpResponse(
+    CacheReader &, const LocalApiBackend::SessionInfo &, const HttpRequest &)>;
+// Wraps it: 503 without a cache, 404 for an unknown session, the stored answer when the
+// cache has not changed since the same target was asked.
+LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend,
+                                     SessionHandler handler);
 
 // "205227043110953@lid": digits, then @lid.
 bool isLid(const QString &text);

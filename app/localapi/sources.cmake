@@ -18,7 +18,12 @@ target_sources(gc_core PRIVATE
     localapi/StoredResponseCache.h localapi/StoredResponseCache.cpp
     localapi/LocalApiBackend.h localapi/LocalApiBackend.cpp
     localapi/LocalApiRoutesCommon.h localapi/LocalApiRoutesCommon.cpp
-    localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp localapi/LocalApiLiveRoutes.cpp
+    localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp
+    localapi/routes/SessionRoutes.h localapi/routes/SessionRoutes.cpp
+    localapi/routes/ContactRoutes.h localapi/routes/ContactRoutes.cpp
+    localapi/routes/GroupRoutes.h localapi/routes/GroupRoutes.cpp
+    localapi/routes/ConsoleRoutes.h localapi/routes/ConsoleRoutes.cpp
+    localapi/routes/OpenApiRoute.h localapi/routes/OpenApiRoute.cpp
     localapi/LocalApiService.h localapi/LocalApiService.cpp
 )
 # Our own OpenAPI description of the local API (GET /api/v1/openapi.json).

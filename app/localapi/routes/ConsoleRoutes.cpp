@@ -1,17 +1,13 @@
-// Forwarded live actions (block/unblock) and the console-only extras under /api/v1/console.
-#include "actions/ContactActionService.h"
+#include "localapi/routes/ConsoleRoutes.h"
+
 #include "cache/AuditLog.h"
 #include "cache/CacheReader.h"
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayReachability.h"
 #include "localapi/LocalApiBackend.h"
 #include "localapi/LocalApiRouter.h"
-#include "localapi/LocalApiRoutes.h"
 #include "localapi/LocalApiRoutesCommon.h"
-
-#include <QFile>
 #include <QJsonArray>
-#include <QPointer>
 
 using namespace LocalApiRoutesCommon;
 
@@ -20,59 +16,6 @@ namespace {
 QJsonValue optJson(const OptInt &v)
 {
     return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null);
-}
-
-// The gateway's error as the local caller sees it: the gateway's own status, code, message
-// and request id; problems reaching it become 503 gateway_unavailable.
-HttpResponse fromGatewayError(const GatewayError &e)
-{
-    HttpResponse out;
-    if (e.kind == GatewayError::Kind::Api && e.httpStatus == 401) {
-        // The console's own gateway token was refused: not the local caller's fault.
-        out = LocalApiErrors::error(
-            503, QLatin1String("gateway_unavailable"),
-            QStringLiteral(
-                "the gateway refused the console's sign-in; sign in again in the console"));
-    } else if (e.kind == GatewayError::Kind::Api && e.httpStatus >= 400) {
-        const QByteArray code = e.code.toLatin1();
-        out = LocalApiErrors::error(e.httpStatus, QLatin1String(code), e.message, e.details);
-    } else if (e.kind == GatewayError::Kind::InvalidArgument) {
-        out = validationError(e.message, {});
-    } else {
-        out = LocalApiErrors::error(
-            503, QLatin1String("gateway_unavailable"),
-            QStringLiteral("the gateway could not be reached: %1").arg(e.message));
-    }
-    if (!e.requestId.isEmpty())
-        out.setHeader("X-Request-Id", e.requestId.toLatin1());
-    return out;
-}
-
-void forward(const std::shared_ptr<LocalApiBackend> &backend, ContactAction action,
-             const HttpRequest &r, const HttpResponder &responder)
-{
-    const QString session = r.param(u"session");
-    const QString jid = r.param(u"jid");
-    if (!isContactJid(jid))
-        return responder.send(validationError(
-            QStringLiteral("jid must be a LID (…@lid) or a phone JID (…@s.whatsapp.net)"),
-            QJsonArray{fieldError(QStringLiteral("path.jid"),
-                                  QStringLiteral("expected a LID or phone JID"), jid)}));
-    GatewayClient *client = backend->client();
-    ContactActionService *actions = backend->actions();
-    if (!client || !client->hasEndpoint() || !actions)
-        return responder.send(
-            LocalApiErrors::error(503, QLatin1String("gateway_unavailable"),
-                                  QStringLiteral("the console is not signed in to a gateway")));
-    actions->run(client, action, session, jid, AuditOrigin::LocalApi, backend->threadContext(),
-                 [responder](const ContactActionResult &result) {
-                     if (!result.ok())
-                         return responder.send(fromGatewayError(result.error));
-                     HttpResponse ok = HttpResponse::noContent();
-                     if (!result.requestId.isEmpty())
-                         ok.setHeader("X-Request-Id", result.requestId.toLatin1());
-                     responder.send(ok);
-                 });
 }
 
 HttpResponse health(LocalApiBackend &backend)
@@ -175,18 +118,7 @@ HttpResponse auditList(LocalApiBackend &backend, const HttpRequest &r)
 
 } // namespace
 
-void LocalApiForwardRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
-{
-    const QString base = QStringLiteral("/api/v1/sessions/{session}/contacts/{jid}/");
-    for (const ContactAction action : {ContactAction::Block, ContactAction::Unblock}) {
-        router.postAsync(base + ContactActionService::actionName(action),
-                         [backend, action](const HttpRequest &r, HttpResponder responder) {
-                             forward(backend, action, r, responder);
-                         });
-    }
-}
-
-void LocalApiConsoleRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
+void ConsoleRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApiBackend> backend)
 {
     const QString base = QStringLiteral("/api/v1/console/");
     router.get(base + QStringLiteral("health"),
@@ -197,24 +129,4 @@ void LocalApiConsoleRoutes::add(LocalApiRouter &router, std::shared_ptr<LocalApi
                      });
     router.get(base + QStringLiteral("audit"),
                [backend](const HttpRequest &r) { return auditList(*backend, r); });
-}
-
-QByteArray LocalApiOpenApiRoute::document()
-{
-    QFile file(QStringLiteral(":/localapi/openapi.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void LocalApiOpenApiRoute::add(LocalApiRouter &router)
-{
-    const QByteArray doc = document();
-    router.get(
-        QStringLiteral("/api/v1/openapi.json"),
-        [doc](const HttpRequest &) {
-            if (doc.isEmpty())
-                return LocalApiErrors::error(500, QLatin1String("internal"),
-                                             QStringLiteral("the description is missing"));
-            return HttpResponse::rawJson(doc);
-        },
-        LocalApiRouter::Access::Public);
 }
