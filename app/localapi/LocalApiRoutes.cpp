@@ -4,6 +4,7 @@
 #include "cache/ContactCursor.h"
 #include "gateway/GatewayJson.h"
 #include "localapi/LocalApiBackend.h"
+#include "localapi/LocalApiJson.h"
 #include "localapi/LocalApiRouter.h"
 #include "localapi/LocalApiRoutesCommon.h"
 
@@ -130,9 +131,7 @@ LocalApiResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
         out.items << c.contact;
     if (page->hasMore())
         out.nextCursor = sealCursor(cursorKey, scope, page->nextCursor);
-    return withSyncedAt(
-        LocalApiResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
-        info.syncedAt());
+    return withSyncedAt(LocalApiResponse::rawJson(LocalApiJson::contactPage(out)), info.syncedAt());
 }
 
 LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
@@ -153,7 +152,7 @@ LocalApiResponse getContact(CacheReader &reader, const LocalApiBackend::SessionI
     ContactDetail out = detail->detail;
     if (!detail->contact.identityId)
         out.identity.reset();
-    return withSyncedAt(LocalApiResponse::json(GatewayJson::fromContactDetail(out)),
+    return withSyncedAt(LocalApiResponse::rawJson(LocalApiJson::contactDetail(out)),
                         info.lastCompleteSyncAt ? info.lastCompleteSyncAt
                                                 : OptInt(detail->contact.syncedAt));
 }

@@ -23,6 +23,7 @@ target_sources(gc_core PRIVATE
     localapi/StoredResponseCache.h localapi/StoredResponseCache.cpp
     localapi/LocalApiBackend.h localapi/LocalApiBackend.cpp
     localapi/LocalApiRoutesCommon.h localapi/LocalApiRoutesCommon.cpp
+    localapi/LocalApiJson.h localapi/LocalApiJson.cpp
     localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp localapi/LocalApiLiveRoutes.cpp
     localapi/LocalApiService.h localapi/LocalApiService.cpp
     localapi/LocalApiProfileFollower.h localapi/LocalApiProfileFollower.cpp
