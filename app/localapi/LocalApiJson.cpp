@@ -45,6 +45,20 @@ bool hasLoneSurrogate(QStringView text)
     return false;
 }
 
+bool isPlainAscii(char16_t c)
+{
+    return c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\';
+}
+
+void appendAscii(QByteArray &out, const char16_t *text, qsizetype size)
+{
+    const qsizetype at = out.size();
+    out.resize(at + size);
+    char *to = out.data() + at;
+    for (qsizetype i = 0; i < size; ++i)
+        to[i] = char(text[i]);
+}
+
 void appendEscaped(QByteArray &out, char16_t c)
 {
     static constexpr char hex[] = "0123456789abcdef";
@@ -80,27 +94,32 @@ void appendEscaped(QByteArray &out, char16_t c)
 // A JSON string as Qt writes it: ", \ and controls escaped, everything else as UTF-8.
 void appendString(QByteArray &out, QStringView text)
 {
-    if (hasLoneSurrogate(text)) {
-        appendByQt(out, text.toString());
-        return;
-    }
+    const qsizetype start = out.size();
+    const char16_t *chars = text.utf16();
+    const qsizetype size = text.size();
     out.append('"');
     qsizetype i = 0;
-    while (i < text.size()) {
-        const char16_t c = text[i].unicode();
-        if (c >= 0x80) {
-            qsizetype end = i + 1;
-            while (end < text.size() && text[end].unicode() >= 0x80)
-                ++end;
-            out.append(text.sliced(i, end - i).toUtf8());
-            i = end;
-        } else if (c < 0x20 || c == u'"' || c == u'\\') {
-            appendEscaped(out, c);
-            ++i;
+    while (i < size) {
+        qsizetype end = i;
+        while (end < size && isPlainAscii(chars[end]))
+            ++end;
+        if (end > i) {
+            appendAscii(out, chars + i, end - i);
+        } else if (chars[i] < 0x80) {
+            appendEscaped(out, chars[i]);
+            ++end;
         } else {
-            out.append(char(c));
-            ++i;
+            while (end < size && chars[end] >= 0x80)
+                ++end;
+            const QStringView run = text.sliced(i, end - i);
+            if (hasLoneSurrogate(run)) {
+                out.truncate(start);
+                appendByQt(out, text.toString());
+                return;
+            }
+            out.append(run.toUtf8());
         }
+        i = end;
     }
     out.append('"');
 }
