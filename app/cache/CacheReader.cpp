@@ -4,25 +4,29 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace {
 
-OptString optString(const QVariant &v)
+OptBool optBool(const RowStatement &q, int column)
 {
-    return v.isNull() ? OptString() : OptString(v.toString());
+    return q.isNull(column) ? OptBool() : OptBool(q.int64(column) != 0);
 }
 
-OptInt optInt(const QVariant &v)
+// Resets a statement when a read stops before its last row.
+class ReadReset
 {
-    return v.isNull() ? OptInt() : OptInt(v.toLongLong());
-}
+public:
+    explicit ReadReset(RowStatement *statement)
+        : m_statement(statement)
+    {
+    }
+    ~ReadReset() { m_statement->reset(); }
+    ReadReset(const ReadReset &) = delete;
+    ReadReset &operator=(const ReadReset &) = delete;
 
-OptBool optBool(const QVariant &v)
-{
-    return v.isNull() ? OptBool() : OptBool(v.toLongLong() != 0);
-}
+private:
+    RowStatement *m_statement;
+};
 
 std::optional<SyncKind> kindFromName(const QString &name)
 {
@@ -38,30 +42,64 @@ const QString SessionColumns = QStringLiteral(
     " rate_per_min, rate_per_hour, created_at, updated_at, label, phone_number, wa_jid, wa_lid,"
     " created_by_user_id, last_connected_at, listed, synced_at");
 
-CachedSession readSession(const QSqlQuery &q)
+CachedSession readSession(const RowStatement &q)
 {
     CachedSession out;
     WaSession &s = out.session;
-    s.id = q.value(0).toString();
-    s.organizationId = q.value(1).toString();
-    s.gatewayId = q.value(2).toString();
-    s.status = q.value(3).toString();
-    s.isAdminSession = q.value(4).toLongLong() != 0;
-    s.autoRead = q.value(5).toLongLong() != 0;
-    s.presenceTyping = q.value(6).toLongLong() != 0;
-    s.ratePerMin = q.value(7).toLongLong();
-    s.ratePerHour = q.value(8).toLongLong();
-    s.createdAt = q.value(9).toLongLong();
-    s.updatedAt = q.value(10).toLongLong();
-    s.label = optString(q.value(11));
-    s.phoneNumber = optString(q.value(12));
-    s.waJid = optString(q.value(13));
-    s.waLid = optString(q.value(14));
-    s.createdByUserId = optString(q.value(15));
-    s.lastConnectedAt = optInt(q.value(16));
-    out.listed = q.value(17).toLongLong() != 0;
-    out.syncedAt = optInt(q.value(18));
+    s.id = q.text(0);
+    s.organizationId = q.text(1);
+    s.gatewayId = q.text(2);
+    s.status = q.text(3);
+    s.isAdminSession = q.int64(4) != 0;
+    s.autoRead = q.int64(5) != 0;
+    s.presenceTyping = q.int64(6) != 0;
+    s.ratePerMin = q.int64(7);
+    s.ratePerHour = q.int64(8);
+    s.createdAt = q.int64(9);
+    s.updatedAt = q.int64(10);
+    s.label = q.optText(11);
+    s.phoneNumber = q.optText(12);
+    s.waJid = q.optText(13);
+    s.waLid = q.optText(14);
+    s.createdByUserId = q.optText(15);
+    s.lastConnectedAt = q.optInt64(16);
+    out.listed = q.int64(17) != 0;
+    out.syncedAt = q.optInt64(18);
     return out;
+}
+
+// A row of CacheReader::contact()'s first statement.
+CachedContact readContact(const RowStatement &q)
+{
+    CachedContact c;
+    c.rowId = q.int64(0);
+    c.contact.lid = q.text(1);
+    c.contact.source = q.int64(2) == 1 ? QStringLiteral("dm") : QStringLiteral("group");
+    c.contact.name = q.optText(3);
+    c.contact.phoneNumber = q.optText(4);
+    c.contact.businessName = q.optText(5);
+    c.phoneJid = q.optText(6);
+    c.identityId = q.optInt64(7);
+    c.firstSeenAt = q.optInt64(8);
+    if (q.int64(9) > 0)
+        c.updatedAt = q.int64(9);
+    c.detailSyncedAt = q.optInt64(10);
+    c.syncedAt = q.int64(11);
+    return c;
+}
+
+Identity identityOf(const CachedContact &c)
+{
+    Identity identity;
+    identity.id = c.identityId.value_or(0);
+    identity.lid = c.contact.lid;
+    identity.firstSeenAt = c.firstSeenAt.value_or(0);
+    identity.updatedAt = c.updatedAt.value_or(0);
+    identity.name = c.contact.name;
+    identity.phoneNumber = c.contact.phoneNumber;
+    identity.phoneJid = c.phoneJid;
+    identity.businessName = c.contact.businessName;
+    return identity;
 }
 
 } // namespace
@@ -78,43 +116,37 @@ bool CacheReader::fail(const QString &error)
     return false;
 }
 
-QSqlQuery *CacheReader::run(const QString &sql, const QVariantHash &binds)
+RowStatement *CacheReader::run(const QString &sql, std::initializer_list<Bind> binds)
 {
     m_error.clear();
-    QSqlQuery *q = m_db.statement(sql, &m_error);
+    RowStatement *q = m_db.rowStatement(sql, &m_error);
     if (!q)
         return nullptr;
-    for (auto it = binds.cbegin(); it != binds.cend(); ++it)
-        q->bindValue(QLatin1Char(':') + it.key(), it.value());
-    if (!q->exec()) {
-        fail(q->lastError().text());
-        q->finish();
-        return nullptr;
-    }
+    for (const Bind &b : binds)
+        q->bind(b.first, b.second);
     return q;
 }
 
 QList<CachedSession> CacheReader::sessions()
 {
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM sessions ORDER BY id").arg(SessionColumns);
     QList<CachedSession> out;
-    QSqlQuery *q = run(QStringLiteral("SELECT %1 FROM sessions ORDER BY id").arg(SessionColumns),
-                       {});
-    if (!q)
-        return out;
-    StatementReset reset(q);
-    while (q->next())
+    RowStatement *q = run(sql, {});
+    while (q && q->next(&m_error))
         out << readSession(*q);
     return out;
 }
 
 std::optional<CachedSession> CacheReader::session(const QString &sessionId)
 {
-    QSqlQuery *q = run(QStringLiteral("SELECT %1 FROM sessions WHERE id = :id").arg(SessionColumns),
-                       {{QStringLiteral("id"), sessionId}});
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM sessions WHERE id = :id").arg(SessionColumns);
+    RowStatement *q = run(sql, {{":id", sessionId}});
     if (!q)
         return std::nullopt;
-    StatementReset reset(q);
-    if (!q->next())
+    ReadReset reset(q);
+    if (!q->next(&m_error))
         return std::nullopt;
     return readSession(*q);
 }
@@ -122,32 +154,29 @@ std::optional<CachedSession> CacheReader::session(const QString &sessionId)
 QList<SyncStateRow> CacheReader::syncStates(const QString &sessionId)
 {
     QList<SyncStateRow> out;
-    QSqlQuery *q = run(
+    RowStatement *q = run(
         QStringLiteral(
             "SELECT st.kind, st.generation, st.complete_generation, st.status, st.cursor, st.items,"
             " st.started_at, st.finished_at, st.completed_at, st.error, st.request_id"
             " FROM sync_state st JOIN sessions s ON s.sid = st.sid WHERE s.id = :id ORDER BY "
             "st.kind"),
-        {{QStringLiteral("id"), sessionId}});
-    if (!q)
-        return out;
-    StatementReset reset(q);
-    while (q->next()) {
-        const auto kind = kindFromName(q->value(0).toString());
+        {{":id", sessionId}});
+    while (q && q->next(&m_error)) {
+        const auto kind = kindFromName(q->text(0));
         if (!kind)
             continue;
         SyncStateRow row;
         row.kind = *kind;
-        row.generation = q->value(1).toLongLong();
-        row.completeGeneration = q->value(2).toLongLong();
-        row.status = q->value(3).toString();
-        row.cursor = q->value(4).toString();
-        row.itemsStored = q->value(5).toLongLong();
-        row.startedAt = optInt(q->value(6));
-        row.finishedAt = optInt(q->value(7));
-        row.completedAt = optInt(q->value(8));
-        row.error = optString(q->value(9));
-        row.requestId = optString(q->value(10));
+        row.generation = q->int64(1);
+        row.completeGeneration = q->int64(2);
+        row.status = q->text(3);
+        row.cursor = q->text(4);
+        row.itemsStored = q->int64(5);
+        row.startedAt = q->optInt64(6);
+        row.finishedAt = q->optInt64(7);
+        row.completedAt = q->optInt64(8);
+        row.error = q->optText(9);
+        row.requestId = q->optText(10);
         out << row;
     }
     return out;
@@ -188,70 +217,46 @@ std::optional<ContactCount> CacheReader::countContacts(const ContactFilter &filt
 std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId,
                                                         const QString &lid)
 {
-    const QVariantHash binds{{QStringLiteral("id"), sessionId}, {QStringLiteral("lid"), lid}};
     CachedContactDetail out;
     {
-        QSqlQuery *q = run(
+        RowStatement *q = run(
             QStringLiteral(
                 "SELECT c.id, c.lid, c.is_dm, c.name, c.phone, c.business_name, c.phone_jid,"
                 " c.identity_id, c.first_seen_at, c.updated_at, c.detail_synced_at, c.synced_at"
                 " FROM contacts c JOIN sessions s ON s.sid = c.sid WHERE s.id = :id AND c.lid = "
                 ":lid"),
-            binds);
+            {{":id", sessionId}, {":lid", lid}});
         if (!q)
             return std::nullopt;
-        StatementReset reset(q);
-        if (!q->next())
+        ReadReset reset(q);
+        if (!q->next(&m_error))
             return std::nullopt;
-        CachedContact &c = out.contact;
-        c.rowId = q->value(0).toLongLong();
-        c.contact.lid = q->value(1).toString();
-        c.contact.source = q->value(2).toInt() == 1 ? QStringLiteral("dm")
-                                                    : QStringLiteral("group");
-        c.contact.name = optString(q->value(3));
-        c.contact.phoneNumber = optString(q->value(4));
-        c.contact.businessName = optString(q->value(5));
-        c.phoneJid = optString(q->value(6));
-        c.identityId = optInt(q->value(7));
-        c.firstSeenAt = optInt(q->value(8));
-        if (q->value(9).toLongLong() > 0)
-            c.updatedAt = q->value(9).toLongLong();
-        c.detailSyncedAt = optInt(q->value(10));
-        c.syncedAt = q->value(11).toLongLong();
+        out.contact = readContact(*q);
     }
-    const CachedContact &c = out.contact;
-    out.detail.dm = c.contact.source == QLatin1String("dm");
-    Identity identity;
-    identity.id = c.identityId.value_or(0);
-    identity.lid = c.contact.lid;
-    identity.firstSeenAt = c.firstSeenAt.value_or(0);
-    identity.updatedAt = c.updatedAt.value_or(0);
-    identity.name = c.contact.name;
-    identity.phoneNumber = c.contact.phoneNumber;
-    identity.phoneJid = c.phoneJid;
-    identity.businessName = c.contact.businessName;
-    out.detail.identity = identity;
+    out.detail.dm = out.contact.contact.source == QLatin1String("dm");
+    out.detail.identity = identityOf(out.contact);
 
-    QSqlQuery *q = run(
+    RowStatement *q = run(
         QStringLiteral(
             "SELECT m.group_jid, m.role, m.last_seen_at, g.subject, m.tag FROM memberships m"
             " JOIN sessions s ON s.sid = m.sid LEFT JOIN groups g ON g.sid = m.sid AND g.jid = "
             "m.group_jid"
             " WHERE s.id = :id AND m.lid = :lid"
             " ORDER BY ifnull(g.subject_key, char(1114111)), m.group_jid"),
-        binds);
+        {{":id", sessionId}, {":lid", lid}});
     if (!q)
         return std::nullopt;
-    StatementReset reset(q);
-    while (q->next()) {
+    while (q->next(&m_error)) {
         ContactGroup g;
-        g.jid = q->value(0).toString();
-        g.role = q->value(1).toString();
-        g.lastSeen = q->value(2).toLongLong();
-        g.name = optString(q->value(3));
-        g.tag = optString(q->value(4));
+        g.jid = q->text(0);
+        g.role = q->text(1);
+        g.lastSeen = q->int64(2);
+        g.name = q->optText(3);
+        g.tag = q->optText(4);
         out.detail.groups << g;
     }
+    if (!m_error.isEmpty())
+        return std::nullopt;
     return out;
 }
 
@@ -263,23 +268,24 @@ std::optional<QHash<QString, int>> CacheReader::groupCounts(const QString &sessi
         return out;
     const QByteArray list =
         QJsonDocument(QJsonArray::fromStringList(lids)).toJson(QJsonDocument::Compact);
-    QSqlQuery *q = run(
+    RowStatement *q = run(
         QStringLiteral("SELECT m.lid, count(*) FROM memberships m"
                        " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id)"
                        " AND m.lid IN (SELECT value FROM json_each(:lids)) GROUP BY m.lid"),
-        {{QStringLiteral("id"), sessionId}, {QStringLiteral("lids"), QString::fromUtf8(list)}});
+        {{":id", sessionId}, {":lids", QString::fromUtf8(list)}});
     if (!q)
         return std::nullopt;
-    StatementReset reset(q);
-    while (q->next())
-        out.insert(q->value(0).toString(), q->value(1).toInt());
+    while (q->next(&m_error))
+        out.insert(q->text(0), int(q->int64(1)));
+    if (!m_error.isEmpty())
+        return std::nullopt;
     return out;
 }
 
 std::optional<QList<CachedGroup>> CacheReader::readGroups(const QString &where,
-                                                          const QVariantHash &binds)
+                                                          std::initializer_list<Bind> binds)
 {
-    QSqlQuery *q = run(
+    RowStatement *q = run(
         QStringLiteral(
             "SELECT g.gateway_id, g.jid, g.first_seen_at, g.updated_at, g.subject, g.description,"
             " g.owner_jid, g.is_announce, g.is_locked, g.participant_count, g.created_at_wa,"
@@ -293,39 +299,39 @@ std::optional<QList<CachedGroup>> CacheReader::readGroups(const QString &where,
         binds);
     if (!q)
         return std::nullopt;
-    StatementReset reset(q);
     QList<CachedGroup> out;
-    while (q->next()) {
+    while (q->next(&m_error)) {
         CachedGroup row;
         Group &g = row.group;
-        g.id = q->value(0).toLongLong();
-        g.groupJid = q->value(1).toString();
-        g.firstSeenAt = q->value(2).toLongLong();
-        g.updatedAt = q->value(3).toLongLong();
-        g.subject = optString(q->value(4));
-        g.description = optString(q->value(5));
-        g.ownerJid = optString(q->value(6));
-        g.isAnnounce = optBool(q->value(7));
-        g.isLocked = optBool(q->value(8));
-        g.participantCount = optInt(q->value(9));
-        g.createdAtWa = optInt(q->value(10));
-        row.syncedAt = q->value(11).toLongLong();
-        row.memberCount = q->value(12).toLongLong();
+        g.id = q->int64(0);
+        g.groupJid = q->text(1);
+        g.firstSeenAt = q->int64(2);
+        g.updatedAt = q->int64(3);
+        g.subject = q->optText(4);
+        g.description = q->optText(5);
+        g.ownerJid = q->optText(6);
+        g.isAnnounce = optBool(*q, 7);
+        g.isLocked = optBool(*q, 8);
+        g.participantCount = q->optInt64(9);
+        g.createdAtWa = q->optInt64(10);
+        row.syncedAt = q->int64(11);
+        row.memberCount = q->int64(12);
         out << row;
     }
+    if (!m_error.isEmpty())
+        return std::nullopt;
     return out;
 }
 
 std::optional<QList<CachedGroup>> CacheReader::groups(const QString &sessionId)
 {
-    return readGroups({}, {{QStringLiteral("id"), sessionId}});
+    return readGroups({}, {{":id", sessionId}});
 }
 
 std::optional<CachedGroup> CacheReader::group(const QString &sessionId, const QString &groupJid)
 {
-    const auto found = readGroups(
-        QStringLiteral(" AND g.jid = :jid"),
-        {{QStringLiteral("id"), sessionId}, {QStringLiteral("jid"), groupJid}});
+    const auto found = readGroups(QStringLiteral(" AND g.jid = :jid"),
+                                  {{":id", sessionId}, {":jid", groupJid}});
     if (!found || found->isEmpty())
         return std::nullopt;
     return found->first();
@@ -334,7 +340,7 @@ std::optional<CachedGroup> CacheReader::group(const QString &sessionId, const QS
 std::optional<QList<CachedMember>> CacheReader::members(const QString &sessionId,
                                                         const QString &groupJid)
 {
-    QSqlQuery *q = run(
+    RowStatement *q = run(
         QStringLiteral(
             "SELECT m.gateway_id, m.group_jid, m.lid, m.role, m.first_seen_at, m.last_seen_at, "
             "m.tag,"
@@ -344,27 +350,28 @@ std::optional<QList<CachedMember>> CacheReader::members(const QString &sessionId
             " WHERE s.id = :id AND m.group_jid = :jid"
             " ORDER BY CASE m.role WHEN 'superadmin' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,"
             " ifnull(c.name_key, char(1114111)), m.lid"),
-        {{QStringLiteral("id"), sessionId}, {QStringLiteral("jid"), groupJid}});
+        {{":id", sessionId}, {":jid", groupJid}});
     if (!q)
         return std::nullopt;
-    StatementReset reset(q);
     QList<CachedMember> out;
-    while (q->next()) {
+    while (q->next(&m_error)) {
         CachedMember row;
         GroupMember &m = row.member;
-        m.id = q->value(0).toLongLong();
+        m.id = q->int64(0);
         m.sessionId = sessionId;
-        m.groupJid = q->value(1).toString();
-        m.lid = q->value(2).toString();
-        m.role = q->value(3).toString();
-        m.firstSeenAt = q->value(4).toLongLong();
-        m.lastSeenAt = q->value(5).toLongLong();
-        m.tag = optString(q->value(6));
-        row.syncedAt = q->value(7).toLongLong();
-        row.name = optString(q->value(8));
-        row.phoneNumber = optString(q->value(9));
-        row.businessName = optString(q->value(10));
+        m.groupJid = q->text(1);
+        m.lid = q->text(2);
+        m.role = q->text(3);
+        m.firstSeenAt = q->int64(4);
+        m.lastSeenAt = q->int64(5);
+        m.tag = q->optText(6);
+        row.syncedAt = q->int64(7);
+        row.name = q->optText(8);
+        row.phoneNumber = q->optText(9);
+        row.businessName = q->optText(10);
         out << row;
     }
+    if (!m_error.isEmpty())
+        return std::nullopt;
     return out;
 }

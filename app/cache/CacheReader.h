@@ -8,9 +8,13 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <initializer_list>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 class CacheDatabase;
+class RowStatement;
 
 // Everything the item models and the local API server read, on one CacheDatabase (usually
 // a Read connection on the caller's thread). Returns std::nullopt (and lastError()) only on
@@ -55,9 +59,15 @@ public:
     std::optional<QList<CachedMember>> members(const QString &sessionId, const QString &groupJid);
 
 private:
+    // A named parameter (":id") and its value.
+    using Bind = std::pair<std::string_view, QVariant>;
+
     bool fail(const QString &error);
-    QSqlQuery *run(const QString &sql, const QVariantHash &binds);
-    std::optional<QList<CachedGroup>> readGroups(const QString &where, const QVariantHash &binds);
+    // The statement for sql with binds applied, ready for next(); nullptr (and lastError())
+    // when SQLite rejects the SQL. Clears lastError().
+    RowStatement *run(const QString &sql, std::initializer_list<Bind> binds);
+    std::optional<QList<CachedGroup>> readGroups(const QString &where,
+                                                 std::initializer_list<Bind> binds);
 
     CacheDatabase &m_db;
     ContactSearch m_search;

@@ -123,6 +123,54 @@ bool RowStatement::exec(QString *error)
     return true;
 }
 
+bool RowStatement::next(QString *error)
+{
+    if (!m_bindError.isEmpty()) {
+        *error = std::exchange(m_bindError, QString());
+        finish();
+        return false;
+    }
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    finish();
+    return false;
+}
+
+bool RowStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 RowStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QString RowStatement::text(int column) const
+{
+    const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!utf8)
+        return {};
+    return QString::fromUtf8(utf8, sqlite3_column_bytes(m_statement, column));
+}
+
+std::optional<QString> RowStatement::optText(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return text(column);
+}
+
+std::optional<qint64> RowStatement::optInt64(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return int64(column);
+}
+
 void RowStatement::finish()
 {
     sqlite3_reset(m_statement);

@@ -4,6 +4,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,8 +16,9 @@ struct sqlite3_stmt;
 // A prepared statement run on the cache connection's own sqlite3 handle, for the rows a
 // sync page writes one by one. Qt SQL binds each value through a placeholder lookup and a
 // QVariant copy, and hands text to SQLite as UTF-16 to be converted again: too much for
-// the sync's store thread, its bottleneck. Transactions and every other
-// statement stay with Qt SQL, on the same connection (CacheDatabase::rowStatement()).
+// the sync's store thread, its bottleneck, and for the reads that run once per local API
+// request (CacheReader). Transactions and every other statement stay with Qt SQL, on the
+// same connection (CacheDatabase::rowStatement()).
 class RowStatement
 {
 public:
@@ -38,6 +40,18 @@ public:
     // Runs it to the end; false and *error on failure. Either way it is reset afterwards and
     // holds no binding, no lock and no read snapshot.
     bool exec(QString *error);
+    // Reading, for the hot reads (CacheReader): bind, then next() while it gives rows and
+    // read their columns. next() resets the statement once it returns false, at the end or
+    // on an error (*error set then); reset() ends a read early. Either way no lock or read
+    // snapshot outlives the read.
+    bool next(QString *error);
+    void reset() { finish(); }
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    QString text(int column) const; // a null QString for NULL
+    std::optional<QString> optText(int column) const;
+    std::optional<qint64> optInt64(int column) const;
+
     // Rows the last successful exec() inserted, updated or deleted (not counting triggers).
     qint64 changes() const { return m_changes; }
     // The rowid of the row the last successful exec() inserted (the last one, if several);

@@ -102,13 +102,11 @@ LocalApiBackend::ReadSnapshot::ReadSnapshot(LocalApiBackend &backend)
 {
     if (!backend.m_readDb)
         return;
+    // On the connection's own handle: Qt SQL's bookkeeping per exec is most of what BEGIN
+    // and COMMIT cost.
     QString error;
-    QSqlQuery *begin = backend.m_readDb->statement(QStringLiteral("BEGIN"), &error);
-    if (!begin)
-        return;
-    const bool ok = begin->exec();
-    begin->finish();
-    if (ok)
+    RowStatement *begin = backend.m_readDb->rowStatement(QStringLiteral("BEGIN"), &error);
+    if (begin && begin->exec(&error))
         m_db = backend.m_readDb.get();
 }
 
@@ -117,10 +115,8 @@ LocalApiBackend::ReadSnapshot::~ReadSnapshot()
     if (!m_db)
         return;
     QString error;
-    if (QSqlQuery *commit = m_db->statement(QStringLiteral("COMMIT"), &error)) {
-        commit->exec();
-        commit->finish();
-    }
+    if (RowStatement *commit = m_db->rowStatement(QStringLiteral("COMMIT"), &error))
+        commit->exec(&error);
 }
 
 void LocalApiBackend::closeOnThread()

@@ -18,6 +18,7 @@ target_sources(gc_core PRIVATE
     localapi/StoredResponseCache.h localapi/StoredResponseCache.cpp
     localapi/LocalApiBackend.h localapi/LocalApiBackend.cpp
     localapi/LocalApiRoutesCommon.h localapi/LocalApiRoutesCommon.cpp
+    localapi/LocalApiJson.h localapi/LocalApiJson.cpp
     localapi/LocalApiRoutes.h localapi/LocalApiRoutes.cpp
     localapi/routes/SessionRoutes.h localapi/routes/SessionRoutes.cpp
     localapi/routes/ContactRoutes.h localapi/routes/ContactRoutes.cpp

@@ -1,11 +1,20 @@
 // Local API benchmark (shared/benchmarks.md): wrk on GET …/contacts/{lid} against the local
 // API serving a 1,000,000-contact cache (LocalApiService, the product path), and in the same
-// run nginx (1 worker) serving a static JSON of the same size: the reference. Both get the
+// run nginx (1 worker) serving static files of the same sizes: the reference. Both get the
 // same load: wrk -t1 -c8 -d8s (8 keep-alive connections, as a handful of local apps would). While
-// wrk runs, a 10 ms QTimer on the main thread measures event-loop delay (the window's thread). wrk
-// asks for 16 contacts in turn, as local apps polling the same people do, so the server's built
-// answers (StoredResponseCache) serve most requests; localapi.uncached_* spreads the same load over
-// 8,192 contacts so that every request reads SQLite and writes JSON.
+// wrk runs, a 10 ms QTimer on the main thread measures event-loop delay (the window's thread).
+//
+// Three spreads of the same route:
+//   localapi.rps           16 contacts in turn, as local apps polling the same people do: the
+//                          server's built answers (StoredResponseCache) serve most requests.
+//   localapi.uncached_*    8,192 contacts: every request reads SQLite and writes JSON.
+//   localapi.distinct_*    100,000 contacts picked at random from the million, in random order,
+//                          plus 1,000 pages of the contact list (one request in 101): what
+//                          first reads of many contacts cost. nginx serves the same 101,000
+//                          answers as files, asked in the same order.
+//
+// Each run also prints the server's CPU time per request (*_cpu_us, the whole process: user +
+// system): on a machine shared with other work it moves much less than the rates do.
 //
 // The cache is built directly through CacheWriter into bench-data/ of the build directory and
 // kept between runs. wrk and nginx come from the Debian packages wrk and nginx-light.
@@ -19,6 +28,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -27,12 +38,18 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <numeric>
+#include <random>
+#include <vector>
 
 namespace {
 
 constexpr qint64 kContacts = 1000000;
+constexpr int kDistinctContacts = 100000;
 const QString kSession = QStringLiteral("01BENCHLOCALAPI00000000000");
 
 void bench(const char *metric, double value, const char *unit)
@@ -132,18 +149,121 @@ quint16 freePort()
     return probe.serverPort();
 }
 
+QString contactPath(qint64 i)
+{
+    return QStringLiteral("/api/v1/sessions/%1/contacts/%2")
+        .arg(kSession, QString(QUrl::toPercentEncoding(lidOf(i))));
+}
+
+// GETs every path over one keep-alive connection with up to 16 requests in flight; the
+// bodies in order, or nullopt (and why) unless every answer is a 200.
+std::optional<QList<QByteArray>> fetchAll(quint16 port, const QByteArray &token,
+                                          const QStringList &paths, QString *error)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return *error = s.errorString(), std::nullopt;
+    const QByteArray rest = " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+        + "\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    QList<QByteArray> bodies;
+    bodies.reserve(paths.size());
+    qsizetype sent = 0;
+    QByteArray in;
+    qsizetype pos = 0;
+    while (bodies.size() < paths.size()) {
+        for (; sent < paths.size() && sent - bodies.size() < 16; ++sent)
+            s.write("GET " + paths.at(sent).toLatin1() + rest);
+        if (!s.waitForReadyRead(10000))
+            return *error = QStringLiteral("no answer: %1").arg(s.errorString()), std::nullopt;
+        in.remove(0, pos);
+        pos = 0;
+        in += s.readAll();
+        for (;;) {
+            const qsizetype end = in.indexOf("\r\n\r\n", pos);
+            if (end < 0)
+                break;
+            const QByteArray head = in.mid(pos, end - pos);
+            const qsizetype at = head.indexOf("\r\nContent-Length: ");
+            const qsizetype length = at < 0
+                ? 0
+                : head.mid(at + 18, head.indexOf('\r', at + 18) - at - 18).toLongLong();
+            if (in.size() < end + 4 + length)
+                break;
+            if (!head.startsWith("HTTP/1.1 200 "))
+                return *error = QStringLiteral("%1 answered %2")
+                                    .arg(paths.at(bodies.size()), QString::fromLatin1(head)),
+                       std::nullopt;
+            bodies << in.mid(end + 4, length);
+            pos = end + 4 + length;
+        }
+    }
+    return bodies;
+}
+
+// The targets of the first `count` pages of the session's contact list (50 a page), each
+// with the cursor the page before handed out.
+std::optional<QStringList> contactListPages(quint16 port, const QByteArray &token, int count,
+                                            QString *error)
+{
+    QStringList pages;
+    const QString first = QStringLiteral("/api/v1/sessions/%1/contacts?limit=50").arg(kSession);
+    QString target = first;
+    while (pages.size() < count) {
+        const std::optional<QList<QByteArray>> body = fetchAll(port, token, {target}, error);
+        if (!body)
+            return std::nullopt;
+        pages << target;
+        const QString next =
+            QJsonDocument::fromJson(body->first()).object().value(u"nextCursor").toString();
+        if (next.isEmpty())
+            return *error = QStringLiteral("the contact list ended early"), std::nullopt;
+        target = first + QStringLiteral("&cursor=") + QString(QUrl::toPercentEncoding(next));
+    }
+    return pages;
+}
+
 struct WrkResult {
     double rps = 0;
     double p99Ms = 0;
+    double cpuUs = 0; // CPU time of the server's process per request (user + system)
     qint64 errors = 0;
     bool ok = false;
 };
 
+// What wrk loads: the server's URL, its token and the process serving (its CPU time is
+// read from /proc: a cost per request that the other loads on the machine change less than
+// they change a rate).
+struct Server {
+    QUrl url;
+    QByteArray token;
+    qint64 pid = 0;
+};
+
+// User + system CPU seconds of a process so far; 0 when unknown.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which may hold spaces): state is the first, utime the
+    // 12th, stime the 13th.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
+}
+
+// Asks the paths of `pathsFile` (one a line) in turn, from the first.
 const char kWrkScript[] = R"LUA(
+paths = {}
+for line in io.lines(pathsFile) do paths[#paths + 1] = line end
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1], headers)
+  return wrk.format("GET", paths[((i - 1) % #paths) + 1], headers)
 end
 done = function(summary, latency, requests)
   io.write(string.format("WRK p99_us %d\n", latency:percentile(99)))
@@ -154,30 +274,38 @@ done = function(summary, latency, requests)
 end
 )LUA";
 
+bool writeLines(const QString &path, const QStringList &lines)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(lines.join(u'\n').toLatin1() + '\n');
+    return f.flush();
+}
+
 // Runs wrk without blocking the event loop (the lag timer keeps ticking meanwhile).
-WrkResult runWrk(const QString &dir, const QString &name, const QUrl &base,
-                 const QStringList &paths, const QByteArray &token)
+WrkResult runWrkFile(const QString &dir, const QString &name, const Server &server,
+                     const QString &pathsFile)
 {
     const QString script = dir + u'/' + name + QStringLiteral(".lua");
     QFile f(script);
     if (!f.open(QIODevice::WriteOnly))
         return {};
     f.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // it holds the token
-    QByteArray lua = "paths = {";
-    for (const QString &p : paths)
-        lua += '"' + p.toLatin1() + "\",";
-    lua += "}\nheaders = {[\"Authorization\"] = \"Bearer " + token + "\"}\n" + kWrkScript;
-    f.write(lua);
+    f.write("pathsFile = \"" + pathsFile.toUtf8() + "\"\nheaders = {[\"Authorization\"] = \"Bearer "
+            + server.token + "\"}\n" + kWrkScript);
     f.close();
     QProcess wrk;
     QEventLoop loop;
+    const double cpuBefore = cpuSeconds(server.pid);
     QObject::connect(&wrk, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&wrk, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
     wrk.start(QStringLiteral("wrk"),
               {QStringLiteral("-t1"), QStringLiteral("-c8"), QStringLiteral("-d8s"),
                QStringLiteral("--timeout"), QStringLiteral("5s"), QStringLiteral("-s"), script,
-               base.toString()});
+               server.url.toString()});
     loop.exec();
+    const double cpu = cpuSeconds(server.pid) - cpuBefore;
     QFile::remove(script);
     WrkResult r;
     QHash<QByteArray, qint64> v;
@@ -193,9 +321,210 @@ WrkResult runWrk(const QString &dir, const QString &name, const QUrl &base,
     }
     r.rps = v.value("requests") * 1e6 / double(v.value("duration_us"));
     r.p99Ms = v.value("p99_us") / 1000.0;
+    r.cpuUs = v.value("requests") > 0 ? cpu * 1e6 / double(v.value("requests")) : 0;
     r.errors = v.value("non2xx") + v.value("socket");
     r.ok = true;
     return r;
+}
+
+WrkResult runWrk(const QString &dir, const QString &name, const Server &server,
+                 const QStringList &paths)
+{
+    const QString pathsFile = dir + u'/' + name + QStringLiteral(".paths");
+    if (!writeLines(pathsFile, paths))
+        return {};
+    const WrkResult r = runWrkFile(dir, name, server, pathsFile);
+    QFile::remove(pathsFile);
+    return r;
+}
+
+// nginx, 1 worker, serving root/www; stopped by the destructor.
+class Nginx
+{
+public:
+    ~Nginx()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(10000);
+    }
+
+    bool start(const QString &root)
+    {
+        QDir(root).mkpath(QStringLiteral("logs"));
+        m_url.setScheme(QStringLiteral("http"));
+        m_url.setHost(QStringLiteral("127.0.0.1"));
+        m_url.setPort(freePort());
+        const QString conf = root + QStringLiteral("/nginx.conf");
+        QFile c(conf);
+        if (!c.open(QIODevice::WriteOnly))
+            return false;
+        c.write(
+            QStringLiteral("worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\nerror_log "
+                           "%1/logs/error.log;\n"
+                           "events { worker_connections 1024; }\n"
+                           "http { access_log off; client_body_temp_path %1/body; proxy_temp_path "
+                           "%1/proxy;\n"
+                           "  server { listen 127.0.0.1:%2; keepalive_requests 1000000;\n"
+                           "    location / { root %1/www; default_type application/json; } } }\n")
+                .arg(root)
+                .arg(m_url.port())
+                .toUtf8());
+        c.close();
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(QStringLiteral("nginx"),
+                        {QStringLiteral("-p"), root, QStringLiteral("-e"),
+                         root + QStringLiteral("/logs/error.log"), QStringLiteral("-c"), conf});
+        if (!m_process.waitForStarted(10000))
+            return false;
+        // Ready once it accepts a connection.
+        for (int attempt = 0; attempt < 100 && m_process.state() == QProcess::Running; ++attempt) {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, quint16(m_url.port()));
+            if (s.waitForConnected(100))
+                return true;
+            m_process.waitForFinished(50); // returns early if nginx dies; otherwise a short wait
+        }
+        return false;
+    }
+
+    QUrl url() const { return m_url; }
+    // The one worker (the master only waits).
+    qint64 workerPid() const
+    {
+        const qint64 master = m_process.processId();
+        QFile f(QStringLiteral("/proc/%1/task/%1/children").arg(master));
+        if (!f.open(QIODevice::ReadOnly))
+            return master;
+        const qint64 worker = f.readAll().trimmed().split(' ').first().toLongLong();
+        return worker > 0 ? worker : master;
+    }
+
+private:
+    QProcess m_process;
+    QUrl m_url;
+};
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// The distinct spread: 100,000 contacts drawn from the million (random, fixed seed, random
+// order) with one contact-list page after every 100 of them.
+QStringList distinctTargets(const QStringList &pages)
+{
+    std::vector<qint64> all(kContacts);
+    std::iota(all.begin(), all.end(), 0);
+    std::mt19937_64 random(20240611);
+    std::shuffle(all.begin(), all.end(), random);
+    QStringList targets;
+    for (int k = 0; k < kDistinctContacts; ++k) {
+        targets << contactPath(all[k]);
+        if (k % 100 == 99 && k / 100 < pages.size())
+            targets << pages.at(k / 100);
+    }
+    return targets;
+}
+
+struct ApiFigures {
+    WrkResult hot, uncached, distinct;
+    QList<double> lags;
+    QByteArray body; // the hot contact's answer
+    QList<QByteArray> distinctBodies;
+};
+
+// The local API, as the window runs it: LocalApiService on its own thread.
+bool measureApi(const QString &cache, const QString &dir, ApiFigures *out)
+{
+    LocalApiService service(nullptr);
+    service.setPort(0);
+    service.setDatabasePath(cache);
+    service.setDiscoveryFile({}, false);
+    QEventLoop waitListening;
+    QObject::connect(&service, &LocalApiService::listening, &waitListening, &QEventLoop::quit);
+    QObject::connect(&service, &LocalApiService::failed, &waitListening, &QEventLoop::quit);
+    service.start();
+    waitListening.exec();
+    if (!service.isListening())
+        return false;
+    const quint16 port = quint16(service.url().port());
+    QStringList hot;
+    for (int k = 0; k < 16; ++k)
+        hot << contactPath(k * 60001);
+    QString error;
+    const std::optional<QList<QByteArray>> first = fetchAll(port, service.token(), {hot.first()},
+                                                            &error);
+    if (!first) {
+        std::fprintf(stderr, "local API: %s\n", qPrintable(error));
+        return false;
+    }
+    out->body = first->first();
+
+    // GUI lag: a 10 ms timer on the main thread; the delay of each tick beyond its interval.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = clock.nsecsElapsed();
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(10);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        out->lags << std::max(0.0, (now - last) / 1e6 - 10.0);
+        last = now;
+    });
+    tick.start();
+    const Server server{service.url(), service.token(), QCoreApplication::applicationPid()};
+    out->hot = runWrk(dir, QStringLiteral("localapi"), server, hot);
+    tick.stop();
+    // The same route over 8,192 different contacts, more than the server keeps built answers
+    // for: every request reads SQLite and writes JSON (what a first read of each contact costs).
+    QStringList spread;
+    for (int k = 0; k < 8192; ++k)
+        spread << contactPath(k * 97 + 1);
+    out->uncached = runWrk(dir, QStringLiteral("localapi-uncached"), server, spread);
+
+    const std::optional<QStringList> pages = contactListPages(port, service.token(),
+                                                              kDistinctContacts / 100, &error);
+    const QStringList targets = distinctTargets(pages.value_or(QStringList()));
+    std::optional<QList<QByteArray>> bodies;
+    if (pages)
+        bodies = fetchAll(port, service.token(), targets, &error);
+    if (!bodies) {
+        std::fprintf(stderr, "distinct answers: %s\n", qPrintable(error));
+        return out->hot.ok;
+    }
+    out->distinctBodies = *bodies;
+    out->distinct = runWrk(dir, QStringLiteral("localapi-distinct"), server, targets);
+    return out->hot.ok;
+}
+
+// nginx on the same bytes: the hot answer as one file, and one file per distinct answer.
+bool measureNginx(const QString &dir, const ApiFigures &api, WrkResult *single, WrkResult *distinct)
+{
+    const QString www = dir + QStringLiteral("/www");
+    QDir(www).mkpath(QStringLiteral("d"));
+    if (!writeFile(www + QStringLiteral("/contact.json"), api.body))
+        return false;
+    QStringList files;
+    for (qsizetype k = 0; k < api.distinctBodies.size(); ++k) {
+        const QString file = QStringLiteral("/d/%1/%2.json").arg(k / 1000).arg(k);
+        if (k % 1000 == 0)
+            QDir(www).mkpath(QStringLiteral("d/%1").arg(k / 1000));
+        if (!writeFile(www + file, api.distinctBodies.at(k)))
+            return false;
+        files << file;
+    }
+    Nginx nginx;
+    if (!nginx.start(dir)) {
+        std::fprintf(stderr, "nginx did not start\n");
+        return false;
+    }
+    const Server server{nginx.url(), "x", nginx.workerPid()};
+    *single = runWrk(dir, QStringLiteral("nginx"), server, {QStringLiteral("/contact.json")});
+    if (!files.isEmpty())
+        *distinct = runWrk(dir, QStringLiteral("nginx-distinct"), server, files);
+    return single->ok;
 }
 
 } // namespace
@@ -218,144 +547,47 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cache: %s\n", qPrintable(error));
         return 1;
     }
-    QTemporaryDir tmp;
-
-    // The local API, as the window runs it: LocalApiService on its own thread.
-    LocalApiService service(nullptr);
-    service.setPort(0);
-    service.setDatabasePath(cache);
-    service.setDiscoveryFile({}, false);
-    QEventLoop waitListening;
-    QObject::connect(&service, &LocalApiService::listening, &waitListening, &QEventLoop::quit);
-    QObject::connect(&service, &LocalApiService::failed, &waitListening, &QEventLoop::quit);
-    service.start();
-    waitListening.exec();
-    if (!service.isListening())
+    // nginx's 101,000 files in memory when possible: on a busy disk writing and removing
+    // them took minutes. nginx reads them from the page cache either way.
+    const bool shm = QFileInfo(QStringLiteral("/dev/shm")).isWritable();
+    QTemporaryDir tmp((shm ? QStringLiteral("/dev/shm") : QDir::tempPath())
+                      + QStringLiteral("/bench_localapi-XXXXXX"));
+    ApiFigures api;
+    if (!measureApi(cache, tmp.path(), &api))
         return 1;
-    QStringList paths;
-    for (int k = 0; k < 16; ++k)
-        paths << QStringLiteral("/api/v1/sessions/%1/contacts/%2")
-                     .arg(kSession, QString(QUrl::toPercentEncoding(lidOf(k * 60001))));
-
-    // One answer, to size nginx's file alike.
-    QByteArray body;
-    {
-        QTcpSocket s;
-        s.connectToHost(QHostAddress::LocalHost, quint16(service.url().port()));
-        s.waitForConnected(5000);
-        s.write("GET " + paths.first().toLatin1()
-                + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(service.url().port())
-                + "\r\nAuthorization: Bearer " + service.token() + "\r\nConnection: close\r\n\r\n");
-        QByteArray all;
-        while (s.waitForReadyRead(5000))
-            all += s.readAll();
-        body = all.mid(all.indexOf("\r\n\r\n") + 4);
-        if (!all.startsWith("HTTP/1.1 200")) {
-            std::fprintf(stderr, "local API answered: %s\n", all.left(200).constData());
-            return 1;
-        }
-    }
-
-    // GUI lag: a 10 ms timer on the main thread; the delay of each tick beyond its interval.
-    QList<double> lags;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.nsecsElapsed();
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    tick.setInterval(10);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        lags << std::max(0.0, (now - last) / 1e6 - 10.0);
-        last = now;
-    });
-    tick.start();
-    const WrkResult api = runWrk(tmp.path(), QStringLiteral("localapi"), service.url(), paths,
-                                 service.token());
-    tick.stop();
-    // The same route over 8,192 different contacts, more than the server keeps built answers
-    // for: every request reads SQLite and writes JSON (what a first read of each contact costs).
-    QStringList spread;
-    for (int k = 0; k < 8192; ++k)
-        spread << QStringLiteral("/api/v1/sessions/%1/contacts/%2")
-                      .arg(kSession, QString(QUrl::toPercentEncoding(lidOf(k * 97 + 1))));
-    const WrkResult uncached = runWrk(tmp.path(), QStringLiteral("localapi-uncached"),
-                                      service.url(), spread, service.token());
-    service.stop();
-    if (!api.ok)
+    WrkResult ref, refDistinct;
+    if (!measureNginx(tmp.path(), api, &ref, &refDistinct))
         return 1;
 
-    // nginx, 1 worker, the same bytes as a static file.
-    QDir(tmp.path()).mkpath(QStringLiteral("www"));
-    QDir(tmp.path()).mkpath(QStringLiteral("logs"));
-    QFile file(tmp.filePath(QStringLiteral("www/contact.json")));
-    file.open(QIODevice::WriteOnly);
-    file.write(body);
-    file.close();
-    const quint16 nginxPort = freePort();
-    const QString conf = tmp.filePath(QStringLiteral("nginx.conf"));
-    QFile c(conf);
-    c.open(QIODevice::WriteOnly);
-    c.write(
-        QStringLiteral(
-            "worker_processes 1;\ndaemon off;\npid %1/nginx.pid;\nerror_log %1/logs/error.log;\n"
-            "events { worker_connections 1024; }\n"
-            "http { access_log off; client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
-            "  server { listen 127.0.0.1:%2; keepalive_requests 1000000;\n"
-            "    location / { root %1/www; default_type application/json; } } }\n")
-            .arg(tmp.path())
-            .arg(nginxPort)
-            .toUtf8());
-    c.close();
-    QProcess nginx;
-    nginx.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    nginx.start(QStringLiteral("nginx"),
-                {QStringLiteral("-p"), tmp.path(), QStringLiteral("-e"),
-                 tmp.filePath(QStringLiteral("logs/error.log")), QStringLiteral("-c"), conf});
-    if (!nginx.waitForStarted(10000)) {
-        std::fprintf(stderr, "nginx did not start\n");
-        return 1;
-    }
-    // Ready once it accepts a connection.
-    bool up = false;
-    for (int attempt = 0; attempt < 100 && !up && nginx.state() == QProcess::Running; ++attempt) {
-        QTcpSocket s;
-        s.connectToHost(QHostAddress::LocalHost, nginxPort);
-        up = s.waitForConnected(100);
-        if (!up)
-            nginx.waitForFinished(50); // returns early if nginx dies; otherwise a short wait
-    }
-    if (!up) {
-        std::fprintf(stderr, "nginx is not accepting connections\n");
-        return 1;
-    }
-    QUrl nginxUrl;
-    nginxUrl.setScheme(QStringLiteral("http"));
-    nginxUrl.setHost(QStringLiteral("127.0.0.1"));
-    nginxUrl.setPort(nginxPort);
-    const WrkResult ref = runWrk(tmp.path(), QStringLiteral("nginx"), nginxUrl,
-                                 {QStringLiteral("/contact.json")}, "x");
-    nginx.terminate();
-    nginx.waitForFinished(10000);
-    if (!ref.ok)
-        return 1;
-
-    std::sort(lags.begin(), lags.end());
-    const double lagP99 = lags.isEmpty()
+    std::sort(api.lags.begin(), api.lags.end());
+    const double lagP99 = api.lags.isEmpty()
         ? 0
-        : lags.at(std::min<qsizetype>(lags.size() - 1, qsizetype(lags.size() * 0.99)));
-    bench("localapi.rps", api.rps, "1/s");
+        : api.lags.at(std::min<qsizetype>(api.lags.size() - 1, qsizetype(api.lags.size() * 0.99)));
+    bench("localapi.rps", api.hot.rps, "1/s");
     bench("localapi.nginx_rps", ref.rps, "1/s");
-    bench("localapi.vs_nginx", api.rps / ref.rps, "ratio");
-    bench("localapi.p99_ms", api.p99Ms, "ms");
-    bench("localapi.errors", double(api.errors), "count");
+    bench("localapi.vs_nginx", api.hot.rps / ref.rps, "ratio");
+    bench("localapi.p99_ms", api.hot.p99Ms, "ms");
+    bench("localapi.errors", double(api.hot.errors), "count");
     bench("localapi.gui_lag_p99_ms", lagP99, "ms");
     bench("localapi.nginx_p99_ms", ref.p99Ms, "ms");
-    if (uncached.ok) {
-        bench("localapi.uncached_rps", uncached.rps, "1/s");
-        bench("localapi.uncached_p99_ms", uncached.p99Ms, "ms");
-        bench("localapi.uncached_errors", double(uncached.errors), "count");
+    bench("localapi.cpu_us", api.hot.cpuUs, "us");
+    bench("localapi.nginx_cpu_us", ref.cpuUs, "us");
+    if (api.uncached.ok) {
+        bench("localapi.uncached_rps", api.uncached.rps, "1/s");
+        bench("localapi.uncached_p99_ms", api.uncached.p99Ms, "ms");
+        bench("localapi.uncached_errors", double(api.uncached.errors), "count");
+        bench("localapi.uncached_cpu_us", api.uncached.cpuUs, "us");
     }
-    bench("localapi.body_bytes", double(body.size()), "B");
+    if (api.distinct.ok && refDistinct.ok) {
+        bench("localapi.distinct_rps", api.distinct.rps, "1/s");
+        bench("localapi.nginx_distinct_rps", refDistinct.rps, "1/s");
+        bench("localapi.distinct_vs_nginx", api.distinct.rps / refDistinct.rps, "ratio");
+        bench("localapi.distinct_p99_ms", api.distinct.p99Ms, "ms");
+        bench("localapi.nginx_distinct_p99_ms", refDistinct.p99Ms, "ms");
+        bench("localapi.distinct_errors", double(api.distinct.errors), "count");
+        bench("localapi.distinct_cpu_us", api.distinct.cpuUs, "us");
+        bench("localapi.nginx_distinct_cpu_us", refDistinct.cpuUs, "us");
+    }
+    bench("localapi.body_bytes", double(api.body.size()), "B");
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayJson.h"
 #include "localapi/LocalApiBackend.h"
+#include "localapi/LocalApiJson.h"
 #include "localapi/LocalApiRouter.h"
 #include "localapi/LocalApiRoutesCommon.h"
 #include <QJsonArray>
@@ -66,8 +67,7 @@ HttpResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
         out.items << c.contact;
     if (page->hasMore())
         out.nextCursor = sealCursor(cursorKey, scope, page->nextCursor);
-    return withSyncedAt(HttpResponse::json(GatewayJson::fromPage(out, GatewayJson::fromContact)),
-                        info.syncedAt());
+    return withSyncedAt(HttpResponse::rawJson(LocalApiJson::contactPage(out)), info.syncedAt());
 }
 
 HttpResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo &info,
@@ -88,7 +88,7 @@ HttpResponse getContact(CacheReader &reader, const LocalApiBackend::SessionInfo 
     ContactDetail out = detail->detail;
     if (!detail->contact.identityId)
         out.identity.reset();
-    return withSyncedAt(HttpResponse::json(GatewayJson::fromContactDetail(out)),
+    return withSyncedAt(HttpResponse::rawJson(LocalApiJson::contactDetail(out)),
                         info.lastCompleteSyncAt ? info.lastCompleteSyncAt
                                                 : OptInt(detail->contact.syncedAt));
 }
