@@ -4,7 +4,7 @@
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayReachability.h"
 
-GatewayClientFactory::GatewayClientFactory(const SignInController *signIn,
+GatewayClientFactory::GatewayClientFactory(SignInController *signIn,
                                            std::shared_ptr<GatewayReachability> reachability,
                                            GatewayCallOptions options)
     : m_signIn(signIn)
@@ -23,6 +23,9 @@ GatewayClient *GatewayClientFactory::make() const
         return nullptr;
     if (m_reachability)
         m_reachability->watch(client.get());
+    // Queued when the client lives on another thread (a sync's, the local API's).
+    QObject::connect(client.get(), &GatewayClient::unauthorized, m_signIn.data(),
+                     &SignInController::reportUnauthorized);
     return client.release();
 }
 

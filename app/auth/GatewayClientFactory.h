@@ -13,12 +13,13 @@ class GatewayReachability;
 class SignInController;
 
 // The one place that makes gateway clients: each is configured like the signed-in profile's
-// (address, token, call options) and reports to the profile's GatewayReachability. One client
-// per thread: the window's, each sync's and the local API server's.
+// (address, token, call options), reports to the profile's GatewayReachability, and a 401 it
+// gets asks for a new sign-in. One client per thread: the window's, each sync's and the local
+// API server's.
 class GatewayClientFactory
 {
 public:
-    GatewayClientFactory(const SignInController *signIn,
+    GatewayClientFactory(SignInController *signIn,
                          std::shared_ptr<GatewayReachability> reachability,
                          GatewayCallOptions options = {});
 
@@ -35,7 +36,7 @@ public:
     GatewayReachability *reachability() const { return m_reachability.get(); }
 
 private:
-    QPointer<const SignInController> m_signIn;
+    QPointer<SignInController> m_signIn;
     std::shared_ptr<GatewayReachability> m_reachability;
     GatewayCallOptions m_options;
 };

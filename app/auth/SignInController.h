@@ -126,6 +126,10 @@ public:
                            const QStringList &sessionIds, QObject *context,
                            CapabilityProbe::Callback done);
 
+    // The gateway answered 401 to a client applyTo() configured (made by the
+    // GatewayClientFactory): the token expired or was revoked. Same as the own client's 401.
+    void reportUnauthorized() { onUnauthorized(); }
+
     // One sentence per reason, for dialogs.
     static QString reasonText(Reason reason, const QString &profile);
 

@@ -218,6 +218,30 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QVERIFY(finished.first().first().value<SyncOutcome>().ok());
     }
+
+    void shouldAskForANewSignInWhenTheGatewayRefusesTheToken()
+    {
+        // GIVEN a profile whose stored token the gateway does not accept
+        const QString name = QStringLiteral("revoked-")
+            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
+        SignInController signIn(&store);
+        Console console(options(), &signIn);
+        QSignalSpy required(&signIn, &SignInController::signInRequired);
+        std::optional<SignInOutcome> result;
+        signIn.signIn(profile(name), QStringLiteral("wa_revoked_token"), this,
+                      [&](const SignInOutcome &o) { result = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs);
+        QVERIFY2(result->ok, qPrintable(result->problem));
+
+        // WHEN the profile's services ask the gateway for its sessions (a 401)
+        QTRY_VERIFY_WITH_TIMEOUT(console.services(), kTimeoutMs);
+
+        // THEN the console asks for a new sign-in, saying the gateway refused the token
+        QTRY_VERIFY_WITH_TIMEOUT(!required.isEmpty(), kTimeoutMs);
+        QCOMPARE(required.first().at(1).value<SignInController::Reason>(),
+                 SignInController::Reason::TokenRejected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConsole)
