@@ -36,7 +36,8 @@ ContactDetail fullDetail(const QString &text, qint64 number)
     i.id = number;
     i.lid = QStringLiteral("205227043110953@lid");
     i.firstSeenAt = number;
-    i.updatedAt = -number;
+    // Negative too, but INT64_MIN has no negation: it stays itself.
+    i.updatedAt = number == std::numeric_limits<qint64>::min() ? number : -number;
     i.name = text;
     i.phoneNumber = QStringLiteral("6281234567890");
     i.phoneJid = QStringLiteral("6281234567890@s.whatsapp.net");
