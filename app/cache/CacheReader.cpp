@@ -119,9 +119,18 @@ bool CacheReader::fail(const QString &error)
 RowStatement *CacheReader::run(const QString &sql, std::initializer_list<Bind> binds)
 {
     m_error.clear();
-    RowStatement *q = m_db.rowStatement(sql, &m_error);
-    if (!q)
-        return nullptr;
+    RowStatement *q = nullptr;
+    const auto it = m_statements.constFind(sql.constData());
+    if (it != m_statements.constEnd() && it->first == sql) {
+        q = it->second;
+    } else {
+        q = m_db.rowStatement(sql, &m_error);
+        if (!q)
+            return nullptr;
+        if (m_statements.size() >= 64) // SQL built per call would only ever add entries
+            m_statements.clear();
+        m_statements.insert(sql.constData(), {sql, q});
+    }
     for (const Bind &b : binds)
         q->bind(b.first, b.second);
     return q;
@@ -282,21 +291,21 @@ std::optional<QHash<QString, int>> CacheReader::groupCounts(const QString &sessi
     return out;
 }
 
-std::optional<QList<CachedGroup>> CacheReader::readGroups(const QString &where,
+std::optional<QList<CachedGroup>> CacheReader::readGroups(bool oneGroup,
                                                           std::initializer_list<Bind> binds)
 {
-    RowStatement *q = run(
-        QStringLiteral(
-            "SELECT g.gateway_id, g.jid, g.first_seen_at, g.updated_at, g.subject, g.description,"
-            " g.owner_jid, g.is_announce, g.is_locked, g.participant_count, g.created_at_wa,"
-            " g.synced_at, ifnull(n.members, 0) FROM groups g JOIN sessions s ON s.sid = g.sid"
-            // One pass over the session's memberships index, not one count per group.
-            " LEFT JOIN (SELECT m.group_jid, count(*) AS members FROM memberships m"
-            " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id) GROUP BY m.group_jid) n"
-            " ON n.group_jid = g.jid"
-            " WHERE s.id = :id%1 ORDER BY g.subject_key, g.jid")
-            .arg(where),
-        binds);
+    static const QString select = QStringLiteral(
+        "SELECT g.gateway_id, g.jid, g.first_seen_at, g.updated_at, g.subject, g.description,"
+        " g.owner_jid, g.is_announce, g.is_locked, g.participant_count, g.created_at_wa,"
+        " g.synced_at, ifnull(n.members, 0) FROM groups g JOIN sessions s ON s.sid = g.sid"
+        // One pass over the session's memberships index, not one count per group.
+        " LEFT JOIN (SELECT m.group_jid, count(*) AS members FROM memberships m"
+        " WHERE m.sid = (SELECT sid FROM sessions WHERE id = :id) GROUP BY m.group_jid) n"
+        " ON n.group_jid = g.jid"
+        " WHERE s.id = :id%1 ORDER BY g.subject_key, g.jid");
+    static const QString all = select.arg(QString());
+    static const QString one = select.arg(QStringLiteral(" AND g.jid = :jid"));
+    RowStatement *q = run(oneGroup ? one : all, binds);
     if (!q)
         return std::nullopt;
     QList<CachedGroup> out;
@@ -325,13 +334,12 @@ std::optional<QList<CachedGroup>> CacheReader::readGroups(const QString &where,
 
 std::optional<QList<CachedGroup>> CacheReader::groups(const QString &sessionId)
 {
-    return readGroups({}, {{":id", sessionId}});
+    return readGroups(false, {{":id", sessionId}});
 }
 
 std::optional<CachedGroup> CacheReader::group(const QString &sessionId, const QString &groupJid)
 {
-    const auto found = readGroups(QStringLiteral(" AND g.jid = :jid"),
-                                  {{":id", sessionId}, {":jid", groupJid}});
+    const auto found = readGroups(true, {{":id", sessionId}, {":jid", groupJid}});
     if (!found || found->isEmpty())
         return std::nullopt;
     return found->first();

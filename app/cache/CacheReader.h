@@ -66,10 +66,16 @@ private:
     // The statement for sql with binds applied, ready for next(); nullptr (and lastError())
     // when SQLite rejects the SQL. Clears lastError().
     RowStatement *run(const QString &sql, std::initializer_list<Bind> binds);
-    std::optional<QList<CachedGroup>> readGroups(const QString &where,
-                                                 std::initializer_list<Bind> binds);
+    // The session's groups, or (oneGroup) the one whose JID is bound to :jid.
+    std::optional<QList<CachedGroup>> readGroups(bool oneGroup, std::initializer_list<Bind> binds);
 
     CacheDatabase &m_db;
     ContactSearch m_search;
     QString m_error;
+    // The statements run() used, by the address of their SQL text. The SQL here is
+    // QStringLiteral or function-static text, whose address stays the same: finding a
+    // statement costs a pointer lookup and one compare instead of hashing the whole text
+    // (CacheDatabase::rowStatement) on every request. An entry keeps its text alive, so no
+    // other text can take that address meanwhile.
+    QHash<const QChar *, std::pair<QString, RowStatement *>> m_statements;
 };

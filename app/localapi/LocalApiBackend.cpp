@@ -15,6 +15,10 @@
 Q_DECLARE_LOGGING_CATEGORY(lcLocalApiBackend)
 Q_LOGGING_CATEGORY(lcLocalApiBackend, "gc.localapi")
 
+namespace {
+constexpr int kReadMapMiB = 256; // a 1,000,000-contact cache is about 210 MiB
+} // namespace
+
 LocalApiBackend::LocalApiBackend(Options options)
     : m_options(std::move(options))
     , m_client(m_options.client)
@@ -38,12 +42,19 @@ void LocalApiBackend::openOnThread()
     if (m_client && !m_client->thread())
         m_client->moveToThread(QThread::currentThread());
     QString error;
-    m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read, &error);
+    // Requests read contacts scattered over the whole file: mapped, a page not in SQLite's
+    // own cache costs no read() and no copy. The price is that pages once read count in the
+    // process's RSS (file-backed and clean: the kernel takes them back under pressure), so
+    // the map is bounded; a larger cache reads the rest as usual.
+    CacheDatabase::Options readOptions;
+    readOptions.mmapSizeMiB = kReadMapMiB;
+    m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read, readOptions,
+                                   &error);
     if (!m_readDb) {
         // No cache yet (never synced): make one, so the API answers with empty data.
         if (CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::ReadWrite, &error))
             m_readDb = CacheDatabase::open(m_options.databasePath, CacheDatabase::Mode::Read,
-                                           &error);
+                                           readOptions, &error);
     }
     if (!m_readDb) {
         m_openError = error;

@@ -1,5 +1,7 @@
 #include "localapi/PathCodec.h"
 
+#include <QVarLengthArray>
+
 namespace {
 
 int hexValue(char c)
@@ -101,8 +103,10 @@ bool PathCodec::isValidUtf8(QByteArrayView bytes)
 bool PathCodec::decodeComponent(QByteArrayView encoded, QString *out, QString *error,
                                 bool plusIsSpace)
 {
-    QByteArray bytes;
-    bytes.reserve(encoded.size());
+    // Decoded bytes are never more than encoded ones; short components stay on the stack.
+    QVarLengthArray<char, 256> decoded(encoded.size());
+    char *bytes = decoded.data();
+    qsizetype size = 0;
     for (qsizetype i = 0; i < encoded.size(); ++i) {
         char c = encoded[i];
         if (c == '%') {
@@ -119,12 +123,12 @@ bool PathCodec::decodeComponent(QByteArrayView encoded, QString *out, QString *e
         }
         if (uchar(c) < 0x20 || uchar(c) == 0x7F)
             return fail(error, "control character");
-        bytes.append(c);
+        bytes[size++] = c;
     }
-    if (!isValidUtf8(bytes))
+    if (!isValidUtf8(QByteArrayView(bytes, size)))
         return fail(error, "invalid UTF-8");
     if (out)
-        *out = QString::fromUtf8(bytes);
+        *out = QString::fromUtf8(bytes, size);
     return true;
 }
 
