@@ -559,6 +559,13 @@ bool measure(const QString &cache, const QString &dir, Figures *out)
         out->distinct.add(runWrk(dir, QStringLiteral("localapi-distinct"), api, targets));
         out->distinctRef.add(runWrk(dir, QStringLiteral("nginx-distinct"), ref, *files));
     }
+    // A reference that answered with errors (a 403 when the worker cannot read the files)
+    // measured something else: no figure rather than a wrong one.
+    if (out->hotRef.errors > 0 || out->distinctRef.errors > 0) {
+        std::fprintf(stderr, "nginx answered %lld requests with errors; see %s/logs/error.log\n",
+                     out->hotRef.errors + out->distinctRef.errors, qPrintable(dir));
+        return false;
+    }
     return out->hot.ok() && out->hotRef.ok();
 }
 
@@ -605,6 +612,11 @@ int main(int argc, char **argv)
     const bool shm = QFileInfo(QStringLiteral("/dev/shm")).isWritable();
     QTemporaryDir tmp((shm ? QStringLiteral("/dev/shm") : QDir::tempPath())
                       + QStringLiteral("/bench_localapi-XXXXXX"));
+    // Started by root, nginx's worker runs as nobody: it must be able to pass through the
+    // directory to www/ (no listing; the wrk scripts holding the token stay 0600).
+    QFile::setPermissions(tmp.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                              | QFile::ExeOther);
     Figures f;
     if (!measure(cache, tmp.path(), &f))
         return 1;
