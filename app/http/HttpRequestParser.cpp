@@ -2,38 +2,12 @@
 
 namespace {
 
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool isToken(QByteArrayView s)
 {
     if (s.isEmpty())
         return false;
     for (const char c : s) {
-        if (!isTokenChar(c))
+        if (!HttpRequestParser::isTokenChar(c))
             return false;
     }
     return true;
@@ -132,7 +106,7 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArrayView input, qsizetyp
             return fail(431, "request head too large");
         // Every method starts with a token character: TLS handshakes and other protocols
         // are turned away at once instead of waiting for a blank line that never comes.
-        if (!rest.isEmpty() && !isTokenChar(rest[0]))
+        if (!rest.isEmpty() && !HttpRequestParser::isTokenChar(rest[0]))
             return fail(400, "not an HTTP request");
 
         // Find the blank line ending the head; resume where the last search stopped.
@@ -304,4 +278,30 @@ HttpRequestParser::Result HttpRequestParser::checkFraming()
     m_expectContinue = m_expectContinue && m_bodySize > 0;
     m_request.keepAlive = m_request.httpMinor == 1 ? !close : (keepAlive && !close);
     return Result::NeedMore;
+}
+
+bool HttpRequestParser::isTokenChar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+        return true;
+    default:
+        return false;
+    }
 }

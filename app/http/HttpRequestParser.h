@@ -14,6 +14,8 @@
 class HttpRequestParser
 {
 public:
+    // RFC 9110 tchar: what a method or a header name may be made of (the writer checks too).
+    static bool isTokenChar(char c);
     enum class Result {
         NeedMore,
         Complete,

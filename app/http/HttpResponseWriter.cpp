@@ -1,5 +1,7 @@
 #include "http/HttpResponseWriter.h"
 
+#include "http/HttpRequestParser.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -21,32 +23,6 @@ QByteArrayView httpDate()
                      .toLatin1();
     }
     return cached;
-}
-
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
 }
 
 // No CR, LF or other controls: a value must never be able to start a new header.
@@ -193,7 +169,7 @@ bool HttpResponseWriter::isReservedHeader(QByteArrayView name, QByteArrayView va
     if (name.isEmpty())
         return true;
     for (const char c : name) {
-        if (!isTokenChar(c))
+        if (!HttpRequestParser::isTokenChar(c))
             return true;
     }
     if (!isCleanValue(value))
