@@ -22,8 +22,13 @@ void ContactActionService::run(GatewayClient *client, ContactAction action,
 {
     const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
-    auto finish = [this, client, action, sessionId, jid, origin, hasContext, guard,
-                   done](const GatewayResult<NoContent> &r) {
+    auto answer = [this, origin, hasContext, guard, done](const ContactActionResult &result) {
+        Q_EMIT performed(result, origin);
+        if (!hasContext || guard)
+            done(result);
+    };
+    auto sent = [this, client, action, sessionId, jid, origin,
+                 answer](const GatewayResult<NoContent> &r) {
         ContactActionResult result;
         result.action = action;
         result.sessionId = sessionId;
@@ -31,22 +36,37 @@ void ContactActionService::run(GatewayClient *client, ContactAction action,
         result.error = r.error;
         result.requestId = r.requestId.isEmpty() ? r.error.requestId : r.requestId;
         result.error.requestId = result.requestId;
-        auto answer = [this, result, origin, hasContext, guard, done](bool) {
-            Q_EMIT performed(result, origin);
-            if (!hasContext || guard)
-                done(result);
-        };
-        // Answered once the audit entry is committed: a crash never loses an answered action.
-        if (m_writer)
-            m_writer->appendAudit(auditEntry(result, origin), client, answer);
-        else
-            answer(false);
+        if (!result.error.hasCode(QLatin1String("internal"))) {
+            finish(client, result, origin, answer);
+            return;
+        }
+        // One read to tell "still connecting" from a real failure; without `manage` the
+        // answer is a 403 and the sentence stays the general one.
+        client->getSession(
+            sessionId, client,
+            [this, client, result, origin, answer](const GatewayResult<WaSession> &s) mutable {
+                if (s.ok())
+                    result.sessionStatus = s.value->status;
+                finish(client, result, origin, answer);
+            });
     };
     // The client's own context keeps the audit entry written even when `context` is gone.
     if (action == ContactAction::Block)
-        client->blockContact(sessionId, jid, client, finish);
+        client->blockContact(sessionId, jid, client, sent);
     else
-        client->unblockContact(sessionId, jid, client, finish);
+        client->unblockContact(sessionId, jid, client, sent);
+}
+
+void ContactActionService::finish(GatewayClient *client, const ContactActionResult &result,
+                                  AuditOrigin origin,
+                                  const std::function<void(const ContactActionResult &)> &answer)
+{
+    // Answered once the audit entry is committed: a crash never loses an answered action.
+    if (m_writer)
+        m_writer->appendAudit(auditEntry(result, origin), client,
+                              [result, answer](bool) { answer(result); });
+    else
+        answer(result);
 }
 
 AuditEntry ContactActionService::auditEntry(const ContactActionResult &result,
@@ -64,7 +84,9 @@ AuditEntry ContactActionService::auditEntry(const ContactActionResult &result,
     e.requestId = result.requestId;
     e.origin = origin;
     if (error.isError())
-        e.detail = error.describe();
+        e.detail = result.sessionStatus.isEmpty()
+            ? error.describe()
+            : tr("%1 Session status: %2.").arg(error.describe(), result.sessionStatus);
     return e;
 }
 
@@ -79,6 +101,16 @@ QString ContactActionService::outcomeText(const ContactActionResult &result)
     if (error.hasCode(QLatin1String("not_implemented")))
         return tr("Not done: the session is not connected to WhatsApp, so it cannot %1 anyone.")
                    .arg(block ? tr("block") : tr("unblock"))
+            + id;
+    if (error.hasCode(QLatin1String("internal"))
+        && result.sessionStatus == QLatin1String("starting"))
+        return tr("Not done: the session is still connecting to WhatsApp; try again once it is "
+                  "connected.")
+            + id;
+    if (error.hasCode(QLatin1String("internal"))
+        && result.sessionStatus == QLatin1String("scan_qr_code"))
+        return tr("Not done: the session is waiting to be paired (its QR code has not been "
+                  "scanned); try again once it is connected.")
             + id;
     if (error.hasCode(QLatin1String("forbidden")))
         return tr("Not done: this token may not send (it lacks the \"send\" capability).") + id;

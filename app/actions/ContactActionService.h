@@ -24,6 +24,9 @@ struct ContactActionResult {
     QString jid;
     GatewayError error; // kind None: done
     QString requestId;  // the gateway's, when it answered
+    // After a 500, the session's status as the gateway then reported it: WhatsApp refuses
+    // actions while a session is still connecting, and the gateway says only "internal".
+    QString sessionStatus;
     bool ok() const { return !error.isError(); }
 };
 
@@ -58,6 +61,9 @@ Q_SIGNALS:
     void performed(const ContactActionResult &result, AuditOrigin origin);
 
 private:
+    void finish(GatewayClient *client, const ContactActionResult &result, AuditOrigin origin,
+                const std::function<void(const ContactActionResult &)> &answer);
+
     const QString m_profile;
     QPointer<BackgroundWriter> m_writer;
 };

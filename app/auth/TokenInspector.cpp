@@ -276,8 +276,9 @@ QStringList TokenInspection::capabilitiesFromRole() const
     if (r == QLatin1String("owner") || r == QLatin1String("admin"))
         return {QStringLiteral("read"), QStringLiteral("send"), QStringLiteral("manage"),
                 QStringLiteral("events")};
+    // The gateway's code grants members events too (the published document says only two).
     if (r == QLatin1String("member"))
-        return {QStringLiteral("read"), QStringLiteral("send")};
+        return {QStringLiteral("read"), QStringLiteral("send"), QStringLiteral("events")};
     return {};
 }
 

@@ -146,8 +146,8 @@ private Q_SLOTS:
         QCOMPARE(name(verdict(r, "manage")), "no");
         QCOMPARE(name(verdict(r, "read")), "unknown"); // no session to try yet
         QVERIFY(r.finding("read").how.contains("by hand"));
-        QCOMPARE(name(verdict(r, "send")), "yes"); // by role
-        QCOMPARE(name(verdict(r, "events")), "no");
+        QCOMPARE(name(verdict(r, "send")), "yes");   // by role
+        QCOMPARE(name(verdict(r, "events")), "yes"); // the gateway grants members events
         QVERIFY(r.finding("send").how.contains("member"));
 
         r = probe(m_sim.jwt("member"), {m_sim.workingSession().id});

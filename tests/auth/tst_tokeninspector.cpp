@@ -99,7 +99,7 @@ private Q_SLOTS:
         QTest::newRow("owner") << "owner" << all;
         QTest::newRow("admin") << "admin" << all;
         QTest::newRow("Admin, any case") << "Admin" << all;
-        QTest::newRow("member") << "member" << QStringList{"read", "send"};
+        QTest::newRow("member") << "member" << QStringList{"read", "send", "events"};
         QTest::newRow("unknown") << "viewer" << QStringList{};
         QTest::newRow("absent") << QString() << QStringList{};
     }

@@ -69,6 +69,7 @@ enum class Special {
     CancelSlow,        // latency 10 s, default client: cancel after 300 ms
     ClearAfter,        // the fault is lifted by the test while the sync rides it out
     DisconnectUnblock, // sync, session flips to disconnected, unblock through ContactActions
+    StartingUnblock,   // the session is starting again (it has a client): WhatsApp refuses
     Unblock,           // unblock through ContactActions with the fault on
 };
 
@@ -138,7 +139,8 @@ struct FaultCase {
     }
     bool isUnblock() const
     {
-        return special == Special::DisconnectUnblock || special == Special::Unblock;
+        return special == Special::DisconnectUnblock || special == Special::StartingUnblock
+            || special == Special::Unblock;
     }
 };
 
@@ -321,7 +323,8 @@ private Q_SLOTS:
         QLoggingCategory::setFilterRules(QStringLiteral("gc.gateway.debug=true"));
         g_previousHandler = qInstallMessageHandler(countingHandler);
 
-        // Five contacts pages, the groups, eight member lists: 14 requests per clean sync.
+        // 1,000 contacts in full pages of 200: five pages and the trailing empty one, the
+        // groups, eight member lists: 15 requests per clean sync.
         m_simArgs = QStringList{QStringLiteral("--seed"),
                                 QStringLiteral("5"),
                                 QStringLiteral("--sessions"),
@@ -353,6 +356,10 @@ private Q_SLOTS:
         m_clean = snapshot();
         QCOMPARE(m_clean.integrity, QStringLiteral("ok"));
         QCOMPARE(m_clean.contacts, qint64(m_sim->workingSession().contacts));
+        // A multiple of the page size: the last full page carries a cursor to an empty page,
+        // which the sync fetches and finishes on.
+        QCOMPARE(m_sim->workingSession().contacts % SyncOptions().pageSize, 0);
+        QCOMPARE(m_cleanLogical, qint64(15));
         QVERIFY(m_clean.groups > 0 && m_clean.members > 0);
         qInfo("clean sync: %lld requests, %lld ms; %s", m_cleanLogical, clean.ms,
               qPrintable(m_clean.describe()));
@@ -378,12 +385,12 @@ private Q_SLOTS:
         const int failing = 2 * 4;
         // Connection resets: Qt's HTTP layer re-sends a GET once more by itself when the
         // connection closes before any answer, hence up to 3 requests on the wire per attempt.
-        // Rows that complete: the clean sync's 14 requests plus what the fault may waste. The
+        // Rows that complete: the clean sync's 15 requests plus what the fault may waste. The
         // hard per-request bound there is (1 + 3) client attempts x (1 + 8) engine back-offs;
         // the numbers below are tighter ceilings for these fault patterns, and every row also
         // checks that the useful requests equal the clean sync's (nothing fetched twice) and the
         // client's attempts stay within 1 + 3 per request the engine sent.
-        const int clean = 14; // requests of a clean sync
+        const int clean = 15; // requests of a clean sync
         QTest::newRow("gateway down") << row.withSpecial(Special::GatewayDown)
                                              .expecting(S::Failed, K::Network)
                                              .saying("cannot be reached")
@@ -455,6 +462,14 @@ private Q_SLOTS:
                    .showingRequestId()
                    .simulatorSeesAtMost(1)
                    .auditedAs("not_implemented");
+        // The gateway answers 500 "internal"; the console reads the session once to say why.
+        QTest::newRow("session starting when unblocking")
+            << row.withSpecial(Special::StartingUnblock)
+                   .expecting(S::Failed, K::Api)
+                   .saying("still connecting")
+                   .showingRequestId()
+                   .simulatorSeesAtMost(2)
+                   .auditedAs("internal");
         // A live action is never retried by the console once it may have reached the gateway.
         // Qt 6.4's HTTP layer itself sends it once more when the connection closes before any
         // answer (see tst_gatewayclient::liveActionIsNotRepeatedAfterALostAnswer: accepted, as
@@ -499,6 +514,8 @@ private Q_SLOTS:
             QVERIFY(!lid.isEmpty());
             if (special == Special::DisconnectUnblock)
                 QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("stopped")));
+            if (special == Special::StartingUnblock)
+                QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("starting")));
             bool ok = true;
             QList<AuditEntry> audit;
             unblockThroughTheConsole(lid, faults, &ok, &message, &audit);
@@ -515,6 +532,8 @@ private Q_SLOTS:
             QCOMPARE(e.contact, lid);
             QCOMPARE(e.result, row.auditResult);
             QCOMPARE(e.origin, AuditOrigin::Console);
+            if (special == Special::StartingUnblock) // the audit keeps why, too
+                QVERIFY2(e.detail.contains(QLatin1String("starting")), qPrintable(e.detail));
             QVERIFY(!e.detail.isEmpty());
             if (row.requestId) {
                 QVERIFY2(kRequestId.match(e.requestId).hasMatch(), qPrintable(e.requestId));
@@ -522,7 +541,7 @@ private Q_SLOTS:
                          qPrintable(message)); // the one the person reads
                 QVERIFY(e.detail.contains(e.requestId));
             }
-            if (special == Special::DisconnectUnblock)
+            if (special == Special::DisconnectUnblock || special == Special::StartingUnblock)
                 QVERIFY(m_sim->setSessionStatus(m_session, QStringLiteral("working")));
             qInfo("%s: %s", QTest::currentDataTag(), qPrintable(message));
         } else {
@@ -577,7 +596,10 @@ private Q_SLOTS:
             QVERIFY2(run.cancelToFinishMs >= 0 && run.cancelToFinishMs < 1000,
                      qPrintable(QString::number(run.cancelToFinishMs)));
         if (unblockRow) {
-            QCOMPARE(g_attempts.load(), 1); // sent once by the console, never retried
+            // Sent once by the console, never retried (plus the status read after a 500).
+            QCOMPARE(g_attempts.load(), special == Special::StartingUnblock ? 2 : 1);
+            if (special == Special::StartingUnblock)
+                QCOMPARE(byStatus(s, 500), qint64(1));
             if (special == Special::DisconnectUnblock) {
                 QCOMPARE(seen, qint64(1)); // a 501 is an answer: the gateway saw it once
                 QCOMPARE(byStatus(s, 501), qint64(1));
