@@ -1,6 +1,7 @@
 #include "gateway/GatewayError.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace {
 // The translation context of this file's messages, in a form lupdate reads.
@@ -58,6 +59,18 @@ QString toString(GatewayError::Kind kind)
     return QStringLiteral("unknown");
 }
 
+QString GatewayError::fieldErrors() const
+{
+    // The gateway's validation answers say only "validation failed"; the reasons, one string
+    // per field ("invalid integer (query.limit: abc)"), are in details.errors.
+    QStringList reasons;
+    for (const QJsonValue &e : details.value(QLatin1String("errors")).toArray())
+        if (e.isString())
+            reasons << e.toString();
+    return reasons.isEmpty() ? QString()
+                             : QStringLiteral(": ") + reasons.join(QStringLiteral("; "));
+}
+
 QString GatewayError::describe() const
 {
     QString text;
@@ -82,7 +95,7 @@ QString GatewayError::describe() const
         else
             text = Text::tr("The gateway reported an error.");
         if (!message.isEmpty())
-            text += QStringLiteral(" (") + message + QLatin1Char(')');
+            text += QStringLiteral(" (") + message + fieldErrors() + QLatin1Char(')');
         break;
     case Kind::Network:
         text = Text::tr("The gateway cannot be reached: ") + message;

@@ -40,6 +40,8 @@ public:
     // The gateway could not be reached at all (as opposed to answering with an error).
     bool isUnreachable() const { return kind == Kind::Network || kind == Kind::Timeout; }
     // One sentence for a person (the UI may phrase known codes better).
+    // details.errors of a validation answer, ": a; b", or empty.
+    QString fieldErrors() const;
     QString describe() const;
 
     static GatewayError make(Kind kind, const QString &message);

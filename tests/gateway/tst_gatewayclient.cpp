@@ -188,6 +188,21 @@ private Q_SLOTS:
                             [&](const Contact &c) { return c.lid == named.lid; }));
     }
 
+    void shouldSayWhatTheGatewayFoundInvalid()
+    {
+        // GIVEN a query the gateway refuses (its cursors are decimal ids)
+        ContactQuery query;
+        query.cursor = QStringLiteral("not-a-cursor");
+        // WHEN contacts are listed
+        auto r = await<Page<Contact>>(
+            [&](auto h) { client->listContacts(working, query, this, h); });
+        // THEN the person reads why, not only "validation failed"
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.code, QStringLiteral("validation_error"));
+        QVERIFY2(r.error.describe().contains(QLatin1String("invalid cursor")),
+                 qPrintable(r.error.describe()));
+    }
+
     void contactDetailWithGroups()
     {
         const QList<Contact> all = allContacts(working);
