@@ -14,6 +14,9 @@
 #include "sync/SyncService.h"
 
 #include <QLoggingCategory>
+#include <QSettings>
+
+#include <limits>
 
 Q_DECLARE_LOGGING_CATEGORY(lcProfileServices)
 Q_LOGGING_CATEGORY(lcProfileServices, "gc.console")
@@ -35,8 +38,23 @@ ProfileServices::ProfileServices(SignInController *signIn, const Options &option
 {
     connect(m_sync.get(), &SyncService::finished, this, [this](const SyncOutcome &outcome) {
         Q_EMIT syncFinished(outcome);
+        // A cancelled sync stops the whole batch: the person's Cancel means "not now".
+        if (outcome.status == SyncOutcome::Status::Cancelled)
+            m_syncQueue.clear();
         syncNextQueued();
     });
+    m_syncIntervalMs = options.syncIntervalMs >= 0
+        ? options.syncIntervalMs
+        : QSettings()
+                .value(QStringLiteral("sync/intervalMinutes"), kDefaultSyncIntervalMinutes)
+                .toLongLong()
+            * 60 * 1000;
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setTimerType(Qt::VeryCoarseTimer);
+    connect(m_syncTimer, &QTimer::timeout, this, &ProfileServices::scheduledSync);
+    if (m_syncIntervalMs > 0)
+        m_syncTimer->start(
+            int(std::min<qint64>(m_syncIntervalMs, std::numeric_limits<int>::max())));
 }
 
 ProfileServices::~ProfileServices()
@@ -98,26 +116,44 @@ void ProfileServices::refreshSessions()
     m_client->listSessions(this, [this](const GatewayResult<Page<WaSession>> &r) {
         if (!r.ok()) {
             qCWarning(lcProfileServices).noquote() << "cannot list sessions:" << r.error.describe();
-            Q_EMIT sessionsRefreshed(false, r.error.describe());
+            storeSessions(std::nullopt, r.error.describe());
             return;
         }
         m_listedSessions.clear();
         for (const WaSession &s : r.value->items)
             m_listedSessions << s.id;
-        const QList<WaSession> sessions = r.value->items;
-        // Said once the rows are stored, so that whoever refreshes then sees them.
-        m_writer->post(QStringLiteral("sessions"), [this, sessions](CacheDatabase &db, QString *e) {
-            CacheWriter writer(db);
-            const bool ok = writer.upsertSessions(sessions);
-            if (!ok)
-                *e = writer.lastError();
-            const QString problem = ok ? QString() : *e;
-            QMetaObject::invokeMethod(
-                this, [this, ok, problem] { Q_EMIT sessionsRefreshed(ok, problem); },
-                Qt::QueuedConnection);
-            return ok;
-        });
+        storeSessions(r.value->items, QString());
     });
+}
+
+void ProfileServices::storeSessions(const std::optional<QList<WaSession>> &sessions,
+                                    const QString &listProblem)
+{
+    const QStringList known = knownSessions();
+    // Said once the rows are stored, so that whoever refreshes then sees them. Sessions never
+    // synced to the end (a first sign-in, a new session) are synced at once.
+    m_writer->post(QStringLiteral("sessions"),
+                   [this, sessions, known, listProblem](CacheDatabase &db, QString *e) {
+                       CacheWriter writer(db);
+                       const bool stored = !sessions || writer.upsertSessions(*sessions);
+                       if (!stored)
+                           *e = writer.lastError();
+                       QStringList neverSynced;
+                       CacheReader reader(db);
+                       for (const QString &id : known)
+                           if (stored && !reader.lastCompleteSyncAt(id))
+                               neverSynced << id;
+                       const bool ok = stored && sessions;
+                       const QString problem = stored ? listProblem : *e;
+                       QMetaObject::invokeMethod(
+                           this,
+                           [this, ok, problem, neverSynced] {
+                               Q_EMIT sessionsRefreshed(ok, problem);
+                               queueSyncs(neverSynced);
+                           },
+                           Qt::QueuedConnection);
+                       return stored;
+                   });
 }
 
 QStringList ProfileServices::knownSessions() const
@@ -161,6 +197,22 @@ void ProfileServices::queueSyncs(const QStringList &sessionIds)
         if (!m_syncQueue.contains(id) && m_sync->runningSession() != id)
             m_syncQueue << id;
     syncNextQueued();
+}
+
+void ProfileServices::setScheduledSyncPaused(bool paused)
+{
+    if (m_syncIntervalMs <= 0 || paused == !m_syncTimer->isActive())
+        return;
+    if (paused)
+        m_syncTimer->stop();
+    else
+        m_syncTimer->start();
+}
+
+void ProfileServices::scheduledSync()
+{
+    qCInfo(lcProfileServices) << "scheduled sync of" << knownSessions().size() << "sessions";
+    queueSyncs(knownSessions());
 }
 
 void ProfileServices::syncNextQueued()

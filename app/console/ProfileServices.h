@@ -7,8 +7,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class BackgroundWriter;
 class ContactActionService;
@@ -17,6 +19,7 @@ class GatewayClientFactory;
 class GatewayReachability;
 class LocalApiService;
 class SyncService;
+struct WaSession;
 
 // One signed-in profile's services, for as long as it is signed in: the client factory and
 // the window's own client, the shared reachability, the sync (one at a time, queued), the
@@ -35,7 +38,11 @@ public:
         bool writeDiscoveryFile = true;
         GatewayCallOptions clientOptions;
         SyncOptions syncOptions;
+        // Every known session is synced this often while no live feed keeps the cache
+        // current; 0: never. -1: QSettings "sync/intervalMinutes", else 15 minutes.
+        qint64 syncIntervalMs = -1;
     };
+    static constexpr int kDefaultSyncIntervalMinutes = 15;
 
     ProfileServices(SignInController *signIn, const Options &options, QObject *parent = nullptr);
     // Stops the local API and any sync, and writes what is queued, before returning.
@@ -66,6 +73,9 @@ public:
     void refreshSessions();
     // The sessions the last refresh listed, then those added by hand.
     QStringList knownSessions() const;
+    // While a live feed keeps the cache current the scheduled syncs pause.
+    void setScheduledSyncPaused(bool paused);
+    qint64 syncIntervalMs() const { return m_syncIntervalMs; }
 
 Q_SIGNALS:
     void sessionsRefreshed(bool ok, const QString &problem);
@@ -75,6 +85,9 @@ Q_SIGNALS:
 private:
     void startLocalApi();
     void syncNextQueued();
+    // nullopt: the gateway would not list them (listProblem says why).
+    void storeSessions(const std::optional<QList<WaSession>> &sessions, const QString &listProblem);
+    void scheduledSync();
 
     QPointer<SignInController> m_signIn;
     const Options m_options;
@@ -89,4 +102,6 @@ private:
     std::unique_ptr<LocalApiService> m_localApi;
     QStringList m_listedSessions;
     QStringList m_syncQueue;
+    qint64 m_syncIntervalMs = 0;
+    QTimer *m_syncTimer = nullptr;
 };

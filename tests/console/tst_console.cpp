@@ -190,9 +190,15 @@ private Q_SLOTS:
         ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
         SignInController signIn(&store);
         Console console(options(), &signIn);
+        int firstSyncs = 0;
+        connect(&console, &Console::profileOpened, this, [&](ProfileServices *opened) {
+            connect(opened, &ProfileServices::syncFinished, this, [&] { ++firstSyncs; });
+        });
         QVERIFY(signInTo(signIn, name));
         QTRY_VERIFY_WITH_TIMEOUT(console.services(), kTimeoutMs);
         ProfileServices *services = console.services();
+        // (a first sign-in syncs every session; the local app asks once those are done)
+        QTRY_COMPARE_WITH_TIMEOUT(firstSyncs, int(m_sim.primarySessions().size()), 60000);
         const QUrl url = listeningUrl(services);
         QVERIFY(url.isValid());
         const quint16 port = quint16(url.port());
@@ -217,6 +223,73 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QVERIFY(finished.first().first().value<SyncOutcome>().ok());
+    }
+
+    void shouldSyncEverySessionOnFirstSignInOnly()
+    {
+        // GIVEN a profile signing in for the first time (its cache is new)
+        const QString name = QStringLiteral("first-")
+            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
+        QStringList synced;
+        {
+            SignInController signIn(&store);
+            Console console(options(), &signIn);
+            connect(&console, &Console::profileOpened, this, [&](ProfileServices *opened) {
+                connect(opened, &ProfileServices::syncFinished, this,
+                        [&](const SyncOutcome &o) { synced << o.sessionId; });
+            });
+            // WHEN it signs in
+            QVERIFY(signInTo(signIn, name));
+            // THEN every session of the organization is synced, one after another
+            QStringList expected;
+            for (const SimulatorProcess::Session &s : m_sim.primarySessions())
+                expected << s.id;
+            QTRY_COMPARE_WITH_TIMEOUT(synced.size(), expected.size(), 60000);
+            std::sort(synced.begin(), synced.end());
+            std::sort(expected.begin(), expected.end());
+            QCOMPARE(synced, expected);
+        }
+        // AND WHEN it is opened again THEN the sessions list is refreshed, nothing is resynced
+        SignInController again(&store);
+        Console console(options(), &again);
+        QSignalSpy opened(&console, &Console::profileOpened);
+        again.start(name);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kTimeoutMs);
+        QSignalSpy refreshed(console.services(), &ProfileServices::sessionsRefreshed);
+        QVERIFY(refreshed.wait(kTimeoutMs));
+        QVERIFY(refreshed.first().first().toBool());
+        QCoreApplication::processEvents();
+        QVERIFY(!console.services()->sync()->isRunning());
+    }
+
+    void shouldSyncOnAScheduleUntilPaused()
+    {
+        // GIVEN a console whose scheduled sync runs every half second
+        const QString name = QStringLiteral("schedule-")
+            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
+        SignInController signIn(&store);
+        Console::Options o = options();
+        o.services.syncIntervalMs = 500;
+        Console console(o, &signIn);
+        int syncs = 0;
+        connect(&console, &Console::profileOpened, this, [&](ProfileServices *opened) {
+            connect(opened, &ProfileServices::syncFinished, this, [&] { ++syncs; });
+        });
+        QVERIFY(signInTo(signIn, name));
+        const int sessions = int(m_sim.primarySessions().size());
+        // WHEN time passes THEN the sessions are synced again and again
+        QTRY_VERIFY_WITH_TIMEOUT(syncs >= 3 * sessions, 60000);
+        // AND WHEN a live feed pauses the schedule THEN the syncs stop once the batch is done
+        console.services()->setScheduledSyncPaused(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!console.services()->sync()->isRunning(), 60000);
+        const int settled = syncs;
+        QTest::qWait(1500);
+        QVERIFY(syncs <= settled + sessions); // at most the batch already queued
+        const int paused = syncs;
+        QTest::qWait(1500);
+        QCOMPARE(syncs, paused);
     }
 
     void shouldAskForANewSignInWhenTheGatewayRefusesTheToken()
