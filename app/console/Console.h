@@ -3,10 +3,14 @@
 #include "console/ProfileServices.h"
 
 #include <QObject>
+#include <QUrl>
 
 #include <memory>
 
+class CredentialStore;
+class ProfileStore;
 class QCommandLineParser;
+class QTemporaryDir;
 class SignInController;
 
 // The composition root's core: sign-in, and the one ProfileServices set of the signed-in
@@ -20,9 +24,15 @@ public:
     struct Options {
         QString profile; // --profile; empty: the one used last
         ProfileServices::Options services;
+        // --demo URL: a throw-away profile for that gateway, signed in with demoToken and
+        // kept for this run only (profile, token and cache in a temporary directory).
+        QUrl demoGateway;
+        QString demoToken;
     };
+    static constexpr const char *kDemoTokenVariable = "GC_DEMO_TOKEN";
 
-    // The options both front ends take: --profile NAME, --local-api-port N.
+    // The options both front ends take: --profile NAME, --local-api-port N, --demo URL (the
+    // token then comes from the environment variable kDemoTokenVariable, which is cleared).
     static void addOptions(QCommandLineParser &parser);
     // False and *error (a sentence for stderr) when a value is unusable.
     static bool readOptions(const QCommandLineParser &parser, Options *options, QString *error);
@@ -48,9 +58,13 @@ Q_SIGNALS:
 private:
     void open();
     void close();
+    void signInToDemo();
 
-    const Options m_options;
+    Options m_options;
+    std::unique_ptr<QTemporaryDir> m_demoDir;
+    std::unique_ptr<ProfileStore> m_demoProfiles;
+    std::unique_ptr<CredentialStore> m_demoCredentials;
     std::unique_ptr<SignInController> m_ownSignIn;
-    SignInController *m_signIn;
+    SignInController *m_signIn = nullptr;
     std::unique_ptr<ProfileServices> m_services;
 };
