@@ -13,11 +13,35 @@ LocalApiDispatcher::LocalApiDispatcher(std::shared_ptr<const LocalApiRouter> rou
 {
 }
 
+namespace {
+
+std::optional<HttpResponse> withRequestId(std::optional<HttpResponse> response,
+                                          const QByteArray &id)
+{
+    if (response && !id.isEmpty())
+        response->setHeader("X-Request-Id", id);
+    return response;
+}
+
+} // namespace
+
+QByteArray LocalApiDispatcher::clientRequestId(const HttpRequest &request)
+{
+    const QByteArray id = request.header("x-request-id").trimmed();
+    if (id.isEmpty() || id.size() > 128)
+        return {};
+    for (const char c : id) {
+        if (c < 0x21 || c > 0x7e)
+            return {};
+    }
+    return id;
+}
+
 std::optional<HttpResponse> LocalApiDispatcher::admit(const HttpRequest &request)
 {
     if (auto refused = m_guard.checkHost(request))
-        return refused;
-    return m_guard.checkNotBrowser(request);
+        return withRequestId(refused, clientRequestId(request));
+    return withRequestId(m_guard.checkNotBrowser(request), clientRequestId(request));
 }
 
 HttpResponse LocalApiDispatcher::errorResponse(int status, const QString &message) const
@@ -28,6 +52,13 @@ HttpResponse LocalApiDispatcher::errorResponse(int status, const QString &messag
 std::optional<HttpResponse> LocalApiDispatcher::handle(HttpRequest &request,
                                                        const ResponderFactory &makeResponder)
 {
+    // Asynchronous handlers set it themselves (clientRequestId()).
+    return withRequestId(route(request, makeResponder), clientRequestId(request));
+}
+
+std::optional<HttpResponse> LocalApiDispatcher::route(HttpRequest &request,
+                                                      const ResponderFactory &makeResponder)
+{
     QString error;
     if (!PathCodec::validatePath(request.path, &error))
         return LocalApiErrors::error(400, QLatin1String("validation_error"),
@@ -35,22 +66,28 @@ std::optional<HttpResponse> LocalApiDispatcher::handle(HttpRequest &request,
 
     const LocalApiRouter::Match match = m_router->match(request.method, request.path,
                                                         &request.pathParams);
+    switch (match.kind) {
+    case LocalApiRouter::Match::Kind::NotFound:
+        return LocalApiErrors::error(404, QLatin1String("not_found"),
+                                     QStringLiteral("route not found"));
+    case LocalApiRouter::Match::Kind::MethodNotAllowed: {
+        // The gateway's router (chi) answers 405 with Allow and an empty body.
+        HttpResponse r;
+        r.status = 405;
+        r.setHeader("Allow", match.allow);
+        return r;
+    }
+    default:
+        break;
+    }
     if (!match.publicPath) {
         if (auto refused = m_guard.checkToken(request))
             return refused;
     }
     switch (match.kind) {
     case LocalApiRouter::Match::Kind::NotFound:
-        return LocalApiErrors::error(404, QLatin1String("not_found"),
-                                     QStringLiteral("no such path"));
-    case LocalApiRouter::Match::Kind::MethodNotAllowed: {
-        HttpResponse r = LocalApiErrors::error(
-            405, QLatin1String("validation_error"),
-            QStringLiteral("method not allowed here; allowed: %1")
-                .arg(QString::fromLatin1(match.allow)));
-        r.setHeader("Allow", match.allow);
-        return r;
-    }
+    case LocalApiRouter::Match::Kind::MethodNotAllowed:
+        break;
     case LocalApiRouter::Match::Kind::BadParameter:
         return LocalApiErrors::error(400, QLatin1String("validation_error"),
                                      QStringLiteral("invalid path parameter: %1").arg(match.error));

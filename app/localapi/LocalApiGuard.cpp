@@ -14,14 +14,17 @@ QByteArrayView trimmed(QByteArrayView s)
     return s;
 }
 
-// The credential the client presented, or a null view.
+// The credential the client presented, chosen as the gateway chooses an API key: a non-empty
+// x-api-key wins; otherwise "Authorization: Bearer <token>" (any other scheme is ignored).
+// A null view when there is none.
 QByteArrayView presentedToken(const QByteArray &authorization, const QByteArray &apiKey)
 {
-    const QByteArrayView auth = trimmed(authorization);
-    if (auth.size() > 7 && auth.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
-        return trimmed(auth.sliced(7));
-    if (!apiKey.isNull())
+    if (!trimmed(apiKey).isEmpty())
         return trimmed(apiKey);
+    const QByteArrayView auth = trimmed(authorization);
+    if (auth.size() > 7 && auth.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0
+        && !trimmed(auth.sliced(7)).isEmpty())
+        return trimmed(auth.sliced(7));
     return {};
 }
 
@@ -65,9 +68,8 @@ std::optional<HttpResponse> LocalApiGuard::checkToken(const HttpRequest &request
     const QByteArrayView presented = presentedToken(authorization, apiKey);
     if (!presented.isNull() && LocalApiToken::equals(presented, m_token))
         return std::nullopt;
-    HttpResponse r = LocalApiErrors::error(
-        401, QLatin1String("unauthorized"),
-        QStringLiteral("missing or wrong local API token (Authorization: Bearer <token>)"));
+    HttpResponse r = LocalApiErrors::error(401, QLatin1String("unauthorized"),
+                                           QStringLiteral("missing or invalid credentials"));
     r.setHeader("WWW-Authenticate", "Bearer realm=\"gateway-console-local-api\"");
     return r;
 }

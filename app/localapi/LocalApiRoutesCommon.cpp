@@ -10,52 +10,37 @@ Q_LOGGING_CATEGORY(lcLocalApiRoutes, "gc.localapi.routes")
 
 namespace LocalApiRoutesCommon {
 
-namespace {
-
-bool allDigits(QStringView s, bool allowDash)
+QString fieldError(const QString &location, const QString &message, const QString &value)
 {
-    if (s.isEmpty() || s.size() > 40)
-        return false;
-    for (QChar c : s) {
-        if (!(c >= u'0' && c <= u'9') && !(allowDash && c == u'-'))
-            return false;
+    return QStringLiteral("%1 (%2: %3)").arg(message, location, value.left(200));
+}
+
+HttpResponse validationFailed(const QStringList &errors)
+{
+    return LocalApiErrors::error(
+        400, QLatin1String("validation_error"), QStringLiteral("validation failed"),
+        QJsonObject{{QStringLiteral("errors"), QJsonArray::fromStringList(errors)}});
+}
+
+HttpResponse validationError(const QString &message)
+{
+    return LocalApiErrors::error(400, QLatin1String("validation_error"), message);
+}
+
+std::optional<qint64> parseInteger(const QString &text)
+{
+    QStringView digits(text);
+    if (!digits.isEmpty() && (digits.front() == u'+' || digits.front() == u'-'))
+        digits = digits.sliced(1);
+    if (digits.isEmpty())
+        return std::nullopt;
+    for (QChar c : digits) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
     }
-    return s.front() != u'-' && s.back() != u'-';
-}
-
-bool userPart(const QString &text, QLatin1String server, bool allowDash)
-{
-    const qsizetype at = text.indexOf(u'@');
-    return at > 0 && QStringView(text).mid(at + 1) == server
-        && allDigits(QStringView(text).left(at), allowDash);
-}
-
-} // namespace
-
-bool isLid(const QString &text)
-{
-    return userPart(text, QLatin1String("lid"), false);
-}
-bool isGroupJid(const QString &text)
-{
-    return userPart(text, QLatin1String("g.us"), true);
-}
-bool isContactJid(const QString &text)
-{
-    return isLid(text) || userPart(text, QLatin1String("s.whatsapp.net"), false);
-}
-
-QJsonObject fieldError(const QString &location, const QString &message, const QString &value)
-{
-    return QJsonObject{{QStringLiteral("location"), location},
-                       {QStringLiteral("message"), message},
-                       {QStringLiteral("value"), value.left(200)}};
-}
-
-HttpResponse validationError(const QString &message, const QJsonArray &errors)
-{
-    return LocalApiErrors::error(400, QLatin1String("validation_error"), message,
-                                 QJsonObject{{QStringLiteral("errors"), errors}});
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok, 10);
+    return ok ? std::optional<qint64>(value) : std::nullopt;
 }
 
 HttpResponse cacheUnavailable()
@@ -118,12 +103,18 @@ HttpResponse withSyncedAt(HttpResponse response, OptInt syncedAt)
 } // namespace LocalApiRoutesCommon
 
 LocalApiRouter::Handler LocalApiRoutesCommon::sessionRoute(std::shared_ptr<LocalApiBackend> backend,
-                                                           SessionHandler handler)
+                                                           SessionHandler handler,
+                                                           RequestCheck check)
 {
-    return [backend = std::move(backend), handler = std::move(handler)](const HttpRequest &r) {
+    return [backend = std::move(backend), handler = std::move(handler),
+            check = std::move(check)](const HttpRequest &r) {
         CacheReader *reader = backend->reader();
         if (!reader)
             return cacheUnavailable();
+        if (check) {
+            if (std::optional<HttpResponse> refused = check(r))
+                return *refused;
+        }
         // Until the next commit the answer to the same target is the same bytes.
         const QByteArray target = r.query.isEmpty() ? r.path : r.path + '?' + r.query;
         const qint64 version = backend->dataVersion();

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,22 +19,24 @@ namespace LocalApiRoutesCommon {
 // A handler of one session's stored data, called with the cache open and the session known.
 using SessionHandler = std::function<HttpResponse(
     CacheReader &, const LocalApiBackend::SessionInfo &, const HttpRequest &)>;
-// Wraps it: 503 without a cache, 404 for an unknown session, the stored answer when the
-// cache has not changed since the same target was asked.
+// The request's own checks (query values), run before the session is looked up as the
+// gateway validates its input before its handler runs; nullopt when they pass.
+using RequestCheck = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
+// Wraps it: 503 without a cache, the check's refusal, 404 for an unknown session, the stored
+// answer when the cache has not changed since the same target was asked.
 LocalApiRouter::Handler sessionRoute(std::shared_ptr<LocalApiBackend> backend,
-                                     SessionHandler handler);
+                                     SessionHandler handler, RequestCheck check = {});
 
-// "205227043110953@lid": digits, then @lid.
-bool isLid(const QString &text);
-// "120363041234567890@g.us" (older groups: "6281234567890-1600000000@g.us").
-bool isGroupJid(const QString &text);
-// A LID or a phone JID ("6281234567890@s.whatsapp.net"): what block/unblock take.
-bool isContactJid(const QString &text);
-
-// One entry of details.errors, as the gateway writes them (the value cut to 200 characters).
-QJsonObject fieldError(const QString &location, const QString &message, const QString &value);
-// 400 validation_error with details {"errors": [...]}.
-HttpResponse validationError(const QString &message, const QJsonArray &errors);
+// One entry of details.errors as the gateway (huma) writes it:
+// "invalid integer (query.limit: abc)".
+QString fieldError(const QString &location, const QString &message, const QString &value);
+// 400 validation_error "validation failed" with details {"errors": ["...", ...]}.
+HttpResponse validationFailed(const QStringList &errors);
+// 400 validation_error with this message and no details ("invalid cursor").
+HttpResponse validationError(const QString &message);
+// A query integer as the gateway parses it (optional sign, decimal digits, 64 bits);
+// nullopt when it is not one.
+std::optional<qint64> parseInteger(const QString &text);
 // The cache could not be opened (503) or failed a read (500); the cause goes to the log only.
 HttpResponse cacheUnavailable();
 HttpResponse cacheFailure(const QString &error);

@@ -177,8 +177,9 @@ private Q_SLOTS:
         r = expectRefusal(httpRequest("GET", kContacts, port, kToken.left(46) + "X"), 401,
                           "unauthorized");
         QCOMPARE(r.status, 401);
-        r = expectRefusal(httpRequest("GET", "/no/such/path", port, {}), 401, "unauthorized");
-        QCOMPARE(r.status, 401);
+        QCOMPARE(
+            r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")),
+            QStringLiteral("missing or invalid credentials"));
         r = roundTrip(port, httpRequest("GET", kContacts, port, {}, {"x-api-key: " + kToken}));
         QCOMPARE(r.status, 200);
         QVERIFY(servesNormally());
@@ -259,7 +260,7 @@ private Q_SLOTS:
                                          QByteArray("OPTIONS"), QByteArray("TRACE")}) {
             r = roundTrip(port, httpRequest(method, kContacts, port, kToken));
             QCOMPARE(r.status, 405);
-            QCOMPARE(r.errorCode(), QStringLiteral("validation_error"));
+            QVERIFY(r.body.isEmpty());
             QCOMPARE(r.header("allow"), QByteArray("GET, HEAD"));
         }
         QVERIFY(servesNormally());

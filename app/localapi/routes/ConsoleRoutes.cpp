@@ -78,22 +78,21 @@ HttpResponse auditList(LocalApiBackend &backend, const HttpRequest &r)
         return cacheUnavailable();
     AuditLog::Query query;
     query.sessionId = r.queryItem(u"session");
-    QJsonArray errors;
+    QStringList errors;
     const auto number = [&](QStringView name, qint64 low, qint64 high, qint64 fallback) {
         const QString text = r.queryItem(name);
         if (text.isEmpty())
             return fallback;
-        bool ok = false;
-        const qint64 v = text.toLongLong(&ok);
-        if (!ok)
-            errors.append(fieldError(QStringLiteral("query.") + name.toString(),
-                                     QStringLiteral("expected an integer"), text));
-        return std::clamp(v, low, high);
+        const std::optional<qint64> v = parseInteger(text);
+        if (!v)
+            errors << fieldError(QStringLiteral("query.") + name.toString(),
+                                 QStringLiteral("invalid integer"), text);
+        return std::clamp(v.value_or(fallback), low, high);
     };
     query.limit = int(number(u"limit", 1, 1000, 100));
     query.beforeId = number(u"before", 0, std::numeric_limits<qint64>::max(), 0);
     if (!errors.isEmpty())
-        return validationError(QStringLiteral("invalid query parameters"), errors);
+        return validationFailed(errors);
     const std::optional<QList<AuditEntry>> entries = audit->list(query);
     if (!entries)
         return cacheFailure(audit->lastError());

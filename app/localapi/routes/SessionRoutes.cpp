@@ -7,6 +7,8 @@
 #include "localapi/LocalApiRoutesCommon.h"
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace LocalApiRoutesCommon;
 
 namespace {
@@ -16,9 +18,14 @@ HttpResponse listSessions(LocalApiBackend &backend)
     CacheReader *reader = backend.reader();
     if (!reader)
         return cacheUnavailable();
-    const QList<CachedSession> sessions = reader->sessions();
+    QList<CachedSession> sessions = reader->sessions();
     if (!reader->lastError().isEmpty())
         return cacheFailure(reader->lastError());
+    // Newest first, as the gateway lists them.
+    std::stable_sort(sessions.begin(), sessions.end(),
+                     [](const CachedSession &a, const CachedSession &b) {
+                         return a.session.createdAt > b.session.createdAt;
+                     });
     QJsonArray data;
     OptInt newest;
     for (const CachedSession &s : sessions) {
