@@ -1,6 +1,7 @@
 #include "cache/CacheReader.h"
 
 #include "cache/CacheDatabase.h"
+#include "cache/SearchText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -221,6 +222,71 @@ std::optional<ContactCount> CacheReader::countContacts(const ContactFilter &filt
     if (!count)
         fail(m_search.lastError());
     return count;
+}
+
+namespace {
+
+// The text test of the cache's search (SearchText folding: name, phone, business name, LID
+// prefix, group tags), applied row by row; :hasq = 0 tests nothing.
+const char *const kGatewayText =
+    " AND (:hasq = 0 OR instr(c.name_key, :q) > 0 OR ifnull(instr(c.phone, :q), 0) > 0"
+    " OR ifnull(instr(c.bn_key, :q), 0) > 0 OR (c.lid >= :q AND c.lid < :qe)"
+    " OR EXISTS (SELECT 1 FROM memberships t WHERE t.sid = c.sid AND t.lid = c.lid"
+    " AND instr(t.tag_key, :q) > 0))";
+const char *const kContactColumns =
+    "SELECT c.id, c.lid, c.is_dm, c.name, c.phone, c.business_name, c.phone_jid, c.identity_id,"
+    " c.first_seen_at, c.updated_at, c.detail_synced_at, c.synced_at";
+
+} // namespace
+
+std::optional<ContactPage> CacheReader::gatewayContacts(const QString &sessionId,
+                                                        const ContactQuery &query, qint64 afterId,
+                                                        int limit)
+{
+    // A group is small: its members, sorted. Otherwise the session's row range in order.
+    static const QString inGroup = QLatin1String(kContactColumns)
+        + QStringLiteral(" FROM memberships g JOIN contacts c ON c.sid = g.sid AND c.lid = g.lid"
+                         " WHERE g.sid = (SELECT sid FROM sessions WHERE id = :id)"
+                         " AND g.group_jid = :g AND c.id > :after")
+        + QLatin1String(kGatewayText) + QStringLiteral(" ORDER BY c.id LIMIT :n");
+    static const QString inSession = QLatin1String(kContactColumns)
+        + QStringLiteral(" FROM contacts c WHERE c.sid = (SELECT sid FROM sessions WHERE id = :id)"
+                         " AND c.id > :after AND (:source = 0 OR (:source = 1 AND c.is_dm = 1)"
+                         " OR (:source = 2 AND EXISTS (SELECT 1 FROM memberships m"
+                         " WHERE m.sid = c.sid AND m.lid = c.lid)))")
+        + QLatin1String(kGatewayText) + QStringLiteral(" ORDER BY c.id LIMIT :n");
+    const SearchQuery text = SearchQuery::fromUserText(query.text);
+    const int source = query.source == QLatin1String("dm") ? 1
+        : query.source == QLatin1String("group")           ? 2
+                                                           : 0;
+    const bool group = !query.groupJid.isEmpty();
+    RowStatement *q = group ? run(inGroup,
+                                  {{":id", sessionId},
+                                   {":g", query.groupJid},
+                                   {":after", afterId},
+                                   {":hasq", int(!text.isEmpty())},
+                                   {":q", text.text},
+                                   {":qe", text.upperBound},
+                                   {":n", limit}})
+                            : run(inSession,
+                                  {{":id", sessionId},
+                                   {":after", afterId},
+                                   {":source", source},
+                                   {":hasq", int(!text.isEmpty())},
+                                   {":q", text.text},
+                                   {":qe", text.upperBound},
+                                   {":n", limit}});
+    if (!q)
+        return std::nullopt;
+    ReadReset reset(q);
+    ContactPage page;
+    while (q->next(&m_error))
+        page.rows << readContact(*q);
+    if (!m_error.isEmpty())
+        return std::nullopt;
+    if (limit > 0 && page.rows.size() == limit)
+        page.nextCursor = QString::number(page.rows.last().rowId);
+    return page;
 }
 
 std::optional<CachedContactDetail> CacheReader::contact(const QString &sessionId,

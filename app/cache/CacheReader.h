@@ -44,6 +44,13 @@ public:
     QString lastContactPlan() const { return m_search.lastPlan(); }
     ContactSearch &search() { return m_search; }
 
+    // listContacts as the gateway answers it: one filter (groupJid, else source "dm": a direct
+    // chat, else source "group": a membership in this session), the text, in row order (the
+    // order the sync stored the gateway's pages in) after the row id afterId. nextCursor is
+    // the last row id whenever the page is full, so a list ends on a short or empty page.
+    std::optional<ContactPage> gatewayContacts(const QString &sessionId, const ContactQuery &query,
+                                               qint64 afterId, int limit);
+
     // One contact with every group it is in (name, JID, role, tag, last seen): the shape of
     // getContact. nullopt and an empty lastError() when the cache does not have it.
     std::optional<CachedContactDetail> contact(const QString &sessionId, const QString &lid);

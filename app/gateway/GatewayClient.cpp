@@ -188,7 +188,7 @@ GatewayRequest GatewayClient::blockContact(const QString &session, const QString
          GatewayPaths::sessionsUrl(
              m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("block")}),
          false},
-        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkLiveJid(jid)}),
         context, &expectNoContent, std::move(handler));
 }
 
@@ -200,7 +200,7 @@ GatewayRequest GatewayClient::unblockContact(const QString &session, const QStri
          GatewayPaths::sessionsUrl(
              m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("unblock")}),
          false},
-        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkLiveJid(jid)}),
         context, &expectNoContent, std::move(handler));
 }
 
@@ -212,7 +212,7 @@ GatewayRequest GatewayClient::getContactPicture(const QString &session, const QS
          GatewayPaths::sessionsUrl(
              m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("picture")}),
          true},
-        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkLiveJid(jid)}),
         context, fromJson<ProfilePicture>([](const QJsonValue &v, QString *e) {
             return GatewayJson::toProfilePicture(v, e);
         }),
@@ -227,7 +227,7 @@ GatewayRequest GatewayClient::getContactAbout(const QString &session, const QStr
          GatewayPaths::sessionsUrl(
              m_baseUrl, {session, QStringLiteral("contacts"), jid, QStringLiteral("about")}),
          true},
-        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkUserJid(jid)}),
+        firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkLiveJid(jid)}),
         context, fromJson<QString>([](const QJsonValue &v, QString *e) {
             return GatewayJson::toAbout(v, e);
         }),

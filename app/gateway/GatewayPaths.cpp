@@ -47,12 +47,15 @@ QString checkLid(const QString &lid)
     return re.match(lid).hasMatch() ? QString() : Text::tr("Not a LID (expected digits@lid).");
 }
 
-QString checkUserJid(const QString &jid)
+QString checkLiveJid(const QString &jid)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9]{1,24}@(lid|s\\.whatsapp\\.net)$"));
+    // Only the shape: the gateway accepts whatever whatsmeow parses (LID, phone, device and
+    // group JIDs) and answers "invalid jid" itself, so the console does not judge further.
+    static const QRegularExpression re(
+        QStringLiteral("^[0-9A-Za-z._:-]{1,64}@[0-9A-Za-z.-]{1,32}$"));
     return re.match(jid).hasMatch()
         ? QString()
-        : Text::tr("Not a contact address (expected digits@lid or digits@s.whatsapp.net).");
+        : Text::tr("Not a WhatsApp address (expected something like digits@lid).");
 }
 
 QString checkGroupJid(const QString &gid)

@@ -13,7 +13,7 @@ namespace GatewayPaths {
 // "" when the value is acceptable, otherwise why not (one sentence for a person).
 QString checkSessionId(const QString &id);
 QString checkLid(const QString &lid);      // digits@lid
-QString checkUserJid(const QString &jid);  // a LID or digits@s.whatsapp.net
+QString checkLiveJid(const QString &jid);  // shaped like user@server: live actions' {jid}
 QString checkGroupJid(const QString &gid); // digits[-digits]@g.us
 QString checkQueryText(const QString &text);
 

@@ -42,12 +42,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("lid");
-        QTest::addColumn<bool>("userJid");
+        QTest::addColumn<bool>("liveJid");
         QTest::addColumn<bool>("groupJid");
         QTest::newRow("lid") << "205227043110953@lid" << true << true << false;
         QTest::newRow("phone jid") << "6281234567890@s.whatsapp.net" << false << true << false;
-        QTest::newRow("group") << "120363041234567890@g.us" << false << false << true;
-        QTest::newRow("old group") << "6281234567890-1500000000@g.us" << false << false << true;
+        QTest::newRow("device jid") << "6281234567890:12@s.whatsapp.net" << false << true << false;
+        QTest::newRow("group") << "120363041234567890@g.us" << false << true << true;
+        QTest::newRow("old group") << "6281234567890-1500000000@g.us" << false << true << true;
         QTest::newRow("empty") << "" << false << false << false;
         QTest::newRow("sql") << "1' OR '1'='1@lid" << false << false << false;
         QTest::newRow("traversal") << "../../etc/passwd" << false << false << false;
@@ -60,10 +61,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, value);
         QFETCH(bool, lid);
-        QFETCH(bool, userJid);
+        QFETCH(bool, liveJid);
         QFETCH(bool, groupJid);
         QCOMPARE(GatewayPaths::checkLid(value).isEmpty(), lid);
-        QCOMPARE(GatewayPaths::checkUserJid(value).isEmpty(), userJid);
+        QCOMPARE(GatewayPaths::checkLiveJid(value).isEmpty(), liveJid);
         QCOMPARE(GatewayPaths::checkGroupJid(value).isEmpty(), groupJid);
     }
 

@@ -2,7 +2,6 @@
 
 #include "actions/ContactActionService.h"
 #include "cache/CacheReader.h"
-#include "cache/ContactCursor.h"
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayJson.h"
 #include "localapi/LocalApiBackend.h"
@@ -19,9 +18,6 @@ using namespace LocalApiRoutesCommon;
 namespace {
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
-// The position after a full last page: the next page is empty and carries no cursor.
-const QString kEndCursor = QStringLiteral("end");
-
 // listContacts' query values, checked as the gateway's huma input is ({group} is not checked:
 // an unknown group lists nothing).
 std::optional<HttpResponse> checkListQuery(const HttpRequest &r)
@@ -68,28 +64,25 @@ HttpResponse listContacts(const QByteArray &cursorKey, CacheReader &reader,
     if (query.groupJid.isEmpty())
         query.source = r.queryItem(u"source");
     const int limit = pageLimit(r);
-    const ContactFilter filter = ContactFilter::fromQuery(info.session.session.id, query);
     const QString scope =
         QStringList{info.session.session.id, query.text, query.source, query.groupJid}.join(u'\n');
     const QString sealed = r.queryItem(u"cursor");
-    QString cursor;
+    qint64 after = 0;
     if (!sealed.isEmpty()) {
+        // Sealed: a cursor is good for the query it came from only, and reveals no row id.
         const std::optional<QString> opened = openCursor(cursorKey, scope, sealed);
-        if (opened && *opened == kEndCursor)
-            return contactPage({}, {}, info.syncedAt());
-        if (!opened || !ContactCursor::decode(*opened, filter.sort, filter.order))
+        bool ok = false;
+        after = opened ? opened->toLongLong(&ok) : 0;
+        if (!ok || after <= 0)
             return validationError(QStringLiteral("invalid cursor"));
-        cursor = *opened;
     }
-    const std::optional<ContactPage> page = reader.contacts(filter, cursor, limit);
+    const std::optional<ContactPage> page = reader.gatewayContacts(info.session.session.id, query,
+                                                                   after, limit);
     if (!page)
         return cacheFailure(reader.lastError());
     // A full page always says where to go on, as the gateway's does.
-    QString next;
-    if (page->hasMore())
-        next = sealCursor(cursorKey, scope, page->nextCursor);
-    else if (page->rows.size() >= limit)
-        next = sealCursor(cursorKey, scope, kEndCursor);
+    const QString next = page->hasMore() ? sealCursor(cursorKey, scope, page->nextCursor)
+                                         : QString();
     return contactPage(page->rows, next, info.syncedAt());
 }
 
