@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace sim {
 
 namespace {
@@ -38,24 +40,30 @@ Api::Api(DataSet &data, const Auth &auth, Faults &faults)
 Response Api::handle(const ApiCall &call)
 {
     const Route &r = call.route;
-    if (r.op == Op::NoRoute)
-        return errorResponse("not_found",
-                             QStringLiteral("no route for %1 %2")
-                                 .arg(QString::fromLatin1(call.method),
-                                      QString::fromLatin1(call.encodedPath.left(200))));
+    if (r.op == Op::NoRoute) // chi answers before any middleware: no credentials needed
+        return r.allowed.isEmpty() ? errorResponse("not_found", QStringLiteral("route not found"))
+                                   : methodNotAllowed(r.allowed);
     Principal who;
-    QString problem;
     if (!m_auth.authenticate(call.authorization, call.apiKey, QDateTime::currentSecsSinceEpoch(),
-                             &who, &problem))
-        return errorResponse("unauthorized", problem);
-
+                             &who))
+        return errorResponse("unauthorized", QStringLiteral("missing or invalid credentials"));
+    const Caps need = requiredCap(r.op);
+    if (!(who.caps & need))
+        return errorResponse(
+            "forbidden", QStringLiteral("missing required capability: %1").arg(capsToString(need)));
+    ContactQuery contactQuery;
+    if (r.op == Op::ListContacts) {
+        const QStringList errors = contactQueryErrors(call, &contactQuery);
+        if (!errors.isEmpty())
+            return validationError(QStringLiteral("validation failed"), errors);
+    }
     int s = -1;
     if (r.op != Op::ListSessions) {
         s = r.sessionOk ? m_data.sessionIndex(r.session) : -1;
         if (s < 0 || m_data.sessions[s].org != who.org) // another org's session looks absent
             return errorResponse("not_found", QStringLiteral("session not found"));
     }
-    // Per session on session routes, per org elsewhere (as the gateway counts).
+    // Per session on session routes, per org elsewhere.
     const QString bucket = s >= 0 ? m_data.sessions[s].id : QStringLiteral("org:%1").arg(who.org);
     if (m_faults.rateLimited(bucket)) {
         Response rl = errorResponse(
@@ -64,19 +72,6 @@ Response Api::handle(const ApiCall &call)
             rl.header("Retry-After", QByteArray::number(m_faults.config().retryAfter));
         return rl;
     }
-    const Caps need = requiredCap(r.op);
-    if (!(who.caps & need))
-        return errorResponse(
-            "forbidden",
-            QStringLiteral("this credential lacks the %1 capability").arg(capsToString(need)));
-    if (!r.itemOk)
-        return validationError(
-            QStringLiteral("path parameter is not valid percent-encoded UTF-8"),
-            {{QStringLiteral("path"), QStringLiteral("invalid encoding"), QString()}});
-    if (!call.badQueryParam.isEmpty())
-        return validationError(
-            QStringLiteral("query parameter is not valid percent-encoded UTF-8"),
-            {{QStringLiteral("query"), QStringLiteral("invalid encoding"), call.badQueryParam}});
 
     switch (r.op) {
     case Op::ListSessions:
@@ -84,7 +79,7 @@ Response Api::handle(const ApiCall &call)
     case Op::GetSession:
         return getSession(s, call);
     case Op::ListContacts:
-        return listContacts(s, call);
+        return listContacts(s, call, contactQuery);
     case Op::GetContact:
         return getContact(s, call);
     case Op::BlockContact:
@@ -100,16 +95,23 @@ Response Api::handle(const ApiCall &call)
     case Op::NoRoute:
         break;
     }
-    return errorResponse("internal", QStringLiteral("unhandled operation"));
+    return errorResponse("internal", QStringLiteral("internal server error"));
 }
 
 Response Api::listSessions(const ApiCall &call, const Principal &who) const
 {
-    JsonWriter w(call.explicitNulls);
-    w.beginObject().key("data").beginArray();
+    QList<int> rows;
     for (int s = 0; s < m_data.sessions.size(); ++s)
         if (m_data.sessions[s].org == who.org)
-            json::session(w, m_data, s);
+            rows << s;
+    // ORDER BY created_at DESC
+    std::stable_sort(rows.begin(), rows.end(), [this](int a, int b) {
+        return m_data.sessions[a].createdAt > m_data.sessions[b].createdAt;
+    });
+    JsonWriter w(call.explicitNulls);
+    w.beginObject().key("data").beginArray();
+    for (int s : rows)
+        json::session(w, m_data, s);
     w.endArray().endObject();
     return jsonResponse(200, w.take());
 }
@@ -134,25 +136,22 @@ Response Api::listGroups(int s, const ApiCall &call) const
 
 Response Api::groupOrMembers(int s, const ApiCall &call) const
 {
-    QByteArray digits;
-    if (!Ids::userPart(call.route.item, QLatin1String("g.us"), &digits))
-        return validationError(
-            QStringLiteral("gid must be a group JID like 120363041234567890@g.us"),
-            {{QStringLiteral("path.gid"), QStringLiteral("expected a group JID"),
-              call.route.item}});
-    const qint64 g = m_data.groupByDigits(s, digits);
-    if (g < 0)
-        return errorResponse("not_found", QStringLiteral("group not found"));
+    // {gid} is not validated: any string is looked up.
+    const qint64 g = m_data.groupByJid(s, call.route.item);
     JsonWriter w(call.explicitNulls);
     if (call.route.op == Op::GetGroup) {
+        if (g < 0)
+            return errorResponse("not_found", QStringLiteral("group not found"));
         json::group(w, m_data, quint32(g));
         return jsonResponse(200, w.take());
     }
-    const Group &gr = m_data.groups[size_t(g)];
     w.beginObject().key("data").beginArray();
-    for (quint32 m = gr.memBegin; m < gr.memEnd; ++m)
-        if (!m_data.memberships[m].removed)
-            json::member(w, m_data, m);
+    if (g >= 0) {
+        const Group &gr = m_data.groups[size_t(g)];
+        for (quint32 m = gr.memBegin; m < gr.memEnd; ++m)
+            if (!m_data.memberships[m].removed)
+                json::member(w, m_data, m);
+    }
     w.endArray().endObject();
     return jsonResponse(200, w.take());
 }

@@ -1,19 +1,15 @@
 #pragma once
 
 #include "Auth.h"
+#include "Fold.h"
 #include "HttpResponse.h"
 #include "Request.h"
 
-// The gateway operations the console uses. Every call is checked in this order:
-//   unknown route 404 -> credentials 401 -> session of the caller's org 404 (never 403)
-//   -> 429 burst (fault knob) -> capability 403 -> malformed parameters 400 -> the operation.
-// Choices where the contract leaves room:
-// - listContacts: `group` that is a well-formed JID but not a group of the session gives an
-//   empty list; `q` matches the name case-insensitively, and when it looks like a number
-//   ("+62 812-3") the phone and LID digits; '+' in a query means a space (Go's net/url).
-// - validation_error details: {"errors":[{"location":"query.limit","message","value"}]}.
-// - Live actions take a LID or a phone JID (picture also a group JID); format 400, then
-//   not connected 501, then unknown 404. A picture hidden by privacy is 404 not_found.
+// The gateway operations the console uses, answering as the gateway's code does
+// (rama-adi/quick-whatsapp-gateway), not as its openapi.yaml says. Checked in this order:
+//   route 404 / method 405 -> credentials 401 -> capability 403 -> malformed query 400 (huma)
+//   -> session of the caller's org 404 (never 403) -> 429 burst (fault knob) -> the operation.
+// Where the code differs from the document, see tests/simulator/README.md.
 namespace sim {
 
 class DataSet;
@@ -27,17 +23,25 @@ public:
     Response handle(const ApiCall &call);
 
 private:
+    struct ContactQuery {
+        int source = -1; // -1 any, 0 group, 1 dm
+        qint64 limit = 50;
+    };
+    // huma's validation of listContacts' typed parameters, in declaration order.
+    static QStringList contactQueryErrors(const ApiCall &call, ContactQuery *out);
+
     Response listSessions(const ApiCall &call, const Principal &who) const;
     Response getSession(int s, const ApiCall &call) const;
-    Response listContacts(int s, const ApiCall &call) const; // ApiContacts.cpp
-    Response getContact(int s, const ApiCall &call) const;   // ApiContacts.cpp
-    Response liveAction(int s, const ApiCall &call);         // ApiContacts.cpp
+    Response listContacts(int s, const ApiCall &call, const ContactQuery &q) const; // ApiContacts
+    Response getContact(int s, const ApiCall &call) const;                          // ApiContacts
+    Response liveAction(int s, const ApiCall &call);                                // ApiLive
     Response listGroups(int s, const ApiCall &call) const;
     Response groupOrMembers(int s, const ApiCall &call) const;
 
     DataSet &m_data;
     const Auth &m_auth;
     Faults &m_faults;
+    mutable Folder m_folder; // a cache of folded characters, shared by every search
 };
 
 } // namespace sim

@@ -68,16 +68,12 @@ void contact(JsonWriter &w, const DataSet &d, quint32 c)
 void contactDetail(JsonWriter &w, const DataSet &d, quint32 c)
 {
     const Contact &row = d.contacts[c];
-    w.beginObject().flag("dm", row.has(Contact::Dm)).key("groups");
-    bool any = false;
+    w.beginObject().flag("dm", row.has(Contact::Dm)).key("groups").beginArray();
     const auto [begin, end] = d.membershipsOf(c);
     for (const quint32 *it = begin; it != end; ++it) {
         const Membership &m = d.memberships[*it];
         if (m.removed)
             continue;
-        if (!any)
-            w.beginArray();
-        any = true;
         w.beginObject()
             .field("jid", d.groupJid(m.group))
             .optString("name", d.groupSubject(m.group))
@@ -86,10 +82,7 @@ void contactDetail(JsonWriter &w, const DataSet &d, quint32 c)
             .field("lastSeen", ms(m.lastSeen, *it))
             .endObject();
     }
-    if (any)
-        w.endArray();
-    else
-        w.null(); // the contract allows null: a contact seen in no group
+    w.endArray(); // [] for a contact seen in no group, never null
     const QByteArray phone = d.phone(c);
     w.key("identity")
         .beginObject()

@@ -67,7 +67,7 @@ Caps capsForOrgRole(const QString &orgRole)
     if (orgRole == QLatin1String("owner") || orgRole == QLatin1String("admin"))
         return CapRead | CapSend | CapManage | CapEvents;
     if (orgRole == QLatin1String("member"))
-        return CapRead | CapSend;
+        return CapRead | CapSend | CapEvents;
     return 0;
 }
 
@@ -100,32 +100,24 @@ QByteArray Auth::mint(const JwtClaims &c, bool badSignature) const
 }
 
 bool Auth::authenticate(const QByteArray &authorization, const QByteArray &apiKeyHeader,
-                        qint64 nowSec, Principal *who, QString *problem) const
+                        qint64 nowSec, Principal *who) const
 {
-    if (!authorization.isEmpty()) {
-        const QByteArray value = authorization.trimmed();
-        if (!value.toLower().startsWith("bearer ")) {
-            *problem = QStringLiteral("Authorization must use the Bearer scheme");
-            return false;
-        }
-        const QByteArray token = value.mid(7).trimmed();
-        if (token.isEmpty()) {
-            *problem = QStringLiteral("empty bearer token");
-            return false;
-        }
-        // Three dot-separated parts make a JWT; anything else is an api-key.
-        if (token.count('.') == 2)
-            return verifyJwt(token, nowSec, who, problem);
-        return apiKey(token, who, problem);
-    }
-    if (!apiKeyHeader.isEmpty())
-        return apiKey(apiKeyHeader.trimmed(), who, problem);
-    *problem = QStringLiteral(
-        "missing credentials: send Authorization: Bearer <token> or x-api-key");
-    return false;
+    // Go's Header.Get trims the value; the scheme is matched case-insensitively.
+    const QByteArray value = authorization.trimmed();
+    const QByteArray bearer = value.size() > 7 && value.left(7).toLower() == "bearer "
+        ? value.mid(7).trimmed()
+        : QByteArray();
+    const QList<QByteArray> parts = bearer.split('.');
+    const bool jwtShaped = parts.size() == 3 && !parts.contains(QByteArray());
+    if (jwtShaped && verifyJwt(bearer, nowSec, who))
+        return true;
+    QByteArray raw = apiKeyHeader.trimmed();
+    if (raw.isEmpty() && !jwtShaped) // a failed JWT is never retried as an api-key
+        raw = bearer;
+    return !raw.isEmpty() && apiKey(raw, who);
 }
 
-bool Auth::apiKey(const QByteArray &token, Principal *who, QString *problem) const
+bool Auth::apiKey(const QByteArray &token, Principal *who) const
 {
     for (const ApiKey &k : m_keys) {
         if (sameBytes(k.key.toUtf8(), token)) {
@@ -134,55 +126,38 @@ bool Auth::apiKey(const QByteArray &token, Principal *who, QString *problem) con
             return true;
         }
     }
-    *problem = QStringLiteral("unknown api-key");
     return false;
 }
 
-bool Auth::verifyJwt(const QByteArray &token, qint64 nowSec, Principal *who, QString *problem) const
+bool Auth::verifyJwt(const QByteArray &token, qint64 nowSec, Principal *who) const
 {
     const QList<QByteArray> parts = token.split('.');
     QByteArray header, payload, signature;
     if (!decodePart(parts[0], &header) || !decodePart(parts[1], &payload)
-        || !decodePart(parts[2], &signature)) {
-        *problem = QStringLiteral("malformed token");
+        || !decodePart(parts[2], &signature))
         return false;
-    }
     const QJsonObject h = QJsonDocument::fromJson(header).object();
-    if (h.value(QLatin1String("alg")).toString() != QLatin1String("HS256")) {
-        *problem = QStringLiteral("unsupported token algorithm");
+    if (h.value(QLatin1String("alg")).toString() != QLatin1String("HS256"))
         return false;
-    }
     const QByteArray expected = QMessageAuthenticationCode::hash(
         parts[0] + '.' + parts[1], m_secret, QCryptographicHash::Sha256);
-    if (!sameBytes(expected, signature)) {
-        *problem = QStringLiteral("invalid token signature");
+    if (!sameBytes(expected, signature))
         return false;
-    }
     const QJsonObject c = QJsonDocument::fromJson(payload).object();
-    if (c.isEmpty() || !c.value(QLatin1String("exp")).isDouble()) {
-        *problem = QStringLiteral("malformed token claims");
+    if (c.isEmpty() || !c.value(QLatin1String("exp")).isDouble()
+        || c.value(QLatin1String("exp")).toDouble() <= double(nowSec))
         return false;
-    }
-    if (c.value(QLatin1String("exp")).toDouble() <= double(nowSec)) {
-        *problem = QStringLiteral("token expired");
-        return false;
-    }
     const QJsonValue nbf = c.value(QLatin1String("nbf"));
-    if (nbf.isDouble() && nbf.toDouble() > double(nowSec)) {
-        *problem = QStringLiteral("token not yet valid");
+    if (nbf.isDouble() && nbf.toDouble() > double(nowSec))
         return false;
-    }
     const QJsonValue aud = c.value(QLatin1String("aud"));
     const bool audOk = aud.toString() == m_issuer || aud.toArray().contains(QJsonValue(m_issuer));
-    if (c.value(QLatin1String("iss")).toString() != m_issuer || !audOk) {
-        *problem = QStringLiteral("token issued for another audience");
+    if (c.value(QLatin1String("iss")).toString() != m_issuer || !audOk)
         return false;
-    }
+    // A user principal needs a subject and an active organization.
     const QString org = c.value(QLatin1String("activeOrganizationId")).toString();
-    if (org.isEmpty()) {
-        *problem = QStringLiteral("token has no active organization");
+    if (org.isEmpty() || c.value(QLatin1String("sub")).toString().isEmpty())
         return false;
-    }
     who->org = int(m_orgIds.indexOf(org));
     who->caps = capsForOrgRole(c.value(QLatin1String("orgRole")).toString());
     return true;

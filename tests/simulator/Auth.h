@@ -21,7 +21,7 @@ using Caps = quint8;
 
 QString capsToString(Caps caps); // "read,send,manage,events" order
 bool parseCaps(const QString &text, Caps *caps);
-Caps capsForOrgRole(const QString &orgRole); // owner/admin: all four, member: read+send
+Caps capsForOrgRole(const QString &orgRole); // owner/admin: all four, member: all but manage
 
 struct Principal {
     int org = -1; // -1: an org the simulator does not know (sees no sessions)
@@ -53,13 +53,15 @@ public:
 
     QByteArray mint(const JwtClaims &claims, bool badSignature = false) const;
 
-    // Reads the Authorization (Bearer) or x-api-key header. False with a reason for a 401.
+    // The gateway's two acceptors (authz.ResolveCredential): a bearer shaped like a JWT is
+    // verified as one; otherwise x-api-key, or failing that the non-JWT bearer, is an api-key.
+    // A failed JWT still lets x-api-key through. False means 401, whatever the reason.
     bool authenticate(const QByteArray &authorization, const QByteArray &apiKeyHeader,
-                      qint64 nowSec, Principal *who, QString *problem) const;
+                      qint64 nowSec, Principal *who) const;
 
 private:
-    bool verifyJwt(const QByteArray &token, qint64 nowSec, Principal *who, QString *problem) const;
-    bool apiKey(const QByteArray &token, Principal *who, QString *problem) const;
+    bool verifyJwt(const QByteArray &token, qint64 nowSec, Principal *who) const;
+    bool apiKey(const QByteArray &token, Principal *who) const;
 
     QByteArray m_secret;
     QString m_issuer;

@@ -106,11 +106,11 @@ Response Control::session(const QByteArray &method, const QList<QByteArray> &seg
         return jsonResponse(200, w.take());
     }
     if (action == "blocked" && method == "GET") {
-        QList<quint32> rows = ss.blocked.values();
-        std::sort(rows.begin(), rows.end());
+        QStringList jids = ss.blocked.values();
+        jids.sort();
         w.beginObject().key("data").beginArray();
-        for (quint32 c : rows)
-            w.utf8(m_data.lid(c));
+        for (const QString &jid : jids)
+            w.value(jid);
         w.endArray().endObject();
         return jsonResponse(200, w.take());
     }

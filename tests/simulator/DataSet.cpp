@@ -48,6 +48,24 @@ qint64 DataSet::groupByDigits(int session, QByteArrayView digits) const
     return g;
 }
 
+qint64 DataSet::contactByLid(int session, const QString &lid) const
+{
+    QByteArray digits;
+    if (!Ids::userPart(lid, QLatin1String("lid"), &digits))
+        return -1;
+    const qint64 c = contactByLidDigits(session, digits);
+    return c >= 0 && QLatin1String(this->lid(quint32(c))) == lid ? c : -1;
+}
+
+qint64 DataSet::groupByJid(int session, const QString &jid) const
+{
+    QByteArray digits;
+    if (!Ids::userPart(jid, QLatin1String("g.us"), &digits))
+        return -1;
+    const qint64 g = groupByDigits(session, digits);
+    return g >= 0 && QLatin1String(groupJid(quint32(g))) == jid ? g : -1;
+}
+
 std::pair<const quint32 *, const quint32 *> DataSet::membershipsOf(quint32 contact) const
 {
     if (contact + 1 >= contactMemOffsets.size()) // added later by a mutation: in no group

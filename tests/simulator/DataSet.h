@@ -97,7 +97,7 @@ struct Session {
     QList<quint32> extraContacts; // added by mutations, ascending, all above contactEnd
     quint32 groupBegin = 0, groupEnd = 0;
     qint64 liveContacts = 0, liveMemberships = 0;
-    QSet<quint32> blocked;
+    QSet<QString> blocked; // the LID of a stored contact, else the JID as the client sent it
     quint32 mutations = 0;
 };
 
@@ -132,6 +132,9 @@ public:
     qint64 contactByLidDigits(int session, QByteArrayView digits) const;
     qint64 contactByPhone(int session, QByteArrayView digits) const;
     qint64 groupByDigits(int session, QByteArrayView digits) const;
+    // Exact-string lookups, as the gateway's SQL compares the stored JID.
+    qint64 contactByLid(int session, const QString &lid) const;
+    qint64 groupByJid(int session, const QString &jid) const;
     bool isLive(qint64 contact, int session) const;
     // Memberships of a contact (removed ones included; callers skip them).
     std::pair<const quint32 *, const quint32 *> membershipsOf(quint32 contact) const;

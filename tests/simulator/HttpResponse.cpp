@@ -37,6 +37,8 @@ const char *reason(int status)
         return "Forbidden";
     case 404:
         return "Not Found";
+    case 405:
+        return "Method Not Allowed";
     case 409:
         return "Conflict";
     case 429:
@@ -52,7 +54,7 @@ const char *reason(int status)
     }
 }
 
-Response envelope(const char *code, const QString &message, const QList<FieldError> *errors)
+Response envelope(const char *code, const QString &message, const QStringList *errors)
 {
     JsonWriter w;
     w.beginObject()
@@ -62,19 +64,12 @@ Response envelope(const char *code, const QString &message, const QList<FieldErr
         .field("message", message);
     if (errors && !errors->isEmpty()) {
         w.key("details").beginObject().key("errors").beginArray();
-        for (const FieldError &e : *errors) {
-            w.beginObject().field("location", e.location).field("message", e.message);
-            // Echo at most a prefix of hostile values; the point is to say where, not to mirror.
-            w.field("value", e.value.left(200));
-            w.endObject();
-        }
+        for (const QString &e : *errors)
+            w.value(e);
         w.endArray().endObject();
     }
     w.endObject().endObject();
-    Response r = jsonResponse(statusForCode(code), w.take());
-    if (r.status == 401)
-        r.header("WWW-Authenticate", "Bearer");
-    return r;
+    return jsonResponse(statusForCode(code), w.take());
 }
 
 } // namespace
@@ -108,9 +103,19 @@ Response errorResponse(const char *code, const QString &message)
     return envelope(code, message, nullptr);
 }
 
-Response validationError(const QString &message, const QList<FieldError> &errors)
+Response validationError(const QString &message, const QStringList &errors)
 {
     return envelope("validation_error", message, &errors);
+}
+
+Response methodNotAllowed(const QList<QByteArray> &allowed)
+{
+    Response r;
+    r.status = 405;
+    r.contentType.clear();
+    for (const QByteArray &m : allowed)
+        r.header("Allow", m);
+    return r;
 }
 
 QByteArray serializeHead(const Response &r, const QByteArray &requestId, bool close)

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 // One HTTP/1.1 answer, built by the handlers and written to the socket by SimServer, which
 // may delay, cut or corrupt it on the way (fault injection).
@@ -23,17 +24,14 @@ struct Response {
     }
 };
 
-struct FieldError {
-    QString location; // "query.limit", "path.lid"
-    QString message;
-    QString value;
-};
-
 Response jsonResponse(int status, const QByteArray &body);
 Response noContent();
 // The contract's envelope {"error":{"code","message","details"?}}; the status follows the code.
 Response errorResponse(const char *code, const QString &message);
-Response validationError(const QString &message, const QList<FieldError> &errors = {});
+// 400 validation_error; `errors` become details.errors, huma's "message (location: value)" lines.
+Response validationError(const QString &message, const QStringList &errors = {});
+// chi's answer to a known path with another method: an empty body and the Allow header.
+Response methodNotAllowed(const QList<QByteArray> &allowed);
 int statusForCode(const char *code);
 
 // Status line, headers and body. Content-Length always states the full body.

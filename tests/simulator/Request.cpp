@@ -76,53 +76,64 @@ QList<QByteArray> splitPath(const QByteArray &encodedPath)
     QByteArray p = encodedPath;
     if (p.startsWith('/'))
         p.remove(0, 1);
-    if (p.endsWith('/')) // "/api/v1/sessions/" is the same list as without the slash
-        p.chop(1);
     return p.split('/');
 }
+
+namespace {
+
+// The operation a path names, whatever the method, and the method it takes.
+Op opForPath(const QList<QByteArray> &s, QByteArray *method)
+{
+    const qsizetype n = s.size();
+    *method = "GET";
+    if (n == 3)
+        return Op::ListSessions;
+    if (n == 4)
+        return Op::GetSession;
+    const QByteArray &kind = s[4];
+    const bool contacts = kind == "contacts", groups = kind == "groups";
+    if (n == 5)
+        return contacts ? Op::ListContacts : groups ? Op::ListGroups : Op::NoRoute;
+    if (n == 6)
+        return contacts ? Op::GetContact : groups ? Op::GetGroup : Op::NoRoute;
+    if (n != 7)
+        return Op::NoRoute;
+    const QByteArray &action = s[6];
+    if (groups)
+        return action == "members" ? Op::ListGroupMembers : Op::NoRoute;
+    if (!contacts)
+        return Op::NoRoute;
+    if (action == "picture")
+        return Op::GetContactPicture;
+    if (action == "about")
+        return Op::GetContactAbout;
+    *method = "POST";
+    if (action == "block")
+        return Op::BlockContact;
+    return action == "unblock" ? Op::UnblockContact : Op::NoRoute;
+}
+
+} // namespace
 
 Route matchRoute(const QByteArray &method, const QList<QByteArray> &s)
 {
     Route r;
-    const qsizetype n = s.size();
-    if (n < 3 || s[0] != "api" || s[1] != "v1" || s[2] != "sessions")
+    if (s.size() < 3 || s.size() > 7 || s[0] != "api" || s[1] != "v1" || s[2] != "sessions"
+        || s.contains(QByteArray()))
         return r;
-    const bool get = method == "GET", post = method == "POST";
-    if (n == 3) {
-        r.op = get ? Op::ListSessions : Op::NoRoute;
+    QByteArray wanted;
+    const Op op = opForPath(s, &wanted);
+    if (op == Op::NoRoute)
+        return r;
+    if (method != wanted) {
+        r.allowed = {wanted};
         return r;
     }
-    if (s[3].isEmpty())
-        return r;
-    r.sessionOk = decodeComponent(s[3], false, &r.session);
-    if (n >= 6) {
-        if (s[5].isEmpty())
-            return r;
-        r.itemOk = decodeComponent(s[5], false, &r.item);
-    }
-    const QByteArray kind = n >= 5 ? s[4] : QByteArray();
-    if (n == 4 && get)
-        r.op = Op::GetSession;
-    else if (n == 5 && get && kind == "contacts")
-        r.op = Op::ListContacts;
-    else if (n == 6 && get && kind == "contacts")
-        r.op = Op::GetContact;
-    else if (n == 7 && kind == "contacts") {
-        const QByteArray action = s[6];
-        if (post && action == "block")
-            r.op = Op::BlockContact;
-        else if (post && action == "unblock")
-            r.op = Op::UnblockContact;
-        else if (get && action == "picture")
-            r.op = Op::GetContactPicture;
-        else if (get && action == "about")
-            r.op = Op::GetContactAbout;
-    } else if (n == 5 && get && kind == "groups")
-        r.op = Op::ListGroups;
-    else if (n == 6 && get && kind == "groups")
-        r.op = Op::GetGroup;
-    else if (n == 7 && get && kind == "groups" && s[6] == "members")
-        r.op = Op::ListGroupMembers;
+    r.op = op;
+    if (s.size() >= 4)
+        r.sessionOk = decodeComponent(s[3], false, &r.session);
+    if (s.size() >= 6 && !decodeComponent(s[5], false, &r.item))
+        r.item = QString::fromLatin1(s[5]); // matches nothing stored
     return r;
 }
 
@@ -138,13 +149,7 @@ void parseQuery(const QByteArray &encodedQuery, ApiCall *call)
         const bool ok = decodeComponent(pair.left(eq < 0 ? pair.size() : eq), true, &key)
             && decodeComponent(eq < 0 ? QByteArrayView() : QByteArrayView(pair).sliced(eq + 1),
                                true, &value);
-        if (!ok) {
-            if (call->badQueryParam.isEmpty())
-                call->badQueryParam = QString::fromLatin1(
-                    pair.left(eq < 0 ? 40 : qMin<qsizetype>(eq, 40)));
-            continue;
-        }
-        if (!call->query.contains(key)) // the first value wins, like Go's Query().Get
+        if (ok && !call->query.contains(key)) // the first value wins, like Go's Query().Get
             call->query.insert(key, value);
     }
 }

@@ -28,10 +28,10 @@ const char *opName(Op op); // the contract's operationId, "noRoute" for anything
 
 struct Route {
     Op op = Op::NoRoute;
-    QString session;       // decoded {session}
-    QString item;          // decoded {lid}, {jid} or {gid}
-    bool sessionOk = true; // false: not valid percent-encoded UTF-8
-    bool itemOk = true;
+    QList<QByteArray> allowed; // a known path asked with another method: 405 with these
+    QString session;           // decoded {session}
+    QString item;              // decoded {lid}, {jid} or {gid}; raw when not decodable
+    bool sessionOk = true;     // false: not valid percent-encoded UTF-8
 };
 
 struct ApiCall {
@@ -40,7 +40,6 @@ struct ApiCall {
     QByteArray encodedQuery;
     Route route;
     QHash<QString, QString> query; // first value of each parameter, decoded
-    QString badQueryParam;         // set when a parameter is not valid UTF-8
     QByteArray authorization;
     QByteArray apiKey;
     bool explicitNulls = false;
@@ -50,7 +49,10 @@ struct ApiCall {
 // False for a malformed escape or bytes that are not UTF-8.
 bool decodeComponent(QByteArrayView encoded, bool plusIsSpace, QString *out);
 QList<QByteArray> splitPath(const QByteArray &encodedPath); // without the leading "/"
+// The gateway's chi routes: an empty segment (a trailing slash) matches nothing, a known
+// path with another method (HEAD included) is 405.
 Route matchRoute(const QByteArray &method, const QList<QByteArray> &segments);
+// Like Go's url.ParseQuery: a pair that does not decode is skipped, not an error.
 void parseQuery(const QByteArray &encodedQuery, ApiCall *call);
 
 } // namespace sim

@@ -72,13 +72,21 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "gateway-sim: a local HTTP server that follows the WhatsApp gateway's published contract\n"
-        "(/api/v1/sessions...). It prints its URL, orgs, sessions, api-keys and demo JWTs on "
-        "stdout,\n"
-        "then \"ready\". Test control (no auth): GET|PUT|DELETE /_sim/faults, GET|DELETE "
-        "/_sim/stats,\n"
-        "PUT /_sim/sessions/{id}/status, GET /_sim/sessions/{id}/blocked, POST "
-        "/_sim/sessions/{id}/mutate."));
+        "gateway-sim: a local HTTP server that answers as the WhatsApp gateway's code does\n"
+        "(rama-adi/quick-whatsapp-gateway), not as its openapi.yaml says: q searches the name\n"
+        "only (accents and case ignored, % and _ are LIKE wildcards), source=group means any\n"
+        "group membership, group= wins over source=, limit 0 is 50, the cursor is the decimal\n"
+        "id of the last contact and a full page always has nextCursor, group/gid/lid are not\n"
+        "validated, live actions: session 404, no client (stopped/logged_out/failed) 501, bad\n"
+        "jid 400, starting/scan_qr_code 500, any JID is accepted; x-api-key wins over a non-JWT\n"
+        "bearer, member holds read,send,events; X-Request-Id is echoed; sessions newest first;\n"
+        "a trailing slash is 404, a wrong method 405. Unlike the gateway, another org's contact\n"
+        "or group is never found. See tests/simulator/README.md.\n"
+        "It prints its URL, orgs, sessions, api-keys and demo JWTs on stdout, then \"ready\".\n"
+        "Test control (no auth): GET|PUT|DELETE /_sim/faults, GET|DELETE /_sim/stats,\n"
+        "PUT /_sim/sessions/{id}/status "
+        "{\"status\":\"starting\"|\"scan_qr_code\"|\"working\"|...},\n"
+        "GET /_sim/sessions/{id}/blocked, POST /_sim/sessions/{id}/mutate."));
     p.addHelpOption();
     for (const Opt &o : kOptions) {
         if (o.value)

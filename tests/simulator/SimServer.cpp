@@ -9,6 +9,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace sim {
 
 namespace {
@@ -68,7 +70,12 @@ QByteArray SimServer::nextRequestId()
 
 bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const QByteArray requestId = nextRequestId();
+    // The gateway keeps a client's id of 1..128 visible ASCII characters, else makes one.
+    QByteArray requestId = request.value("x-request-id").trimmed();
+    const bool visible = std::all_of(requestId.cbegin(), requestId.cend(),
+                                     [](char c) { return c >= 0x21 && c <= 0x7e; });
+    if (requestId.isEmpty() || requestId.size() > 128 || !visible)
+        requestId = nextRequestId();
     const QByteArray method = methodName(request.method());
     const QUrl url = request.url();
     // HEAD gets the GET answer's body too, so the connection closes after it instead of
@@ -98,8 +105,8 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
-    deliver(socket, errorResponse("not_found", QStringLiteral("no route")), {}, nextRequestId(),
-            false);
+    deliver(socket, errorResponse("not_found", QStringLiteral("route not found")), {},
+            nextRequestId(), false);
 }
 
 void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket,
