@@ -443,7 +443,7 @@ private Q_SLOTS:
                                                .saying("closed before the whole answer")
                                                .showingRequestId()
                                                .simulatorSeesAtMost(failing);
-        QTest::newRow("truncated JSON at 10%") << row.withFaults(f({{"truncateRate", 0.1}}))
+        QTest::newRow("truncated JSON at 20%") << row.withFaults(f({{"truncateRate", 0.2}}))
                                                       .expecting(S::Completed, K::None)
                                                       .saying("Synced")
                                                       .simulatorSeesAtMost(clean + clean);
