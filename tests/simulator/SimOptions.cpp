@@ -126,7 +126,13 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
         "answering\n"
         "{\"id\"}; POST /_sim/realtime/drop [{\"abort\":true}] closes every realtime "
         "connection;\n"
-        "GET /_sim/realtime counts connections, tickets and logged events."));
+        "GET /_sim/realtime counts connections, tickets and logged events. Payloads:\n"
+        "contact.update {jid,pushName?,fullName?,firstName?}, group.update {groupJid,subject?,\n"
+        "description?,isAnnounce?,isLocked?}, group.participant {groupJid,join?,leave?,promote?,"
+        "demote?}\n"
+        "(JID lists; a join of an unknown JID creates the contact), session.status {status}.\n"
+        "PUT /_sim/faults {\"realtimeHeartbeats\":false} stops pings, keeping connections "
+        "open."));
     p.addHelpOption();
     for (const Opt &o : kOptions) {
         if (o.value)

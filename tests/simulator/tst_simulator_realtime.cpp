@@ -281,6 +281,8 @@ void TestSimulatorRealtime::shouldRefuseUpgradeBeforeUpgradingWithoutValidTicket
     QCOMPARE(unknown.status, 401);
     QCOMPARE(unknown.json.value(QLatin1String("error")).toObject().value(QLatin1String("message")),
              QStringLiteral("invalid or expired ticket"));
+    // And a plain GET (no upgrade) is checked the same way
+    QCOMPARE(m_client->get("/api/v1/realtime", Credential::none()).status, 401);
     // And a QWebSocket client sees the connection fail without a single frame
     Feed feed(QUrl(
         QStringLiteral("ws://127.0.0.1:%1/api/v1/realtime?ticket=rt_x").arg(m_sim.url().port())));
