@@ -9,7 +9,7 @@
 
 std::optional<QString> LiveEvent::displayName() const
 {
-    for (const std::optional<QString> &name : {pushName, fullName, firstName}) {
+    for (const std::optional<QString> &name : {fullName, pushName, firstName}) {
         if (name && !name->trimmed().isEmpty())
             return name;
     }

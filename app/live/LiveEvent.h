@@ -43,7 +43,8 @@ struct LiveEvent {
             || event == QLatin1String("group.participant");
     }
     bool isSessionStatus() const { return event == QLatin1String("session.status"); }
-    // The name the gateway shows for the contact after this update: the push name first.
+    // The name the contact is listed under after this update: the address book's full name
+    // first, then the push name, then the first name.
     std::optional<QString> displayName() const;
 };
 

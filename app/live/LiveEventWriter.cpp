@@ -26,12 +26,13 @@ const QString kGroupFieldsSql = QStringLiteral(
     " description = CASE WHEN :hd THEN :description ELSE description END,"
     " is_announce = ifnull(:announce, is_announce), is_locked = ifnull(:locked, is_locked),"
     " updated_at = max(ifnull(updated_at, 0), :at) WHERE sid = :sid AND jid = :jid");
-// A new member's role is `role`; an existing one keeps its role unless `set` says otherwise.
+// A new member's role is `role`; an existing one keeps its role unless `set` says otherwise
+// (the group's owner stays the owner).
 const QString kMemberSql = QStringLiteral(
     "INSERT INTO memberships (sid, group_jid, lid, role, first_seen_at, last_seen_at, gen,"
     " synced_at) VALUES (:sid, :g, :lid, :role, :at, :at, :gen, :now)"
     " ON CONFLICT (sid, group_jid, lid) DO UPDATE SET"
-    " role = CASE WHEN :set THEN excluded.role ELSE role END,"
+    " role = CASE WHEN :set AND role <> 'superadmin' THEN excluded.role ELSE role END,"
     " last_seen_at = max(ifnull(last_seen_at, 0), excluded.last_seen_at)");
 const QString kParticipantCountSql = QStringLiteral(
     "UPDATE groups SET participant_count = (SELECT count(*) FROM memberships m"
