@@ -11,9 +11,10 @@ using namespace WriteValue;
 
 namespace {
 
+// A phone JID matches the phone JID a contact detail stored, or the listed phone number.
 const QString kContactRowsSql = QStringLiteral(
     "SELECT id, lid, name, business_name FROM contacts WHERE sid = :sid"
-    " AND (lid = :jid OR phone_jid = :jid)");
+    " AND (lid = :jid OR phone_jid = :jid OR phone = :digits)");
 // Changing name_key fires contacts_queue_update: search re-indexes the row like after a sync.
 const QString kRenameSql = QStringLiteral("UPDATE contacts SET name = :name, name_key = :nk,"
                                           " updated_at = max(updated_at, :at) WHERE id = :id");
@@ -41,6 +42,13 @@ const QString kParticipantCountSql = QStringLiteral(
 bool isLid(const QString &jid)
 {
     return jid.endsWith(QLatin1String("@lid"));
+}
+
+// The number of a phone JID (digits@s.whatsapp.net), NULL for anything else.
+QVariant phoneDigits(const QString &jid)
+{
+    static const QLatin1String suffix("@s.whatsapp.net");
+    return jid.endsWith(suffix) ? QVariant(jid.chopped(suffix.size())) : nullText();
 }
 
 void addOnce(QStringList &list, const QString &value)
@@ -155,6 +163,7 @@ std::optional<bool> LiveEventWriter::applyContact(qint64 sid, const LiveEvent &e
         StatementReset reset(rows);
         rows->bindValue(QStringLiteral(":sid"), sid);
         rows->bindValue(QStringLiteral(":jid"), event.jid);
+        rows->bindValue(QStringLiteral(":digits"), phoneDigits(event.jid));
         if (!m_ctx.exec(rows))
             return std::nullopt;
         while (rows->next()) {
@@ -290,13 +299,15 @@ std::optional<QString> LiveEventWriter::lidOf(qint64 sid, const QString &jid)
 {
     if (isLid(jid))
         return jid;
-    QSqlQuery *q = m_ctx.prepare(
-        QStringLiteral("SELECT lid FROM contacts WHERE sid = :sid AND phone_jid = :jid LIMIT 1"));
+    QSqlQuery *q = m_ctx.prepare(QStringLiteral(
+        "SELECT lid FROM contacts WHERE sid = :sid AND (phone_jid = :jid OR phone = :digits)"
+        " ORDER BY phone_jid IS NULL LIMIT 1"));
     if (!q)
         return std::nullopt;
     StatementReset reset(q);
     q->bindValue(QStringLiteral(":sid"), sid);
     q->bindValue(QStringLiteral(":jid"), jid);
+    q->bindValue(QStringLiteral(":digits"), phoneDigits(jid));
     if (!m_ctx.exec(q))
         return std::nullopt;
     return q->next() ? q->value(0).toString() : QString();
