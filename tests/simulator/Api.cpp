@@ -153,6 +153,9 @@ Response Api::groupOrMembers(int s, const ApiCall &call) const
     for (quint32 m = gr.memBegin; m < gr.memEnd; ++m)
         if (!m_data.memberships[m].removed)
             json::member(w, m_data, m);
+    for (quint32 m : m_data.addedMembersOf(quint32(g)))
+        if (!m_data.memberships[m].removed)
+            json::member(w, m_data, m);
     w.endArray().endObject();
     return jsonResponse(200, w.take());
 }

@@ -125,9 +125,17 @@ Response Api::listContacts(int s, const ApiCall &call) const
         const Membership *it = std::partition_point(
             base + g.memBegin, base + g.memEnd,
             [after](const Membership &m) { return qint64(m.contact) <= after; });
-        for (; it != base + g.memEnd; ++it)
-            if (!it->removed && !take(it->contact))
+        // Members added by events come in a list of their own, merged in contact order.
+        const QList<quint32> &added = m_data.addedMembersOf(quint32(group));
+        auto ai = std::partition_point(added.begin(), added.end(),
+                                       [&](quint32 m) { return qint64(base[m].contact) <= after; });
+        while (it != base + g.memEnd || ai != added.end()) {
+            const bool fromAdded = it == base + g.memEnd
+                || (ai != added.end() && base[*ai].contact < it->contact);
+            const Membership &m = fromAdded ? base[*ai++] : *it++;
+            if (!m.removed && !take(m.contact))
                 break;
+        }
     } else if (group == -1) {
         bool more = true;
         for (quint32 c = quint32(std::max<qint64>(ss.contactBegin, after + 1));

@@ -4,6 +4,8 @@
 #include "JsonWriter.h"
 #include "NamePools.h"
 
+#include <algorithm>
+
 namespace sim::json {
 
 namespace {
@@ -70,11 +72,10 @@ void contactDetail(JsonWriter &w, const DataSet &d, quint32 c)
     const Contact &row = d.contacts[c];
     w.beginObject().flag("dm", row.has(Contact::Dm)).key("groups");
     bool any = false;
-    const auto [begin, end] = d.membershipsOf(c);
-    for (const quint32 *it = begin; it != end; ++it) {
-        const Membership &m = d.memberships[*it];
+    auto write = [&](quint32 mi) {
+        const Membership &m = d.memberships[mi];
         if (m.removed)
-            continue;
+            return;
         if (!any)
             w.beginArray();
         any = true;
@@ -82,10 +83,14 @@ void contactDetail(JsonWriter &w, const DataSet &d, quint32 c)
             .field("jid", d.groupJid(m.group))
             .optString("name", d.groupSubject(m.group))
             .field("role", QByteArray(roleName(m.role)))
-            .optString("tag", d.memberTag(*it))
-            .field("lastSeen", ms(m.lastSeen, *it))
+            .optString("tag", d.memberTag(mi))
+            .field("lastSeen", ms(m.lastSeen, mi))
             .endObject();
-    }
+    };
+    const auto [begin, end] = d.membershipsOf(c);
+    std::for_each(begin, end, write);
+    for (quint32 mi : d.addedMembershipsOf(c))
+        write(mi);
     if (any)
         w.endArray();
     else

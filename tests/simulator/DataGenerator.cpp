@@ -160,6 +160,7 @@ void DataSet::renameContact(quint32 contact, quint64 variant, qint64 nowSec)
                           + (c.first - cu.firstBegin + 1) % (cu.firstEnd - cu.firstBegin));
     c.flags |= Contact::HasName;
     c.updated = quint32(nowSec);
+    overlay.contactName.remove(contact); // a name an event gave would hide the new one
 }
 
 void DataGenerator::addGroups(int si, qint64 n)

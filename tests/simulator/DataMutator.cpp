@@ -107,6 +107,8 @@ MutationResult mutate(DataSet &d, int session, const MutationRequest &req, qint6
         const auto [begin, end] = d.membershipsOf(c);
         for (const quint32 *it = begin; it != end; ++it)
             m.removeMembership(*it, &r);
+        for (quint32 mi : d.addedMembershipsOf(c))
+            m.removeMembership(mi, &r);
     }
     r.renamed = m.pickContacts(req.renameContacts);
     for (quint32 c : r.renamed)

@@ -26,12 +26,18 @@ bool DataSet::isLive(qint64 contact, int session) const
 
 qint64 DataSet::contactByLidDigits(int session, QByteArrayView digits) const
 {
+    const auto added = overlay.lidContact.constFind(Overlay::key(digits, session));
+    if (added != overlay.lidContact.cend() && isLive(*added, session))
+        return *added;
     const qint64 i = m_ids.contactFromLid(digits);
     return isLive(i, session) ? i : -1;
 }
 
 qint64 DataSet::contactByPhone(int session, QByteArrayView digits) const
 {
+    const auto added = overlay.phoneContact.constFind(Overlay::key(digits, session));
+    if (added != overlay.phoneContact.cend() && isLive(*added, session))
+        return *added;
     int plan = -1;
     const qint64 i = m_ids.contactFromPhone(digits, &plan);
     if (!isLive(i, session) || !contacts[size_t(i)].has(Contact::HasPhone))
@@ -54,6 +60,20 @@ std::pair<const quint32 *, const quint32 *> DataSet::membershipsOf(quint32 conta
         return {nullptr, nullptr};
     const quint32 *base = contactMems.data();
     return {base + contactMemOffsets[contact], base + contactMemOffsets[contact + 1]};
+}
+
+const QList<quint32> &DataSet::addedMembershipsOf(quint32 contact) const
+{
+    static const QList<quint32> kNoRows;
+    const auto it = overlay.contactMembers.constFind(contact);
+    return it == overlay.contactMembers.cend() ? kNoRows : *it;
+}
+
+const QList<quint32> &DataSet::addedMembersOf(quint32 group) const
+{
+    static const QList<quint32> kNoRows;
+    const auto it = overlay.groupMembers.constFind(group);
+    return it == overlay.groupMembers.cend() ? kNoRows : *it;
 }
 
 } // namespace sim

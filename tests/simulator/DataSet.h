@@ -101,6 +101,23 @@ struct Session {
     quint32 mutations = 0;
 };
 
+// What realtime events changed that the generated rows cannot express: free text, ids of
+// contacts first seen in an event, memberships added after generation (Events.cpp).
+struct Overlay {
+    QHash<quint32, QString> contactName;                 // contact -> name
+    QHash<quint32, QByteArray> contactLid, contactPhone; // contact -> digits
+    QHash<QByteArray, quint32> lidContact, phoneContact; // key(digits, session) -> contact
+    QHash<quint32, QString> groupSubject, groupDescription;
+    QHash<quint32, QList<quint32>> groupMembers;   // group -> added memberships, by contact
+    QHash<quint32, QList<quint32>> contactMembers; // contact -> added memberships
+
+    // The same person may turn up in several sessions, each with a contact row of its own.
+    static QByteArray key(QByteArrayView digits, int session)
+    {
+        return digits.toByteArray() + ':' + QByteArray::number(session);
+    }
+};
+
 struct GenParams {
     quint64 seed = 1;
     int sessions = 2, foreignSessions = 1, disconnected = 0;
@@ -133,8 +150,11 @@ public:
     qint64 contactByPhone(int session, QByteArrayView digits) const;
     qint64 groupByDigits(int session, QByteArrayView digits) const;
     bool isLive(qint64 contact, int session) const;
-    // Memberships of a contact (removed ones included; callers skip them).
+    // Memberships of a contact (removed ones included; callers skip them): the generated ones,
+    // then those added later by events.
     std::pair<const quint32 *, const quint32 *> membershipsOf(quint32 contact) const;
+    const QList<quint32> &addedMembershipsOf(quint32 contact) const;
+    const QList<quint32> &addedMembersOf(quint32 group) const; // ascending contact
 
     // Text, built on demand (DataText.cpp).
     int cultureOf(quint32 contact) const;
@@ -155,6 +175,8 @@ public:
     // A fresh contact row for index i of a session (also used by mutations).
     Contact makeContact(quint32 i, int session, bool dmOnly) const;
     void renameContact(quint32 contact, quint64 variant, qint64 nowSec);
+
+    Overlay overlay;
 
 private:
     quint64 m_seed;

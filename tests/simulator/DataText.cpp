@@ -24,6 +24,9 @@ int DataSet::phonePlanOf(quint32 contact) const
 
 QByteArray DataSet::lid(quint32 contact) const
 {
+    const auto added = overlay.contactLid.constFind(contact);
+    if (added != overlay.contactLid.cend())
+        return *added + "@lid";
     return m_ids.lidDigits(contact) + "@lid";
 }
 
@@ -31,6 +34,9 @@ QByteArray DataSet::phone(quint32 contact) const
 {
     if (!contacts[contact].has(Contact::HasPhone))
         return {};
+    const auto added = overlay.contactPhone.constFind(contact);
+    if (added != overlay.contactPhone.cend())
+        return *added;
     return m_ids.phoneDigits(contact, phonePlanOf(contact));
 }
 
@@ -39,6 +45,11 @@ void DataSet::appendName(QString &out, quint32 contact) const
     const Contact &c = contacts[contact];
     if (!c.has(Contact::HasName))
         return;
+    const auto renamed = overlay.contactName.constFind(contact);
+    if (renamed != overlay.contactName.cend()) {
+        out += *renamed;
+        return;
+    }
     if (const int h = c.deco & 0xf)
         out += pools::honorifics().at(h) + QLatin1Char(' ');
     out += pools::firstNames().at(c.first);
@@ -73,6 +84,9 @@ QString DataSet::groupSubject(quint32 group) const
     const Group &g = groups[group];
     if (!g.has(Group::HasSubject))
         return {};
+    const auto changed = overlay.groupSubject.constFind(group);
+    if (changed != overlay.groupSubject.cend())
+        return *changed;
     QString t = pools::groupSubjects().at(g.subject);
     const int n = g.subjectNumber;
     return t.replace(QLatin1String("%1"), QString::number(n))
@@ -83,6 +97,9 @@ QString DataSet::groupSubject(quint32 group) const
 QString DataSet::groupDescription(quint32 group) const
 {
     const Group &g = groups[group];
+    const auto changed = overlay.groupDescription.constFind(group);
+    if (changed != overlay.groupDescription.cend())
+        return *changed;
     return g.has(Group::HasDescription) ? pools::groupDescriptions().at(g.description) : QString();
 }
 

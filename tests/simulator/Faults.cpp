@@ -5,6 +5,8 @@
 
 #include <QUrl>
 
+#include <utility>
+
 namespace sim {
 
 namespace {
@@ -57,6 +59,7 @@ QByteArray FaultConfig::toJson() const
         .real(dropRate)
         .field("redirectTo", redirectTo)
         .flag("explicitNulls", explicitNulls)
+        .flag("realtimeHeartbeats", realtimeHeartbeats)
         .endObject();
     return w.take();
 }
@@ -69,7 +72,7 @@ bool FaultConfig::merge(const QJsonObject &o, QString *problem)
         QStringLiteral("rateLimitBurst"), QStringLiteral("retryAfter"),
         QStringLiteral("malformedRate"),  QStringLiteral("truncateRate"),
         QStringLiteral("dropRate"),       QStringLiteral("redirectTo"),
-        QStringLiteral("explicitNulls")};
+        QStringLiteral("explicitNulls"),  QStringLiteral("realtimeHeartbeats")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *problem = QStringLiteral("unknown fault %1").arg(it.key());
@@ -105,12 +108,17 @@ bool FaultConfig::merge(const QJsonObject &o, QString *problem)
             return false;
         }
     }
-    if (o.contains(QLatin1String("explicitNulls"))) {
-        if (!o.value(QLatin1String("explicitNulls")).isBool()) {
-            *problem = QStringLiteral("explicitNulls must be true or false");
+    for (const auto &[key, target] :
+         {std::pair<const char *, bool *>{"explicitNulls", &c.explicitNulls},
+          {"realtimeHeartbeats", &c.realtimeHeartbeats}}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            continue;
+        if (!v.isBool()) {
+            *problem = QStringLiteral("%1 must be true or false").arg(QLatin1String(key));
             return false;
         }
-        c.explicitNulls = o.value(QLatin1String("explicitNulls")).toBool();
+        *target = v.toBool();
     }
     *this = c;
     return true;

@@ -23,6 +23,7 @@ struct FaultConfig {
     double dropRate = 0;
     QString redirectTo; // empty: no redirect
     bool explicitNulls = false;
+    bool realtimeHeartbeats = true; // false: realtime connections stay open but get no ping
 
     QByteArray toJson() const;
     // Applies the members present in `o`; false (and nothing changed) on a bad value.

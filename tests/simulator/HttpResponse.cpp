@@ -25,6 +25,8 @@ const char *reason(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 201:
+        return "Created";
     case 204:
         return "No Content";
     case 307:
@@ -39,6 +41,8 @@ const char *reason(int status)
         return "Not Found";
     case 409:
         return "Conflict";
+    case 426:
+        return "Upgrade Required";
     case 429:
         return "Too Many Requests";
     case 500:

@@ -35,6 +35,8 @@ enum : quint64 {
     RequestId,
     User,
     Org,
+    Events,
+    EventIds,
 };
 
 } // namespace sim::salt

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <limits>
+#include <utility>
 
 namespace sim {
 
@@ -51,6 +52,16 @@ const Opt kOptions[] = {
      "Share 0..1 of API answers cut in half (Content-Length stays full) and closed."},
     {"drop-rate", "P", "Share 0..1 of API requests whose connection is closed without an answer."},
     {"redirect-to", "URL", "Answer every API request with 307 to URL + the same path and query."},
+    {"heartbeat-seconds", "N",
+     "Realtime: a ping frame every N seconds on each WebSocket (1..3600, default 20)."},
+    {"ticket-seconds", "N",
+     "Realtime: lifetime of a ticket from POST /api/v1/realtime/ticket (1..3600, default 30)."},
+    {"events-per-second", "R",
+     "Realtime: apply and publish R random changes a second (contact renames, group subject and "
+     "mode changes, joins, leaves, promotions; seeded by --seed; default 0: none). "
+     "PUT /_sim/realtime/stream {\"eventsPerSecond\":R} changes it at run time."},
+    {"no-realtime-heartbeats", nullptr,
+     "Realtime: send no ping frames, connections stay open (fault realtimeHeartbeats: false)."},
     {"explicit-nulls", nullptr,
      "Write null for unknown optional fields instead of leaving them out "
      "(the published schemas then no longer validate: by design)."},
@@ -66,6 +77,32 @@ bool toCount(const QString &text, qint64 max, qint64 *out)
     return true;
 }
 
+bool parseRealtime(const QCommandLineParser &p, RealtimeOptions *out, QString *error)
+{
+    for (const auto &[name, target] :
+         {std::pair<const char *, int *>{"heartbeat-seconds", &out->heartbeatSeconds},
+          {"ticket-seconds", &out->ticketSeconds}}) {
+        const QString flag = QString::fromLatin1(name);
+        qint64 v = 0;
+        if (!p.isSet(flag))
+            continue;
+        if (!toCount(p.value(flag), 3600, &v) || v < 1) {
+            *error = QStringLiteral("--%1 wants an integer in 1..3600").arg(flag);
+            return false;
+        }
+        *target = int(v);
+    }
+    if (p.isSet(QStringLiteral("events-per-second"))) {
+        bool ok = false;
+        out->eventsPerSecond = p.value(QStringLiteral("events-per-second")).toDouble(&ok);
+        if (!ok || out->eventsPerSecond < 0 || out->eventsPerSecond > 10000) {
+            *error = QStringLiteral("--events-per-second wants a number in 0..10000");
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
@@ -78,7 +115,18 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
         "then \"ready\". Test control (no auth): GET|PUT|DELETE /_sim/faults, GET|DELETE "
         "/_sim/stats,\n"
         "PUT /_sim/sessions/{id}/status, GET /_sim/sessions/{id}/blocked, POST "
-        "/_sim/sessions/{id}/mutate."));
+        "/_sim/sessions/{id}/mutate.\n"
+        "Realtime (the router's WebSocket): POST /api/v1/realtime/ticket (events capability), "
+        "then\n"
+        "GET /api/v1/realtime?ticket=... upgrades (401 before the upgrade for a missing, used "
+        "or expired\n"
+        "ticket). Control: POST /_sim/events {\"session\",\"event\",\"payload\"} applies "
+        "contact.update,\n"
+        "group.update, group.participant or session.status to the data and publishes it, "
+        "answering\n"
+        "{\"id\"}; POST /_sim/realtime/drop [{\"abort\":true}] closes every realtime "
+        "connection;\n"
+        "GET /_sim/realtime counts connections, tickets and logged events."));
     p.addHelpOption();
     for (const Opt &o : kOptions) {
         if (o.value)
@@ -180,6 +228,10 @@ bool parseOptions(const QCoreApplication &app, SimOptions *out, QString *error)
     text("redirect-to", "redirectTo");
     if (p.isSet(QStringLiteral("explicit-nulls")))
         f.insert(QLatin1String("explicitNulls"), true);
+    if (p.isSet(QStringLiteral("no-realtime-heartbeats")))
+        f.insert(QLatin1String("realtimeHeartbeats"), false);
+    if (!parseRealtime(p, &out->realtime, error))
+        return false;
     QString problem;
     if (!out->faults.merge(f, &problem)) {
         *error = problem;

@@ -2,6 +2,7 @@
 
 #include "DataSet.h"
 #include "Faults.h"
+#include "Realtime.h"
 
 #include <QStringList>
 
@@ -23,6 +24,7 @@ struct SimOptions {
     QByteArray jwtSecret;
     QString jwtIssuer;
     FaultConfig faults;
+    RealtimeOptions realtime;
 };
 
 // Parses the application's arguments; prints help/version and exits as QCommandLineParser does.

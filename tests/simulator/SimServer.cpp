@@ -1,5 +1,6 @@
 #include "SimServer.h"
 
+#include "RealtimeListener.h"
 #include "Request.h"
 #include "Rng.h"
 #include "Salts.h"
@@ -50,12 +51,27 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-SimServer::SimServer(DataSet &data, const Auth &auth, Faults &faults, quint64 seed)
+SimServer::SimServer(DataSet &data, const Auth &auth, Faults &faults, quint64 seed,
+                     const RealtimeOptions &realtime)
     : m_faults(faults)
     , m_api(data, auth, faults)
     , m_control(data, faults, m_stats)
+    , m_realtime(data, auth, faults, realtime, seed)
     , m_seed(seed)
 {
+}
+
+quint16 SimServer::listen(const QHostAddress &address, quint16 port)
+{
+    auto *listener = new RealtimeListener([this](QTcpSocket *socket, const QByteArray &target) {
+        m_realtime.upgrade(socket, target, nextRequestId());
+    });
+    if (!listener->listen(address, port)) {
+        delete listener;
+        return 0;
+    }
+    bind(listener);
+    return listener->serverPort();
 }
 
 QByteArray SimServer::nextRequestId()
@@ -89,7 +105,10 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         return true;
     }
     const QList<QByteArray> segments = splitPath(url.path(QUrl::FullyEncoded).toLatin1());
-    if (segments.value(0) == "_sim") // test control: never delayed, never faulted
+    const bool control = segments.value(0) == "_sim"; // test control: never delayed or faulted
+    if (control && (segments.value(1) == "events" || segments.value(1) == "realtime"))
+        deliver(socket, m_realtime.control(method, segments, request.body()), {}, requestId, close);
+    else if (control)
         deliver(socket, m_control.handle(method, segments, request.body()), {}, requestId, close);
     else
         handleApi(request, socket, method, segments, requestId, close);
@@ -113,13 +132,21 @@ void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket,
     call.encodedPath = url.path(QUrl::FullyEncoded).toLatin1();
     call.encodedQuery = url.query(QUrl::FullyEncoded).toLatin1();
     call.route = matchRoute(method, segments);
+    // The router's realtime routes, outside the session API (Realtime.h).
+    const bool realtime = segments.size() >= 3 && segments[0] == "api" && segments[1] == "v1"
+        && segments[2] == "realtime";
+    const bool mint = realtime && segments.size() == 4 && segments[3] == "ticket"
+        && method == "POST";
+    const bool plainGet = realtime && segments.size() == 3 && method == "GET";
     parseQuery(call.encodedQuery, &call);
     call.authorization = request.value("authorization");
     call.apiKey = request.value("x-api-key");
     call.explicitNulls = cfg.explicitNulls;
 
     m_stats.begin();
-    ++m_stats.byOperation[opName(call.route.op)];
+    ++m_stats.byOperation[mint           ? "mintRealtimeTicket"
+                              : plainGet ? "realtime"
+                                         : opName(call.route.op)];
     if (!call.authorization.isEmpty() || !call.apiKey.isEmpty())
         ++m_stats.authorizationSeen;
 
@@ -145,7 +172,9 @@ void SimServer::handleApi(const QHttpServerRequest &request, QTcpSocket *socket,
                           QStringLiteral("the owning gateway is unavailable (injected); retry"));
         ++m_stats.injectedErrors;
     } else if (!d.drop) { // a dropped request never reached the gateway
-        r = m_api.handle(call);
+        r = mint       ? m_realtime.mintTicket(call, request.body(), request.value("host"))
+            : plainGet ? m_realtime.plainGet(call)
+                       : m_api.handle(call);
     }
 
     auto finish = [this, socket = QPointer<QTcpSocket>(socket), r, d, requestId, close]() {

@@ -3,6 +3,7 @@
 #include "Api.h"
 #include "Control.h"
 #include "Faults.h"
+#include "Realtime.h"
 #include "Stats.h"
 
 #include <QAbstractHttpServer>
@@ -15,7 +16,11 @@ namespace sim {
 class SimServer : public QAbstractHttpServer
 {
 public:
-    SimServer(DataSet &data, const Auth &auth, Faults &faults, quint64 seed);
+    SimServer(DataSet &data, const Auth &auth, Faults &faults, quint64 seed,
+              const RealtimeOptions &realtime = {});
+
+    // Listens through a RealtimeListener, so WebSocket upgrades can be refused over HTTP.
+    quint16 listen(const QHostAddress &address, quint16 port);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -32,6 +37,7 @@ private:
     Stats m_stats;
     Api m_api;
     Control m_control;
+    Realtime m_realtime;
     quint64 m_seed;
     quint64 m_requestCounter = 0;
 };

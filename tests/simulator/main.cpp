@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     Faults faults(hashOf(opt.gen.seed, salt::Faults, 0));
     faults.set(opt.faults);
 
-    SimServer server(data, auth, faults, opt.gen.seed);
+    SimServer server(data, auth, faults, opt.gen.seed, opt.realtime);
     const quint16 port = server.listen(QHostAddress::LocalHost, opt.port);
     if (port == 0) {
         std::fprintf(stderr, "gateway-sim: cannot listen on 127.0.0.1:%u\n", unsigned(opt.port));

@@ -186,3 +186,33 @@ bool SimulatorProcess::setSessionStatus(const QString &sessionId, const QString 
             QJsonObject{{QStringLiteral("status"), status}}, &code);
     return code / 100 == 2;
 }
+
+QString SimulatorProcess::postEvent(const QString &sessionId, const QString &event,
+                                    const QJsonObject &payload, int *status) const
+{
+    int code = 0;
+    const QJsonObject answer = control("POST", QStringLiteral("/_sim/events"),
+                                       QJsonObject{{QStringLiteral("session"), sessionId},
+                                                   {QStringLiteral("event"), event},
+                                                   {QStringLiteral("payload"), payload}},
+                                       &code);
+    if (status)
+        *status = code;
+    return code == 200 ? answer.value(QLatin1String("id")).toString() : QString();
+}
+
+bool SimulatorProcess::dropRealtime(bool abort) const
+{
+    int code = 0;
+    control("POST", QStringLiteral("/_sim/realtime/drop"),
+            abort ? QJsonObject{{QStringLiteral("abort"), true}} : QJsonObject{}, &code);
+    return code == 200;
+}
+
+bool SimulatorProcess::setEventRate(double perSecond) const
+{
+    int code = 0;
+    control("PUT", QStringLiteral("/_sim/realtime/stream"),
+            QJsonObject{{QStringLiteral("eventsPerSecond"), perSecond}}, &code);
+    return code == 200;
+}

@@ -66,6 +66,15 @@ public:
     bool clearFaults() const;
     bool setSessionStatus(const QString &sessionId, const QString &status) const;
 
+    // Realtime (POST /_sim/events): applies the event to the data, publishes it and returns its
+    // id, or "" when the simulator refused it (*status then says why).
+    QString postEvent(const QString &sessionId, const QString &event, const QJsonObject &payload,
+                      int *status = nullptr) const;
+    // Closes every realtime WebSocket (abort: without a close handshake).
+    bool dropRealtime(bool abort = false) const;
+    // The random event stream of --events-per-second, changed at run time (0 stops it).
+    bool setEventRate(double perSecond) const;
+
 private:
     bool parseLine(const QString &line);
 
