@@ -187,8 +187,14 @@ bool toVersion5(CacheDatabase &db, QString *error)
     return runScript(db, QStringLiteral("v5.sql"), error);
 }
 
-const Step Steps[] = {toVersion1, toVersion2, toVersion3, toVersion4,
-                      toVersion5}; // Steps[n] goes from n to n + 1
+// Version 6: the meta table (CacheMeta), e.g. the realtime feed's resume point.
+bool toVersion6(CacheDatabase &db, QString *error)
+{
+    return runScript(db, QStringLiteral("v6.sql"), error);
+}
+
+const Step Steps[] = {toVersion1, toVersion2, toVersion3,
+                      toVersion4, toVersion5, toVersion6}; // Steps[n] goes from n to n + 1
 static_assert(sizeof(Steps) / sizeof(Steps[0]) == kLatestVersion);
 
 } // namespace

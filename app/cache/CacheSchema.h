@@ -13,12 +13,13 @@ class CacheDatabase;
 //   3: audit_log
 //   4: new rows queued by the writer instead of triggers
 //   5: sessions.tags_pending
+//   6: meta (CacheMeta)
 // The DDL of each version is in schema/v*.sql (resources, read when migrating). Old
 // versions' SQL is kept as test fixtures (tests/cache/fixtures), so every step is tested
 // on a database really created at its starting version.
 namespace CacheSchema {
 
-constexpr int kLatestVersion = 5;
+constexpr int kLatestVersion = 6;
 
 int version(CacheDatabase &db); // -1 when it cannot be read
 bool migrate(CacheDatabase &db, QString *error);

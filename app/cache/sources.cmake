@@ -28,6 +28,7 @@ target_sources(gc_core PRIVATE
     cache/CacheReader.h cache/CacheReader.cpp
     cache/AuditLog.h cache/AuditLog.cpp
     cache/BackgroundWriter.h cache/BackgroundWriter.cpp
+    cache/CacheMeta.h cache/CacheMeta.cpp
 )
 # The DDL of each schema version (CacheSchema runs them from :/cache/schema).
 qt_add_resources(gc_core "cache_schema"
@@ -39,4 +40,5 @@ qt_add_resources(gc_core "cache_schema"
         "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v2_search.sql"
         "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v3.sql"
         "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v4.sql"
-        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v5.sql")
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v5.sql"
+        "${CMAKE_CURRENT_SOURCE_DIR}/cache/schema/v6.sql")

@@ -81,7 +81,7 @@ void GatewayCall::send()
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
 
-    m_reply = m_nam->sendCustomRequest(request, m_spec.method, QByteArray());
+    m_reply = m_nam->sendCustomRequest(request, m_spec.method, m_requestBody);
     connect(m_reply, &QNetworkReply::readyRead, this, &GatewayCall::onReadyRead);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &GatewayCall::onMetaData);
     connect(m_reply, &QNetworkReply::redirected, this, &GatewayCall::onRedirected);

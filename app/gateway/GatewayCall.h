@@ -50,6 +50,8 @@ public:
                 GatewayCallOptions options, Done done, QObject *parent = nullptr);
     ~GatewayCall() override;
 
+    // The JSON body of a POST (none by default); before start().
+    void setRequestBody(const QByteArray &body) { m_requestBody = body; }
     void start();
     // Stops the call; the result is delivered as Cancelled.
     void cancel();
@@ -75,6 +77,7 @@ private:
     QNetworkAccessManager *m_nam;
     Spec m_spec;
     QByteArray m_authorization;
+    QByteArray m_requestBody;
     GatewayCallOptions m_options;
     Done m_done;
     QPointer<QNetworkReply> m_reply;

@@ -53,6 +53,28 @@ QString firstProblem(std::initializer_list<QString> problems)
     return {};
 }
 
+QUrl realtimeTicketUrl(const QUrl &base)
+{
+    QString path = base.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    QUrl url = base;
+    url.setPath(path + QStringLiteral("/api/v1/realtime/ticket"), QUrl::StrictMode);
+    url.setQuery(QString());
+    return url;
+}
+
+// The WebSocket a ticket names must be the gateway itself: same host and port, and TLS
+// exactly when the gateway's address uses it.
+bool isGatewaysOwnSocket(const QUrl &base, const QUrl &socket)
+{
+    const bool tls = base.scheme() == QLatin1String("https");
+    const QString expected = tls ? QStringLiteral("wss") : QStringLiteral("ws");
+    return socket.scheme() == expected
+        && socket.host().compare(base.host(), Qt::CaseInsensitive) == 0
+        && socket.port(tls ? 443 : 80) == base.port(tls ? 443 : 80);
+}
+
 } // namespace
 
 GatewayClient::GatewayClient(QObject *parent)
@@ -75,7 +97,8 @@ void GatewayClient::setEndpoint(const QUrl &baseUrl, const QString &token)
 
 template <typename T>
 GatewayRequest GatewayClient::send(GatewayCall::Spec spec, const QString &invalidArgument,
-                                   QObject *context, Decoder<T> decode, Handler<T> handler)
+                                   QObject *context, Decoder<T> decode, Handler<T> handler,
+                                   const QByteArray &body)
 {
     const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
@@ -116,6 +139,7 @@ GatewayRequest GatewayClient::send(GatewayCall::Spec spec, const QString &invali
     }
 
     auto *call = new GatewayCall(m_nam, std::move(spec), m_authorization, m_options, finish, this);
+    call->setRequestBody(body);
     if (hasContext && context != this)
         connect(context, &QObject::destroyed, call, &GatewayCall::cancel);
     call->start();
@@ -265,4 +289,33 @@ GatewayRequest GatewayClient::listGroupMembers(const QString &session, const QSt
          true},
         firstProblem({GatewayPaths::checkSessionId(session), GatewayPaths::checkGroupJid(gid)}),
         context, fromJson<Page<GroupMember>>(&GatewayJson::toGroupMemberPage), std::move(handler));
+}
+
+GatewayRequest GatewayClient::mintRealtimeTicket(const RealtimeTicketRequest &request,
+                                                 QObject *context, Handler<RealtimeTicket> handler)
+{
+    QString problem;
+    if (request.scope != QLatin1String("organization") && request.scope != QLatin1String("session"))
+        problem = tr("The realtime scope must be organization or session.");
+    else if (request.scope == QLatin1String("session"))
+        problem = GatewayPaths::checkSessionId(request.session);
+    else if (request.since.size() > 256)
+        problem = tr("The event id to resume after is too long.");
+    const QUrl base = m_baseUrl;
+    auto decode = [base](const QByteArray &body, QString *error) -> std::optional<RealtimeTicket> {
+        const std::optional<RealtimeTicket> ticket = fromJson<RealtimeTicket>(
+            [](const QJsonValue &v, QString *e) { return GatewayJson::toRealtimeTicket(v, e); })(
+            body, error);
+        if (ticket && !isGatewaysOwnSocket(base, ticket->url)) {
+            *error = QStringLiteral("the realtime URL points at %1, not at the gateway")
+                         .arg(ticket->url.host());
+            return std::nullopt;
+        }
+        return ticket;
+    };
+    // Minting again after a lost answer only leaves an unused ticket to expire.
+    const QByteArray body = QJsonDocument(GatewayJson::fromRealtimeTicketRequest(request))
+                                .toJson(QJsonDocument::Compact);
+    return send<RealtimeTicket>({"POST", realtimeTicketUrl(m_baseUrl), true}, problem, context,
+                                decode, std::move(handler), body);
 }

@@ -72,6 +72,11 @@ public:
                             Handler<Group> handler);
     GatewayRequest listGroupMembers(const QString &session, const QString &gid, QObject *context,
                                     Handler<Page<GroupMember>> handler);
+    // POST /api/v1/realtime/ticket (capability `events`): a single-use ticket for the
+    // realtime WebSocket. A ticket whose url is not on the gateway's own host and port (ws
+    // for http, wss for https) is refused as an InvalidResponse: nothing connects elsewhere.
+    GatewayRequest mintRealtimeTicket(const RealtimeTicketRequest &request, QObject *context,
+                                      Handler<RealtimeTicket> handler);
 
 Q_SIGNALS:
     // The gateway answered 401: the token expired or was revoked. The UI offers to sign in again.
@@ -87,7 +92,7 @@ private:
 
     template <typename T>
     GatewayRequest send(GatewayCall::Spec spec, const QString &invalidArgument, QObject *context,
-                        Decoder<T> decode, Handler<T> handler);
+                        Decoder<T> decode, Handler<T> handler, const QByteArray &body = {});
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

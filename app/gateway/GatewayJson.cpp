@@ -263,6 +263,38 @@ std::optional<QString> toAbout(const QJsonValue &value, QString *error, const QS
     });
 }
 
+std::optional<RealtimeTicket> toRealtimeTicket(const QJsonValue &value, QString *error,
+                                               const QString &path)
+{
+    return decodeObject<RealtimeTicket>(
+        value, error, path, [](JsonFieldReader &r, RealtimeTicket &t) {
+            t.ticket = r.requiredString("ticket");
+            t.expiresInSeconds = r.requiredInt("expiresInSeconds");
+            const QString url = r.requiredString("url");
+            if (!r.ok())
+                return;
+            t.url = QUrl(url, QUrl::StrictMode);
+            const QString scheme = t.url.scheme();
+            if (t.ticket.isEmpty())
+                r.fail(QStringLiteral("%1.ticket is empty").arg(r.path()));
+            else if (!t.url.isValid() || t.url.host().isEmpty()
+                     || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss")))
+                r.fail(QStringLiteral("%1.url is not a ws:// or wss:// URL").arg(r.path()));
+        });
+}
+
+QJsonObject fromRealtimeTicketRequest(const RealtimeTicketRequest &request)
+{
+    QJsonObject o{{QStringLiteral("scope"), request.scope}};
+    if (!request.session.isEmpty())
+        o.insert(QStringLiteral("session"), request.session);
+    if (!request.events.isEmpty())
+        o.insert(QStringLiteral("events"), QJsonArray::fromStringList(request.events));
+    if (!request.since.isEmpty())
+        o.insert(QStringLiteral("since"), request.since);
+    return o;
+}
+
 void readErrorEnvelope(const QByteArray &body, GatewayError *e)
 {
     const QJsonObject envelope =

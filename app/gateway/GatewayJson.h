@@ -35,6 +35,11 @@ std::optional<ProfilePicture> toProfilePicture(const QJsonValue &value, QString 
 std::optional<QString> toAbout(const QJsonValue &value, QString *error,
                                const QString &path = QStringLiteral("$"));
 
+// mintRealtimeTicket's 201 answer; the url must be ws:// or wss:// (GatewayClient then
+// checks that it points at the gateway's own host and port).
+std::optional<RealtimeTicket> toRealtimeTicket(const QJsonValue &value, QString *error,
+                                               const QString &path = QStringLiteral("$"));
+
 // The error envelope {"error": {"code", "message", "details"}} of an answer with an error
 // status: fills e's code, message (at most 1000 characters) and details from body. Without a
 // usable envelope (a proxy's HTML 502, say) the code is the contract's one for e->httpStatus.
@@ -52,6 +57,8 @@ QJsonObject fromContactGroup(const ContactGroup &g);
 QJsonObject fromContactDetail(const ContactDetail &d);
 QJsonObject fromGroup(const Group &g);
 QJsonObject fromGroupMember(const GroupMember &m);
+// The body of POST /api/v1/realtime/ticket: empty fields left out.
+QJsonObject fromRealtimeTicketRequest(const RealtimeTicketRequest &request);
 
 // {"data": [...], "nextCursor": "..."} with nextCursor left out on the last page.
 template <typename T, typename Encoder>

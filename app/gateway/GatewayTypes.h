@@ -3,6 +3,8 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -121,6 +123,22 @@ struct ContactQuery {
     QString groupJid; // only members of this group
     int limit = 0;    // 0 = the gateway's default (50); clamped to 1..200 by it
     QString cursor;
+};
+
+// mintRealtimeTicket's request: organization scope (every session of the token's
+// organization) unless a session is named; `since` resumes after that event id.
+struct RealtimeTicketRequest {
+    QString scope = QStringLiteral("organization"); // "organization" or "session"
+    QString session;                                // only with scope "session"
+    QStringList events;                             // empty: every event
+    QString since;                                  // empty: no replay
+};
+
+// A single-use ticket for the realtime WebSocket; url already carries it.
+struct RealtimeTicket {
+    QString ticket;
+    qint64 expiresInSeconds = 0;
+    QUrl url;
 };
 
 Q_DECLARE_METATYPE(WaSession)

@@ -468,6 +468,87 @@ private Q_SLOTS:
         QVERIFY(r.value->items.isEmpty());
     }
 
+    void shouldMintARealtimeTicketForTheGatewaysOwnSocket()
+    {
+        // Given a token with `events`
+        // When it mints an organization ticket that resumes after an event id
+        RealtimeTicketRequest request;
+        request.since = QStringLiteral("evt_0");
+        auto r = await<RealtimeTicket>(
+            [&](auto h) { client->mintRealtimeTicket(request, this, h); });
+        // Then the ticket names a ws:// socket on the gateway's own host and port
+        QVERIFY2(r.ok(), qPrintable(r.error.describe()));
+        QCOMPARE(r.httpStatus, 201);
+        QVERIFY(!r.value->ticket.isEmpty());
+        QVERIFY(r.value->expiresInSeconds > 0);
+        QCOMPARE(r.value->url.scheme(), QStringLiteral("ws"));
+        QCOMPARE(r.value->url.host(), sim.url().host());
+        QCOMPARE(r.value->url.port(), sim.url().port());
+        QVERIFY(r.value->url.query().contains(r.value->ticket));
+    }
+
+    void shouldRefuseARealtimeTicketWithoutTheEventsCapability()
+    {
+        // Given a token that holds read only
+        useToken(QStringLiteral("wa_readonly"));
+        // When it asks for a ticket
+        auto r = await<RealtimeTicket>([&](auto h) { client->mintRealtimeTicket({}, this, h); });
+        // Then the gateway refuses it as forbidden
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.httpStatus, 403);
+        QVERIFY(r.error.hasCode(QLatin1String("forbidden")));
+    }
+
+    void shouldRefuseATicketWhoseSocketIsElsewhere()
+    {
+        // Given a gateway that answers the ticket with a socket somewhere else
+        QTcpServer gateway;
+        QVERIFY(gateway.listen(QHostAddress::LocalHost));
+        QByteArray socketUrl;
+        connect(&gateway, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *s = gateway.nextPendingConnection();
+            connect(s, &QTcpSocket::readyRead, s, [s, &socketUrl] {
+                s->readAll();
+                const QByteArray body = "{\"ticket\":\"t1\",\"expiresInSeconds\":30,\"url\":\""
+                    + socketUrl + "\"}";
+                s->write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                         "Content-Length: "
+                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                s->disconnectFromHost();
+            });
+        });
+        const QByteArray port = QByteArray::number(gateway.serverPort());
+        client->setEndpoint(QUrl(QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(port)),
+                            fullKey);
+        const QByteArray elsewhere[] = {
+            "ws://attacker.example:" + port + "/api/v1/realtime?ticket=t1", // another host
+            "ws://127.0.0.1:1/api/v1/realtime?ticket=t1",                   // another port
+            "wss://127.0.0.1:" + port + "/api/v1/realtime?ticket=t1",       // TLS it never had
+            "http://127.0.0.1:" + port + "/api/v1/realtime?ticket=t1",      // not a WebSocket
+        };
+        for (const QByteArray &url : elsewhere) {
+            socketUrl = url;
+            // When the console mints a ticket there
+            auto r = await<RealtimeTicket>(
+                [&](auto h) { client->mintRealtimeTicket({}, this, h); });
+            // Then the ticket is refused: nothing connects anywhere but the gateway
+            QVERIFY2(!r.ok(), url.constData());
+            QCOMPARE_KIND(r.error.kind, GatewayError::Kind::InvalidResponse);
+        }
+        // And the same answer naming the gateway itself is accepted
+        socketUrl = "ws://127.0.0.1:" + port + "/api/v1/realtime?ticket=t1";
+        auto ok = await<RealtimeTicket>([&](auto h) { client->mintRealtimeTicket({}, this, h); });
+        QVERIFY2(ok.ok(), qPrintable(ok.error.describe()));
+        QCOMPARE(ok.value->ticket, QStringLiteral("t1"));
+
+        // And a scope the contract does not know is refused before sending
+        RealtimeTicketRequest bad;
+        bad.scope = QStringLiteral("everything");
+        auto refused = await<RealtimeTicket>(
+            [&](auto h) { client->mintRealtimeTicket(bad, this, h); });
+        QCOMPARE_KIND(refused.error.kind, GatewayError::Kind::InvalidArgument);
+    }
+
     void cleanupTestCase()
     {
         // Last: nothing this test logged may contain a token.
