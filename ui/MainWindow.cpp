@@ -8,6 +8,7 @@
 #include "CsvExport.h"
 #include "DataVersionWatcher.h"
 #include "DisplayText.h"
+#include "FreshnessLabel.h"
 #include "GroupsModel.h"
 #include "GroupsPane.h"
 #include "LocalApiDialog.h"
@@ -91,6 +92,8 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(message, 15000);
     });
 
+    m_freshness = new FreshnessLabel(this);
+    statusBar()->addPermanentWidget(m_freshness);
     m_syncBar = new SyncBar(this);
     statusBar()->addPermanentWidget(m_syncBar);
     connect(m_syncBar, &SyncBar::finished, this, &MainWindow::onSyncFinished);
@@ -246,6 +249,7 @@ void MainWindow::attachServices(ProfileServices *services)
     m_services = services;
     m_syncBar->setService(services ? services->sync() : nullptr);
     m_syncBar->setReachability(services ? services->reachability() : nullptr);
+    m_freshness->setServices(services);
     m_actions->setService(services ? services->contactActions() : nullptr,
                           services ? services->client() : nullptr);
     m_cache->detail()->setClient(services ? services->client() : nullptr);
@@ -282,6 +286,7 @@ void MainWindow::detach()
     }
     m_syncBar->setService(nullptr);
     m_syncBar->setReachability(nullptr);
+    m_freshness->setServices(nullptr);
     m_actions->setService(nullptr, nullptr);
     m_localApiAction->setEnabled(false);
     m_localApiStatus->clear();

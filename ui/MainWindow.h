@@ -20,6 +20,7 @@ class QSplitter;
 class QTabWidget;
 class SessionsPane;
 class SignInController;
+class FreshnessLabel;
 class SyncBar;
 struct SyncOutcome;
 
@@ -86,6 +87,7 @@ private:
     ContactsPane *m_contacts;
     GroupsPane *m_groups;
     ContactDetailPane *m_detail;
+    FreshnessLabel *m_freshness = nullptr;
     SyncBar *m_syncBar = nullptr;
     ContactActions *m_actions;
     QAction *m_unblockAction = nullptr;

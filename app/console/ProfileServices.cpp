@@ -8,6 +8,7 @@
 #include "cache/CacheLocation.h"
 #include "cache/CacheReader.h"
 #include "cache/CacheWriter.h"
+#include "console/LiveService.h"
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayReachability.h"
 #include "localapi/LocalApiService.h"
@@ -38,6 +39,8 @@ ProfileServices::ProfileServices(SignInController *signIn, const Options &option
 {
     connect(m_sync.get(), &SyncService::finished, this, [this](const SyncOutcome &outcome) {
         Q_EMIT syncFinished(outcome);
+        if (outcome.ok())
+            noteDataUpdated(QDateTime::currentDateTimeUtc());
         // A cancelled sync stops the whole batch: the person's Cancel means "not now".
         if (outcome.status == SyncOutcome::Status::Cancelled)
             m_syncQueue.clear();
@@ -61,6 +64,7 @@ ProfileServices::~ProfileServices()
 {
     // The local API first: its routes use the actions and the writer.
     m_localApi.reset();
+    m_live.reset(); // its applier posts to the writer
     m_syncQueue.clear();
     m_sync.reset(); // cancels a running sync and waits for its thread
     m_actions.reset();
@@ -89,6 +93,30 @@ void ProfileServices::start()
     refreshSessions();
     if (m_options.serveLocalApi)
         startLocalApi();
+    if (m_options.liveFeed)
+        startLive();
+}
+
+void ProfileServices::startLive()
+{
+    m_live = std::make_unique<LiveService>(std::unique_ptr<GatewayClient>(m_clients->make()),
+                                           m_writer.get());
+    connect(m_live.get(), &LiveService::resyncNeeded, this, &ProfileServices::queueSyncs);
+    connect(m_live.get(), &LiveService::eventsMissed, this,
+            [this] { queueSyncs(knownSessions()); });
+    connect(m_live.get(), &LiveService::fallbackNeeded, this,
+            [this](bool needed) { setScheduledSyncPaused(!needed); });
+    connect(m_live.get(), &LiveService::changesApplied, this,
+            [this] { noteDataUpdated(QDateTime::currentDateTimeUtc()); });
+    m_live->start();
+}
+
+void ProfileServices::noteDataUpdated(const QDateTime &at)
+{
+    if (!at.isValid() || (m_dataUpdatedAt.isValid() && at <= m_dataUpdatedAt))
+        return;
+    m_dataUpdatedAt = at;
+    Q_EMIT dataUpdated(at);
 }
 
 void ProfileServices::startLocalApi()

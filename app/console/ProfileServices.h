@@ -4,6 +4,7 @@
 #include "gateway/GatewayCall.h"
 #include "sync/SyncTypes.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -17,6 +18,7 @@ class ContactActionService;
 class GatewayClient;
 class GatewayClientFactory;
 class GatewayReachability;
+class LiveService;
 class LocalApiService;
 class SyncService;
 struct WaSession;
@@ -41,6 +43,7 @@ public:
         // Every known session is synced this often while no live feed keeps the cache
         // current; 0: never. -1: QSettings "sync/intervalMinutes", else 15 minutes.
         qint64 syncIntervalMs = -1;
+        bool liveFeed = true; // subscribe to the gateway's realtime feed
     };
     static constexpr int kDefaultSyncIntervalMinutes = 15;
 
@@ -63,6 +66,11 @@ public:
     ContactActionService *contactActions() const { return m_actions.get(); }
     BackgroundWriter *writer() const { return m_writer.get(); }
     LocalApiService *localApi() const { return m_localApi.get(); }
+    // The realtime subscription; nullptr when Options::liveFeed is off.
+    LiveService *live() const { return m_live.get(); }
+    // When the cache last took news from the gateway (a completed sync or a live batch);
+    // invalid while nothing is known.
+    QDateTime dataUpdatedAt() const { return m_dataUpdatedAt; }
 
     // Starts a sync of `sessionId` now; false and *reason when one is running or signed out.
     // The window's button, the local API and the headless mode all come here.
@@ -79,6 +87,7 @@ public:
 
 Q_SIGNALS:
     void sessionsRefreshed(bool ok, const QString &problem);
+    void dataUpdated(const QDateTime &at);
     void syncStarted(const QString &sessionId);
     void syncFinished(const SyncOutcome &outcome);
 
@@ -88,6 +97,8 @@ private:
     // nullopt: the gateway would not list them (listProblem says why).
     void storeSessions(const std::optional<QList<WaSession>> &sessions, const QString &listProblem);
     void scheduledSync();
+    void startLive();
+    void noteDataUpdated(const QDateTime &at);
 
     QPointer<SignInController> m_signIn;
     const Options m_options;
@@ -100,6 +111,8 @@ private:
     std::unique_ptr<ContactActionService> m_actions;
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<LocalApiService> m_localApi;
+    std::unique_ptr<LiveService> m_live;
+    QDateTime m_dataUpdatedAt;
     QStringList m_listedSessions;
     QStringList m_syncQueue;
     qint64 m_syncIntervalMs = 0;

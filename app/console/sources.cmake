@@ -4,4 +4,5 @@ target_sources(gc_core PRIVATE
     console/ProfileServices.h console/ProfileServices.cpp
     console/Console.h console/Console.cpp
     console/HeadlessFrontEnd.h console/HeadlessFrontEnd.cpp
+    console/LiveService.h console/LiveService.cpp
 )

@@ -271,13 +271,14 @@ private Q_SLOTS:
 
     void shouldSyncOnAScheduleUntilPaused()
     {
-        // GIVEN a console whose scheduled sync runs every half second
+        // GIVEN a console without a live feed whose scheduled sync runs every half second
         const QString name = QStringLiteral("schedule-")
             + QUuid::createUuid().toString(QUuid::Id128).left(8);
         ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
         SignInController signIn(&store);
         Console::Options o = options();
         o.services.syncIntervalMs = 500;
+        o.services.liveFeed = false; // nothing live: the schedule keeps the cache current
         Console console(o, &signIn);
         int syncs = 0;
         connect(&console, &Console::profileOpened, this, [&](ProfileServices *opened) {

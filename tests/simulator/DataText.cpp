@@ -124,9 +124,10 @@ QString DataSet::memberTag(quint32 membership) const
     if (m.tag == Membership::NameTag) {
         const Contact &c = contacts[m.contact];
         const quint64 h = hashOf(m_seed, salt::MemberTag, quint64(membership) + (1ULL << 40));
-        const int first = c.has(Contact::HasName)
-            ? c.first
-            : int(below(h, quint64(pools::firstNames().size())));
+        const qsizetype pool = pools::firstNames().size();
+        // A contact named by an event keeps its name elsewhere (first is then out of range).
+        const int first = c.has(Contact::HasName) && c.first < pool ? c.first
+                                                                   : int(below(h, quint64(pool)));
         return QLatin1Char('~') + pools::firstNames().at(first);
     }
     if (m.tag == Membership::PhoneTag) {

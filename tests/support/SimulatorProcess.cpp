@@ -21,7 +21,7 @@ bool SimulatorProcess::start(const QStringList &arguments, int timeoutMs)
         args << QStringLiteral("--port") << QStringLiteral("0");
     m_process.setProgram(QStringLiteral(GATEWAY_SIM_PATH));
     m_process.setArguments(args);
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setReadChannel(QProcess::StandardOutput);
     m_process.start();
     if (!m_process.waitForStarted(10000)) {

@@ -1,0 +1,359 @@
+// The profile's realtime subscription as the composition root runs it (ProfileServices with
+// its LiveService) against the simulator's feed over real WebSockets, the real keychain and a
+// real cache: every event kind reaches the cache; thousands of random events through twenty
+// dropped connections leave the cache equal to the gateway's data; a replay cut at its limit
+// resyncs every session; a token without `events` gets the scheduled sync, one with it pauses
+// the schedule while live.
+#include "auth/ProfileStore.h"
+#include "auth/SignInController.h"
+#include "cache/CacheDatabase.h"
+#include "cache/CacheMeta.h"
+#include "cache/CacheReader.h"
+#include "console/LiveService.h"
+#include "console/ProfileServices.h"
+#include "gateway/GatewayClient.h"
+#include "sync/SyncService.h"
+
+#include "SimulatorProcess.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+
+constexpr int kTimeoutMs = 30000;
+
+// What both sides must agree on: contact names, group subjects, members with their roles.
+struct DataView {
+    QMap<QString, QString> names;    // lid -> name ("" when none)
+    QMap<QString, QString> subjects; // group jid -> subject
+    QSet<QString> roles;             // "group|lid|role"
+    bool operator==(const DataView &o) const
+    {
+        return names == o.names && subjects == o.subjects && roles == o.roles;
+    }
+    QString describe() const
+    {
+        return QStringLiteral("%1 contacts, %2 groups, %3 memberships")
+            .arg(names.size())
+            .arg(subjects.size())
+            .arg(roles.size());
+    }
+};
+
+QString firstDifference(const DataView &a, const DataView &b)
+{
+    for (auto it = a.names.begin(); it != a.names.end(); ++it)
+        if (b.names.value(it.key(), QStringLiteral("<absent>")) != it.value())
+            return QStringLiteral("contact %1: %2 vs %3")
+                .arg(it.key(), it.value(), b.names.value(it.key(), QStringLiteral("<absent>")));
+    for (auto it = a.subjects.begin(); it != a.subjects.end(); ++it)
+        if (b.subjects.value(it.key()) != it.value())
+            return QStringLiteral("group %1: %2 vs %3")
+                .arg(it.key(), it.value(), b.subjects.value(it.key()));
+    for (const QString &r : a.roles)
+        if (!b.roles.contains(r))
+            return QStringLiteral("membership %1 only on one side").arg(r);
+    for (const QString &r : b.roles)
+        if (!a.roles.contains(r))
+            return QStringLiteral("membership %1 only on the other side").arg(r);
+    return {};
+}
+
+} // namespace
+
+class TestLiveService : public QObject
+{
+    Q_OBJECT
+private:
+    SimulatorProcess m_sim;
+    QTemporaryDir m_dir;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<SignInController> m_signIn;
+
+    bool signInWith(const QString &token)
+    {
+        m_signIn = std::make_unique<SignInController>(m_store.get());
+        GatewayProfile p;
+        p.name = QStringLiteral("live-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        p.baseUrl = m_sim.url();
+        p.tokenKind = TokenKind::ApiKey;
+        std::optional<SignInOutcome> result;
+        m_signIn->signIn(p, token, this, [&](const SignInOutcome &o) { result = o; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kTimeoutMs); }();
+        return result && result->ok;
+    }
+    std::unique_ptr<ProfileServices> services(const QString &db, qint64 syncIntervalMs = 0)
+    {
+        ProfileServices::Options o;
+        o.databasePath = m_dir.filePath(db);
+        o.serveLocalApi = false;
+        o.syncIntervalMs = syncIntervalMs;
+        return std::make_unique<ProfileServices>(m_signIn.get(), o);
+    }
+    // Starts the services and waits for the first syncs and the live feed.
+    bool startAndGoLive(ProfileServices &s)
+    {
+        int synced = 0;
+        connect(&s, &ProfileServices::syncFinished, this, [&] { ++synced; });
+        s.start();
+        const int sessions = int(m_sim.primarySessions().size());
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(synced >= sessions && s.live() && s.live()->isLive(), 60000);
+        }();
+        return synced >= sessions && s.live()->isLive();
+    }
+    static std::unique_ptr<CacheDatabase> open(const QString &path)
+    {
+        QString error;
+        return CacheDatabase::open(path, CacheDatabase::Mode::Read, &error);
+    }
+    static QString storedEventId(const QString &path)
+    {
+        std::unique_ptr<CacheDatabase> db = open(path);
+        QString error;
+        return db ? CacheMeta::value(*db, CacheMeta::kLiveLastEventId, &error).value_or(QString())
+                  : QString();
+    }
+    DataView cacheView(const QString &path, const QString &session) const
+    {
+        DataView v;
+        std::unique_ptr<CacheDatabase> db = open(path);
+        if (!db)
+            return v;
+        CacheReader reader(*db);
+        ContactFilter all;
+        all.sessionId = session;
+        all.sort = ContactSort::Lid;
+        QString cursor;
+        do {
+            const std::optional<ContactPage> page = reader.contacts(all, cursor, 500);
+            if (!page)
+                return v;
+            for (const CachedContact &c : page->rows)
+                v.names.insert(c.contact.lid, c.contact.name.value_or(QString()));
+            cursor = page->nextCursor;
+        } while (!cursor.isEmpty());
+        for (const CachedGroup &g : reader.groups(session).value_or(QList<CachedGroup>())) {
+            v.subjects.insert(g.group.groupJid, g.group.subject.value_or(QString()));
+            for (const CachedMember &m :
+                 reader.members(session, g.group.groupJid).value_or(QList<CachedMember>()))
+                v.roles << g.group.groupJid + u'|' + m.member.lid + u'|' + m.member.role;
+        }
+        return v;
+    }
+    DataView gatewayView(const QString &session) const
+    {
+        DataView v;
+        GatewayClient client;
+        client.setEndpoint(m_sim.url(), QStringLiteral("wa_demo"));
+        ContactQuery q;
+        q.limit = 200;
+        for (;;) {
+            std::optional<GatewayResult<Page<Contact>>> r;
+            client.listContacts(session, q, &client, [&](const auto &a) { r = a; });
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(r.has_value(), kTimeoutMs); }();
+            if (!r || !r->ok())
+                return v;
+            for (const Contact &c : r->value->items)
+                v.names.insert(c.lid, c.name.value_or(QString()));
+            if (!r->value->hasMore())
+                break;
+            q.cursor = r->value->nextCursor;
+        }
+        std::optional<GatewayResult<Page<Group>>> groups;
+        client.listGroups(session, &client, [&](const auto &a) { groups = a; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(groups.has_value(), kTimeoutMs); }();
+        if (!groups || !groups->ok())
+            return v;
+        for (const Group &g : groups->value->items) {
+            v.subjects.insert(g.groupJid, g.subject.value_or(QString()));
+            std::optional<GatewayResult<Page<GroupMember>>> members;
+            client.listGroupMembers(session, g.groupJid, &client,
+                                    [&](const auto &a) { members = a; });
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(members.has_value(), kTimeoutMs); }();
+            if (!members || !members->ok())
+                return v;
+            for (const GroupMember &m : members->value->items)
+                v.roles << g.groupJid + u'|' + m.lid + u'|' + m.role;
+        }
+        return v;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
+        QVERIFY2(m_sim.start(
+                     {QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--sessions"),
+                      QStringLiteral("2"), QStringLiteral("--contacts"), QStringLiteral("600"),
+                      QStringLiteral("--groups"), QStringLiteral("16"), QStringLiteral("--members"),
+                      QStringLiteral("1200"), QStringLiteral("--api-key"),
+                      QStringLiteral("wa_demo=read,send,manage,events"),
+                      QStringLiteral("--api-key"), QStringLiteral("wa_noevents=read,send,manage")}),
+                 qPrintable(m_sim.errorString()));
+    }
+
+    void shouldBringEveryEventKindIntoTheCache()
+    {
+        // GIVEN a signed-in profile whose feed is live
+        QVERIFY(signInWith(QStringLiteral("wa_demo")));
+        std::unique_ptr<ProfileServices> s = services(QStringLiteral("kinds.sqlite"));
+        QVERIFY(startAndGoLive(*s));
+        const QString session = m_sim.workingSession().id;
+        const QString path = s->databasePath();
+        const DataView before = cacheView(path, session);
+        const QString lid = before.names.firstKey();
+        const QString group = before.subjects.firstKey();
+        QString member;
+        for (const QString &r : before.roles)
+            if (r.startsWith(group + u'|') && r.endsWith(QLatin1String("|member")))
+                member = r.section(u'|', 1, 1);
+        QVERIFY(!member.isEmpty());
+        QSignalSpy applied(s->live(), &LiveService::changesApplied);
+
+        // WHEN the gateway reports a rename, a new subject, a promotion and a status change
+        QVERIFY(!m_sim
+                     .postEvent(session, QStringLiteral("contact.update"),
+                                {{"jid", lid}, {"fullName", QStringLiteral("Zé Ao Vivo")}})
+                     .isEmpty());
+        QVERIFY(!m_sim
+                     .postEvent(session, QStringLiteral("group.update"),
+                                {{"groupJid", group}, {"subject", QStringLiteral("Live subject")}})
+                     .isEmpty());
+        QVERIFY(!m_sim
+                     .postEvent(session, QStringLiteral("group.participant"),
+                                {{"groupJid", group}, {"promote", QJsonArray{member}}})
+                     .isEmpty());
+        const QString other = m_sim.primarySessions().last().id;
+        const QString last = m_sim.postEvent(other, QStringLiteral("session.status"),
+                                             {{"status", QStringLiteral("scan_qr_code")}});
+        QVERIFY(!last.isEmpty());
+
+        // THEN each reaches the cache, and the views are told what changed
+        QTRY_COMPARE_WITH_TIMEOUT(storedEventId(path), last, kTimeoutMs);
+        const DataView after = cacheView(path, session);
+        QCOMPARE(after.names.value(lid), QStringLiteral("Zé Ao Vivo"));
+        QCOMPARE(after.subjects.value(group), QStringLiteral("Live subject"));
+        QVERIFY(after.roles.contains(group + u'|' + member + QStringLiteral("|admin")));
+        std::unique_ptr<CacheDatabase> db = open(path);
+        QCOMPARE(CacheReader(*db).session(other)->session.status, QStringLiteral("scan_qr_code"));
+        QVERIFY(!applied.isEmpty());
+        QVERIFY(m_sim.setSessionStatus(other, QStringLiteral("working")));
+    }
+
+    void shouldEqualTheGatewayAfterThousandsOfEventsAndTwentyDrops()
+    {
+        // GIVEN a live profile
+        QVERIFY(signInWith(QStringLiteral("wa_demo")));
+        std::unique_ptr<ProfileServices> s = services(QStringLiteral("soak.sqlite"));
+        QVERIFY(startAndGoLive(*s));
+        const int connectionsBefore = s->live()->feed()->connections();
+
+        // WHEN random changes stream in (250 a second) while the connection is dropped twenty
+        // times, each time once the feed is back
+        QVERIFY(m_sim.setEventRate(250));
+        for (int drop = 0; drop < 20; ++drop) {
+            const int before = s->live()->feed()->connections();
+            QTest::qWait(300);
+            QVERIFY(m_sim.dropRealtime(drop % 2 == 1));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                s->live()->feed()->connections() > before && s->live()->isLive(), kTimeoutMs);
+        }
+        QVERIFY(m_sim.setEventRate(0));
+        const QString session = m_sim.workingSession().id;
+        const QString marker = m_sim.postEvent(
+            session, QStringLiteral("group.update"),
+            {{"groupJid", cacheView(s->databasePath(), session).subjects.firstKey()},
+             {"subject", QStringLiteral("end of soak")}});
+        QVERIFY(!marker.isEmpty());
+
+        // THEN the feed resumed after each drop and the cache holds what the gateway holds
+        QTRY_COMPARE_WITH_TIMEOUT(storedEventId(s->databasePath()), marker, 60000);
+        QVERIFY(s->live()->feed()->connections() >= connectionsBefore + 20);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->sync()->isRunning(), 60000); // resyncs asked by events
+        for (const SimulatorProcess::Session &ps : m_sim.primarySessions()) {
+            const DataView theirs = gatewayView(ps.id);
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                cacheView(s->databasePath(), ps.id) == theirs,
+                qPrintable(firstDifference(theirs, cacheView(s->databasePath(), ps.id))),
+                kTimeoutMs);
+            qInfo("%s: %s", qPrintable(ps.id), qPrintable(theirs.describe()));
+        }
+    }
+
+    void shouldResyncEverySessionWhenTheReplayWasCut()
+    {
+        // GIVEN a cache that was live, then closed
+        QVERIFY(signInWith(QStringLiteral("wa_demo")));
+        const QString db = QStringLiteral("gap.sqlite");
+        {
+            std::unique_ptr<ProfileServices> s = services(db);
+            QVERIFY(startAndGoLive(*s));
+            const QString id = m_sim.postEvent(m_sim.workingSession().id,
+                                               QStringLiteral("session.status"),
+                                               {{"status", QStringLiteral("working")}});
+            QTRY_COMPARE_WITH_TIMEOUT(storedEventId(s->databasePath()), id, kTimeoutMs);
+        }
+        // WHEN more than the replay limit happens meanwhile
+        QVERIFY(m_sim.setEventRate(2000));
+        QTest::qWait(1500);
+        QVERIFY(m_sim.setEventRate(0));
+        // THEN the next start resumes, sees a full replay and resyncs every session
+        std::unique_ptr<ProfileServices> s = services(db);
+        QSignalSpy missed(s.get(), &ProfileServices::syncStarted);
+        s->start();
+        QTRY_VERIFY_WITH_TIMEOUT(s->live() && s->live()->isLive(), kTimeoutMs);
+        QStringList started;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                started.clear();
+                for (const QList<QVariant> &args : missed)
+                    started << args.first().toString();
+                return started.size() >= m_sim.primarySessions().size();
+            }(),
+            60000);
+        for (const SimulatorProcess::Session &ps : m_sim.primarySessions())
+            QVERIFY2(started.contains(ps.id), qPrintable(started.join(u' ')));
+    }
+
+    void shouldStandInWithTheScheduleWithoutEvents()
+    {
+        // GIVEN a token without the events capability and a schedule of half a second
+        QVERIFY(signInWith(QStringLiteral("wa_noevents")));
+        std::unique_ptr<ProfileServices> s = services(QStringLiteral("noevents.sqlite"), 500);
+        int syncs = 0;
+        connect(s.get(), &ProfileServices::syncFinished, this, [&] { ++syncs; });
+        // WHEN it starts
+        s->start();
+        // THEN the feed is refused, saying why, and the schedule syncs again and again
+        QTRY_COMPARE_WITH_TIMEOUT(s->live()->state(), RealtimeFeed::State::Refused, kTimeoutMs);
+        QVERIFY2(s->live()->reason().contains(QLatin1String("events")),
+                 qPrintable(s->live()->reason()));
+        const int sessions = int(m_sim.primarySessions().size());
+        QTRY_VERIFY_WITH_TIMEOUT(syncs >= 3 * sessions, 60000);
+    }
+
+    void shouldPauseTheScheduleWhileLive()
+    {
+        // GIVEN a token with events and the same schedule
+        QVERIFY(signInWith(QStringLiteral("wa_demo")));
+        std::unique_ptr<ProfileServices> s = services(QStringLiteral("paused.sqlite"), 500);
+        int syncs = 0;
+        connect(s.get(), &ProfileServices::syncFinished, this, [&] { ++syncs; });
+        // WHEN it is live
+        QVERIFY(startAndGoLive(*s));
+        QTRY_VERIFY_WITH_TIMEOUT(!s->sync()->isRunning(), 60000);
+        const int settled = syncs;
+        // THEN the schedule waits while the feed keeps the cache current
+        QTest::qWait(2000);
+        QCOMPARE(syncs, settled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveService)
+#include "tst_liveservice.moc"
