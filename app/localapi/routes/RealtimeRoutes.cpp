@@ -130,11 +130,8 @@ HttpResponse plainGet(LocalRealtime &realtime, const HttpRequest &r)
     const QString refused = redeem(*hub, r, &ticket);
     if (!refused.isEmpty())
         return unauthorized(refused);
-    HttpResponse response = LocalApiErrors::error(
-        426, QLatin1String("validation_error"),
-        QStringLiteral("this is a WebSocket: send an upgrade request"));
-    response.setHeader("Upgrade", "websocket");
-    return response;
+    return LocalApiErrors::error(426, QLatin1String("validation_error"),
+                                 QStringLiteral("this is a WebSocket: send an upgrade request"));
 }
 
 std::optional<HttpResponse> upgrade(LocalRealtime &realtime, const HttpRequest &r,
