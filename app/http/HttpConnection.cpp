@@ -57,6 +57,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
 HttpConnection::~HttpConnection()
 {
     detachResponders();
+    if (!m_socket)
+        return; // handed over by an upgrade
     m_socket->disconnect(this);
     m_socket->abort();
 }
@@ -82,9 +84,10 @@ void HttpConnection::processInput()
         qsizetype consumed = 0;
         const HttpRequestParser::Result result = m_parser.feed(input, &consumed);
         if (result == HttpRequestParser::Result::Complete) {
+            const qsizetype start = m_inPos;
             m_inPos += consumed;
             m_requestStartMs = -1;
-            startRequest(m_parser.takeRequest());
+            startRequest(m_parser.takeRequest(), start);
             continue;
         }
         if (result == HttpRequestParser::Result::Error) {
@@ -110,9 +113,11 @@ bool HttpConnection::readMore()
     const qint64 available = m_socket->bytesAvailable();
     if (available <= 0)
         return false;
+    keepRequestUnread();
     // Keep only the unparsed tail; the buffer keeps its capacity between requests.
     if (m_inPos > 0) {
         m_in.remove(0, m_inPos);
+        m_txStart -= m_inPos;
         m_inPos = 0;
     }
     const qint64 chunk = qMin(available, kReadChunk);
@@ -124,7 +129,42 @@ bool HttpConnection::readMore()
     return got > 0;
 }
 
-void HttpConnection::startRequest(HttpRequest request)
+void HttpConnection::keepRequestUnread()
+{
+    // What is read from the socket stays recoverable (a QIODevice transaction) from the start
+    // of the request being parsed, so an upgrade can hand the socket over with its request
+    // unread. Restarted once a request is consumed: it never holds more than one request.
+    if (m_txStart >= 0 && m_txStart >= m_inPos)
+        return;
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->startTransaction();
+    m_txStart = m_in.size();
+}
+
+QTcpSocket *HttpConnection::detachSocket(qsizetype requestStart)
+{
+    if (m_phase != Phase::Open || m_pending.size() != 1 || m_txStart < 0 || m_txStart > requestStart
+        || !m_socket->isTransactionStarted())
+        return nullptr;
+    QTcpSocket *socket = m_socket;
+    socket->disconnect(this);
+    socket->rollbackTransaction();
+    if (requestStart > m_txStart)
+        socket->skip(requestStart - m_txStart); // requests answered before it
+    socket->setParent(nullptr);
+    m_socket = nullptr;
+    m_phase = Phase::Dead;
+    detachResponders();
+    m_pending.clear();
+    m_in.clear();
+    m_inPos = 0;
+    m_txStart = -1;
+    Q_EMIT closed(this);
+    return socket;
+}
+
+void HttpConnection::startRequest(HttpRequest request, qsizetype start)
 {
     Pending &p = m_pending.emplace_back();
     p.sequence = m_nextSequence++;
@@ -158,11 +198,16 @@ void HttpConnection::startRequest(HttpRequest request)
         m_onProbation = false;
     }
     m_admitted = true;
-    const std::optional<HttpResponse> response = handler.handle(request, [this, sequence] {
+    const HttpRequestHandler::ResponderFactory makeResponder = [this, sequence] {
         auto state = std::make_shared<HttpDetail::ResponderState>(this, sequence);
         m_pending.back().responder = state; // nothing else is queued during dispatch
         return HttpResponder(state);
-    });
+    };
+    const std::optional<HttpResponse> response = request.hasHeader("upgrade")
+        ? handler.upgrade(request, makeResponder, [this, start] { return detachSocket(start); })
+        : handler.handle(request, makeResponder);
+    if (m_phase == Phase::Dead)
+        return; // handed over: p is gone
     // Deque references survive push_back; p is only popped once answered and written.
     if (response)
         answer(p, *response);
@@ -307,6 +352,9 @@ void HttpConnection::startLinger()
 
 void HttpConnection::discardInput()
 {
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_txStart = -1;
     m_in.clear();
     m_inPos = 0;
     const qint64 available = m_socket->bytesAvailable();
@@ -333,6 +381,8 @@ void HttpConnection::onDisconnected()
 
 void HttpConnection::abort()
 {
+    if (!m_socket)
+        return;
     m_socket->abort();
     onDisconnected(); // no-op if abort() already reported it
 }

@@ -87,7 +87,10 @@ private:
     void onDisconnected();
     void processInput();
     bool readMore();
-    void startRequest(HttpRequest request);
+    void startRequest(HttpRequest request, qsizetype start); // start: its first byte in m_in
+    void keepRequestUnread();
+    // HttpRequestHandler::SocketTaker: the socket, rolled back to the request's first byte.
+    QTcpSocket *detachSocket(qsizetype requestStart);
     void answer(Pending &pending, const HttpResponse &response);
     void refuse(int status, const QString &message); // parser-level error: answer, then close
     // Answers it, then closes at once (no lingering) with nothing read after it.
@@ -101,7 +104,7 @@ private:
     void discardInput();
     void detachResponders();
 
-    QTcpSocket *m_socket;
+    QTcpSocket *m_socket; // null once handed over by an upgrade
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     HttpServer *m_server;
@@ -110,6 +113,7 @@ private:
     HttpRequestParser m_parser;
     QByteArray m_in;
     qsizetype m_inPos = 0;
+    qsizetype m_txStart = -1; // where in m_in the socket's read transaction began, or -1
     std::deque<Pending> m_pending;
     quint64 m_nextSequence = 1;
     Phase m_phase = Phase::Open;

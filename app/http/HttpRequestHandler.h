@@ -6,6 +6,8 @@
 
 #include <QString>
 
+class QTcpSocket;
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -18,6 +20,10 @@ class HttpRequestHandler
 {
 public:
     using ResponderFactory = std::function<HttpResponder()>;
+    // Detaches the connection's socket from the server and hands it over (see upgrade()), or
+    // returns null when it cannot be (another request of the connection is still unanswered,
+    // or the request was not read from a clean start); the handler then answers instead.
+    using SocketTaker = std::function<QTcpSocket *()>;
 
     virtual ~HttpRequestHandler() = default;
 
@@ -31,6 +37,20 @@ public:
     // responder from makeResponder and answers through it later.
     virtual std::optional<HttpResponse> handle(HttpRequest &request,
                                                const ResponderFactory &makeResponder) = 0;
+
+    // An admitted request with an `Upgrade` header (e.g. a WebSocket handshake). As handle(),
+    // it answers (a refusal before any upgrade, as plain HTTP) or answers later; or it calls
+    // takeSocket() and returns nullopt: the socket is then the handler's (no parent, no
+    // signal connected, on the server's thread), positioned at the request's first byte so a
+    // protocol library (QWebSocketServer::handleConnection) reads the request itself; the
+    // server forgets the connection and frees its slot. Default: handle().
+    virtual std::optional<HttpResponse> upgrade(HttpRequest &request,
+                                                const ResponderFactory &makeResponder,
+                                                const SocketTaker &takeSocket)
+    {
+        Q_UNUSED(takeSocket);
+        return handle(request, makeResponder);
+    }
 
     // The body of the server's own answers: malformed or oversized requests (400, 411, 413,
     // 417, 431, 505), requests not received in time (408), too many connections or a

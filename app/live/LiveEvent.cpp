@@ -139,7 +139,10 @@ std::optional<LiveFrame> parse(const QByteArray &text, QString *error)
         *error = QStringLiteral("$.event is missing");
         return std::nullopt;
     }
-    return readEnvelope(object, error);
+    std::optional<LiveFrame> frame = readEnvelope(object, error);
+    if (frame)
+        frame->event.raw = text;
+    return frame;
 }
 
 } // namespace LiveFrames

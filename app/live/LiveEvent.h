@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,7 @@ struct LiveEvent {
     QString session;
     QString organization;
     qint64 timestamp = 0; // epoch ms
+    QByteArray raw;       // the envelope exactly as received, to pass on byte for byte
 
     // contact.update
     QString jid; // the LID or the phone JID

@@ -5,4 +5,5 @@ target_sources(gc_core PRIVATE
     live/RealtimeFeed.h live/RealtimeFeed.cpp
     live/LiveEventWriter.h live/LiveEventWriter.cpp
     live/LiveApplier.h live/LiveApplier.cpp
+    live/LiveBroadcast.h live/LiveBroadcast.cpp
 )

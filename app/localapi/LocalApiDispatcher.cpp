@@ -56,8 +56,16 @@ std::optional<HttpResponse> LocalApiDispatcher::handle(HttpRequest &request,
     return withRequestId(route(request, makeResponder), clientRequestId(request));
 }
 
+std::optional<HttpResponse> LocalApiDispatcher::upgrade(HttpRequest &request,
+                                                        const ResponderFactory &makeResponder,
+                                                        const SocketTaker &takeSocket)
+{
+    return withRequestId(route(request, makeResponder, &takeSocket), clientRequestId(request));
+}
+
 std::optional<HttpResponse> LocalApiDispatcher::route(HttpRequest &request,
-                                                      const ResponderFactory &makeResponder)
+                                                      const ResponderFactory &makeResponder,
+                                                      const SocketTaker *takeSocket)
 {
     QString error;
     if (!PathCodec::validatePath(request.path, &error))
@@ -101,6 +109,8 @@ std::optional<HttpResponse> LocalApiDispatcher::route(HttpRequest &request,
 
     // A throwing handler must cost one 500, not the server thread.
     try {
+        if (takeSocket && match.route->upgradeHandler && request.method == "GET")
+            return match.route->upgradeHandler(request, *takeSocket);
         if (match.route->asyncHandler) {
             match.route->asyncHandler(request, makeResponder());
             return std::nullopt;

@@ -22,6 +22,10 @@ public:
     std::optional<HttpResponse> admit(const HttpRequest &request) override;
     std::optional<HttpResponse> handle(HttpRequest &request,
                                        const ResponderFactory &makeResponder) override;
+    // A GET upgrade goes to its route's upgrade handler after the same checks as handle();
+    // anything else is handled as a plain request.
+    std::optional<HttpResponse> upgrade(HttpRequest &request, const ResponderFactory &makeResponder,
+                                        const SocketTaker &takeSocket) override;
     HttpResponse errorResponse(int status, const QString &message) const override;
 
     // The client's X-Request-Id when the gateway would keep it (trimmed, 1-128 visible ASCII
@@ -29,7 +33,8 @@ public:
     static QByteArray clientRequestId(const HttpRequest &request);
 
 private:
-    std::optional<HttpResponse> route(HttpRequest &request, const ResponderFactory &makeResponder);
+    std::optional<HttpResponse> route(HttpRequest &request, const ResponderFactory &makeResponder,
+                                      const SocketTaker *takeSocket = nullptr);
 
     std::shared_ptr<const LocalApiRouter> m_router;
     LocalApiGuard m_guard;

@@ -114,6 +114,18 @@ bool LocalApiRouter::addAsync(const QByteArray &method, const QString &pattern,
     return insert(std::move(route));
 }
 
+bool LocalApiRouter::setUpgrade(const QString &pattern, UpgradeHandler handler)
+{
+    for (Route &route : m_routes) {
+        if (route.method == "GET" && route.pattern == pattern && handler) {
+            route.upgradeHandler = std::move(handler);
+            return true;
+        }
+    }
+    qCWarning(lcLocalApi) << "no GET route to upgrade at" << pattern;
+    return false;
+}
+
 bool LocalApiRouter::insert(Route route)
 {
     if (route.method.isEmpty() || (!route.handler && !route.asyncHandler)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/HttpRequest.h"
+#include "http/HttpRequestHandler.h"
 #include "http/HttpResponder.h"
 #include "http/HttpResponse.h"
 
@@ -27,6 +28,10 @@ public:
     // Asynchronous handler: answer later through the responder (from any thread). The
     // request reference is only valid during the call: copy what you need.
     using AsyncHandler = std::function<void(const HttpRequest &, HttpResponder)>;
+    // A GET with an Upgrade header: refuse with an answer, or take the socket
+    // (HttpRequestHandler::upgrade) and return nullopt.
+    using UpgradeHandler = std::function<std::optional<HttpResponse>(
+        const HttpRequest &, const HttpRequestHandler::SocketTaker &)>;
 
     enum class Access {
         TokenRequired,
@@ -72,6 +77,9 @@ public:
         return addAsync("GET", pattern, std::move(handler), access);
     }
 
+    // Gives the GET route of this pattern (added before) an upgrade handler; false if none.
+    bool setUpgrade(const QString &pattern, UpgradeHandler handler);
+
     // Path params go to *params (decoded) when the route is found.
     Match match(QByteArrayView method, QByteArrayView encodedPath,
                 QList<QPair<QString, QString>> *params) const;
@@ -88,6 +96,7 @@ public:
         Access access = Access::TokenRequired;
         Handler handler;
         AsyncHandler asyncHandler;
+        UpgradeHandler upgradeHandler; // GET only
     };
 
     // Every route added, most specific first (e.g. to check a description covers them).

@@ -60,6 +60,13 @@ QString LocalApiService::discoveryFilePath() const
     return m_server ? m_server->discoveryFilePath() : QString();
 }
 
+void LocalApiService::setRealtimeOptions(const LocalRealtimeOptions &options)
+{
+    LiveBroadcast *broadcast = m_realtimeOptions.broadcast;
+    m_realtimeOptions = options;
+    m_realtimeOptions.broadcast = broadcast;
+}
+
 void LocalApiService::setReachability(std::shared_ptr<GatewayReachability> reachability)
 {
     if (reachability)
@@ -138,8 +145,15 @@ void LocalApiService::startServer()
     config.writeDiscoveryFile = m_writeDiscovery;
     config.discoveryFilePath = m_discoveryPath;
     std::shared_ptr<LocalApiBackend> backend = m_backend;
-    config.onThreadStarted = [backend] { backend->openOnThread(); };
-    config.onThreadFinished = [backend] { backend->closeOnThread(); };
+    auto realtime = std::make_shared<LocalRealtime>(m_realtimeOptions);
+    config.onThreadStarted = [backend, realtime] {
+        backend->openOnThread();
+        realtime->openOnThread();
+    };
+    config.onThreadFinished = [backend, realtime] {
+        realtime->closeOnThread(); // its sockets die on their thread
+        backend->closeOnThread();
+    };
 
     m_server = std::make_unique<LocalApiServerThread>();
     connect(m_server.get(), &LocalApiServerThread::listening, this, [this](const QUrl &url) {
@@ -152,7 +166,7 @@ void LocalApiService::startServer()
         qCWarning(lcLocalApiService).noquote() << "local API failed:" << reason;
         Q_EMIT failed(reason);
     });
-    if (!m_server->start(config, makeLocalApiRouter(m_backend)))
+    if (!m_server->start(config, makeLocalApiRouter(m_backend, realtime)))
         Q_EMIT failed(tr("the local API is already running"));
 }
 

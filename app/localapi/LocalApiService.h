@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actions/ContactActionService.h"
+#include "localapi/LocalRealtime.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -13,6 +14,7 @@
 
 class GatewayClientFactory;
 class GatewayReachability;
+class LiveBroadcast;
 class LocalApiBackend;
 class LocalApiServerThread;
 class SignInController;
@@ -24,6 +26,7 @@ class SignInController;
 //   api.setClientFactory(&factory);          // the server thread's gateway client
 //   api.setContactActions(&actions);         // block / unblock, audited
 //   api.setSyncTrigger(...);                 // optional: POST /api/v1/console/sessions/{s}/sync
+//   api.setBroadcast(&broadcast);            // the realtime routes' frames (LiveBroadcast)
 //   api.start();                             // -> listening(url) or failed(reason)
 //   api.url(); api.token();                  // token(): for the UI to show and copy only
 //   api.regenerateToken();                   // new token in the keychain, server restarted
@@ -56,6 +59,12 @@ public:
     // and unblock do. Both must outlive the service.
     void setClientFactory(const GatewayClientFactory *factory) { m_clients = factory; }
     void setContactActions(ContactActionService *actions) { m_actions = actions; }
+    // What the realtime WebSockets send (GET /api/v1/realtime): the frames published there,
+    // fanned out on the server thread. Must outlive the service. Takes effect at the next
+    // start(); set it before.
+    void setBroadcast(LiveBroadcast *broadcast) { m_realtimeOptions.broadcast = broadcast; }
+    // Tests: heartbeat, connection and slow-reader limits (the broadcast is setBroadcast's).
+    void setRealtimeOptions(const LocalRealtimeOptions &options);
     // What the health route reports; one of its own when not given.
     void setReachability(std::shared_ptr<GatewayReachability> reachability);
 
@@ -84,6 +93,7 @@ private:
     const GatewayClientFactory *m_clients = nullptr;
     QPointer<ContactActionService> m_actions;
     SyncTrigger m_syncTrigger;
+    LocalRealtimeOptions m_realtimeOptions;
     QByteArray m_token;
     QUrl m_url;
     int m_port = -1; // -1: from settings

@@ -24,7 +24,9 @@ target_sources(gc_core PRIVATE
     localapi/routes/ContactRoutes.h localapi/routes/ContactRoutes.cpp
     localapi/routes/GroupRoutes.h localapi/routes/GroupRoutes.cpp
     localapi/routes/ConsoleRoutes.h localapi/routes/ConsoleRoutes.cpp
+    localapi/routes/RealtimeRoutes.h localapi/routes/RealtimeRoutes.cpp
     localapi/routes/OpenApiRoute.h localapi/routes/OpenApiRoute.cpp
+    localapi/LocalRealtime.h localapi/LocalRealtimeHub.h localapi/LocalRealtimeHub.cpp
     localapi/LocalApiService.h localapi/LocalApiService.cpp
 )
 # Our own OpenAPI description of the local API (GET /api/v1/openapi.json).
