@@ -4,7 +4,7 @@
 #include "cache/AuditLog.h"
 
 AuditModel::AuditModel(AuditLog *log, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedRowsModel<QAbstractTableModel>(parent)
     , m_log(log)
 {
     reload();
@@ -15,13 +15,19 @@ bool AuditModel::reload()
     if (!m_log)
         return false;
     AuditLog::Query q;
+    q.limit = 1;
+    const std::optional<QList<AuditEntry>> newest = m_log->list(q);
+    if (!newest)
+        return false;
+    if (newest->value(0).id == m_entries.value(0).id)
+        return true;
     q.limit = kMaxRows;
     const std::optional<QList<AuditEntry>> entries = m_log->list(q);
     if (!entries)
         return false;
-    beginResetModel();
-    m_entries = *entries;
-    endResetModel();
+    updateRows(
+        m_entries, *entries, [](const AuditEntry &e) { return e.id; },
+        [](const AuditEntry &, const AuditEntry &) { return true; }); // entries never change
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyedRows.h"
 #include "cache/CacheTypes.h"
 
 #include <QAbstractTableModel>
@@ -10,8 +11,9 @@ class QIODevice;
 
 // The audit log as a table, newest first (the last 1,000 entries): when, profile, session,
 // contact, action, result, request id, origin. Reads through an AuditLog over a Read
-// connection; reload() after entries were written.
-class AuditModel : public QAbstractTableModel
+// connection; reload() after entries were written inserts the new ones at the top (and drops
+// the oldest past 1,000) in place, without a reset.
+class AuditModel : public KeyedRowsModel<QAbstractTableModel>
 {
     Q_OBJECT
 public:
@@ -30,7 +32,8 @@ public:
 
     explicit AuditModel(AuditLog *log, QObject *parent = nullptr);
 
-    // False (and the model keeps its rows) when the log cannot be read.
+    // False (and the model keeps its rows) when the log cannot be read. Asks for the newest
+    // entry first: the log only grows, so an unchanged newest id means nothing to re-read.
     bool reload();
     // The whole log as CSV, or JSON Lines. False and *error on failure.
     bool exportTo(QIODevice *out, bool jsonLines, QString *error = nullptr);

@@ -31,6 +31,9 @@ public:
     void setClient(GatewayClient *client);
     void show(const QString &sessionId, const QString &lid);
     void clear();
+    // Re-reads the shown contact from the cache (the realtime feed changed it): changed()
+    // and the groups updated in place only when the cache's row differs from the last read.
+    void refresh();
 
     QString sessionId() const { return m_session; }
     QString lid() const { return m_lid; }
@@ -53,6 +56,7 @@ private:
     QString m_session;
     QString m_lid;
     std::optional<CachedContact> m_contact;
+    std::optional<CachedContactDetail> m_cached; // the cache's row as last read
     bool m_dm = false;
     Freshness m_freshness = Freshness::None;
 };

@@ -3,7 +3,7 @@
 #include "DisplayText.h"
 
 ContactGroupsModel::ContactGroupsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedRowsModel<QAbstractTableModel>(parent)
 {
 }
 
@@ -12,6 +12,16 @@ void ContactGroupsModel::setGroups(const QList<ContactGroup> &groups)
     beginResetModel();
     m_rows = groups;
     endResetModel();
+}
+
+void ContactGroupsModel::updateGroups(const QList<ContactGroup> &groups)
+{
+    updateRows(
+        m_rows, groups, [](const ContactGroup &g) { return g.jid; },
+        [](const ContactGroup &a, const ContactGroup &b) {
+            return a.name == b.name && a.tag == b.tag && a.role == b.role
+                && a.lastSeen == b.lastSeen;
+        });
 }
 
 int ContactGroupsModel::rowCount(const QModelIndex &parent) const

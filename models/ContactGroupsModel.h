@@ -1,12 +1,13 @@
 #pragma once
 
+#include "KeyedRows.h"
 #include "gateway/GatewayTypes.h"
 
 #include <QAbstractTableModel>
 
 // The groups of the contact shown in the detail pane: name, JID, tag, role, last seen. Fed
 // from the cache's detail, then from a live getContact.
-class ContactGroupsModel : public QAbstractTableModel
+class ContactGroupsModel : public KeyedRowsModel<QAbstractTableModel>
 {
     Q_OBJECT
 public:
@@ -24,7 +25,9 @@ public:
 
     explicit ContactGroupsModel(QObject *parent = nullptr);
 
-    void setGroups(const QList<ContactGroup> &groups); // reset
+    void setGroups(const QList<ContactGroup> &groups); // a reset: another contact
+    // The same contact's groups again: the difference by JID, no reset.
+    void updateGroups(const QList<ContactGroup> &groups);
     QList<ContactGroup> groups() const { return m_rows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -7,12 +7,8 @@
 
 #include <QMetaObject>
 
-namespace {
-constexpr qint64 kCountCap = 100000; // 1-2 character searches stop counting here
-}
-
 ContactsModel::ContactsModel(CacheReader *reader, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedRowsModel<QAbstractTableModel>(parent)
     , m_reader(reader)
 {
 }
@@ -46,31 +42,6 @@ void ContactsModel::setFilter(const ContactFilter &filter)
         recount();
     }
     endResetModel();
-    Q_EMIT countChanged(m_count, m_exact);
-}
-
-void ContactsModel::refresh()
-{
-    const qint64 before = m_count;
-    m_total.reset();
-    m_totalGeneration = 0;
-    clearPages();
-    if (m_counter) {
-        // The rows shown stay until the count arrives, unless the first page is all there is.
-        requestCount();
-        requestTotal();
-        const qint64 fresh = m_count;
-        m_count = before;
-        if (m_countGeneration == 0)
-            resizeTo(fresh);
-    } else {
-        recount();
-        const qint64 after = m_count;
-        m_count = before;
-        resizeTo(after);
-    }
-    if (m_count > 0)
-        Q_EMIT dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
     Q_EMIT countChanged(m_count, m_exact);
 }
 
@@ -295,8 +266,19 @@ const QList<CachedContact> *ContactsModel::page(int index) const
 
 std::optional<CachedContact> ContactsModel::contactAt(int row) const
 {
-    if (row < 0 || row >= m_count)
+    if (row < 0 || row >= rowCount())
         return std::nullopt;
+    if (m_diffing) {
+        if (row >= m_flatStart) { // past m_flat nothing is read now
+            if (row - m_flatStart < m_flat.size())
+                return m_flat.at(row - m_flatStart);
+            return std::nullopt;
+        }
+        const auto it = m_pages.constFind(row / m_pageSize);
+        if (it == m_pages.constEnd() || row % m_pageSize >= it->size())
+            return std::nullopt;
+        return it->at(row % m_pageSize);
+    }
     const QList<CachedContact> *p = page(row / m_pageSize);
     const int offset = row % m_pageSize;
     if (!p || offset >= p->size())
@@ -317,7 +299,9 @@ int ContactsModel::rowOfLid(const QString &lid) const
 
 int ContactsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_count);
+    if (parent.isValid())
+        return 0;
+    return int(m_count) + (m_diffing ? int(m_flat.size()) - m_flatBase : 0);
 }
 
 int ContactsModel::columnCount(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyedRows.h"
 #include "cache/CacheTypes.h"
 #include "cache/ContactCounter.h"
 
@@ -20,9 +21,10 @@ class CacheReader;
 // walking the cursor chain, keeping only the cursors.
 //
 // Sorting goes through the reader's sort orders (name, phone, LID, updated); other columns
-// are not sortable. refresh() re-reads after a sync without a reset: rows are inserted or
-// removed at the end and the rest reported changed, so the view keeps its selection.
-class ContactsModel : public QAbstractTableModel
+// are not sortable. refresh() re-reads only the pages the view used last (a few hundred rows)
+// and applies the difference by LID in place (ContactsModelRefresh.cpp): no reset, so the
+// view keeps its selection and scroll position while the cache changes under it.
+class ContactsModel : public KeyedRowsModel<QAbstractTableModel>
 {
     Q_OBJECT
 public:
@@ -85,6 +87,30 @@ Q_SIGNALS:
     void totalChanged(qint64 total);
 
 private:
+    static constexpr qint64 kCountCap = 100000; // 1-2 character searches stop counting here
+    // The pages refresh() re-reads at most: what a window shows, with room on either side.
+    static constexpr int kRefreshPages = 3;
+
+    // The pages refresh() re-reads: [first, first + pages), all held.
+    struct Window {
+        int first = 0;
+        int pages = 0;
+    };
+    // Those pages and one more read again from the first one's cursor.
+    struct WindowRead {
+        QList<CachedContact> rows;
+        QStringList cursors; // cursors[k]: the cursor of page first + 1 + k
+        bool sawEnd = false;
+        QHash<QString, int> groupCounts;
+    };
+    Window heldWindow() const;
+    std::optional<WindowRead> readWindow(const Window &w) const;
+    void applyWindow(const Window &w, const WindowRead &read);
+    void keepWindow(const Window &w, const WindowRead &read);
+    void countAfterRefresh(const Window &w, const WindowRead &read);
+    bool sameRow(const CachedContact &a, const CachedContact &b,
+                 const QHash<QString, int> &oldCounts) const;
+
     const QList<CachedContact> *page(int index) const;
     bool fetch(int index) const;
     void touch(int index) const;
@@ -113,6 +139,12 @@ private:
     mutable bool m_sawEnd = false;             // the last page was read: m_cursors is complete
     mutable bool m_correctionQueued = false;
     mutable std::optional<qint64> m_total; // totalCount() of m_filter.sessionId
+    // While refresh() applies its difference: the rows from m_flatStart are m_flat, which
+    // held m_flatBase rows before; rows past them are not read until it is done.
+    bool m_diffing = false;
+    QList<CachedContact> m_flat;
+    int m_flatStart = 0;
+    int m_flatBase = 0;
     QPointer<ContactCounter> m_counter;
     quint64 m_countRequests = 0;
     quint64 m_countGeneration = 0; // the request whose answer is awaited, 0: none

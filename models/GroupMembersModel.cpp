@@ -4,27 +4,38 @@
 #include "cache/CacheReader.h"
 
 GroupMembersModel::GroupMembersModel(CacheReader *reader, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedRowsModel<QAbstractTableModel>(parent)
     , m_reader(reader)
 {
 }
 
 void GroupMembersModel::setGroup(const QString &sessionId, const QString &groupJid)
 {
+    beginResetModel();
     m_session = sessionId;
     m_group = groupJid;
-    refresh();
+    m_rows = read().value_or(QList<CachedMember>());
+    endResetModel();
+}
+
+std::optional<QList<CachedMember>> GroupMembersModel::read() const
+{
+    if (m_session.isEmpty() || m_group.isEmpty())
+        return QList<CachedMember>();
+    return m_reader->members(m_session, m_group);
 }
 
 void GroupMembersModel::refresh()
 {
-    beginResetModel();
-    m_rows.clear();
-    if (!m_session.isEmpty() && !m_group.isEmpty()) {
-        if (auto members = m_reader->members(m_session, m_group))
-            m_rows = *members;
-    }
-    endResetModel();
+    const std::optional<QList<CachedMember>> fresh = read();
+    if (!fresh)
+        return; // a failed read keeps what is shown
+    updateRows(
+        m_rows, *fresh, [](const CachedMember &m) { return m.member.lid; },
+        [](const CachedMember &a, const CachedMember &b) {
+            return a.name == b.name && a.phoneNumber == b.phoneNumber
+                && a.member.tag == b.member.tag && a.member.role == b.member.role;
+        });
 }
 
 int GroupMembersModel::rowCount(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyedRows.h"
 #include "cache/CacheTypes.h"
 
 #include <QAbstractTableModel>
@@ -7,7 +8,7 @@
 class CacheReader;
 
 // One group's members: name, phone, LID, tag (the per-group nickname), role (Owner/Admin/Member).
-class GroupMembersModel : public QAbstractTableModel
+class GroupMembersModel : public KeyedRowsModel<QAbstractTableModel>
 {
     Q_OBJECT
 public:
@@ -25,8 +26,8 @@ public:
 
     explicit GroupMembersModel(CacheReader *reader, QObject *parent = nullptr);
 
-    void setGroup(const QString &sessionId, const QString &groupJid); // reset
-    void refresh();
+    void setGroup(const QString &sessionId, const QString &groupJid); // a reset
+    void refresh(); // re-reads and applies the difference by LID: no reset
     QString groupJid() const { return m_group; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -36,6 +37,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    std::optional<QList<CachedMember>> read() const;
+
     CacheReader *m_reader;
     QString m_session;
     QString m_group;

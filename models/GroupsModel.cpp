@@ -4,26 +4,40 @@
 #include "cache/CacheReader.h"
 
 GroupsModel::GroupsModel(CacheReader *reader, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedRowsModel<QAbstractTableModel>(parent)
     , m_reader(reader)
 {
 }
 
 void GroupsModel::setSession(const QString &sessionId)
 {
+    beginResetModel();
     m_session = sessionId;
-    refresh();
+    m_rows = read().value_or(QList<CachedGroup>());
+    endResetModel();
+}
+
+std::optional<QList<CachedGroup>> GroupsModel::read() const
+{
+    if (m_session.isEmpty())
+        return QList<CachedGroup>();
+    return m_reader->groups(m_session);
 }
 
 void GroupsModel::refresh()
 {
-    beginResetModel();
-    m_rows.clear();
-    if (!m_session.isEmpty()) {
-        if (auto groups = m_reader->groups(m_session))
-            m_rows = *groups;
-    }
-    endResetModel();
+    const std::optional<QList<CachedGroup>> fresh = read();
+    if (!fresh)
+        return; // a failed read keeps what is shown
+    updateRows(
+        m_rows, *fresh, [](const CachedGroup &g) { return g.group.groupJid; },
+        [](const CachedGroup &a, const CachedGroup &b) {
+            return a.memberCount == b.memberCount && a.group.subject == b.group.subject
+                && a.group.participantCount == b.group.participantCount
+                && a.group.ownerJid == b.group.ownerJid && a.group.isAnnounce == b.group.isAnnounce
+                && a.group.isLocked == b.group.isLocked
+                && a.group.createdAtWa == b.group.createdAtWa;
+        });
 }
 
 int GroupsModel::rowOfGroup(const QString &jid) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyedRows.h"
 #include "cache/CacheTypes.h"
 
 #include <QAbstractTableModel>
@@ -7,7 +8,7 @@
 class CacheReader;
 
 // The session's groups: subject, JID, members, owner, announce/locked, created.
-class GroupsModel : public QAbstractTableModel
+class GroupsModel : public KeyedRowsModel<QAbstractTableModel>
 {
     Q_OBJECT
 public:
@@ -26,8 +27,8 @@ public:
 
     explicit GroupsModel(CacheReader *reader, QObject *parent = nullptr);
 
-    void setSession(const QString &sessionId); // reset
-    void refresh();                            // reset; the view re-selects by JID
+    void setSession(const QString &sessionId); // a reset: another session's groups
+    void refresh(); // re-reads and applies the difference by JID: no reset
     QString sessionId() const { return m_session; }
     int rowOfGroup(const QString &jid) const;
     std::optional<CachedGroup> groupAt(int row) const;
@@ -39,6 +40,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    std::optional<QList<CachedGroup>> read() const;
+
     CacheReader *m_reader;
     QString m_session;
     QList<CachedGroup> m_rows;

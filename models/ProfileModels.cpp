@@ -21,13 +21,22 @@ ProfileModels::ProfileModels(const QString &profile, const QString &path, CacheD
     , m_members(new GroupMembersModel(reader, this))
     , m_detail(new ContactDetailModel(reader, this))
     , m_audit(new AuditModel(auditLog, this))
-    , m_watcher(new DataVersionWatcher(db, 1000, this))
+    , m_watcher(new DataVersionWatcher(db, kWatchMs, this))
 {
     m_contacts->countInBackground(counter); // typing never waits for a count
     // A window shows ~30 rows: a first page of 100 fills it with room to scroll, and costs
     // half the search work of 200 while typing.
     m_contacts->setPageSize(100);
-    connect(m_watcher, &DataVersionWatcher::changed, this, &ProfileModels::refresh);
+    m_gap.setSingleShot(true);
+    m_gap.setInterval(kRefreshGapMs);
+    connect(&m_gap, &QTimer::timeout, this, [this] {
+        if (!m_pending)
+            return;
+        m_pending = false;
+        refresh();
+        m_gap.start();
+    });
+    connect(m_watcher, &DataVersionWatcher::changed, this, &ProfileModels::onCacheChanged);
     m_sessions->refresh();
 }
 
@@ -43,12 +52,23 @@ ProfileModels::~ProfileModels()
     delete m_sessions;
 }
 
+void ProfileModels::onCacheChanged()
+{
+    if (m_gap.isActive()) {
+        m_pending = true;
+        return;
+    }
+    refresh();
+    m_gap.start();
+}
+
 void ProfileModels::refresh()
 {
     m_sessions->refresh();
     m_contacts->refresh();
     m_groups->refresh();
     m_members->refresh();
+    m_detail->refresh();
     m_audit->reload();
     Q_EMIT refreshed();
 }

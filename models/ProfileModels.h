@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 class AuditLog;
 class AuditModel;
@@ -18,7 +19,9 @@ class SessionsModel;
 // Every model of one profile's cache, as the window shows them, over a Read connection and
 // reader that it is given (the composition root opens them): sessions, contacts, groups and
 // members, the contact detail, the audit log, and the watcher that refreshes them all when a
-// sync (or any writer) commits.
+// sync (or any writer, the realtime feed) commits. Commits come tens of times a second under
+// the feed: the first refreshes at once, the rest at most every kRefreshGapMs, so a burst
+// is one refresh.
 class ProfileModels : public QObject
 {
     Q_OBJECT
@@ -41,13 +44,18 @@ public:
     ContactDetailModel *detail() const { return m_detail; }
     DataVersionWatcher *watcher() const { return m_watcher; }
 
-    // Re-reads every model (keeping filters); the views restore their selection.
+    static constexpr int kWatchMs = 50;       // a commit shows within this plus a refresh
+    static constexpr int kRefreshGapMs = 100; // at most ten refreshes a second
+
+    // Re-reads every model now, in place (keeping filters, selection and scroll).
     void refresh();
 
 Q_SIGNALS:
     void refreshed();
 
 private:
+    void onCacheChanged();
+
     const QString m_profile;
     const QString m_path;
     CacheReader *m_reader;
@@ -58,4 +66,6 @@ private:
     ContactDetailModel *m_detail;
     AuditModel *m_audit;
     DataVersionWatcher *m_watcher;
+    QTimer m_gap;           // running: a refresh happened less than kRefreshGapMs ago
+    bool m_pending = false; // a commit came during the gap
 };

@@ -6,16 +6,22 @@
 #include <QPixmap>
 
 SessionsModel::SessionsModel(CacheReader *reader, QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedRowsModel<QAbstractListModel>(parent)
     , m_reader(reader)
 {
 }
 
 void SessionsModel::refresh()
 {
-    beginResetModel();
-    m_rows = m_reader ? m_reader->sessions() : QList<CachedSession>();
-    endResetModel();
+    const QList<CachedSession> fresh = m_reader ? m_reader->sessions() : QList<CachedSession>();
+    if (m_reader && !m_reader->lastError().isEmpty())
+        return; // a failed read keeps what is shown rather than emptying the list
+    updateRows(
+        m_rows, fresh, [](const CachedSession &s) { return s.session.id; },
+        [](const CachedSession &a, const CachedSession &b) {
+            return a.session.status == b.session.status && a.session.label == b.session.label
+                && a.session.phoneNumber == b.session.phoneNumber;
+        });
 }
 
 void SessionsModel::clear()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyedRows.h"
 #include "cache/CacheTypes.h"
 
 #include <QAbstractListModel>
@@ -9,7 +10,7 @@ class CacheReader;
 
 // The profile's sessions with a status badge: "working" is connected, every other status
 // says why it is not (the sentence is the StatusTextRole and the tool tip).
-class SessionsModel : public QAbstractListModel
+class SessionsModel : public KeyedRowsModel<QAbstractListModel>
 {
     Q_OBJECT
 public:
@@ -24,8 +25,9 @@ public:
 
     explicit SessionsModel(CacheReader *reader, QObject *parent = nullptr);
 
-    void refresh(); // re-reads sessions (a reset: the view re-selects by id)
-    void clear();
+    // Re-reads the sessions and applies the difference by id: no reset, the selection stays.
+    void refresh();
+    void clear(); // a reset: signed out
     int rowOfSession(const QString &id) const;
     std::optional<CachedSession> sessionAt(int row) const;
     // When the session's last complete sync ended (epoch ms), read now.

@@ -52,12 +52,9 @@ void GroupsPane::setModels(GroupsModel *groups, GroupMembersModel *members)
     m_members->setModel(members);
     if (!groups)
         return;
+    // A refresh changes rows in place: the selected group stays selected by itself.
     connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &GroupsPane::onCurrentChanged);
-    connect(groups, &QAbstractItemModel::modelReset, this, [this] {
-        if (!m_current.isEmpty())
-            selectGroup(m_current);
-    });
 }
 
 void GroupsPane::selectGroup(const QString &groupJid)

@@ -52,22 +52,23 @@ void SessionsPane::setProfile(const QString &profile)
 
 void SessionsPane::setModel(SessionsModel *model)
 {
+    if (m_model)
+        m_model->disconnect(this);
     m_model = model;
     m_view->setModel(model);
     if (!model)
         return;
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SessionsPane::onCurrentChanged);
-    // A refresh resets the list: put the selection back on the same session.
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        const QString keep = m_current;
-        if (!keep.isEmpty() && m_model->rowOfSession(keep) >= 0)
-            selectSession(keep);
-        else if (m_model->rowCount() > 0)
+    // A refresh changes rows in place (the selection stays on its session); the first
+    // sessions to arrive in an empty list get one selected.
+    const auto selectFirst = [this] {
+        if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
             m_view->setCurrentIndex(m_model->index(0));
-    });
-    if (model->rowCount() > 0)
-        m_view->setCurrentIndex(model->index(0));
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, selectFirst);
+    connect(model, &QAbstractItemModel::modelReset, this, selectFirst);
+    selectFirst();
 }
 
 QString SessionsPane::currentSession() const

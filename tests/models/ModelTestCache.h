@@ -2,6 +2,7 @@
 
 #include "DemoCache.h"
 #include "cache/CacheTypes.h"
+#include "live/LiveEvent.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -29,6 +30,16 @@ public:
     QString create(const DemoCache::Spec &spec = smallSpec());
     // Another connection stores a sync of spec over the cache (it adds, replaces or sweeps).
     QString land(const DemoCache::Spec &spec) const;
+    // Another connection applies realtime events, as the live feed's writer does.
+    QString applyLive(const QList<LiveEvent> &events) const;
+
+    // Realtime events of the demo session, each with an id of its own.
+    static LiveEvent renamed(const QString &lid, const QString &name);
+    static LiveEvent statusChanged(const QString &status);
+    static LiveEvent subjectChanged(const QString &groupJid, const QString &subject);
+    // group.participant: lists of LIDs that join, leave, or are promoted to admin.
+    static LiveEvent participants(const QString &groupJid, const QStringList &join,
+                                  const QStringList &leave, const QStringList &promote = {});
 
     QString path() const { return m_path; }
     QString sessionId() const { return QStringLiteral("demo"); }

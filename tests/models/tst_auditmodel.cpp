@@ -7,6 +7,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
 #include <QtTest>
 
 namespace {
@@ -117,6 +119,36 @@ private Q_SLOTS:
         QVERIFY(!model.exportTo(&out, false, &error));
         QVERIFY(!error.isEmpty());
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The audit grows as live actions run: new entries are inserted at the top in place.
+    void shouldInsertNewEntriesAtTheTopWithoutAReset()
+    {
+        // GIVEN a model over a log with entries, its last row selected
+        AuditLog log(m_cache.database());
+        AuditModel model(&log);
+        QAbstractItemModelTester tester(&model, kMode);
+        QVERIFY(model.reload());
+        const int before = model.rowCount();
+        QVERIFY(before >= 1);
+        QItemSelectionModel selection(&model);
+        selection.setCurrentIndex(model.index(before - 1, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const qint64 selectedId = model.entryAt(before - 1).id;
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        // WHEN another connection appends an entry and the model reloads, twice
+        append(entry(QStringLiteral("block"), QStringLiteral("ok"), 1700000120000));
+        QVERIFY(model.reload());
+        QVERIFY(model.reload());
+
+        // THEN the entry is the first row, inserted once, and the selection stayed on its entry
+        QCOMPARE(model.rowCount(), before + 1);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(model.entryAt(selection.currentIndex().row()).id, selectedId);
     }
 };
 

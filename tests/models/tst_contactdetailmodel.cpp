@@ -8,6 +8,7 @@
 #include "SimulatorProcess.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -102,6 +103,63 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model.freshness(), ContactDetailModel::Freshness::Live, 20000);
         QCOMPARE(model.contact()->contact.lid, lid);
         QVERIFY(model.contact()->detailSyncedAt.has_value());
+    }
+
+    // The realtime feed renames the contact shown and it joins a group: the detail says so,
+    // its groups change in place, the selected group stays selected.
+    void shouldRefreshTheShownContactInPlaceWhenItChangesLive()
+    {
+        // GIVEN a cache of its own and a model showing a contact in a group, its first group
+        // selected
+        ModelTestCache cache;
+        const QString error = cache.create();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        ContactDetailModel model(&cache.reader());
+        QAbstractItemModelTester tester(model.groups(), ModelTestCache::kTesterMode);
+        const QString lid = DemoCache::lid(0);
+        model.show(cache.sessionId(), lid);
+        const int groupsBefore = model.groups()->rowCount();
+        QVERIFY(groupsBefore > 0);
+        const QString selectedJid =
+            model.groups()->index(0, 0).data(ContactGroupsModel::GroupJidRole).toString();
+        QItemSelectionModel selection(model.groups());
+        selection.setCurrentIndex(model.groups()->index(0, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QString joined;
+        for (int g = 0; joined.isEmpty() && g < 6; ++g) {
+            const QString jid = QStringLiteral("1203630%1@g.us").arg(g, 8, 10, QLatin1Char('0'));
+            bool member = false;
+            for (int row = 0; row < groupsBefore; ++row)
+                member = member
+                    || model.groups()->index(row, 0).data(ContactGroupsModel::GroupJidRole) == jid;
+            if (!member)
+                joined = jid;
+        }
+        QVERIFY(!joined.isEmpty());
+        QSignalSpy changed(&model, &ContactDetailModel::changed);
+        QSignalSpy resets(model.groups(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model.groups(), &QAbstractItemModel::rowsInserted);
+
+        // WHEN the feed renames it and it joins a group it was not in, and the model refreshes
+        const QString applyError = cache.applyLive(
+            {ModelTestCache::renamed(lid, QStringLiteral("Renamed live")),
+             ModelTestCache::participants(joined, {lid}, {})});
+        QVERIFY2(applyError.isEmpty(), qPrintable(applyError));
+        model.refresh();
+
+        // THEN the detail shows the new name and the group was inserted, without a reset
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.contact()->contact.name.value_or(QString()), QStringLiteral("Renamed live"));
+        QCOMPARE(model.groups()->rowCount(), groupsBefore + 1);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(selection.currentIndex().data(ContactGroupsModel::GroupJidRole).toString(),
+                 selectedJid);
+        QCOMPARE(selection.selectedRows().size(), 1);
+
+        // AND a refresh with nothing new says nothing
+        model.refresh();
+        QCOMPARE(changed.size(), 1);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "cache/CacheReader.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -124,6 +125,53 @@ private Q_SLOTS:
         QCOMPARE(headers.at(ContactGroupsModel::Name), QStringLiteral("Group"));
         QCOMPARE(headers.removeDuplicates(), 0);
         QVERIFY(!headers.contains(QString()));
+    }
+
+    // The same contact's groups again (the feed changed them): the difference by JID.
+    void shouldUpdateTheRowsInPlaceForTheSameContact()
+    {
+        // GIVEN a model showing three groups, the last one selected
+        ContactGroupsModel model;
+        QAbstractItemModelTester tester(&model, kMode);
+        QList<ContactGroup> groups;
+        for (int g = 0; g < 3; ++g) {
+            ContactGroup group;
+            group.jid = QStringLiteral("g%1@g.us").arg(g);
+            group.name = QStringLiteral("Group %1").arg(g);
+            group.role = QStringLiteral("member");
+            groups << group;
+        }
+        model.setGroups(groups);
+        QItemSelectionModel selection(&model);
+        selection.setCurrentIndex(model.index(2, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // WHEN the first is left, the last promoted, and a new one joined at the front
+        QList<ContactGroup> fresh = groups.mid(1);
+        fresh.last().role = QStringLiteral("admin");
+        ContactGroup joined;
+        joined.jid = QStringLiteral("new@g.us");
+        joined.role = QStringLiteral("member");
+        fresh.prepend(joined);
+        model.updateGroups(fresh);
+
+        // THEN one row went, one came, one changed; no reset; the selection stayed on its group
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, ContactGroupsModel::Jid).data().toString(), joined.jid);
+        QCOMPARE(selection.currentIndex().data(ContactGroupsModel::GroupJidRole).toString(),
+                 QStringLiteral("g2@g.us"));
+        QCOMPARE(
+            model.index(selection.currentIndex().row(), ContactGroupsModel::Role).data().toString(),
+            QStringLiteral("Admin"));
+        QCOMPARE(selection.selectedRows().size(), 1);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "cache/CacheReader.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -105,6 +106,7 @@ private Q_SLOTS:
         members.setGroup(cache.sessionId(), cache.firstGroupJid());
         QCOMPARE(members.rowCount(), 12);
         QSignalSpy resets(&members, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&members, &QAbstractItemModel::rowsInserted);
 
         // WHEN another connection stores a sync with 20 members per group and it refreshes
         DemoCache::Spec more = ModelTestCache::smallSpec();
@@ -113,9 +115,14 @@ private Q_SLOTS:
         QVERIFY2(landError.isEmpty(), qPrintable(landError));
         members.refresh();
 
-        // THEN the 20 members are the rows, through one reset, the owner still first
+        // THEN the 20 members are the rows, the 8 new ones inserted without a reset, the owner
+        // still first
         QCOMPARE(members.rowCount(), 20);
-        QCOMPARE(resets.size(), 1);
+        QCOMPARE(resets.size(), 0);
+        int rows = 0;
+        for (const QList<QVariant> &args : std::as_const(inserted))
+            rows += args.at(2).toInt() - args.at(1).toInt() + 1;
+        QCOMPARE(rows, 8);
         QCOMPARE(members.index(0, GroupMembersModel::Role).data().toString(),
                  QStringLiteral("Owner"));
     }
@@ -135,6 +142,57 @@ private Q_SLOTS:
         QCOMPARE(headers.at(GroupMembersModel::Tag), QStringLiteral("Tag"));
         QCOMPARE(headers.removeDuplicates(), 0);
         QVERIFY(!headers.contains(QString()));
+    }
+
+    // The realtime feed's group.participant: a join is inserted, a leave removed, a promotion
+    // changes the row; the selected member stays selected.
+    void shouldChangeTheMembersInPlaceWhenTheyChangeLive()
+    {
+        // GIVEN a populated model over a cache of its own, a plain member selected
+        ModelTestCache cache;
+        const QString error = cache.create();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        GroupMembersModel members(&cache.reader());
+        QAbstractItemModelTester tester(&members, kMode);
+        const QString jid = cache.firstGroupJid();
+        members.setGroup(cache.sessionId(), jid);
+        QCOMPARE(members.rowCount(), 12);
+        const int last = members.rowCount() - 1;
+        const QString kept = members.index(last, GroupMembersModel::Lid).data().toString();
+        const QString leaving = members.index(last - 1, GroupMembersModel::Lid).data().toString();
+        const QString promoted = members.index(last - 2, GroupMembersModel::Lid).data().toString();
+        QItemSelectionModel selection(&members);
+        selection.setCurrentIndex(members.index(last, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy resets(&members, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&members, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&members, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&members, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&members, &QAbstractItemModel::rowsMoved);
+
+        // WHEN one joins, one leaves and one is promoted, and the model refreshes
+        const QString applyError = cache.applyLive(
+            {ModelTestCache::participants(jid, {DemoCache::lid(998)}, {leaving}, {promoted})});
+        QVERIFY2(applyError.isEmpty(), qPrintable(applyError));
+        members.refresh();
+
+        // THEN one row was inserted and one removed, the promoted one is an admin, no reset
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(removed.size(), 1);
+        QVERIFY(changed.size() + moved.size() >= 1);
+        QCOMPARE(members.rowCount(), 12);
+        QStringList lids;
+        for (int row = 0; row < members.rowCount(); ++row)
+            lids << members.index(row, GroupMembersModel::Lid).data().toString();
+        QVERIFY(lids.contains(DemoCache::lid(998)));
+        QVERIFY(!lids.contains(leaving));
+        QCOMPARE(
+            members.index(int(lids.indexOf(promoted)), GroupMembersModel::Role).data().toString(),
+            QStringLiteral("Admin"));
+        // AND the selected member is still the selected one
+        QCOMPARE(selection.currentIndex().data(GroupMembersModel::LidRole).toString(), kept);
+        QCOMPARE(selection.selectedRows().size(), 1);
     }
 };
 

@@ -4,6 +4,7 @@
 #include "ModelTestCache.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -111,6 +112,7 @@ private Q_SLOTS:
         groups.setSession(cache.sessionId());
         QCOMPARE(groups.rowCount(), 6);
         QSignalSpy resets(&groups, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&groups, &QAbstractItemModel::rowsInserted);
 
         // WHEN another connection stores a sync with 8 groups and the model refreshes
         DemoCache::Spec more = ModelTestCache::smallSpec();
@@ -119,9 +121,13 @@ private Q_SLOTS:
         QVERIFY2(landError.isEmpty(), qPrintable(landError));
         groups.refresh();
 
-        // THEN the 8 groups are the rows, through one reset
+        // THEN the 8 groups are the rows, the 2 new ones inserted, without a reset
         QCOMPARE(groups.rowCount(), 8);
-        QCOMPARE(resets.size(), 1);
+        QCOMPARE(resets.size(), 0);
+        int rows = 0;
+        for (const QList<QVariant> &args : std::as_const(inserted))
+            rows += args.at(2).toInt() - args.at(1).toInt() + 1;
+        QCOMPARE(rows, 2);
         QVERIFY(groups.rowOfGroup(groupJid(7)) >= 0);
     }
 
@@ -140,6 +146,46 @@ private Q_SLOTS:
         QCOMPARE(headers.at(GroupsModel::Subject), QStringLiteral("Subject"));
         QCOMPARE(headers.removeDuplicates(), 0);
         QVERIFY(!headers.contains(QString()));
+    }
+
+    // The realtime feed's group.update and a join: the rows change in place, the selected
+    // group stays selected.
+    void shouldChangeTheGroupInPlaceWhenItChangesLive()
+    {
+        // GIVEN a populated model over a cache of its own, its second group selected
+        ModelTestCache cache;
+        const QString error = cache.create();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        GroupsModel groups(&cache.reader());
+        QAbstractItemModelTester tester(&groups, kMode);
+        groups.setSession(cache.sessionId());
+        const QString jid = groups.index(1, 0).data(GroupsModel::GroupJidRole).toString();
+        QItemSelectionModel selection(&groups);
+        selection.setCurrentIndex(groups.index(1, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy resets(&groups, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&groups, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&groups, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&groups, &QAbstractItemModel::rowsRemoved);
+
+        // WHEN the feed renames it and a contact joins it, and the model refreshes
+        const QString applyError = cache.applyLive(
+            {ModelTestCache::subjectChanged(jid, QStringLiteral("Renamed live")),
+             ModelTestCache::participants(jid, {DemoCache::lid(999)}, {})});
+        QVERIFY2(applyError.isEmpty(), qPrintable(applyError));
+        groups.refresh();
+
+        // THEN its row shows the new subject, with no reset, and is still the selected one
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QVERIFY(changed.size() >= 1);
+        const QModelIndex current = selection.currentIndex();
+        QCOMPARE(current.data(GroupsModel::GroupJidRole).toString(), jid);
+        QCOMPARE(groups.index(current.row(), GroupsModel::Subject).data().toString(),
+                 QStringLiteral("Renamed live"));
+        QVERIFY(selection.isRowSelected(current.row(), {}));
+        QCOMPARE(selection.selectedRows().size(), 1);
     }
 };
 

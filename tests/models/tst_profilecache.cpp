@@ -9,7 +9,11 @@
 #include "ProfileModels.h"
 #include "SessionsModel.h"
 
+#include "cache/CacheDatabase.h"
+#include "live/LiveEventWriter.h"
+
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -71,6 +75,48 @@ private Q_SLOTS:
         QCOMPARE(m_cache->models()->members()->groupJid(), jid);
         QCOMPARE(m_cache->models()->groups()->rowCount(), 6);
         QCOMPARE(m_cache->models()->sessions()->rowCount(), 1);
+    }
+
+    // The realtime feed commits many times a second: the first commit shows at once, the
+    // rest of a burst in at most one refresh per ProfileModels::kRefreshGapMs.
+    void shouldRefreshAFewTimesForABurstOfCommits()
+    {
+        // GIVEN the profile's models, and a writer on a connection of its own
+        SessionsModel *sessions = m_cache->models()->sessions();
+        QAbstractItemModelTester tester(sessions, kMode);
+        QString error;
+        auto db = CacheDatabase::open(m_file.path(), CacheDatabase::Mode::ReadWrite, &error);
+        QVERIFY2(db, qPrintable(error));
+        LiveEventWriter writer(*db);
+        QTRY_COMPARE(sessions->index(0).data(SessionsModel::StatusRole).toString(),
+                     QStringLiteral("working"));
+        QTest::qWait(2 * ProfileModels::kRefreshGapMs); // no refresh of earlier commits pending
+        QSignalSpy refreshed(m_cache->models(), &ProfileModels::refreshed);
+        QSignalSpy resets(sessions, &QAbstractItemModel::modelReset);
+
+        // WHEN 100 commits change the session's status, each checked for at once
+        QElapsedTimer burst;
+        burst.start();
+        for (int i = 0; i < 100; ++i) {
+            const QString status = i % 2 == 0 ? QStringLiteral("stopped")
+                                              : QStringLiteral("failed");
+            QVERIFY2(writer.apply({ModelTestCache::statusChanged(status)}),
+                     qPrintable(writer.lastError()));
+            m_cache->models()->watcher()->check();
+            if (i == 0) // THEN the first shows at once
+                QCOMPARE(sessions->index(0).data(SessionsModel::StatusRole).toString(), status);
+            QTest::qWait(2);
+        }
+        const qint64 elapsed = burst.elapsed();
+
+        // THEN a few refreshes showed them, the last one's status included, with no reset
+        QTRY_COMPARE(sessions->index(0).data(SessionsModel::StatusRole).toString(),
+                     QStringLiteral("failed"));
+        QTest::qWait(2 * ProfileModels::kRefreshGapMs);
+        qInfo("100 commits in %lld ms: %lld refreshes", elapsed, qint64(refreshed.count()));
+        QVERIFY(refreshed.count() >= 2);
+        QVERIFY(refreshed.count() <= elapsed / ProfileModels::kRefreshGapMs + 3);
+        QCOMPARE(resets.size(), 0);
     }
 };
 

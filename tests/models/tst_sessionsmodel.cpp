@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QtTest>
@@ -104,6 +105,11 @@ private Q_SLOTS:
         model.refresh();
         QCOMPARE(model.rowCount(), 1);
 
+        QItemSelectionModel selection(&model);
+        selection.setCurrentIndex(model.index(0), QItemSelectionModel::ClearAndSelect);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
         // WHEN another connection adds a session by id and the model refreshes
         {
             QString openError;
@@ -114,8 +120,10 @@ private Q_SLOTS:
         }
         model.refresh();
 
-        // THEN it is listed, its status unknown, not connected
+        // THEN it is listed, its status unknown, not connected, inserted without a reset
         QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(inserted.size(), 1);
         const int row = model.rowOfSession(QStringLiteral("by-hand"));
         QVERIFY(row >= 0);
         const QModelIndex added = model.index(row);
@@ -124,6 +132,47 @@ private Q_SLOTS:
                  SessionsModel::statusText(added.data(SessionsModel::StatusRole).toString()));
         QVERIFY(added.data(SessionsModel::StatusTextRole).toString() != QLatin1String("Connected"));
         QVERIFY(model.rowOfSession(QStringLiteral("demo")) >= 0);
+        // AND the selected session is still the selected one (by-hand sorts before it)
+        QCOMPARE(selection.currentIndex().data(SessionsModel::SessionIdRole).toString(),
+                 QStringLiteral("demo"));
+        QCOMPARE(selection.selectedIndexes().size(), 1);
+        QCOMPARE(selection.selectedIndexes().first(), selection.currentIndex());
+    }
+
+    // The realtime feed's session.status: the badge changes in place, the selection stays.
+    void shouldChangeTheRowInPlaceWhenTheStatusChangesLive()
+    {
+        // GIVEN a populated model over a cache of its own, its session selected
+        ModelTestCache cache;
+        const QString error = cache.create();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        SessionsModel model(&cache.reader());
+        QAbstractItemModelTester tester(&model, kMode);
+        model.refresh();
+        QItemSelectionModel selection(&model);
+        selection.setCurrentIndex(model.index(0), QItemSelectionModel::ClearAndSelect);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // WHEN the feed says the session stopped, and the model refreshes
+        const QString applyError = cache.applyLive(
+            {ModelTestCache::statusChanged(QStringLiteral("stopped"))});
+        QVERIFY2(applyError.isEmpty(), qPrintable(applyError));
+        model.refresh();
+
+        // THEN its row changed in place: not connected, still selected, no reset
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0));
+        QVERIFY(!model.index(0).data(SessionsModel::ConnectedRole).toBool());
+        QCOMPARE(model.index(0).data(SessionsModel::StatusRole).toString(),
+                 QStringLiteral("stopped"));
+        QCOMPARE(selection.currentIndex(), model.index(0));
+        QVERIFY(selection.isSelected(model.index(0)));
+
+        // AND a refresh with nothing new changes nothing
+        model.refresh();
+        QCOMPARE(changed.size(), 1);
     }
 
     void shouldBeEmptyWhenCleared()
