@@ -3,6 +3,7 @@
 #include "actions/ContactActionService.h"
 #include "auth/GatewayClientFactory.h"
 #include "auth/SignInController.h"
+#include "cache/AuditLog.h"
 #include "cache/BackgroundWriter.h"
 #include "cache/CacheDatabase.h"
 #include "cache/CacheLocation.h"
@@ -11,6 +12,7 @@
 #include "console/LiveService.h"
 #include "gateway/GatewayClient.h"
 #include "gateway/GatewayReachability.h"
+#include "live/LiveBroadcast.h"
 #include "localapi/LocalApiService.h"
 #include "sync/SyncService.h"
 
@@ -36,7 +38,9 @@ ProfileServices::ProfileServices(SignInController *signIn, const Options &option
     , m_writer(std::make_unique<BackgroundWriter>(m_databasePath))
     , m_actions(std::make_unique<ContactActionService>(m_profile, m_writer.get()))
     , m_sync(std::make_unique<SyncService>())
+    , m_broadcast(std::make_unique<LiveBroadcast>())
 {
+    wireBroadcast();
     connect(m_sync.get(), &SyncService::finished, this, [this](const SyncOutcome &outcome) {
         Q_EMIT syncFinished(outcome);
         if (outcome.ok())
@@ -106,9 +110,38 @@ void ProfileServices::startLive()
             [this] { queueSyncs(knownSessions()); });
     connect(m_live.get(), &LiveService::fallbackNeeded, this,
             [this](bool needed) { setScheduledSyncPaused(!needed); });
+    connect(m_live.get(), &LiveService::eventReceived, m_broadcast.get(),
+            [b = m_broadcast.get()](const LiveEvent &e) { b->publish(e); });
     connect(m_live.get(), &LiveService::changesApplied, this,
             [this] { noteDataUpdated(QDateTime::currentDateTimeUtc()); });
     m_live->start();
+}
+
+void ProfileServices::wireBroadcast()
+{
+    LiveBroadcast *b = m_broadcast.get();
+    connect(m_sync.get(), &SyncService::started, b, [b](const QString &session) {
+        b->publishSync({session, ConsoleSyncNote::Phase::Started, {}, {}, {}});
+    });
+    connect(m_sync.get(), &SyncService::finished, b, [b](const SyncOutcome &o) {
+        ConsoleSyncNote n{o.sessionId, ConsoleSyncNote::Phase::Failed, {}, {}, o.message};
+        if (o.status == SyncOutcome::Status::Completed) {
+            n.phase = ConsoleSyncNote::Phase::Finished;
+            n.contacts = o.contacts;
+            n.groups = o.groups;
+            n.message.clear();
+        } else if (o.status == SyncOutcome::Status::Cancelled) {
+            n.phase = ConsoleSyncNote::Phase::Cancelled;
+        }
+        b->publishSync(n);
+    });
+    // performed() may come from the local API's thread: the broadcast as context queues it.
+    connect(m_actions.get(), &ContactActionService::performed, b,
+            [b](const ContactActionResult &r, AuditOrigin origin) {
+                b->publishAudit({r.sessionId, ContactActionService::actionName(r.action), r.jid,
+                                 r.ok() ? QStringLiteral("ok") : r.error.code, r.requestId,
+                                 AuditLog::originName(origin)});
+            });
 }
 
 void ProfileServices::noteDataUpdated(const QDateTime &at)
@@ -129,6 +162,7 @@ void ProfileServices::startLocalApi()
     m_localApi->setClientFactory(m_clients.get());
     m_localApi->setContactActions(m_actions.get());
     m_localApi->setReachability(m_reachability);
+    m_localApi->setBroadcast(m_broadcast.get());
     m_localApi->setSyncTrigger(
         [this](const QString &session, QString *reason) { return startSync(session, reason); });
     m_localApi->start();

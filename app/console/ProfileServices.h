@@ -18,6 +18,7 @@ class ContactActionService;
 class GatewayClient;
 class GatewayClientFactory;
 class GatewayReachability;
+class LiveBroadcast;
 class LiveService;
 class LocalApiService;
 class SyncService;
@@ -66,6 +67,8 @@ public:
     ContactActionService *contactActions() const { return m_actions.get(); }
     BackgroundWriter *writer() const { return m_writer.get(); }
     LocalApiService *localApi() const { return m_localApi.get(); }
+    // What the local API's realtime clients receive: the feed's events, syncs and actions.
+    LiveBroadcast *broadcast() const { return m_broadcast.get(); }
     // The realtime subscription; nullptr when Options::liveFeed is off.
     LiveService *live() const { return m_live.get(); }
     // When the cache last took news from the gateway (a completed sync or a live batch);
@@ -98,6 +101,7 @@ private:
     void storeSessions(const std::optional<QList<WaSession>> &sessions, const QString &listProblem);
     void scheduledSync();
     void startLive();
+    void wireBroadcast();
     void noteDataUpdated(const QDateTime &at);
 
     QPointer<SignInController> m_signIn;
@@ -110,6 +114,7 @@ private:
     std::unique_ptr<BackgroundWriter> m_writer;
     std::unique_ptr<ContactActionService> m_actions;
     std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<LiveBroadcast> m_broadcast; // outlives the local API's server
     std::unique_ptr<LocalApiService> m_localApi;
     std::unique_ptr<LiveService> m_live;
     QDateTime m_dataUpdatedAt;

@@ -12,15 +12,21 @@
 #include "console/LiveService.h"
 #include "console/ProfileServices.h"
 #include "gateway/GatewayClient.h"
+#include "localapi/LocalApiService.h"
 #include "sync/SyncService.h"
 
 #include "SimulatorProcess.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
 
 namespace {
 
@@ -319,6 +325,55 @@ private Q_SLOTS:
             60000);
         for (const SimulatorProcess::Session &ps : m_sim.primarySessions())
             QVERIFY2(started.contains(ps.id), qPrintable(started.join(u' ')));
+    }
+
+    void shouldPassTheFeedOnToLocalApps()
+    {
+        // GIVEN a live profile serving its local API, and a local app on its realtime route
+        QVERIFY(signInWith(QStringLiteral("wa_demo")));
+        ProfileServices::Options o;
+        o.databasePath = m_dir.filePath(QStringLiteral("local.sqlite"));
+        o.localApiPort = 0;
+        o.discoveryFilePath = m_dir.filePath(QStringLiteral("local-api.json"));
+        ProfileServices s(m_signIn.get(), o);
+        QVERIFY(startAndGoLive(s));
+        LocalApiService *api = s.localApi();
+        QTRY_VERIFY_WITH_TIMEOUT(api->isListening(), kTimeoutMs);
+        QNetworkAccessManager net;
+        QNetworkRequest mint(api->url().resolved(QUrl(QStringLiteral("/api/v1/realtime/ticket"))));
+        mint.setRawHeader("Authorization", "Bearer " + api->token());
+        mint.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = net.post(mint, QByteArray("{}"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), kTimeoutMs);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        const QUrl ws(QJsonDocument::fromJson(reply->readAll())
+                          .object()
+                          .value(QStringLiteral("url"))
+                          .toString());
+        reply->deleteLater();
+        QWebSocket client;
+        QStringList frames;
+        connect(&client, &QWebSocket::textMessageReceived, this,
+                [&](const QString &f) { frames << f; });
+        client.open(ws);
+        QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), kTimeoutMs); // "connected"
+
+        // WHEN the gateway reports a change, and a sync runs
+        const QString session = m_sim.workingSession().id;
+        const QString id = m_sim.postEvent(session, QStringLiteral("session.status"),
+                                           {{"status", QStringLiteral("working")}});
+        QVERIFY(!id.isEmpty());
+        QString reason;
+        QVERIFY2(s.startSync(session, &reason), qPrintable(reason));
+
+        // THEN the local app gets the gateway's envelope and the console's own sync events
+        auto has = [&](const QString &needle) {
+            return std::any_of(frames.begin(), frames.end(),
+                               [&](const QString &f) { return f.contains(needle); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has(QStringLiteral("\"id\":\"") + id + u'"'), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(has(QStringLiteral("\"console.sync\"")), kTimeoutMs);
+        client.close();
     }
 
     void shouldStandInWithTheScheduleWithoutEvents()
