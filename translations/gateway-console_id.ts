@@ -195,6 +195,18 @@
         <source>--local-api-port takes 0..65535</source>
         <translation>--local-api-port menerima 0..65535</translation>
     </message>
+    <message>
+        <source>Sign in to the gateway at URL with the token in $%1, for this run only (nothing is saved).</source>
+        <translation>Masuk ke gateway di URL dengan token di $%1, hanya untuk sesi ini (tidak ada yang disimpan).</translation>
+    </message>
+    <message>
+        <source>--demo: %1</source>
+        <translation>--demo: %1</translation>
+    </message>
+    <message>
+        <source>--demo needs the token in the environment variable %1</source>
+        <translation>--demo memerlukan token di variabel lingkungan %1</translation>
+    </message>
 </context>
 <context>
     <name>ContactActionService</name>
@@ -241,6 +253,18 @@
     <message>
         <source>Not done: %1</source>
         <translation>Tidak dilakukan: %1</translation>
+    </message>
+    <message>
+        <source>%1 Session status: %2.</source>
+        <translation>%1 Status sesi: %2.</translation>
+    </message>
+    <message>
+        <source>Not done: the session is still connecting to WhatsApp; try again once it is connected.</source>
+        <translation>Tidak dilakukan: sesi masih menyambung ke WhatsApp; coba lagi setelah tersambung.</translation>
+    </message>
+    <message>
+        <source>Not done: the session is waiting to be paired (its QR code has not been scanned); try again once it is connected.</source>
+        <translation>Tidak dilakukan: sesi menunggu dipasangkan (kode QR-nya belum dipindai); coba lagi setelah tersambung.</translation>
     </message>
 </context>
 <context>
@@ -539,6 +563,55 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     </message>
 </context>
 <context>
+    <name>FreshnessLabel</name>
+    <message>
+        <source>Live</source>
+        <translation>Langsung</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Menyambung ulang…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menyambung…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Belum disinkronkan</translation>
+    </message>
+    <message>
+        <source>Updated just now</source>
+        <translation>Diperbarui baru saja</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n min ago</source>
+        <translation>
+            <numerusform>Diperbarui %n mnt lalu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n h ago</source>
+        <translation>
+            <numerusform>Diperbarui %n jam lalu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n days ago</source>
+        <translation>
+            <numerusform>Diperbarui %n hari lalu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes on the gateway show here as they happen.</source>
+        <translation>Perubahan di gateway tampil di sini saat terjadi.</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>Pembaruan terakhir: %1</translation>
+    </message>
+</context>
+<context>
     <name>GatewayClient</name>
     <message>
         <source>No gateway address is set.</source>
@@ -555,6 +628,14 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>The page cursor is too long.</source>
         <translation>Kursor halaman terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>The realtime scope must be organization or session.</source>
+        <translation>Cakupan realtime harus organization atau session.</translation>
+    </message>
+    <message>
+        <source>The event id to resume after is too long.</source>
+        <translation>Id peristiwa untuk melanjutkan terlalu panjang.</translation>
     </message>
 </context>
 <context>
@@ -639,10 +720,6 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
         <translation>Bukan LID (seharusnya digit@lid).</translation>
     </message>
     <message>
-        <source>Not a contact address (expected digits@lid or digits@s.whatsapp.net).</source>
-        <translation>Bukan alamat kontak (seharusnya digit@lid atau digit@s.whatsapp.net).</translation>
-    </message>
-    <message>
         <source>Not a group address (expected digits@g.us).</source>
         <translation>Bukan alamat grup (seharusnya digit@g.us).</translation>
     </message>
@@ -653,6 +730,10 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>The search text contains control characters.</source>
         <translation>Teks pencarian mengandung karakter kontrol.</translation>
+    </message>
+    <message>
+        <source>Not a WhatsApp address (expected something like digits@lid).</source>
+        <translation>Bukan alamat WhatsApp (seharusnya seperti angka@lid).</translation>
     </message>
 </context>
 <context>
@@ -745,6 +826,13 @@ Mereka tidak akan bisa lagi mengirim pesan ke nomor WhatsApp ini.</translation>
     <message>
         <source>Run without a window.</source>
         <translation>Jalankan tanpa jendela.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveApplier</name>
+    <message>
+        <source>The cache is closed.</source>
+        <translation>Cache sudah ditutup.</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1479,29 @@ Kode keluar: 0 berhasil, 1 gagal, 2 salah penggunaan.
     <message>
         <source>Select All</source>
         <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>RealtimeFeed</name>
+    <message>
+        <source>No heartbeat from the gateway for %1 s.</source>
+        <translation>Tidak ada detak dari gateway selama %1 dtk.</translation>
+    </message>
+    <message>
+        <source>The realtime connection did not open in time.</source>
+        <translation>Koneksi realtime tidak terbuka tepat waktu.</translation>
+    </message>
+    <message>
+        <source>There is no gateway to subscribe to.</source>
+        <translation>Tidak ada gateway untuk dilanggan.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the realtime feed: %1</source>
+        <translation>Gateway menolak umpan realtime: %1</translation>
+    </message>
+    <message>
+        <source>The realtime connection closed (%1).</source>
+        <translation>Koneksi realtime tertutup (%1).</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,18 @@
         <source>--local-api-port takes 0..65535</source>
         <translation>--local-api-port aceita 0..65535</translation>
     </message>
+    <message>
+        <source>Sign in to the gateway at URL with the token in $%1, for this run only (nothing is saved).</source>
+        <translation>Entrar no gateway em URL com o token em $%1, só nesta execução (nada é salvo).</translation>
+    </message>
+    <message>
+        <source>--demo: %1</source>
+        <translation>--demo: %1</translation>
+    </message>
+    <message>
+        <source>--demo needs the token in the environment variable %1</source>
+        <translation>--demo precisa do token na variável de ambiente %1</translation>
+    </message>
 </context>
 <context>
     <name>ContactActionService</name>
@@ -241,6 +253,18 @@
     <message>
         <source>Not done: %1</source>
         <translation>Não realizado: %1</translation>
+    </message>
+    <message>
+        <source>%1 Session status: %2.</source>
+        <translation>%1 Status da sessão: %2.</translation>
+    </message>
+    <message>
+        <source>Not done: the session is still connecting to WhatsApp; try again once it is connected.</source>
+        <translation>Não feito: a sessão ainda está se conectando ao WhatsApp; tente de novo quando estiver conectada.</translation>
+    </message>
+    <message>
+        <source>Not done: the session is waiting to be paired (its QR code has not been scanned); try again once it is connected.</source>
+        <translation>Não feito: a sessão aguarda o pareamento (o código QR ainda não foi lido); tente de novo quando estiver conectada.</translation>
     </message>
 </context>
 <context>
@@ -542,6 +566,58 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     </message>
 </context>
 <context>
+    <name>FreshnessLabel</name>
+    <message>
+        <source>Live</source>
+        <translation>Ao vivo</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ainda não sincronizado</translation>
+    </message>
+    <message>
+        <source>Updated just now</source>
+        <translation>Atualizado agora mesmo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n min ago</source>
+        <translation>
+            <numerusform>Atualizado há %n min</numerusform>
+            <numerusform>Atualizado há %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n h ago</source>
+        <translation>
+            <numerusform>Atualizado há %n h</numerusform>
+            <numerusform>Atualizado há %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n days ago</source>
+        <translation>
+            <numerusform>Atualizado há %n dia</numerusform>
+            <numerusform>Atualizado há %n dias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes on the gateway show here as they happen.</source>
+        <translation>As mudanças no gateway aparecem aqui assim que acontecem.</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>Última atualização: %1</translation>
+    </message>
+</context>
+<context>
     <name>GatewayClient</name>
     <message>
         <source>No gateway address is set.</source>
@@ -558,6 +634,14 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>The page cursor is too long.</source>
         <translation>O cursor de página é longo demais.</translation>
+    </message>
+    <message>
+        <source>The realtime scope must be organization or session.</source>
+        <translation>O escopo em tempo real deve ser organization ou session.</translation>
+    </message>
+    <message>
+        <source>The event id to resume after is too long.</source>
+        <translation>O id do evento para retomar é longo demais.</translation>
     </message>
 </context>
 <context>
@@ -642,10 +726,6 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
         <translation>Não é um LID (esperado dígitos@lid).</translation>
     </message>
     <message>
-        <source>Not a contact address (expected digits@lid or digits@s.whatsapp.net).</source>
-        <translation>Não é um endereço de contato (esperado dígitos@lid ou dígitos@s.whatsapp.net).</translation>
-    </message>
-    <message>
         <source>Not a group address (expected digits@g.us).</source>
         <translation>Não é um endereço de grupo (esperado dígitos@g.us).</translation>
     </message>
@@ -656,6 +736,10 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>The search text contains control characters.</source>
         <translation>O texto da busca contém caracteres de controle.</translation>
+    </message>
+    <message>
+        <source>Not a WhatsApp address (expected something like digits@lid).</source>
+        <translation>Não é um endereço do WhatsApp (esperado algo como dígitos@lid).</translation>
     </message>
 </context>
 <context>
@@ -748,6 +832,13 @@ Ele não poderá mais enviar mensagens para este número do WhatsApp.</translati
     <message>
         <source>Run without a window.</source>
         <translation>Executa sem janela.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveApplier</name>
+    <message>
+        <source>The cache is closed.</source>
+        <translation>O cache está fechado.</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1485,29 @@ Códigos de saída: 0 ok, 1 falha, 2 uso incorreto.
     <message>
         <source>Select All</source>
         <translation>Selecionar tudo</translation>
+    </message>
+</context>
+<context>
+    <name>RealtimeFeed</name>
+    <message>
+        <source>No heartbeat from the gateway for %1 s.</source>
+        <translation>Nenhum sinal de vida do gateway por %1 s.</translation>
+    </message>
+    <message>
+        <source>The realtime connection did not open in time.</source>
+        <translation>A conexão em tempo real não abriu a tempo.</translation>
+    </message>
+    <message>
+        <source>There is no gateway to subscribe to.</source>
+        <translation>Não há gateway para assinar.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the realtime feed: %1</source>
+        <translation>O gateway recusou o feed em tempo real: %1</translation>
+    </message>
+    <message>
+        <source>The realtime connection closed (%1).</source>
+        <translation>A conexão em tempo real foi fechada (%1).</translation>
     </message>
 </context>
 <context>

@@ -316,7 +316,7 @@ private Q_SLOTS:
         type(&dialog, "tokenEdit", m_sim.jwt("member"));
         QTest::mouseClick(check, Qt::LeftButton);
         QVERIFY(checked.wait(kTimeoutMs));
-        QVERIFY2(report->toPlainText().contains("This token can: send."),
+        QVERIFY2(report->toPlainText().contains("This token can: send, events."),
                  qPrintable(report->toPlainText()));
         QVERIFY(report->toPlainText().contains("member"));
 

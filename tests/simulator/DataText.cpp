@@ -127,7 +127,7 @@ QString DataSet::memberTag(quint32 membership) const
         const qsizetype pool = pools::firstNames().size();
         // A contact named by an event keeps its name elsewhere (first is then out of range).
         const int first = c.has(Contact::HasName) && c.first < pool ? c.first
-                                                                   : int(below(h, quint64(pool)));
+                                                                    : int(below(h, quint64(pool)));
         return QLatin1Char('~') + pools::firstNames().at(first);
     }
     if (m.tag == Membership::PhoneTag) {
