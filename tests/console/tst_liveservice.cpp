@@ -262,6 +262,9 @@ private Q_SLOTS:
 
         // WHEN random changes stream in (250 a second) while the connection is dropped twenty
         // times, each time once the feed is back
+        const qint64 loggedBefore = m_sim.control("GET", QStringLiteral("/_sim/realtime"))
+                                        .value(QStringLiteral("logged"))
+                                        .toInteger();
         QVERIFY(m_sim.setEventRate(250));
         for (int drop = 0; drop < 20; ++drop) {
             const int before = s->live()->feed()->connections();
@@ -271,6 +274,12 @@ private Q_SLOTS:
                 s->live()->feed()->connections() > before && s->live()->isLive(), kTimeoutMs);
         }
         QVERIFY(m_sim.setEventRate(0));
+        const qint64 streamed = m_sim.control("GET", QStringLiteral("/_sim/realtime"))
+                                    .value(QStringLiteral("logged"))
+                                    .toInteger()
+            - loggedBefore;
+        qInfo("%lld events streamed through 20 drops", streamed);
+        QVERIFY2(streamed >= 5000, qPrintable(QString::number(streamed)));
         const QString session = m_sim.workingSession().id;
         const QString marker = m_sim.postEvent(
             session, QStringLiteral("group.update"),
