@@ -518,6 +518,7 @@ private:
     qint64 m_received = 0, m_applied = 0, m_ignored = 0;
     QString m_lastApplied; // LiveChanges::lastEventId of the last batch
     qint64 m_streamedBefore = 0, m_streamedAfter = 0;
+    qint64 m_streamStartNs = 0;
 };
 
 bool LiveBench::setUp()
@@ -690,6 +691,7 @@ void LiveBench::stream()
     m_streamedBefore = streamed(m_sim);
     m_sim.setEventRate(m_args.rate);
     runOn(m_poster, [this] { m_poster->start(); });
+    m_streamStartNs = nowNs();
     QElapsedTimer t;
     t.start();
     const int paints0 = m_watch->paints();
@@ -724,6 +726,9 @@ void LiveBench::reportEventToView(qint64 endNs)
                          qPrintable(model->index(row, ContactsModel::Name).data().toString()));
         }
         ms.push_back(((m.paintedNs ? m.paintedNs : endNs) - m.sentNs) / 1e6);
+        if (ms.back() > 200)
+            std::fprintf(stderr, "  slow marker '%s' at %.1f s: %.0f ms\n", qPrintable(m.name),
+                         (m.sentNs - m_streamStartNs) / 1e9, ms.back());
     }
     std::fprintf(stderr, "%lld markers, %d never seen repainted, worst %.1f ms\n",
                  qint64(ms.size()), unresolved, percentile(ms, 1.0));
@@ -736,7 +741,7 @@ void LiveBench::reportFanout()
 {
     const int dropped = m_clients->disconnected();
     runOn(m_clients, [this] { m_clients->close(); });
-    std::vector<double> ms;
+    std::vector<double> ms, worst;
     qint64 early = 0;
     for (const LocalClients::Delivery &d : m_clients->take()) {
         const auto it = m_receivedAt.constFind(d.id);
@@ -744,7 +749,18 @@ void LiveBench::reportFanout()
             continue; // the console's own envelopes (console.sync)
         early += d.atNs < it.value();
         ms.push_back(std::max<qint64>(0, d.atNs - it.value()) / 1e6);
+        // When the slow ones happened: the worst delivery of each second of the stream.
+        const size_t second = size_t(std::max<qint64>(0, it.value() - m_streamStartNs)
+                                     / 1000000000);
+        worst.resize(std::max(worst.size(), second + 1));
+        worst[second] = std::max(worst[second], ms.back());
     }
+    QString timeline;
+    for (size_t i = 0; i < worst.size(); ++i)
+        if (worst[i] > 50)
+            timeline += QStringLiteral(" %1s:%2ms").arg(i).arg(qRound(worst[i]));
+    if (!timeline.isEmpty())
+        std::fprintf(stderr, "fan-out over 50 ms in the seconds:%s\n", qPrintable(timeline));
     const qint64 expected = qint64(m_receivedAt.size()) * kLocalClients;
     std::fprintf(stderr,
                  "fan-out: %lld deliveries of %lld expected (%lld events x %d clients), %lld "
