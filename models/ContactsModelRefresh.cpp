@@ -145,10 +145,12 @@ void ContactsModel::keepWindow(const Window &w, const WindowRead &read)
     }
     m_cursors += read.cursors;
     m_sawEnd = read.sawEnd;
-    // Pages read past the diffed window (all of them when no page was held) took fresh rows
-    // without a diff: repaint them too, or a view showing them keeps the old text.
-    for (int k = w.pages; k < pagesRead; ++k)
-        dropped << w.first + k;
+    // With no page held nothing was diffed, yet the pages read took fresh rows: repaint them,
+    // or a view showing them keeps the old text. (The page read past a held window is not
+    // shown: the view never asked for it.)
+    if (w.pages == 0)
+        for (int k = 0; k < pagesRead; ++k)
+            dropped << w.first + k;
     for (int p : std::as_const(dropped)) {
         const int first = p * m_pageSize;
         const int last = qMin<qint64>(m_count, qint64(first) + m_pageSize) - 1;

@@ -3,6 +3,7 @@
 #include "cache/CacheSchema.h"
 
 #include <QAtomicInteger>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -100,7 +101,6 @@ bool CacheDatabase::configure(const Options &options, QString *error)
         QStringLiteral("PRAGMA mmap_size = %1").arg(qint64(options.mmapSizeMiB) * 1024 * 1024),
     };
     if (m_mode == Mode::ReadWrite) {
-        pragmas.prepend(QStringLiteral("PRAGMA journal_mode = WAL"));
         pragmas
             << QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(options.walAutocheckpointPages)
             // After a checkpoint the WAL file shrinks back to this size.
@@ -111,6 +111,8 @@ bool CacheDatabase::configure(const Options &options, QString *error)
         if (!exec(pragma, error))
             return false;
     }
+    if (m_mode == Mode::ReadWrite && !switchToWal(options.busyTimeoutMs, error))
+        return false;
     if (m_mode == Mode::ReadWrite) {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next()
@@ -120,6 +122,24 @@ bool CacheDatabase::configure(const Options &options, QString *error)
         }
     }
     return true;
+}
+
+bool CacheDatabase::switchToWal(int timeoutMs, QString *error)
+{
+    // SQLite does not wait on busy_timeout here: switching a new file to WAL needs a lock
+    // that another connection opening it at the same moment (the window's and the writer's
+    // at a first sign-in) may hold, and it answers "database is locked" at once.
+    QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        QString failure;
+        if (exec(QStringLiteral("PRAGMA journal_mode = WAL"), &failure))
+            return true;
+        if (!failure.contains(QLatin1String("locked")) || deadline.hasExpired()) {
+            setError(error, failure);
+            return false;
+        }
+        QThread::msleep(5);
+    }
 }
 
 bool CacheDatabase::isOnOwnThread() const

@@ -84,6 +84,7 @@ public:
 private:
     friend class WriteTransaction;
     CacheDatabase() = default;
+    bool switchToWal(int timeoutMs, QString *error);
     bool configure(const Options &options, QString *error);
 
     QString m_path;

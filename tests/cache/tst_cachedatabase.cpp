@@ -2,9 +2,12 @@
 
 #include "cache/CacheSchema.h"
 
+#include <QMutex>
 #include <QSqlError>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <atomic>
 
 class TestCacheDatabase : public QObject
 {
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void statementsArePreparedOnce();
     void openOnAnotherThread();
     void nestedTransactionsShareTheOuterCommit();
+    void shouldOpenANewCacheFromTwoThreadsAtOnce();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("p/cache.sqlite")); }
@@ -145,6 +149,38 @@ void TestCacheDatabase::openOnAnotherThread()
     QVERIFY(!seenName.isEmpty());
     QCOMPARE(sessions, 0);
     QVERIFY(!QSqlDatabase::connectionNames().contains(seenName));
+}
+
+void TestCacheDatabase::shouldOpenANewCacheFromTwoThreadsAtOnce()
+{
+    // GIVEN new cache files, WHEN two writers open each at the same moment (the window's and
+    // the background writer's at a first sign-in), THEN both open every time
+    for (int round = 0; round < 40; ++round) {
+        const QString file = m_dir->filePath(QStringLiteral("race-%1.sqlite").arg(round));
+        std::atomic<int> opened = 0;
+        QStringList errors;
+        QMutex mutex;
+        std::atomic<bool> go = false;
+        auto open = [&] {
+            while (!go) {}
+            QString error;
+            if (CacheDatabase::open(file, CacheDatabase::Mode::ReadWrite, &error))
+                ++opened;
+            else {
+                QMutexLocker lock(&mutex);
+                errors << error;
+            }
+        };
+        QThread *a = QThread::create(open);
+        QThread *b = QThread::create(open);
+        a->start();
+        b->start();
+        go = true;
+        QVERIFY(a->wait() && b->wait());
+        delete a;
+        delete b;
+        QVERIFY2(opened == 2, qPrintable(errors.join(u'\n')));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCacheDatabase)
