@@ -36,7 +36,7 @@ ProfileModels::ProfileModels(const QString &profile, const QString &path, CacheD
         refresh();
         m_gap.start();
     });
-    connect(m_watcher, &DataVersionWatcher::changed, this, &ProfileModels::onCacheChanged);
+    connect(m_watcher, &DataVersionWatcher::changed, this, &ProfileModels::noteCacheChanged);
     m_sessions->refresh();
 }
 
@@ -52,7 +52,7 @@ ProfileModels::~ProfileModels()
     delete m_sessions;
 }
 
-void ProfileModels::onCacheChanged()
+void ProfileModels::noteCacheChanged()
 {
     if (m_gap.isActive()) {
         m_pending = true;

@@ -4,6 +4,7 @@
 #include "ProfileCache.h"
 #include "ProfileModels.h"
 #include "console/Console.h"
+#include "console/LiveService.h"
 
 #include <QStatusBar>
 
@@ -37,6 +38,10 @@ void WindowFrontEnd::open(ProfileServices *services)
     // The session list is stored off this thread: show it as soon as it is in.
     connect(services, &ProfileServices::sessionsRefreshed, m_cache->models(),
             &ProfileModels::refresh);
+    // A live batch is shown as soon as it is committed, not at the watcher's next look.
+    if (LiveService *live = services->live())
+        connect(live, &LiveService::changesApplied, m_cache->models(),
+                &ProfileModels::noteCacheChanged);
     m_window->attach(m_cache->models(), services);
 }
 
