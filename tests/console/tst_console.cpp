@@ -269,6 +269,37 @@ private Q_SLOTS:
         QVERIFY(!console.services()->sync()->isRunning());
     }
 
+    void shouldStopTheFirstSyncsOnCancel()
+    {
+        // GIVEN a first sign-in, which queues a sync of every session
+        const QString name = QStringLiteral("cancel-")
+            + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        ProfileStore store(m_dir.filePath(QStringLiteral("profiles.ini")));
+        SignInController signIn(&store);
+        Console::Options o = options();
+        o.services.liveFeed = false;
+        Console console(o, &signIn);
+        int started = 0;
+        QList<SyncOutcome::Status> finished;
+        connect(&console, &Console::profileOpened, this, [&](ProfileServices *opened) {
+            connect(opened, &ProfileServices::syncStarted, this, [&, opened] {
+                // WHEN the person presses Cancel during the first one
+                if (++started == 1)
+                    opened->sync()->cancel();
+            });
+            connect(opened, &ProfileServices::syncFinished, this,
+                    [&](const SyncOutcome &r) { finished << r.status; });
+        });
+        QVERIFY(m_sim.primarySessions().size() > 1);
+        QVERIFY(signInTo(signIn, name));
+        // THEN that sync ends cancelled and the rest of the batch never starts
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+        QCOMPARE(finished.first(), SyncOutcome::Status::Cancelled);
+        QTest::qWait(500);
+        QCOMPARE(started, 1);
+        QVERIFY(!console.services()->sync()->isRunning());
+    }
+
     void shouldSyncOnAScheduleUntilPaused()
     {
         // GIVEN a console without a live feed whose scheduled sync runs every half second
