@@ -221,7 +221,8 @@ void TestLocalRealtime::shouldReplayAfterSinceWithoutDuplicates()
         ids << QStringLiteral("evt_%1").arg(i);
         QVERIFY(rig.broadcast.publish(gatewayFrame(ids.last(), QStringLiteral("s1"))));
     }
-    ids << rig.broadcast.publishSync({QStringLiteral("s1"), ConsoleSyncNote::Phase::Started});
+    ids << rig.broadcast.publishSync(
+        {QStringLiteral("s1"), ConsoleSyncNote::Phase::Started, {}, {}, {}});
     // When an app mints a ticket with since = the second event, one more comes, it connects
     const QString url = rig.ticketUrl(R"({"since":"evt_2"})");
     ids << QStringLiteral("evt_5");
