@@ -46,6 +46,7 @@
 #include "sync/SyncService.h"
 
 #include "HttpTestClient.h"
+#include "LiveDataView.h"
 #include "SimulatorProcess.h"
 
 #include <QApplication>
@@ -136,105 +137,6 @@ void spin(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
-}
-
-// What both sides must agree on: contact names, group subjects, members with their roles.
-struct DataView {
-    QMap<QString, QString> names;    // lid -> name ("" when none)
-    QMap<QString, QString> subjects; // group jid -> subject
-    QSet<QString> roles;             // "group|lid|role"
-};
-
-int differences(const DataView &a, const DataView &b)
-{
-    int n = 0;
-    for (auto it = a.names.begin(); it != a.names.end(); ++it)
-        n += b.names.value(it.key(), QStringLiteral("<absent>")) != it.value();
-    for (auto it = b.names.begin(); it != b.names.end(); ++it)
-        n += !a.names.contains(it.key());
-    for (auto it = a.subjects.begin(); it != a.subjects.end(); ++it)
-        n += b.subjects.value(it.key(), QStringLiteral("<absent>")) != it.value();
-    for (auto it = b.subjects.begin(); it != b.subjects.end(); ++it)
-        n += !a.subjects.contains(it.key());
-    for (const QString &r : a.roles)
-        n += !b.roles.contains(r);
-    for (const QString &r : b.roles)
-        n += !a.roles.contains(r);
-    return n;
-}
-
-DataView cacheView(const QString &path, const QString &session)
-{
-    DataView v;
-    QString error;
-    std::unique_ptr<CacheDatabase> db = CacheDatabase::open(path, CacheDatabase::Mode::Read,
-                                                            &error);
-    if (!db)
-        qFatal("cannot open the cache: %s", qPrintable(error));
-    CacheReader reader(*db);
-    ContactFilter all;
-    all.sessionId = session;
-    all.sort = ContactSort::Lid;
-    QString cursor;
-    do {
-        const std::optional<ContactPage> page = reader.contacts(all, cursor, 500);
-        if (!page)
-            qFatal("cannot read the cache's contacts");
-        for (const CachedContact &c : page->rows)
-            v.names.insert(c.contact.lid, c.contact.name.value_or(QString()));
-        cursor = page->nextCursor;
-    } while (!cursor.isEmpty());
-    for (const CachedGroup &g : reader.groups(session).value_or(QList<CachedGroup>())) {
-        v.subjects.insert(g.group.groupJid, g.group.subject.value_or(QString()));
-        for (const CachedMember &m :
-             reader.members(session, g.group.groupJid).value_or(QList<CachedMember>()))
-            v.roles << g.group.groupJid + u'|' + m.member.lid + u'|' + m.member.role;
-    }
-    return v;
-}
-
-// Runs one gateway call to completion; fatal when it fails.
-template <typename T, typename Start>
-T await(Start start)
-{
-    std::optional<GatewayResult<T>> out;
-    QEventLoop loop;
-    start([&](const GatewayResult<T> &r) {
-        out = r;
-        loop.quit();
-    });
-    if (!out)
-        loop.exec();
-    if (!out->ok())
-        qFatal("gateway call failed: %s", qPrintable(out->error.describe()));
-    return *out->value;
-}
-
-DataView gatewayView(const SimulatorProcess &sim, const QString &session)
-{
-    DataView v;
-    GatewayClient client;
-    client.setEndpoint(sim.url(), QStringLiteral("wa_demo"));
-    ContactQuery q;
-    q.limit = 200;
-    for (;;) {
-        const auto page = await<Page<Contact>>(
-            [&](auto h) { client.listContacts(session, q, nullptr, h); });
-        for (const Contact &c : page.items)
-            v.names.insert(c.lid, c.name.value_or(QString()));
-        if (!page.hasMore())
-            break;
-        q.cursor = page.nextCursor;
-    }
-    const auto groups = await<Page<Group>>([&](auto h) { client.listGroups(session, nullptr, h); });
-    for (const Group &g : groups.items) {
-        v.subjects.insert(g.groupJid, g.subject.value_or(QString()));
-        const auto members = await<Page<GroupMember>>(
-            [&](auto h) { client.listGroupMembers(session, g.groupJid, nullptr, h); });
-        for (const GroupMember &m : members.items)
-            v.roles << g.groupJid + u'|' + m.lid + u'|' + m.role;
-    }
-    return v;
 }
 
 // One marker rename: posted at sentNs, seen repainted at paintedNs (0: not yet).
@@ -775,7 +677,8 @@ void LiveBench::lostEvents()
 {
     const QString last = m_sim.postEvent(
         m_session, QStringLiteral("group.update"),
-        {{"groupJid", cacheView(m_services->databasePath(), m_session).subjects.firstKey()},
+        {{"groupJid",
+          LiveDataView::ofCache(m_services->databasePath(), m_session).subjects.firstKey()},
          {"subject", QStringLiteral("end of the stream")}});
     const QString path = m_services->databasePath();
     // The batch that applies it commits its id as the resume point: then read it back once.
@@ -807,12 +710,14 @@ void LiveBench::lostEvents()
                  m_streamedAfter - m_streamedBefore + markers, m_streamedAfter - m_streamedBefore,
                  markers, m_received, m_applied, m_ignored, m_applied + m_ignored,
                  m_poster->failures());
-    const DataView ours = cacheView(path, m_session);
-    const DataView theirs = gatewayView(m_sim, m_session);
+    const LiveDataView ours = LiveDataView::ofCache(path, m_session);
+    const LiveDataView theirs = LiveDataView::ofGateway(m_sim, m_session);
+    if (!ours.error.isEmpty() || !theirs.error.isEmpty())
+        std::fprintf(stderr, "cannot compare: %s\n", qPrintable(ours.firstDifference(theirs)));
     std::fprintf(stderr, "compared %lld contacts, %lld groups, %lld memberships\n",
                  qint64(theirs.names.size()), qint64(theirs.subjects.size()),
                  qint64(theirs.roles.size()));
-    bench("live.lost_events", differences(theirs, ours), "count");
+    bench("live.lost_events", theirs.differences(ours), "count");
 }
 
 void LiveBench::tearDown()

@@ -15,6 +15,7 @@
 #include "localapi/LocalApiService.h"
 #include "sync/SyncService.h"
 
+#include "LiveDataView.h"
 #include "SimulatorProcess.h"
 
 #include <QJsonArray>
@@ -31,43 +32,6 @@
 namespace {
 
 constexpr int kTimeoutMs = 30000;
-
-// What both sides must agree on: contact names, group subjects, members with their roles.
-struct DataView {
-    QMap<QString, QString> names;    // lid -> name ("" when none)
-    QMap<QString, QString> subjects; // group jid -> subject
-    QSet<QString> roles;             // "group|lid|role"
-    bool operator==(const DataView &o) const
-    {
-        return names == o.names && subjects == o.subjects && roles == o.roles;
-    }
-    QString describe() const
-    {
-        return QStringLiteral("%1 contacts, %2 groups, %3 memberships")
-            .arg(names.size())
-            .arg(subjects.size())
-            .arg(roles.size());
-    }
-};
-
-QString firstDifference(const DataView &a, const DataView &b)
-{
-    for (auto it = a.names.begin(); it != a.names.end(); ++it)
-        if (b.names.value(it.key(), QStringLiteral("<absent>")) != it.value())
-            return QStringLiteral("contact %1: %2 vs %3")
-                .arg(it.key(), it.value(), b.names.value(it.key(), QStringLiteral("<absent>")));
-    for (auto it = a.subjects.begin(); it != a.subjects.end(); ++it)
-        if (b.subjects.value(it.key()) != it.value())
-            return QStringLiteral("group %1: %2 vs %3")
-                .arg(it.key(), it.value(), b.subjects.value(it.key()));
-    for (const QString &r : a.roles)
-        if (!b.roles.contains(r))
-            return QStringLiteral("membership %1 only on one side").arg(r);
-    for (const QString &r : b.roles)
-        if (!a.roles.contains(r))
-            return QStringLiteral("membership %1 only on the other side").arg(r);
-    return {};
-}
 
 } // namespace
 
@@ -112,6 +76,13 @@ private:
         }();
         return synced >= sessions && s.live()->isLive();
     }
+    // Events the simulator's stream has sent so far (its log of them stops at 10,000).
+    qint64 streamed() const
+    {
+        return m_sim.control("GET", QStringLiteral("/_sim/realtime"))
+            .value(QStringLiteral("streamed"))
+            .toInteger();
+    }
     static std::unique_ptr<CacheDatabase> open(const QString &path)
     {
         QString error;
@@ -124,69 +95,13 @@ private:
         return db ? CacheMeta::value(*db, CacheMeta::kLiveLastEventId, &error).value_or(QString())
                   : QString();
     }
-    DataView cacheView(const QString &path, const QString &session) const
+    static LiveDataView cacheView(const QString &path, const QString &session)
     {
-        DataView v;
-        std::unique_ptr<CacheDatabase> db = open(path);
-        if (!db)
-            return v;
-        CacheReader reader(*db);
-        ContactFilter all;
-        all.sessionId = session;
-        all.sort = ContactSort::Lid;
-        QString cursor;
-        do {
-            const std::optional<ContactPage> page = reader.contacts(all, cursor, 500);
-            if (!page)
-                return v;
-            for (const CachedContact &c : page->rows)
-                v.names.insert(c.contact.lid, c.contact.name.value_or(QString()));
-            cursor = page->nextCursor;
-        } while (!cursor.isEmpty());
-        for (const CachedGroup &g : reader.groups(session).value_or(QList<CachedGroup>())) {
-            v.subjects.insert(g.group.groupJid, g.group.subject.value_or(QString()));
-            for (const CachedMember &m :
-                 reader.members(session, g.group.groupJid).value_or(QList<CachedMember>()))
-                v.roles << g.group.groupJid + u'|' + m.member.lid + u'|' + m.member.role;
-        }
-        return v;
+        return LiveDataView::ofCache(path, session);
     }
-    DataView gatewayView(const QString &session) const
+    LiveDataView gatewayView(const QString &session) const
     {
-        DataView v;
-        GatewayClient client;
-        client.setEndpoint(m_sim.url(), QStringLiteral("wa_demo"));
-        ContactQuery q;
-        q.limit = 200;
-        for (;;) {
-            std::optional<GatewayResult<Page<Contact>>> r;
-            client.listContacts(session, q, &client, [&](const auto &a) { r = a; });
-            [&] { QTRY_VERIFY_WITH_TIMEOUT(r.has_value(), kTimeoutMs); }();
-            if (!r || !r->ok())
-                return v;
-            for (const Contact &c : r->value->items)
-                v.names.insert(c.lid, c.name.value_or(QString()));
-            if (!r->value->hasMore())
-                break;
-            q.cursor = r->value->nextCursor;
-        }
-        std::optional<GatewayResult<Page<Group>>> groups;
-        client.listGroups(session, &client, [&](const auto &a) { groups = a; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(groups.has_value(), kTimeoutMs); }();
-        if (!groups || !groups->ok())
-            return v;
-        for (const Group &g : groups->value->items) {
-            v.subjects.insert(g.groupJid, g.subject.value_or(QString()));
-            std::optional<GatewayResult<Page<GroupMember>>> members;
-            client.listGroupMembers(session, g.groupJid, &client,
-                                    [&](const auto &a) { members = a; });
-            [&] { QTRY_VERIFY_WITH_TIMEOUT(members.has_value(), kTimeoutMs); }();
-            if (!members || !members->ok())
-                return v;
-            for (const GroupMember &m : members->value->items)
-                v.roles << g.groupJid + u'|' + m.lid + u'|' + m.role;
-        }
-        return v;
+        return LiveDataView::ofGateway(m_sim, session);
     }
 
 private Q_SLOTS:
@@ -212,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(startAndGoLive(*s));
         const QString session = m_sim.workingSession().id;
         const QString path = s->databasePath();
-        const DataView before = cacheView(path, session);
+        const LiveDataView before = cacheView(path, session);
         const QString lid = before.names.firstKey();
         const QString group = before.subjects.firstKey();
         QString member;
@@ -242,7 +157,7 @@ private Q_SLOTS:
 
         // THEN each reaches the cache, and the views are told what changed
         QTRY_COMPARE_WITH_TIMEOUT(storedEventId(path), last, kTimeoutMs);
-        const DataView after = cacheView(path, session);
+        const LiveDataView after = cacheView(path, session);
         QCOMPARE(after.names.value(lid), QStringLiteral("Zé Ao Vivo"));
         QCOMPARE(after.subjects.value(group), QStringLiteral("Live subject"));
         QVERIFY(after.roles.contains(group + u'|' + member + QStringLiteral("|admin")));
@@ -262,24 +177,20 @@ private Q_SLOTS:
 
         // WHEN random changes stream in (250 a second) while the connection is dropped twenty
         // times, each time once the feed is back
-        const qint64 loggedBefore = m_sim.control("GET", QStringLiteral("/_sim/realtime"))
-                                        .value(QStringLiteral("logged"))
-                                        .toInteger();
+        const qint64 streamedBefore = streamed();
         QVERIFY(m_sim.setEventRate(250));
         for (int drop = 0; drop < 20; ++drop) {
             const int before = s->live()->feed()->connections();
-            QTest::qWait(300);
+            const qint64 mark = streamed(); // some events on this connection, then the drop
+            QTRY_VERIFY_WITH_TIMEOUT(streamed() >= mark + 75, kTimeoutMs);
             QVERIFY(m_sim.dropRealtime(drop % 2 == 1));
             QTRY_VERIFY_WITH_TIMEOUT(
                 s->live()->feed()->connections() > before && s->live()->isLive(), kTimeoutMs);
         }
         QVERIFY(m_sim.setEventRate(0));
-        const qint64 streamed = m_sim.control("GET", QStringLiteral("/_sim/realtime"))
-                                    .value(QStringLiteral("logged"))
-                                    .toInteger()
-            - loggedBefore;
-        qInfo("%lld events streamed through 20 drops", streamed);
-        QVERIFY2(streamed >= 5000, qPrintable(QString::number(streamed)));
+        const qint64 sent = streamed() - streamedBefore;
+        qInfo("%lld events streamed through 20 drops", sent);
+        QVERIFY2(sent >= 5000, qPrintable(QString::number(sent)));
         const QString session = m_sim.workingSession().id;
         const QString marker = m_sim.postEvent(
             session, QStringLiteral("group.update"),
@@ -292,10 +203,10 @@ private Q_SLOTS:
         QVERIFY(s->live()->feed()->connections() >= connectionsBefore + 20);
         QTRY_VERIFY_WITH_TIMEOUT(!s->sync()->isRunning(), 60000); // resyncs asked by events
         for (const SimulatorProcess::Session &ps : m_sim.primarySessions()) {
-            const DataView theirs = gatewayView(ps.id);
+            const LiveDataView theirs = gatewayView(ps.id);
             QTRY_VERIFY2_WITH_TIMEOUT(
                 cacheView(s->databasePath(), ps.id) == theirs,
-                qPrintable(firstDifference(theirs, cacheView(s->databasePath(), ps.id))),
+                qPrintable(theirs.firstDifference(cacheView(s->databasePath(), ps.id))),
                 kTimeoutMs);
             qInfo("%s: %s", qPrintable(ps.id), qPrintable(theirs.describe()));
         }
@@ -315,8 +226,9 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(storedEventId(s->databasePath()), id, kTimeoutMs);
         }
         // WHEN more than the replay limit happens meanwhile
+        const qint64 before = streamed();
         QVERIFY(m_sim.setEventRate(2000));
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(streamed() >= before + 1500, kTimeoutMs);
         QVERIFY(m_sim.setEventRate(0));
         // THEN the next start resumes, sees a full replay and resyncs every session
         std::unique_ptr<ProfileServices> s = services(db);
@@ -414,7 +326,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!s->sync()->isRunning(), 60000);
         const int settled = syncs;
         // THEN the schedule waits while the feed keeps the cache current
-        QTest::qWait(2000);
+        QSignalSpy started(s.get(), &ProfileServices::syncStarted);
+        QVERIFY(!started.wait(4 * 500)); // four periods of the schedule pass without a sync
         QCOMPARE(syncs, settled);
     }
 };
