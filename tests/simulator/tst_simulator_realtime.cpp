@@ -526,10 +526,15 @@ void TestSimulatorRealtime::shouldFilterBySessionEventsAndOrganization()
     // Then the filtered feed got only the last one, and the org feed all but the foreign one
     QVERIFY(org->waitEvents(3));
     QVERIFY(statusOnly->waitEvents(1));
-    QTest::qWait(200);
-    QCOMPARE(statusOnly->events().size(), 1);
+    // (one more status change comes right after: nothing else reached either feed meanwhile)
+    const QString marker = m_sim.postEvent(m_working, QStringLiteral("session.status"),
+                                           {{QStringLiteral("status"), QStringLiteral("working")}});
+    QVERIFY(org->waitEvents(4));
+    QVERIFY(statusOnly->waitEvents(2));
+    QCOMPARE(str(statusOnly->events().last(), "id"), marker);
+    QCOMPARE(statusOnly->events().size() - 1, 1);
     QCOMPARE(str(statusOnly->events().first(), "id"), last);
-    QCOMPARE(org->events().size(), 3);
+    QCOMPARE(org->events().size() - 1, 3);
     for (const QJsonObject &e : org->events())
         QCOMPARE(str(e, "organization"), m_sim.primaryOrg());
 }
@@ -553,11 +558,15 @@ void TestSimulatorRealtime::shouldReplaySinceWithoutDuplicateAtTheSeam()
         m_working, QStringLiteral("contact.update"),
         {{QStringLiteral("jid"), lid}, {QStringLiteral("pushName"), QStringLiteral("live")}});
     QVERIFY(feed->waitEvents(4));
-    QTest::qWait(200);
+    // (and one more after it: a repeat would have come before this one)
+    const QString next = m_sim.postEvent(
+        m_working, QStringLiteral("contact.update"),
+        {{QStringLiteral("jid"), lid}, {QStringLiteral("pushName"), QStringLiteral("next")}});
+    QVERIFY(feed->waitEvents(5));
     QStringList got;
     for (const QJsonObject &e : feed->events())
         got << str(e, "id");
-    QCOMPARE(got, (QStringList{ids[2], ids[3], ids[4], live}));
+    QCOMPARE(got, (QStringList{ids[2], ids[3], ids[4], live, next}));
     QCOMPARE(str(feed->frames[1], "id"), ids[2]);
 }
 
@@ -582,9 +591,13 @@ void TestSimulatorRealtime::shouldCapReplayAtOneThousand()
     QVERIFY(feed);
     // Then exactly 1,000 come, all after it, in increasing order, all of the org
     QVERIFY(feed->waitEvents(1000, 10000));
-    QTest::qWait(300);
-    const QList<QJsonObject> events = feed->events();
-    QCOMPARE(events.size(), 1000);
+    // (a live event posted now comes right after the replay: it held exactly 1,000)
+    const QString live = m_sim.postEvent(m_working, QStringLiteral("session.status"),
+                                         {{QStringLiteral("status"), QStringLiteral("working")}});
+    QVERIFY(feed->waitEvents(1001, 10000));
+    QCOMPARE(str(feed->events().last(), "id"), live);
+    const QList<QJsonObject> events = feed->events().mid(0, 1000);
+    QCOMPARE(feed->events().size() - 1, 1000);
     QString previous = since;
     QSet<QString> seen;
     for (const QJsonObject &e : events) {

@@ -35,7 +35,6 @@ private Q_SLOTS:
         QTableView *view = pane.view();
         view->scrollTo(model.index(150, 0), QAbstractItemView::PositionAtTop);
         view->setCurrentIndex(model.index(160, 0));
-        QApplication::processEvents();
         const QString selected = pane.currentLid();
         QCOMPARE(model.index(160, ContactsModel::Lid).data().toString(), selected);
         const int scroll = view->verticalScrollBar()->value();
@@ -52,8 +51,7 @@ private Q_SLOTS:
                  selected, model.index(160, ContactsModel::Name).data().toString().toUpper()),
              ModelTestCache::renamed(moving, target + QStringLiteral(" zz"))});
         QVERIFY2(applyError.isEmpty(), qPrintable(applyError));
-        model.refresh();
-        QApplication::processEvents();
+        model.refresh(); // its signals move the view's selection at once
 
         // THEN the same contact is selected (one row up now), the view did not scroll, and the
         // pane reported no other contact
